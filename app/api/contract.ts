@@ -1,0 +1,210 @@
+/**
+ * The API contract, written once and imported by the client and the server.
+ *
+ * Every request and response body is a zod schema here; its TypeScript type is inferred from it,
+ * never written by hand. `endpoints` pairs each route with its schemas so that the typed client
+ * and the server's route handlers cannot disagree about a body.
+ */
+import { z } from 'zod';
+
+/** ISO-8601 instant with an explicit offset, e.g. 2022-04-02T08:00:00.000Z. */
+export const instant = z.iso.datetime({ offset: true });
+
+/** A calendar day in Asia/Shanghai, e.g. 2022-04-02. */
+export const day = z.iso.date();
+
+export const phone = z
+  .string()
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, 'phone must be an 11-digit mainland mobile number');
+
+export const otpCode = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, 'code must be 6 digits');
+
+export const codeColour = z.enum(['green', 'yellow', 'red']);
+export type CodeColour = z.infer<typeof codeColour>;
+
+export const citizenId = z.string().regex(/^[a-z0-9-]{1,64}$/);
+
+export const profile = z.object({
+  id: citizenId,
+  maskedName: z.string(),
+  maskedIdNumber: z.string(),
+  colour: codeColour,
+  colourSince: instant,
+});
+export type Profile = z.infer<typeof profile>;
+
+export const me = z.object({
+  citizen: profile,
+  dependants: z.array(profile),
+});
+export type Me = z.infer<typeof me>;
+
+export const vaccination = z.object({
+  id: z.string(),
+  dose: z.number().int().min(1),
+  date: day,
+  manufacturer: z.string(),
+  site: z.string(),
+});
+export type Vaccination = z.infer<typeof vaccination>;
+
+export const pcrResult = z.enum(['negative', 'positive']);
+export const pcrTest = z.object({
+  id: z.string(),
+  sampledAt: instant,
+  reportedAt: instant.nullable(),
+  result: pcrResult,
+  institution: z.string(),
+});
+export type PcrTest = z.infer<typeof pcrTest>;
+
+export const antigenResult = z.enum(['negative', 'positive', 'invalid']);
+export type AntigenResult = z.infer<typeof antigenResult>;
+export const antigenTest = z.object({
+  id: z.string(),
+  testedAt: instant,
+  result: antigenResult,
+  kit: z.string(),
+  lot: z.string(),
+});
+export type AntigenTest = z.infer<typeof antigenTest>;
+
+export const itineraryStop = z.object({
+  id: z.string(),
+  city: z.string(),
+  date: day,
+  risk: z.boolean(),
+});
+export type ItineraryStop = z.infer<typeof itineraryStop>;
+
+/** A clause of a declarative rule set; the rule engine evaluates these, the server only serves them. */
+export const ruleClause = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('code-colour'), allowed: z.array(codeColour).min(1) }),
+  z.object({ kind: z.literal('pcr-negative'), maxAgeHours: z.number().positive() }),
+  z.object({ kind: z.literal('antigen-negative'), maxAgeHours: z.number().positive() }),
+]);
+export type RuleClause = z.infer<typeof ruleClause>;
+
+export const ruleSet = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  version: z.number().int().min(1),
+  title: z.object({ zh: z.string(), en: z.string() }),
+  clauses: z.array(ruleClause).min(1),
+});
+export type RuleSet = z.infer<typeof ruleSet>;
+
+export const demoAccount = z.object({
+  phone,
+  maskedName: z.string(),
+  colour: codeColour,
+  note: z.object({ zh: z.string(), en: z.string() }),
+});
+export type DemoAccount = z.infer<typeof demoAccount>;
+
+export const errorBody = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+export type ErrorBody = z.infer<typeof errorBody>;
+
+/** Error codes the server may answer with; the client maps each to a message in the user's language. */
+export const errorCodes = [
+  'bad_request',
+  'bad_json',
+  'invalid_body',
+  'body_too_large',
+  'unsupported_media_type',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'not_registered',
+  'otp_invalid',
+  'otp_expired',
+  'too_many_attempts',
+  'rate_limited',
+  'internal',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export const requestOtpBody = z.object({ phone });
+export const requestOtpResponse = z.object({
+  sent: z.literal(true),
+  expiresInSeconds: z.number().int().positive(),
+  /** Present only in demo mode, where there is no SMS gateway. */
+  demoCode: otpCode.optional(),
+});
+
+export const loginBody = z.object({ phone, code: otpCode });
+
+const ok = z.object({ ok: z.literal(true) });
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+interface EndpointDefinition<B extends z.ZodType | undefined, R extends z.ZodType> {
+  method: Method;
+  /** Path under /api with `:param` placeholders. */
+  path: string;
+  body: B;
+  response: R;
+}
+
+function endpoint<B extends z.ZodType | undefined, R extends z.ZodType>(
+  definition: EndpointDefinition<B, R>,
+): EndpointDefinition<B, R> {
+  return definition;
+}
+
+export const endpoints = {
+  demoAccounts: endpoint({
+    method: 'GET',
+    path: '/demo/accounts',
+    body: undefined,
+    response: z.object({ accounts: z.array(demoAccount) }),
+  }),
+  requestOtp: endpoint({ method: 'POST', path: '/auth/otp', body: requestOtpBody, response: requestOtpResponse }),
+  login: endpoint({ method: 'POST', path: '/auth/login', body: loginBody, response: me }),
+  logout: endpoint({ method: 'POST', path: '/auth/logout', body: undefined, response: ok }),
+  me: endpoint({ method: 'GET', path: '/me', body: undefined, response: me }),
+  vaccinations: endpoint({
+    method: 'GET',
+    path: '/citizens/:citizenId/vaccinations',
+    body: undefined,
+    response: z.object({ vaccinations: z.array(vaccination) }),
+  }),
+  pcrTests: endpoint({
+    method: 'GET',
+    path: '/citizens/:citizenId/pcr-tests',
+    body: undefined,
+    response: z.object({ pcrTests: z.array(pcrTest) }),
+  }),
+  antigenTests: endpoint({
+    method: 'GET',
+    path: '/citizens/:citizenId/antigen-tests',
+    body: undefined,
+    response: z.object({ antigenTests: z.array(antigenTest) }),
+  }),
+  itinerary: endpoint({
+    method: 'GET',
+    path: '/citizens/:citizenId/itinerary',
+    body: undefined,
+    response: z.object({ stops: z.array(itineraryStop) }),
+  }),
+  ruleSets: endpoint({
+    method: 'GET',
+    path: '/rule-sets',
+    body: undefined,
+    response: z.object({ ruleSets: z.array(ruleSet) }),
+  }),
+} as const;
+
+export type Endpoints = typeof endpoints;
+export type EndpointName = keyof Endpoints;
+export type ResponseOf<N extends EndpointName> = z.infer<Endpoints[N]['response']>;
+export type BodyOf<N extends EndpointName> =
+  Endpoints[N]['body'] extends z.ZodType ? z.input<Endpoints[N]['body']> : undefined;
+
+/** Largest JSON body the API accepts; photos (later) have their own limit. */
+export const maxJsonBodyBytes = 64 * 1024;

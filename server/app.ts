@@ -1,0 +1,39 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { errorBody, HttpError } from './http/errors.ts';
+import { securityHeaders } from './http/security-headers.ts';
+import { serveClient } from './http/static-files.ts';
+import { authRoutes } from './routes/auth.ts';
+import { publicRoutes } from './routes/public.ts';
+import { recordRoutes } from './routes/records.ts';
+import type { Services } from './services.ts';
+
+/** The whole HTTP surface on one origin: the JSON API under /api and the built client everywhere else. */
+export function createApp(services: Services) {
+  const app = new Hono();
+  app.use(securityHeaders);
+
+  const api = new Hono()
+    .route('/', publicRoutes(services))
+    .route('/', authRoutes(services))
+    .route('/', recordRoutes(services));
+  api.notFound((c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}.`), 404));
+  app.route('/api', api);
+  app.all('/api/*', (c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}.`), 404));
+
+  if (services.config.distDir) {
+    const client = serveClient(services.config.distDir);
+    app.get('*', client);
+    app.on('HEAD', '*', client);
+  }
+
+  app.onError((error, c) => {
+    if (error instanceof HttpError) return c.json(errorBody(error.code, error.message), error.status);
+    if (error instanceof HTTPException && error.status < 500) {
+      return c.json(errorBody('bad_request', error.message || 'Bad request.'), error.status);
+    }
+    console.error(error);
+    return c.json(errorBody('internal', 'Something went wrong on the server.'), 500);
+  });
+  return app;
+}

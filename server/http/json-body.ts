@@ -1,0 +1,37 @@
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { maxJsonBodyBytes } from '../../app/api/contract.ts';
+import { HttpError } from './errors.ts';
+
+/**
+ * Reads and validates a JSON request body against a contract schema. Every way a body can be wrong
+ * (type, size, syntax, shape) ends as a 4xx HttpError before a handler sees it.
+ */
+export async function readJson<S extends z.ZodType>(c: Context, schema: S, limit = maxJsonBodyBytes): Promise<z.infer<S>> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/json\b/i.test(type)) {
+    throw new HttpError(415, 'unsupported_media_type', 'Send the body as application/json.');
+  }
+  const declared = Number(c.req.header('content-length') ?? '0');
+  if (declared > limit) throw tooLarge(limit);
+  const buffer = await c.req.arrayBuffer();
+  if (buffer.byteLength > limit) throw tooLarge(limit);
+
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(buffer));
+  } catch {
+    throw new HttpError(400, 'bad_json', 'The body is not valid JSON.');
+  }
+  const result = schema.safeParse(parsed);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+    throw new HttpError(400, 'invalid_body', `${where}${issue?.message ?? 'invalid body'}`);
+  }
+  return result.data;
+}
+
+function tooLarge(limit: number): HttpError {
+  return new HttpError(413, 'body_too_large', `The body is larger than ${limit} bytes.`);
+}

@@ -1,0 +1,39 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { AuthStore } from '../storage/auth.ts';
+import { HttpError } from './errors.ts';
+
+export const sessionCookie = 'sw_session';
+
+export interface SessionVariables {
+  citizenId: string;
+}
+
+export function setSessionCookie(c: Context, token: string, maxAgeSeconds: number): void {
+  setCookie(c, sessionCookie, token, {
+    httpOnly: true,
+    sameSite: 'Strict',
+    secure: new URL(c.req.url).protocol === 'https:',
+    path: '/',
+    maxAge: maxAgeSeconds,
+  });
+}
+
+export function clearSessionCookie(c: Context): void {
+  deleteCookie(c, sessionCookie, { path: '/' });
+}
+
+export function sessionToken(c: Context): string | undefined {
+  return getCookie(c, sessionCookie);
+}
+
+/** Lets a request through only with a live session, and tells the handler whose it is. */
+export function requireSession(auth: AuthStore): MiddlewareHandler<{ Variables: SessionVariables }> {
+  return async (c, next) => {
+    const token = sessionToken(c);
+    const citizenId = token ? auth.citizenForSession(token) : undefined;
+    if (!citizenId) throw new HttpError(401, 'unauthenticated', 'Log in first.');
+    c.set('citizenId', citizenId);
+    await next();
+  };
+}

@@ -1,0 +1,14 @@
+import { Hono } from 'hono';
+import { endpoints, type ResponseOf } from '../../app/api/contract.ts';
+import { HttpError } from '../http/errors.ts';
+import type { Services } from '../services.ts';
+
+/** What anyone may read without a session: the rules in force and, in demo mode, the demo accounts. */
+export function publicRoutes({ citizens, ruleSets, config }: Services) {
+  return new Hono()
+    .get(endpoints.ruleSets.path, (c) => c.json<ResponseOf<'ruleSets'>>({ ruleSets: ruleSets.all() }))
+    .get(endpoints.demoAccounts.path, (c) => {
+      if (!config.demo) throw new HttpError(404, 'not_found', 'Demo accounts exist only in demo mode.');
+      return c.json<ResponseOf<'demoAccounts'>>({ accounts: citizens.demoAccounts() });
+    });
+}

@@ -1,0 +1,19 @@
+import type { ServerConfig } from './config.ts';
+import { createAuthStore } from './storage/auth.ts';
+import { createCitizenStore } from './storage/citizens.ts';
+import type { Db } from './storage/database.ts';
+import { createRecordStore } from './storage/records.ts';
+import { createRuleSetStore } from './storage/rule-sets.ts';
+
+/** Everything a route may use, built once from the database; routes receive it, never open their own. */
+export function createServices(db: Db, config: ServerConfig) {
+  return {
+    config,
+    auth: createAuthStore(db),
+    citizens: createCitizenStore(db),
+    records: createRecordStore(db),
+    ruleSets: createRuleSetStore(db),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,23 @@
+import type { RuleSet } from '../../app/api/contract.ts';
+
+/** The rules in force in Shanghai from 2 April 2022. Changing one means bumping its version. */
+export const defaultRuleSets: readonly RuleSet[] = [
+  {
+    id: 'leave-shanghai',
+    version: 1,
+    title: { zh: '离沪核验', en: 'Leaving Shanghai' },
+    clauses: [
+      { kind: 'pcr-negative', maxAgeHours: 48 },
+      { kind: 'antigen-negative', maxAgeHours: 24 },
+    ],
+  },
+  {
+    id: 'venue-entry',
+    version: 1,
+    title: { zh: '场所通行', en: 'Venue entry' },
+    clauses: [
+      { kind: 'code-colour', allowed: ['green'] },
+      { kind: 'pcr-negative', maxAgeHours: 72 },
+    ],
+  },
+];

@@ -1,0 +1,73 @@
+/**
+ * Versioned schema migrations. Each entry moves the database from version N-1 to N and runs once,
+ * inside a transaction, recorded in SQLite's `user_version`. Never edit a shipped migration: add one.
+ */
+export const migrations: readonly string[] = [
+  // 1: citizens, their health records, one-time codes and sessions.
+  `
+  CREATE TABLE citizens (
+    id TEXT PRIMARY KEY,
+    phone TEXT UNIQUE,
+    name TEXT NOT NULL,
+    id_number TEXT NOT NULL UNIQUE,
+    colour TEXT NOT NULL CHECK (colour IN ('green', 'yellow', 'red')),
+    colour_since TEXT NOT NULL,
+    guardian_id TEXT REFERENCES citizens(id),
+    demo_order INTEGER,
+    demo_note_zh TEXT,
+    demo_note_en TEXT
+  );
+  CREATE TABLE vaccinations (
+    id TEXT PRIMARY KEY,
+    citizen_id TEXT NOT NULL REFERENCES citizens(id),
+    dose INTEGER NOT NULL,
+    date TEXT NOT NULL,
+    manufacturer TEXT NOT NULL,
+    site TEXT NOT NULL
+  );
+  CREATE INDEX vaccinations_citizen ON vaccinations(citizen_id);
+  CREATE TABLE pcr_tests (
+    id TEXT PRIMARY KEY,
+    citizen_id TEXT NOT NULL REFERENCES citizens(id),
+    sampled_at TEXT NOT NULL,
+    reported_at TEXT,
+    result TEXT NOT NULL CHECK (result IN ('negative', 'positive')),
+    institution TEXT NOT NULL
+  );
+  CREATE INDEX pcr_tests_citizen ON pcr_tests(citizen_id, sampled_at);
+  CREATE TABLE antigen_tests (
+    id TEXT PRIMARY KEY,
+    citizen_id TEXT NOT NULL REFERENCES citizens(id),
+    tested_at TEXT NOT NULL,
+    result TEXT NOT NULL CHECK (result IN ('negative', 'positive', 'invalid')),
+    kit TEXT NOT NULL,
+    lot TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX antigen_tests_citizen ON antigen_tests(citizen_id, tested_at);
+  CREATE TABLE itinerary_stops (
+    id TEXT PRIMARY KEY,
+    citizen_id TEXT NOT NULL REFERENCES citizens(id),
+    city TEXT NOT NULL,
+    date TEXT NOT NULL,
+    risk INTEGER NOT NULL CHECK (risk IN (0, 1))
+  );
+  CREATE INDEX itinerary_citizen ON itinerary_stops(citizen_id, date);
+  CREATE TABLE otp_codes (
+    phone TEXT PRIMARY KEY,
+    code_hash TEXT NOT NULL,
+    expires_at INTEGER NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    issued_at INTEGER NOT NULL
+  );
+  CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    citizen_id TEXT NOT NULL REFERENCES citizens(id),
+    expires_at INTEGER NOT NULL
+  );
+  CREATE TABLE rule_sets (
+    id TEXT PRIMARY KEY,
+    body TEXT NOT NULL
+  );
+  `,
+];
