@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { maxJsonBodyBytes } from '../../app/api/contract.ts';
 import { HttpError } from './errors.ts';
 
@@ -7,7 +7,7 @@ import { HttpError } from './errors.ts';
  * Reads and validates a JSON request body against a contract schema. Every way a body can be wrong
  * (type, size, syntax, shape) ends as a 4xx HttpError before a handler sees it.
  */
-export async function readJson<S extends z.ZodType>(c: Context, schema: S, limit = maxJsonBodyBytes): Promise<z.infer<S>> {
+export async function readJson<S extends z.ZodMiniType>(c: Context, schema: S, limit = maxJsonBodyBytes): Promise<z.infer<S>> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/json\b/i.test(type)) {
     throw new HttpError(415, 'unsupported_media_type', 'Send the body as application/json.');

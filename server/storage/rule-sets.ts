@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ruleSet, type RuleSet } from '../../app/api/contract.ts';
 import type { Db } from './database.ts';
 
@@ -9,7 +9,7 @@ export function createRuleSetStore(db: Db) {
 
   return {
     all(): RuleSet[] {
-      return z.array(ruleSet).parse(all.all().map((row) => JSON.parse(row.body)));
+      return z.array(ruleSet).parse(all.all().map((row): unknown => JSON.parse(row.body)));
     },
     put(set: RuleSet): void {
       const valid = ruleSet.parse(set);

@@ -1,0 +1,72 @@
+/**
+ * The typed API client. Every call names an endpoint from the contract, and every answer is parsed
+ * with that endpoint's response schema before anyone sees it. Whatever goes wrong (network, status,
+ * shape) leaves here as one ApiError with a status and a contract error code.
+ */
+import { errorBody, endpoints, type BodyOf, type EndpointName, type ErrorCode, type ResponseOf } from './contract.ts';
+
+/** Codes the client adds for failures that never reached or never came back from the server. */
+export type ClientErrorCode = ErrorCode | 'network' | 'timeout' | 'bad_response';
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ClientErrorCode;
+
+  constructor(status: number, code: ClientErrorCode, message: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+  }
+}
+
+type PathParams<P extends string> = P extends `${string}:${infer Param}/${infer Rest}`
+  ? { [K in Param | keyof PathParams<`/${Rest}`>]: string }
+  : P extends `${string}:${infer Param}`
+    ? { [K in Param]: string }
+    : { [K in never]: string };
+
+type Params<N extends EndpointName> = PathParams<(typeof endpoints)[N]['path']>;
+
+export type RequestOptions<N extends EndpointName> = {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+} & (keyof Params<N> extends never ? { params?: undefined } : { params: Params<N> }) &
+  (BodyOf<N> extends undefined ? { body?: undefined } : { body: BodyOf<N> });
+
+const defaultTimeoutMs = 15_000;
+
+export function apiPath(path: string, params: Record<string, string> = {}): string {
+  return `/api${path.replace(/:([A-Za-z]+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''))}`;
+}
+
+export async function request<N extends EndpointName>(name: N, options: RequestOptions<N>): Promise<ResponseOf<N>> {
+  const definition = endpoints[name];
+  const timeout = AbortSignal.timeout(options.timeoutMs ?? defaultTimeoutMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+
+  let response: Response;
+  try {
+    response = await fetch(apiPath(definition.path, options.params), {
+      method: definition.method,
+      credentials: 'same-origin',
+      headers: options.body === undefined ? { Accept: 'application/json' } : { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal,
+    });
+  } catch (error) {
+    if (timeout.aborted) throw new ApiError(0, 'timeout', 'The server did not answer in time.');
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'network', 'The server cannot be reached.');
+  }
+
+  const json: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const parsed = errorBody.safeParse(json);
+    if (parsed.success) throw new ApiError(response.status, parsed.data.error.code as ErrorCode, parsed.data.error.message);
+    throw new ApiError(response.status, response.status >= 500 ? 'internal' : 'bad_response', `HTTP ${response.status}`);
+  }
+  const parsed = definition.response.safeParse(json);
+  if (!parsed.success) throw new ApiError(response.status, 'bad_response', 'The server answered in an unexpected shape.');
+  return parsed.data as ResponseOf<N>;
+}

@@ -1,0 +1,21 @@
+import { useMemo } from 'react';
+import type { CodeColour } from '../../../api/contract.ts';
+import { qrShape, quietZone } from '../qr-path.ts';
+
+interface CodeQrProps {
+  text: string;
+  colour: CodeColour;
+  label: string;
+}
+
+/** The QR in the code's colour, with its meaning spoken through `label`. */
+export function CodeQr({ text, colour, label }: CodeQrProps) {
+  const { size, path } = useMemo(() => qrShape(text), [text]);
+  const side = size + 2 * quietZone;
+  return (
+    <svg className={`code-qr code-qr--${colour}`} role="img" aria-label={label} viewBox={`0 0 ${side} ${side}`} shapeRendering="crispEdges">
+      <rect width={side} height={side} className="code-qr__background" />
+      <path d={path} className="code-qr__modules" />
+    </svg>
+  );
+}

@@ -1,0 +1,51 @@
+import type { Profile } from '../../../api/contract.ts';
+import { useI18n } from '../../../i18n/i18n-provider.tsx';
+import { formatDateTime } from '../../../i18n/shanghai-time.ts';
+import { CodeQr } from './code-qr.tsx';
+import { LiveClock } from './live-clock.tsx';
+
+const colourIcons = { green: '✓', yellow: '!', red: '✕' } as const;
+
+interface HealthCodeCardProps {
+  profile: Profile;
+  /** When the data behind the card last came from the server. */
+  refreshedAt: number;
+}
+
+/** The top of the 随申码 panel: who, the coloured code with its name in words, and a live clock. */
+export function HealthCodeCard({ profile, refreshedAt }: HealthCodeCardProps) {
+  const { t } = useI18n();
+  const colourName = t(`colour.${profile.colour}`);
+  const refreshed = formatDateTime(refreshedAt, true);
+  return (
+    <section className={`code-card code-card--${profile.colour}`} aria-labelledby="code-card-title">
+      <h1 id="code-card-title" className="code-card__title">
+        {t('app.title')}
+      </h1>
+      <dl className="code-card__identity">
+        <div>
+          <dt>{t('panel.name')}</dt>
+          <dd>{profile.maskedName}</dd>
+        </div>
+        <div>
+          <dt>{t('panel.idNumber')}</dt>
+          <dd>{profile.maskedIdNumber}</dd>
+        </div>
+      </dl>
+      <LiveClock />
+      <CodeQr
+        text={`ssm:${profile.id}`}
+        colour={profile.colour}
+        label={t('panel.qr.label', { name: profile.maskedName, colour: colourName, time: refreshed })}
+      />
+      <p className="code-card__colour">
+        <span className="code-card__icon" aria-hidden="true">
+          {colourIcons[profile.colour]}
+        </span>
+        <span>{colourName}</span>
+      </p>
+      <p className="code-card__hint">{t(`colour.${profile.colour}.hint`)}</p>
+      <p className="code-card__refreshed">{t('panel.refreshed', { time: refreshed })}</p>
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+import { create } from 'qrcode';
+
+export interface QrShape {
+  /** Modules per side, without the quiet zone. */
+  size: number;
+  /** One SVG path drawing every dark module as a 1×1 square, offset by the quiet zone. */
+  path: string;
+}
+
+/** The quiet zone the QR standard asks for, in modules; scanners need it to find the code. */
+export const quietZone = 4;
+
+/**
+ * Encodes text as a QR symbol and returns it as a single SVG path, so the code can be drawn in any
+ * colour without innerHTML. Error correction M survives glare on a phone screen and stays small.
+ */
+export function qrShape(text: string): QrShape {
+  const { modules } = create(text, { errorCorrectionLevel: 'M' });
+  const { size } = modules;
+  let path = '';
+  for (let y = 0; y < size; y++) {
+    let runStart = -1;
+    for (let x = 0; x <= size; x++) {
+      const dark = x < size && modules.get(y, x) === 1;
+      if (dark && runStart < 0) runStart = x;
+      if (!dark && runStart >= 0) {
+        path += `M${runStart + quietZone} ${y + quietZone}h${x - runStart}v1h${runStart - x}z`;
+        runStart = -1;
+      }
+    }
+  }
+  return { size, path };
+}

@@ -1,0 +1,23 @@
+import { useI18n } from '../../../i18n/i18n-provider.tsx';
+import { PageHeader } from '../../../ui/page-header.tsx';
+import { languages } from '../../../i18n/messages.ts';
+
+const languageNames = { zh: '中文', en: 'English' } as const;
+
+export function SettingsPage() {
+  const { t, language, setLanguage } = useI18n();
+  return (
+    <main className="page">
+      <PageHeader title={t('settings.title')} />
+      <fieldset className="card choice-group">
+        <legend>{t('settings.language')}</legend>
+        {languages.map((option) => (
+          <label key={option} className="choice" lang={option === 'zh' ? 'zh-CN' : 'en'}>
+            <input type="radio" name="language" value={option} checked={language === option} onChange={() => setLanguage(option)} />
+            {languageNames[option]}
+          </label>
+        ))}
+      </fieldset>
+    </main>
+  );
+}

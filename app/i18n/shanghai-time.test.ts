@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { formatCalendarDay, formatDateTime, formatDay, relativeAge } from './shanghai-time.ts';
+
+describe('Shanghai time', () => {
+  it('renders a UTC instant in UTC+8', () => {
+    expect(formatDateTime('2022-04-01T16:30:05Z', true)).toBe('2022-04-02 00:30:05');
+  });
+
+  it('crosses the date line into the next Shanghai day', () => {
+    expect(formatDay('2022-04-01T15:59:59Z')).toBe('2022-04-01');
+    expect(formatDay('2022-04-01T16:00:00Z')).toBe('2022-04-02');
+  });
+
+  it('ignores the device time zone', () => {
+    // `npm run test:unit` sets TZ to Los Angeles so that this test means something.
+    expect(new Intl.DateTimeFormat().resolvedOptions().timeZone).not.toBe('Asia/Shanghai');
+    const instant = Date.UTC(2022, 3, 2, 0, 0, 0);
+    expect(formatDateTime(instant)).toBe('2022-04-02 08:00');
+  });
+
+  it('writes calendar days for each language', () => {
+    expect(formatCalendarDay('2022-04-02', 'zh')).toBe('2022年4月2日');
+    expect(formatCalendarDay('2022-04-02', 'en')).toBe('2 Apr 2022');
+  });
+
+  it('says how long ago in the coarsest useful unit', () => {
+    const now = Date.UTC(2022, 3, 2, 12);
+    expect(relativeAge(now - 30_000, now)).toEqual({ unit: 'justNow' });
+    expect(relativeAge(now + 60_000, now)).toEqual({ unit: 'justNow' });
+    expect(relativeAge(now - 5 * 60_000, now)).toEqual({ unit: 'minutes', n: 5 });
+    expect(relativeAge(now - 3 * 3_600_000, now)).toEqual({ unit: 'hours', n: 3 });
+    expect(relativeAge(now - 50 * 3_600_000, now)).toEqual({ unit: 'days', n: 2 });
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * Times as Shanghai shows them, whatever zone the device is set to: every instant is rendered in
+ * Asia/Shanghai (UTC+8, no daylight saving since 1991) and nothing here reads the device's zone.
+ */
+import type { Language } from './messages.ts';
+
+export const shanghaiTimeZone = 'Asia/Shanghai';
+
+interface ShanghaiParts {
+  year: string;
+  month: string;
+  day: string;
+  hour: string;
+  minute: string;
+  second: string;
+}
+
+const partsFormatter = new Intl.DateTimeFormat('en-GB', {
+  timeZone: shanghaiTimeZone,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+export function shanghaiParts(instant: Date | number | string): ShanghaiParts {
+  const parts = Object.fromEntries(partsFormatter.formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
+  return {
+    year: parts.year ?? '',
+    month: parts.month ?? '',
+    day: parts.day ?? '',
+    hour: parts.hour ?? '',
+    minute: parts.minute ?? '',
+    second: parts.second ?? '',
+  };
+}
+
+/** 2022-04-02 */
+export function formatDay(instant: Date | number | string): string {
+  const p = shanghaiParts(instant);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** 08:00 or 08:00:05 */
+export function formatClock(instant: Date | number | string, withSeconds = false): string {
+  const p = shanghaiParts(instant);
+  return withSeconds ? `${p.hour}:${p.minute}:${p.second}` : `${p.hour}:${p.minute}`;
+}
+
+/** 2022-04-02 08:00 */
+export function formatDateTime(instant: Date | number | string, withSeconds = false): string {
+  return `${formatDay(instant)} ${formatClock(instant, withSeconds)}`;
+}
+
+/** A calendar day (yyyy-mm-dd, already a Shanghai day) written out for the reader's language. */
+export function formatCalendarDay(day: string, language: Language): string {
+  const [year, month, date] = day.split('-').map(Number);
+  if (!year || !month || !date) return day;
+  return language === 'zh' ? `${year}年${month}月${date}日` : new Date(Date.UTC(year, month - 1, date)).toLocaleDateString('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
+}
+
+export type RelativeAge =
+  | { unit: 'justNow' }
+  | { unit: 'minutes' | 'hours' | 'days'; n: number };
+
+/** How long ago, in the coarsest unit that still says something; future instants count as just now. */
+export function relativeAge(instant: Date | number | string, now: number): RelativeAge {
+  const minutes = Math.floor((now - new Date(instant).getTime()) / 60_000);
+  if (minutes < 1) return { unit: 'justNow' };
+  if (minutes < 60) return { unit: 'minutes', n: minutes };
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return { unit: 'hours', n: hours };
+  return { unit: 'days', n: Math.floor(hours / 24) };
+}

@@ -1,0 +1,11 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { request } from '../../api/client.ts';
+import { recordKeys } from '../record-keys.ts';
+
+export const meQueryOptions = () =>
+  queryOptions({
+    queryKey: recordKeys.me(),
+    queryFn: ({ signal }) => request('me', { signal }),
+  });
+
+export const useMe = () => useQuery(meQueryOptions());

@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { Me } from '../api/contract.ts';
+import { AntigenPanel, AntigenSummaryLine } from '../features/antigen/components/antigen-tab.tsx';
+import { LogoutButton } from '../features/auth/components/logout-button.tsx';
+import { HealthCodeCard } from '../features/health-code-panel/components/health-code-card.tsx';
+import { ItineraryPanel, ItinerarySummaryLine } from '../features/itinerary/components/itinerary-tab.tsx';
+import { PcrPanel, PcrSummaryLine } from '../features/pcr/components/pcr-tab.tsx';
+import { LanguageToggle } from '../features/settings/components/language-toggle.tsx';
+import { VaccinePanel, VaccineSummaryLine } from '../features/vaccine/components/vaccine-tab.tsx';
+import { useI18n } from '../i18n/i18n-provider.tsx';
+import { useMe } from '../records/api/get-me.ts';
+import { Tabs } from '../ui/tabs.tsx';
+import { useNow } from '../ui/use-now.ts';
+
+type RecordTab = 'vaccine' | 'pcr' | 'itinerary' | 'antigen';
+
+/** The 随申码 panel: the code card on top, the four record tabs under it, 扫一扫 within thumb reach. */
+export function HomePage({ me }: { me: Me }) {
+  const { t } = useI18n();
+  const [tab, setTab] = useState<RecordTab>('pcr');
+  const now = useNow(60_000);
+  const { dataUpdatedAt } = useMe();
+  const citizen = me.citizen;
+  const citizenId = citizen.id;
+
+  return (
+    <div className="home">
+      <header className="top-bar">
+        <span className="top-bar__brand">{t('app.subtitle')}</span>
+        <LanguageToggle />
+        <Link to="/settings" className="button button--ghost">
+          {t('panel.settings')}
+        </Link>
+      </header>
+      <main className="page page--panel">
+        <HealthCodeCard profile={citizen} refreshedAt={dataUpdatedAt || now} />
+        <Tabs<RecordTab>
+          label={t('panel.tabs')}
+          selected={tab}
+          onSelect={setTab}
+          items={[
+            {
+              id: 'vaccine',
+              label: t('tab.vaccine'),
+              summary: <VaccineSummaryLine citizenId={citizenId} />,
+              panel: <VaccinePanel citizenId={citizenId} />,
+            },
+            {
+              id: 'pcr',
+              label: t('tab.pcr'),
+              summary: <PcrSummaryLine citizenId={citizenId} now={now} />,
+              panel: <PcrPanel citizenId={citizenId} now={now} />,
+            },
+            {
+              id: 'itinerary',
+              label: t('tab.itinerary'),
+              summary: <ItinerarySummaryLine citizenId={citizenId} now={now} />,
+              panel: <ItineraryPanel citizenId={citizenId} now={now} />,
+            },
+            {
+              id: 'antigen',
+              label: t('tab.antigen'),
+              summary: <AntigenSummaryLine citizenId={citizenId} now={now} />,
+              panel: <AntigenPanel citizenId={citizenId} />,
+            },
+          ]}
+        />
+        <LogoutButton />
+      </main>
+      <nav className="action-bar" aria-label={t('app.title')}>
+        <Link to="/scan" className="button button--primary button--scan">
+          {t('panel.scan')}
+        </Link>
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import type { ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import { ApiError } from '../api/client.ts';
+import type { Me } from '../api/contract.ts';
+import { useMe } from '../records/api/get-me.ts';
+import { ErrorState, LoadingState } from '../ui/status-views.tsx';
+
+/** Shows `children` with the logged-in citizen, or sends the visitor to log in and back here after. */
+export function RequireSession({ children }: { children: (me: Me) => ReactNode }) {
+  const location = useLocation();
+  const me = useMe();
+  if (me.data) return children(me.data);
+  if (me.error instanceof ApiError && me.error.status === 401) {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  if (me.isError) {
+    return (
+      <main className="page">
+        <ErrorState error={me.error} onRetry={() => void me.refetch()} />
+      </main>
+    );
+  }
+  return (
+    <main className="page">
+      <LoadingState />
+    </main>
+  );
+}

@@ -1,0 +1,14 @@
+import { createBrowserRouter } from 'react-router';
+import { LoginPage } from '../features/auth/components/login-page.tsx';
+import { SettingsPage } from '../features/settings/components/settings-page.tsx';
+import { ScanPage } from '../features/venue-scan/components/scan-page.tsx';
+import { HomePage } from './home-page.tsx';
+import { RequireSession } from './require-session.tsx';
+
+export const router = createBrowserRouter([
+  { path: '/', element: <RequireSession>{(me) => <HomePage me={me} />}</RequireSession> },
+  { path: '/login', element: <LoginPage /> },
+  { path: '/scan', element: <RequireSession>{() => <ScanPage />}</RequireSession> },
+  { path: '/settings', element: <SettingsPage /> },
+  { path: '*', element: <RequireSession>{(me) => <HomePage me={me} />}</RequireSession> },
+]);

@@ -1,0 +1,27 @@
+import { useI18n } from '../i18n/i18n-provider.tsx';
+import { errorMessageKey } from './error-message.ts';
+
+export function LoadingState({ label }: { label?: string }) {
+  const { t } = useI18n();
+  return (
+    <div className="status-view" role="status" aria-live="polite">
+      <span className="spinner" aria-hidden="true" />
+      <span>{label ?? t('app.loading')}</span>
+    </div>
+  );
+}
+
+export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="status-view status-view--error" role="alert">
+      <strong>{t('error.title')}</strong>
+      <span>{t(errorMessageKey(error))}</span>
+      {onRetry && (
+        <button type="button" className="button button--secondary" onClick={onRetry}>
+          {t('app.retry')}
+        </button>
+      )}
+    </div>
+  );
+}

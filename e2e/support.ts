@@ -1,0 +1,18 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Demo citizens in the order the login screen lists them, (a) to (f). */
+export const demo = {
+  a: { name: '张*三', colour: '绿码', phone: '13800000001' },
+  b: { name: '李*海', colour: '绿码', phone: '13800000002' },
+  c: { name: '王*', colour: '黄码', phone: '13800000003' },
+  d: { name: '赵*六', colour: '红码', phone: '13800000004' },
+  e: { name: '陈*', colour: '绿码', phone: '13800000005' },
+  f: { name: '张*婆', colour: '绿码', phone: '13800000006' },
+} as const;
+
+export async function loginAsDemo(page: Page, who: keyof typeof demo): Promise<void> {
+  const { name, colour } = demo[who];
+  await page.goto('/login');
+  await page.getByRole('button', { name: `演示 ${name} ${colour}` }).click();
+  await expect(page.getByRole('img', { name: /随申码/ })).toBeVisible();
+}

@@ -1,0 +1,43 @@
+import { defineConfig } from '@playwright/test';
+import { findChromium } from './e2e/browser.ts';
+
+const port = Number(process.env.E2E_PORT ?? 4173);
+const browser = findChromium();
+
+/**
+ * End-to-end tests run the built app served by the real server (real SQLite, demo data) in a real
+ * Chromium at a phone's size. The device sits in New York so that every Shanghai time shown is
+ * proven not to come from the device's zone.
+ */
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
+  outputDir: 'test-results',
+  fullyParallel: false,
+  workers: process.env.CI ? 1 : 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'America/New_York',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: { executablePath: browser.executablePath, args: browser.args },
+  },
+  projects: [{ name: 'chromium-mobile' }],
+  webServer: {
+    command: 'rm -rf e2e/.generated/data && tsx server/main.ts',
+    url: `http://localhost:${port}/api/rule-sets`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: { PORT: String(port), DATA_DIR: 'e2e/.generated/data', DEMO: 'true', DIST_DIR: 'dist' },
+    stdout: 'pipe',
+  },
+});
