@@ -4,6 +4,7 @@ import { createApp } from './app.ts';
 import type { ServerConfig } from './config.ts';
 import { defaultRuleSets } from './services/default-rule-sets.ts';
 import { seedDemo } from './services/demo-seed.ts';
+import { createSigner } from './services/signer.ts';
 import { createServices, type Services } from './services.ts';
 import { openDatabase } from './storage/database.ts';
 
@@ -14,9 +15,9 @@ export interface RunningServer {
 }
 
 /** Opens the database, brings rules and demo data up to date, and listens. Used by `npm start` and tests. */
-export function startServer(config: ServerConfig): Promise<RunningServer> {
+export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const db = openDatabase(config.dataDir);
-  const services = createServices(db, config);
+  const services = createServices(db, config, await createSigner(db));
   defaultRuleSets.forEach((set) => services.ruleSets.put(set));
   if (config.demo) seedDemo(services.citizens, services.records);
 

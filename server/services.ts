@@ -1,4 +1,5 @@
 import type { ServerConfig } from './config.ts';
+import type { Signer } from './services/signer.ts';
 import { createAuthStore } from './storage/auth.ts';
 import { createCitizenStore } from './storage/citizens.ts';
 import type { Db } from './storage/database.ts';
@@ -6,9 +7,10 @@ import { createRecordStore } from './storage/records.ts';
 import { createRuleSetStore } from './storage/rule-sets.ts';
 
 /** Everything a route may use, built once from the database; routes receive it, never open their own. */
-export function createServices(db: Db, config: ServerConfig) {
+export function createServices(db: Db, config: ServerConfig, signer: Signer) {
   return {
     config,
+    signer,
     auth: createAuthStore(db),
     citizens: createCitizenStore(db),
     records: createRecordStore(db),

@@ -95,6 +95,19 @@ export const ruleSet = z.object({
 });
 export type RuleSet = z.infer<typeof ruleSet>;
 
+/** A public ECDSA P-256 signing key as published in the JWK set. */
+export const publicJwk = z.object({
+  kty: z.literal('EC'),
+  crv: z.literal('P-256'),
+  x: z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/)),
+  y: z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/)),
+  kid: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
+  alg: z.literal('ES256'),
+  use: z.literal('sig'),
+});
+export type PublicJwk = z.infer<typeof publicJwk>;
+export const jwkSet = z.object({ keys: z.array(publicJwk) });
+
 export const demoAccount = z.object({
   phone,
   maskedName: z.string(),
@@ -190,6 +203,7 @@ export const endpoints = {
     body: undefined,
     response: z.object({ stops: z.array(itineraryStop) }),
   }),
+  signingKeys: endpoint({ method: 'GET', path: '/keys', body: undefined, response: jwkSet }),
   ruleSets: endpoint({
     method: 'GET',
     path: '/rule-sets',

@@ -70,4 +70,13 @@ export const migrations: readonly string[] = [
     body TEXT NOT NULL
   );
   `,
+  // 2: the server's ECDSA signing keys; the newest signs, all stay published so old codes verify.
+  `
+  CREATE TABLE signing_keys (
+    kid TEXT PRIMARY KEY,
+    private_jwk TEXT NOT NULL,
+    public_jwk TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  `,
 ];
