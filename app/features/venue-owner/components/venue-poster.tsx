@@ -45,7 +45,7 @@ export function VenuePoster() {
       </div>
       <article className="poster" aria-label={t('poster.title')}>
         <p className="poster__brand">{t('app.title')} · {t('poster.title')}</p>
-        <h1 className="poster__name">{name}</h1>
+        <h2 className="poster__name">{name}</h2>
         <p className="poster__address">
           {district} · {address}
         </p>
