@@ -180,10 +180,17 @@ export const venuePayload = z.object({
 });
 export type VenuePayload = z.infer<typeof venuePayload>;
 
-/** The app route a place code points at; the phone's own camera app opens it like any link. */
-export const venueCodePath = '/v/';
+/**
+ * The app route a place code points at; the phone's own camera app opens it like any link. The token
+ * rides in the query, not the path: its dots would make the path look like a file name to static servers.
+ */
+export const venueCodePath = '/v';
+export const venueCodeParam = 'c';
+export function venueCodeRoute(token: string): string {
+  return `${venueCodePath}?${venueCodeParam}=${token}`;
+}
 export function venueCodeUrl(origin: string, token: string): string {
-  return `${origin}${venueCodePath}${token}`;
+  return `${origin}${venueCodeRoute(token)}`;
 }
 
 export const venue = z.object({

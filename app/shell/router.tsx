@@ -33,7 +33,7 @@ export const router = createBrowserRouter([
   { path: '/', element: <RequireSession>{(me) => <HomePage me={me} />}</RequireSession> },
   { path: '/login', element: <LoginPage /> },
   { path: '/scan', element: <RequireSession>{(me) => <Lazy><ScanPage citizenId={me.citizen.id} /></Lazy>}</RequireSession> },
-  { path: `${venueCodePath}:token`, element: <RequireSession>{(me) => <Lazy><CheckInPage citizenId={me.citizen.id} /></Lazy>}</RequireSession> },
+  { path: venueCodePath, element: <RequireSession>{(me) => <Lazy><CheckInPage citizenId={me.citizen.id} /></Lazy>}</RequireSession> },
   { path: '/check-ins', element: <RequireSession>{(me) => <Lazy><CheckInHistory citizenId={me.citizen.id} /></Lazy>}</RequireSession> },
   { path: '/check-ins/:id', element: <RequireSession>{(me) => <Lazy><CheckInResult citizen={me.citizen} /></Lazy>}</RequireSession> },
   { path: '/venues', element: <RequireSession>{() => <Lazy><VenueOwnerPage /></Lazy>}</RequireSession> },

@@ -31,7 +31,7 @@ describe('verifyVenueCode', () => {
 
   it('refuses a URL to another site, even carrying a valid token', async () => {
     expect(await verifyVenueCode(venueCodeUrl('https://evil.example', signed), origin, lookup)).toEqual({ ok: false, reason: 'foreign-url' });
-    expect(await verifyVenueCode('http://suishen.example/v/' + signed, origin, lookup)).toEqual({ ok: false, reason: 'foreign-url' });
+    expect(await verifyVenueCode('http://suishen.example/v?c=' + signed, origin, lookup)).toEqual({ ok: false, reason: 'foreign-url' });
   });
 
   it('refuses plain text and a bare venue token that is not a URL', async () => {
@@ -72,7 +72,8 @@ describe('verifyVenueCode', () => {
       const result = await verifyVenueCode(url.slice(0, url.length - cut), origin, lookup);
       expect(result, `cut ${cut}`).toEqual({ ok: false, reason: 'truncated' });
     }
-    expect(await verifyVenueCode(`${origin}/v/`, origin, lookup)).toEqual({ ok: false, reason: 'truncated' });
+    expect(await verifyVenueCode(`${origin}/v?c=`, origin, lookup)).toEqual({ ok: false, reason: 'truncated' });
+    expect(await verifyVenueCode(`${origin}/v`, origin, lookup)).toEqual({ ok: false, reason: 'not-venue-url' });
   });
 
   it('refuses anything over 2 KB before any parsing', async () => {
@@ -91,7 +92,7 @@ describe('verifyVenueCode', () => {
 describe('verifyVenueCode properties', { timeout: 30_000 }, () => {
   it('never throws, whatever is scanned', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.webUrl(), fc.string().map((s) => `${origin}/v/${s}`)), async (text) => {
+      fc.asyncProperty(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.webUrl(), fc.string().map((s) => `${origin}/v?c=${s}`)), async (text) => {
         const result = await verifyVenueCode(text, origin, lookup);
         expect(typeof result.ok).toBe('boolean');
       }),

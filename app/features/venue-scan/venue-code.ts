@@ -4,7 +4,7 @@
  * exactly what the citizen pointed the camera at. Nothing is accepted without a valid signature
  * from a key the caller knows.
  */
-import { venueCodePath, venuePayload, type VenuePayload } from '../../api/contract.ts';
+import { venueCodeParam, venueCodePath, venuePayload, type VenuePayload } from '../../api/contract.ts';
 import { base64urlToText } from '../../crypto/base64url.ts';
 import { maxTokenLength, tokenVersion, verifyToken, type KeyLookup } from '../../crypto/signed-token.ts';
 
@@ -37,16 +37,15 @@ export async function verifyVenueCode(scanned: string, origin: string, lookup: K
   const url = parseUrl(text);
   if (!url) return isPersonalToken(text) ? refuse('personal-code') : refuse('plain-text');
   if (url.origin !== origin) return refuse('foreign-url');
-  if (!url.pathname.startsWith(venueCodePath)) {
+  const token = url.pathname === venueCodePath ? url.searchParams.get(venueCodeParam) : null;
+  if (token === null) {
     const carried = [...url.searchParams.values(), url.pathname.split('/').pop() ?? ''];
     return carried.some(isPersonalToken) ? refuse('personal-code') : refuse('not-venue-url');
   }
-  const token = decodeSegment(url.pathname.slice(venueCodePath.length));
-  if (token === null || token === '') return refuse('truncated');
-  return verifyVenueToken(token, lookup);
+  return token === '' ? refuse('truncated') : verifyVenueToken(token, lookup);
 }
 
-/** Verifies a bare token as a venue's; the route /v/:token calls this directly. */
+/** Verifies a bare token as a venue's; the check-in route calls this with the token from its URL. */
 export async function verifyVenueToken(token: string, lookup: KeyLookup): Promise<VenueCodeResult> {
   if (token.length > maxTokenLength) return refuse('too-large');
   if (isPersonalToken(token)) return refuse('personal-code');
@@ -75,14 +74,6 @@ function parseUrl(text: string): URL | undefined {
     return new URL(text);
   } catch {
     return undefined;
-  }
-}
-
-function decodeSegment(segment: string): string | null {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return null;
   }
 }
 

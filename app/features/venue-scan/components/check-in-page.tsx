@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { venueCodeParam } from '../../../api/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
 import { PageHeader } from '../../../ui/page-header.tsx';
@@ -14,7 +15,8 @@ import { verifyVenueToken } from '../venue-code.ts';
  */
 export function CheckInPage({ citizenId }: { citizenId: string }) {
   const { t } = useI18n();
-  const { token = '' } = useParams();
+  const [searchParams] = useSearchParams();
+  const token = searchParams.get(venueCodeParam) ?? '';
   const navigate = useNavigate();
   const keys = useSigningKeys();
   const [refusal, setRefusal] = useState<MessageKey | null>(null);

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState, type SubmitEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../../../api/client.ts';
-import { venueCodePath, venueNumber } from '../../../api/contract.ts';
+import { venueCodeRoute, venueCodeUrl, venueNumber } from '../../../api/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
 import { QrScanner } from '../../../scanner/qr-scanner.tsx';
@@ -33,7 +33,7 @@ export function ScanPage({ citizenId }: { citizenId: string }) {
         return;
       }
       const result = await verifyVenueCode(text, location.origin, keys.data.lookup);
-      if (result.ok) void navigate(`${venueCodePath}${result.token}`);
+      if (result.ok) void navigate(venueCodeRoute(result.token));
       else setMessage(`refusal.${result.reason}`);
     },
     [keys.data, navigate],
@@ -69,7 +69,7 @@ export function ScanPage({ citizenId }: { citizenId: string }) {
     }
     setNumberError(null);
     try {
-      await handleText(`${location.origin}${venueCodePath}${await fetchVenueToken(parsed.data)}`);
+      await handleText(venueCodeUrl(location.origin, await fetchVenueToken(parsed.data)));
     } catch (error) {
       setNumberError(error instanceof ApiError && error.code === 'not_found' ? 'scan.number.notFound' : errorMessageKey(error));
     }
