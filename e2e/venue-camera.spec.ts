@@ -36,6 +36,17 @@ test('a venue is registered, its poster scanned by the camera, the result shown 
   const browser = await launchWithCamera(video);
   try {
     const context = await phoneContext(browser, baseURL);
+    // Keeps every camera stream the app opens, to check that leaving the scan screen stops it.
+    await context.addInitScript(() => {
+      const streams: MediaStream[] = [];
+      Object.assign(window, { cameraStreams: streams });
+      const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+      navigator.mediaDevices.getUserMedia = async (constraints) => {
+        const stream = await original(constraints);
+        streams.push(stream);
+        return stream;
+      };
+    });
     const phone = await context.newPage();
     const foreign: string[] = [];
     const wasm: string[] = [];
@@ -48,6 +59,14 @@ test('a venue is registered, its poster scanned by the camera, the result shown 
     await loginAsDemo(phone, 'b');
     await phone.getByRole('link', { name: '扫一扫' }).click();
     await expectResult(phone, '已登记');
+    await expect
+      .poll(() =>
+        phone.evaluate(() => {
+          const streams = (window as unknown as { cameraStreams: MediaStream[] }).cameraStreams;
+          return streams.length > 0 && streams.every((stream) => stream.getTracks().every((track) => track.readyState === 'ended'));
+        }),
+      )
+      .toBe(true);
     await expect(phone.locator('img[src="x"]')).toHaveCount(0);
     await expect(phone.getByText('李*海 · 绿码')).toBeVisible();
     await expect(phone.locator('.check-in-result__facts')).toContainText('72小时 阴性');
