@@ -418,3 +418,40 @@ describe('refused bodies write nothing', () => {
     expect(authState()).toEqual(before);
   });
 });
+
+describe('outside demo mode', () => {
+  let production: Awaited<ReturnType<typeof startTestServer>>;
+  beforeAll(async () => {
+    production = await startTestServer({ demo: false });
+    production.services.citizens.upsert({
+      id: 'real-1',
+      phone: '13912345678',
+      name: '周八',
+      idNumber: '310101198001011111',
+      colour: 'green',
+      colourSince: new Date().toISOString(),
+      guardianId: null,
+    });
+  });
+  afterAll(() => production.close());
+
+  const ask = () =>
+    fetch(`${production.url}/api/auth/otp`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ phone: '13912345678' }),
+    });
+
+  it('never shows the code in the response and sends at most one code per half minute', async () => {
+    const first = await ask();
+    expect(first.status).toBe(200);
+    expect(await first.json()).not.toHaveProperty('demoCode');
+    const second = await ask();
+    expect(second.status).toBe(429);
+    expect(await second.json()).toMatchObject({ error: { code: 'rate_limited' } });
+  });
+
+  it('hides the demo accounts', async () => {
+    expect((await fetch(`${production.url}/api/demo/accounts`)).status).toBe(404);
+  });
+});
