@@ -118,6 +118,9 @@ export const zh = {
 
   'settings.title': '设置',
   'settings.language': '语言 / Language',
+  'settings.textSize': '字体大小',
+  'settings.textSize.standard': '标准',
+  'settings.textSize.large': '大字模式（适老化）',
 
   'time.justNow': '刚刚',
   'time.minutesAgo': '{n}分钟前',
@@ -242,6 +245,9 @@ export const en = {
 
   'settings.title': 'Settings',
   'settings.language': 'Language / 语言',
+  'settings.textSize': 'Text size',
+  'settings.textSize.standard': 'Standard',
+  'settings.textSize.large': 'Large text (for older eyes)',
 
   'time.justNow': 'just now',
   'time.minutesAgo': '{n} min ago',
