@@ -25,7 +25,7 @@ test('every control on the panel is at least 48 px tall', async ({ page }) => {
   await loginAsDemo(page, 'a');
   const small = await page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('button, a[href], input, [role="tab"]')]
-      .filter((element) => element.offsetParent !== null)
+      .filter((element) => element.offsetParent !== null && getComputedStyle(element).opacity !== '0')
       .map((element) => ({ text: element.innerText || element.getAttribute('aria-label') || element.tagName, height: element.getBoundingClientRect().height }))
       .filter(({ height }) => height < 48),
   );

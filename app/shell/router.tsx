@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { LoginPage } from '../features/auth/components/login-page.tsx';
+import { FamilyPage } from '../features/family/components/family-page.tsx';
 import { SettingsPage } from '../features/settings/components/settings-page.tsx';
 import { ScanPage } from '../features/venue-scan/components/scan-page.tsx';
 import { HomePage } from './home-page.tsx';
@@ -10,5 +11,6 @@ export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   { path: '/scan', element: <RequireSession>{() => <ScanPage />}</RequireSession> },
   { path: '/settings', element: <SettingsPage /> },
+  { path: '/family', element: <RequireSession>{(me) => <FamilyPage me={me} />}</RequireSession> },
   { path: '*', element: <RequireSession>{(me) => <HomePage me={me} />}</RequireSession> },
 ]);
