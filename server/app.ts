@@ -4,6 +4,7 @@ import { errorBody, HttpError } from './http/errors.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { serveClient } from './http/static-files.ts';
 import { authRoutes } from './routes/auth.ts';
+import { familyRoutes } from './routes/family.ts';
 import { publicRoutes } from './routes/public.ts';
 import { recordRoutes } from './routes/records.ts';
 import { venueRoutes } from './routes/venues.ts';
@@ -18,6 +19,7 @@ export function createApp(services: Services) {
     .route('/', publicRoutes(services))
     .route('/', authRoutes(services))
     .route('/', recordRoutes(services))
+    .route('/', familyRoutes(services))
     .route('/', venueRoutes(services));
   api.notFound((c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}.`), 404));
   app.route('/api', api);

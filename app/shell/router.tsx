@@ -2,6 +2,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { venueCodePath } from '../api/contract.ts';
 import { LoginPage } from '../features/auth/components/login-page.tsx';
+import { FamilyPage } from '../features/family/components/family-page.tsx';
 import { SettingsPage } from '../features/settings/components/settings-page.tsx';
 import { LoadingState } from '../ui/status-views.tsx';
 import { HomePage } from './home-page.tsx';
@@ -39,5 +40,6 @@ export const router = createBrowserRouter([
   { path: '/venues', element: <RequireSession>{() => <Lazy><VenueOwnerPage /></Lazy>}</RequireSession> },
   { path: '/venues/:number/poster', element: <RequireSession>{() => <Lazy><VenuePoster /></Lazy>}</RequireSession> },
   { path: '/settings', element: <SettingsPage /> },
+  { path: '/family', element: <RequireSession>{(me) => <FamilyPage me={me} />}</RequireSession> },
   { path: '*', element: <RequireSession>{(me) => <HomePage me={me} />}</RequireSession> },
 ]);
