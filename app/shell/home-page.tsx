@@ -9,7 +9,13 @@ import { PcrPanel, PcrSummaryLine } from '../features/pcr/components/pcr-tab.tsx
 import { LanguageToggle } from '../features/settings/components/language-toggle.tsx';
 import { VaccinePanel, VaccineSummaryLine } from '../features/vaccine/components/vaccine-tab.tsx';
 import { useI18n } from '../i18n/i18n-provider.tsx';
+import { SyncedAt, SyncStatus } from '../offline/sync-status.tsx';
+import { useOutboxSync } from '../offline/sync-context.tsx';
+import { useAntigenTests } from '../records/api/get-antigen-tests.ts';
+import { useItinerary } from '../records/api/get-itinerary.ts';
 import { useMe } from '../records/api/get-me.ts';
+import { usePcrTests } from '../records/api/get-pcr-tests.ts';
+import { useVaccinations } from '../records/api/get-vaccinations.ts';
 import { Tabs } from '../ui/tabs.tsx';
 import { useNow } from '../ui/use-now.ts';
 
@@ -23,6 +29,13 @@ export function HomePage({ me }: { me: Me }) {
   const { dataUpdatedAt } = useMe();
   const citizen = me.citizen;
   const citizenId = citizen.id;
+  useOutboxSync(citizenId);
+  const syncedAt = {
+    vaccine: useVaccinations(citizenId).dataUpdatedAt,
+    pcr: usePcrTests(citizenId).dataUpdatedAt,
+    itinerary: useItinerary(citizenId).dataUpdatedAt,
+    antigen: useAntigenTests(citizenId).dataUpdatedAt,
+  } satisfies Record<RecordTab, number>;
 
   return (
     <div className="home">
@@ -34,6 +47,7 @@ export function HomePage({ me }: { me: Me }) {
         </Link>
       </header>
       <main className="page page--panel">
+        <SyncStatus dataSyncedAt={Math.max(dataUpdatedAt, ...Object.values(syncedAt))} />
         <HealthCodeCard profile={citizen} refreshedAt={dataUpdatedAt || now} />
         <Tabs<RecordTab>
           label={t('panel.tabs')}
@@ -44,25 +58,45 @@ export function HomePage({ me }: { me: Me }) {
               id: 'vaccine',
               label: t('tab.vaccine'),
               summary: <VaccineSummaryLine citizenId={citizenId} />,
-              panel: <VaccinePanel citizenId={citizenId} />,
+              panel: (
+                <>
+                  <SyncedAt at={syncedAt.vaccine} />
+                  <VaccinePanel citizenId={citizenId} />
+                </>
+              ),
             },
             {
               id: 'pcr',
               label: t('tab.pcr'),
               summary: <PcrSummaryLine citizenId={citizenId} now={now} />,
-              panel: <PcrPanel citizenId={citizenId} now={now} />,
+              panel: (
+                <>
+                  <SyncedAt at={syncedAt.pcr} />
+                  <PcrPanel citizenId={citizenId} now={now} />
+                </>
+              ),
             },
             {
               id: 'itinerary',
               label: t('tab.itinerary'),
               summary: <ItinerarySummaryLine citizenId={citizenId} now={now} />,
-              panel: <ItineraryPanel citizenId={citizenId} now={now} />,
+              panel: (
+                <>
+                  <SyncedAt at={syncedAt.itinerary} />
+                  <ItineraryPanel citizenId={citizenId} now={now} />
+                </>
+              ),
             },
             {
               id: 'antigen',
               label: t('tab.antigen'),
               summary: <AntigenSummaryLine citizenId={citizenId} now={now} />,
-              panel: <AntigenPanel citizenId={citizenId} />,
+              panel: (
+                <>
+                  <SyncedAt at={syncedAt.antigen} />
+                  <AntigenPanel citizenId={citizenId} />
+                </>
+              ),
             },
           ]}
         />

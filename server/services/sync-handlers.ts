@@ -23,8 +23,9 @@ export interface SyncHandler<S extends z.ZodMiniType = z.ZodMiniType> {
   apply(payload: z.infer<S>, context: SyncContext): void;
 }
 
-function handler<S extends z.ZodMiniType>(definition: SyncHandler<S>): SyncHandler {
-  return definition as unknown as SyncHandler;
+/** Keeps each handler's payload type while it is written; the registry then holds them all alike. */
+function handler<S extends z.ZodMiniType>(definition: SyncHandler<S>): SyncHandler<S> {
+  return definition;
 }
 
 interface SyncHandlerDeps {
