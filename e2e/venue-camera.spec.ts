@@ -1,7 +1,8 @@
 /**
  * The whole place-code path through a real camera stream: a venue registered in the app, its code
  * rendered into a .y4m that Chromium's fake camera plays, the scanner reading it, the result screen,
- * and the check-in in the server's SQLite. Then the same offline: queued on the phone, synced once.
+ * and the check-in in the server's SQLite. Then the same offline from a cold start through the service
+ * worker: queued in the outbox, kept across a reload, synced exactly once when the network returns.
  */
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -79,17 +80,24 @@ test('a venue is registered, its poster scanned by the camera, the result shown 
     expect(online[0]?.citizen_id).toBe('demo-b');
     expect(phone.url()).toContain(online[0]?.id ?? 'missing');
 
-    // Offline: the same scan is verified from cached keys, stored on the phone, and shown as waiting.
+    // Offline, from a cold start: the service worker serves the app, the scanner chunk and the .wasm;
+    // the scan is verified from cached keys, queued in the outbox and shown as waiting.
+    await phone.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await phone.reload();
+    await expect.poll(() => phone.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
     await context.setOffline(true);
-    await phone.getByRole('link', { name: '完成' }).click();
+    await phone.goto('/');
     await phone.getByRole('link', { name: '扫一扫' }).click();
     await expectResult(phone, '待上传');
     await expect(phone.getByText('已保存在本机，联网后自动上传。')).toBeVisible();
     const queuedId = /\/check-ins\/([0-9a-f-]{36})$/.exec(phone.url())?.[1] ?? '';
+    // It survives a reload while still offline, and the server has not seen it.
+    await phone.reload();
+    await expectResult(phone, '待上传');
     expect(serverCheckIns(venue.number)).toHaveLength(1);
 
     await context.setOffline(false);
-    await expect(phone.getByRole('status').filter({ hasText: '已登记' })).toBeVisible({ timeout: 15_000 });
+    await expect(phone.getByRole('status').filter({ hasText: '已登记' })).toBeVisible({ timeout: 20_000 });
     await expect.poll(() => serverCheckIns(venue.number).map((row) => row.id)).toEqual([online[0]?.id, queuedId]);
 
     // Syncing again (a reload, the history screen) must not store it twice.

@@ -7,6 +7,7 @@ import { authRoutes } from './routes/auth.ts';
 import { familyRoutes } from './routes/family.ts';
 import { publicRoutes } from './routes/public.ts';
 import { recordRoutes } from './routes/records.ts';
+import { syncRoutes } from './routes/sync.ts';
 import { venueRoutes } from './routes/venues.ts';
 import type { Services } from './services.ts';
 
@@ -20,6 +21,7 @@ export function createApp(services: Services) {
     .route('/', authRoutes(services))
     .route('/', recordRoutes(services))
     .route('/', familyRoutes(services))
+    .route('/', syncRoutes(services))
     .route('/', venueRoutes(services));
   api.notFound((c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}.`), 404));
   app.route('/api', api);

@@ -1,12 +1,19 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, type ReactElement } from 'react';
 import { createBrowserRouter } from 'react-router';
-import { venueCodePath } from '../api/contract.ts';
+import { venueCodePath, type Me } from '../api/contract.ts';
 import { LoginPage } from '../features/auth/components/login-page.tsx';
 import { FamilyPage } from '../features/family/components/family-page.tsx';
 import { SettingsPage } from '../features/settings/components/settings-page.tsx';
 import { LoadingState } from '../ui/status-views.tsx';
 import { HomePage } from './home-page.tsx';
 import { RequireSession } from './require-session.tsx';
+
+// The antigen form (and its photo code) loads when opened; the service worker precaches it for offline.
+const antigenPages = () => import('../features/antigen/components/antigen-upload-page.tsx');
+const AntigenUploadPage = lazy(() => antigenPages().then((module) => ({ default: module.AntigenUploadPage })));
+const AntigenSavedPage = lazy(() => antigenPages().then((module) => ({ default: module.AntigenSavedPage })));
+const AntigenPositivePage = lazy(() => antigenPages().then((module) => ({ default: module.AntigenPositivePage })));
+const loading = <LoadingState />;
 
 // Place-code screens load on first use, keeping the panel's first load small; the service worker precaches them.
 const ScanPage = lazy(() => import('../features/venue-scan/components/scan-page.tsx').then((m) => ({ default: m.ScanPage })));
@@ -16,30 +23,33 @@ const CheckInHistory = lazy(() => import('../features/venue-scan/components/chec
 const VenueOwnerPage = lazy(() => import('../features/venue-owner/components/venue-owner-page.tsx').then((m) => ({ default: m.VenueOwnerPage })));
 const VenuePoster = lazy(() => import('../features/venue-owner/components/venue-poster.tsx').then((m) => ({ default: m.VenuePoster })));
 
-function Lazy({ children }: { children: ReactNode }) {
-  return (
-    <Suspense
-      fallback={
-        <main className="page">
-          <LoadingState />
-        </main>
-      }
-    >
-      {children}
-    </Suspense>
-  );
-}
+/** A lazily loaded screen behind the session check. */
+const session = (screen: (me: Me) => ReactElement) => <RequireSession>{(me) => <Suspense fallback={loading}>{screen(me)}</Suspense>}</RequireSession>;
 
 export const router = createBrowserRouter([
   { path: '/', element: <RequireSession>{(me) => <HomePage me={me} />}</RequireSession> },
   { path: '/login', element: <LoginPage /> },
-  { path: '/scan', element: <RequireSession>{(me) => <Lazy><ScanPage citizenId={me.citizen.id} /></Lazy>}</RequireSession> },
-  { path: venueCodePath, element: <RequireSession>{(me) => <Lazy><CheckInPage citizenId={me.citizen.id} /></Lazy>}</RequireSession> },
-  { path: '/check-ins', element: <RequireSession>{(me) => <Lazy><CheckInHistory citizenId={me.citizen.id} /></Lazy>}</RequireSession> },
-  { path: '/check-ins/:id', element: <RequireSession>{(me) => <Lazy><CheckInResult citizen={me.citizen} /></Lazy>}</RequireSession> },
-  { path: '/venues', element: <RequireSession>{() => <Lazy><VenueOwnerPage /></Lazy>}</RequireSession> },
-  { path: '/venues/:number/poster', element: <RequireSession>{() => <Lazy><VenuePoster /></Lazy>}</RequireSession> },
+  { path: '/scan', element: session((me) => <ScanPage citizenId={me.citizen.id} />) },
+  { path: venueCodePath, element: session((me) => <CheckInPage citizenId={me.citizen.id} />) },
+  { path: '/check-ins', element: session((me) => <CheckInHistory citizenId={me.citizen.id} />) },
+  { path: '/check-ins/:id', element: session((me) => <CheckInResult citizen={me.citizen} />) },
+  { path: '/venues', element: session(() => <VenueOwnerPage />) },
+  { path: '/venues/:number/poster', element: session(() => <VenuePoster />) },
   { path: '/settings', element: <SettingsPage /> },
   { path: '/family', element: <RequireSession>{(me) => <FamilyPage me={me} />}</RequireSession> },
+  {
+    path: '/antigen/new',
+    element: (
+      <RequireSession>
+        {(me) => (
+          <Suspense fallback={loading}>
+            <AntigenUploadPage citizenId={me.citizen.id} />
+          </Suspense>
+        )}
+      </RequireSession>
+    ),
+  },
+  { path: '/antigen/saved', element: <Suspense fallback={loading}><AntigenSavedPage /></Suspense> },
+  { path: '/antigen/positive', element: <Suspense fallback={loading}><AntigenPositivePage /></Suspense> },
   { path: '*', element: <RequireSession>{(me) => <HomePage me={me} />}</RequireSession> },
 ]);

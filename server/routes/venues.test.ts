@@ -82,38 +82,54 @@ describe('POST /api/venues', () => {
   });
 });
 
-describe('PUT /api/check-ins/:id', () => {
+/** Queues one check-in the way a device's outbox sends it. */
+async function sendCheckIn(cookie: string, id: string, payload: unknown) {
+  const response = await call('POST', '/sync/batch', cookie, { items: [{ id, kind: 'check-in', payload }] });
+  expect(response.status).toBe(200);
+  const [result] = endpoints.syncBatch.response.parse(await response.json()).results;
+  if (!result) throw new Error('no result for the check-in');
+  return result;
+}
+
+async function checkInsOf(cookie: string) {
+  return endpoints.checkIns.response.parse(await (await call('GET', '/check-ins', cookie)).json()).checkIns;
+}
+
+describe("check-ins through the outbox (POST /api/sync/batch, kind 'check-in')", () => {
   it('stores a check-in once however often it is sent, and lists it for its citizen only', async () => {
     const venue = await registerShop();
     const id = crypto.randomUUID();
-    const body = { venueToken: venue.token, scannedAt: new Date().toISOString() };
-    const first = await call('PUT', `/check-ins/${id}`, asA, body);
-    expect(first.status).toBe(201);
-    expect(endpoints.checkIn.response.parse(await first.json()).created).toBe(true);
-    const again = await call('PUT', `/check-ins/${id}`, asA, body);
-    expect(again.status).toBe(200);
-    expect(endpoints.checkIn.response.parse(await again.json()).created).toBe(false);
+    const payload = { venueToken: venue.token, scannedAt: new Date().toISOString() };
+    expect((await sendCheckIn(asA, id, payload)).status).toBe('stored');
+    expect((await sendCheckIn(asA, id, payload)).status).toBe('duplicate');
 
-    const list = endpoints.checkIns.response.parse(await (await call('GET', '/check-ins', asA)).json()).checkIns;
+    const list = await checkInsOf(asA);
     expect(list.filter((c) => c.id === id)).toHaveLength(1);
-    expect(list.find((c) => c.id === id)).toMatchObject({ venueNumber: venue.number, venueName: shop.name });
-    const theirs = endpoints.checkIns.response.parse(await (await call('GET', '/check-ins', asB)).json()).checkIns;
-    expect(theirs.map((c) => c.id)).not.toContain(id);
-    await expectError(await call('PUT', `/check-ins/${id}`, asB, body), 409, 'bad_request');
+    expect(list.find((c) => c.id === id)).toMatchObject({ venueNumber: venue.number, venueName: shop.name, district: shop.district });
+    expect((await checkInsOf(asB)).map((c) => c.id)).not.toContain(id);
+    expect((await sendCheckIn(asB, id, payload)).status).toBe('rejected');
   });
 
-  it('refuses a forged venue code, a bad id and a bad body', async () => {
+  it('refuses a forged venue code, a token that is not one and a bad body, storing nothing', async () => {
     const venue = await registerShop();
     const forger = await crypto.subtle.generateKey(ecdsa, false, ['sign', 'verify']);
     const kid = venue.token.split('.')[1] ?? '';
     const forged = await signToken(forger.privateKey, kid, { t: 'venue', id: '12345678', n: 'x', d: 'y', a: 'z' });
     const scannedAt = new Date().toISOString();
-    await expectError(await call('PUT', `/check-ins/${crypto.randomUUID()}`, asA, { venueToken: forged, scannedAt }), 400, 'invalid_venue_code');
-    await expectError(await call('PUT', `/check-ins/${crypto.randomUUID()}`, asA, { venueToken: 'hello', scannedAt }), 400, 'invalid_venue_code');
-    await expectError(await call('PUT', '/check-ins/not-a-uuid', asA, { venueToken: venue.token, scannedAt }), 400, 'bad_request');
-    await expectError(await call('PUT', `/check-ins/${crypto.randomUUID()}`, asA, { venueToken: venue.token }), 400, 'invalid_body');
     const future = new Date(Date.now() + 3600_000).toISOString();
-    await expectError(await call('PUT', `/check-ins/${crypto.randomUUID()}`, asA, { venueToken: venue.token, scannedAt: future }), 400, 'invalid_body');
+    const refused = [
+      [{ venueToken: forged, scannedAt }, 'invalid_venue_code'],
+      [{ venueToken: 'hello', scannedAt }, 'invalid_venue_code'],
+      [{ venueToken: venue.token.slice(0, -3), scannedAt }, 'invalid_venue_code'],
+      [{ venueToken: venue.token }, 'invalid_body'],
+      [{ venueToken: venue.token, scannedAt: future }, 'invalid_body'],
+    ] as const;
+    for (const [payload, code] of refused) {
+      const id = crypto.randomUUID();
+      const result = await sendCheckIn(asA, id, payload);
+      expect(result).toMatchObject({ status: 'rejected', error: { code } });
+      expect((await checkInsOf(asA)).map((c) => c.id)).not.toContain(id);
+    }
   });
 
   it('deletes check-ins older than 14 days', async () => {
@@ -121,9 +137,9 @@ describe('PUT /api/check-ins/:id', () => {
     const old = crypto.randomUUID();
     const recent = crypto.randomUUID();
     const day = 24 * 3600_000;
-    expect((await call('PUT', `/check-ins/${old}`, asA, { venueToken: venue.token, scannedAt: new Date(Date.now() - 15 * day).toISOString() })).status).toBe(201);
-    expect((await call('PUT', `/check-ins/${recent}`, asA, { venueToken: venue.token, scannedAt: new Date(Date.now() - 13 * day).toISOString() })).status).toBe(201);
-    const ids = endpoints.checkIns.response.parse(await (await call('GET', '/check-ins', asA)).json()).checkIns.map((c) => c.id);
+    expect((await sendCheckIn(asA, old, { venueToken: venue.token, scannedAt: new Date(Date.now() - 15 * day).toISOString() })).status).toBe('stored');
+    expect((await sendCheckIn(asA, recent, { venueToken: venue.token, scannedAt: new Date(Date.now() - 13 * day).toISOString() })).status).toBe('stored');
+    const ids = (await checkInsOf(asA)).map((c) => c.id);
     expect(ids).toContain(recent);
     expect(ids).not.toContain(old);
     const db = openDatabase(server.dataDir);

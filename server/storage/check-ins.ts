@@ -33,13 +33,12 @@ export interface NewCheckIn {
 }
 
 /**
- * Citizens' place-code check-ins. Writes are idempotent by the client-made id, so a check-in sent
- * again after a lost answer or by a retrying queue is stored once. Rows older than the retention
+ * Citizens' place-code check-ins, written by the outbox's 'check-in' sync handler. Writes are idempotent
+ * by the client-made id, so a check-in sent again after a lost answer is stored once. Rows older than the retention
  * period are deleted whenever the store is written or read.
  */
 export function createCheckInStore(db: Db) {
   const columns = 'id, citizen_id, venue_number, venue_name, district, scanned_at, received_at';
-  const byId = db.prepare<[string], CheckInRow>(`SELECT ${columns} FROM check_ins WHERE id = ?`);
   const insert = db.prepare(
     `INSERT INTO check_ins (id, citizen_id, venue_number, venue_name, district, scanned_at, received_at)
      VALUES (@id, @citizenId, @venueNumber, @venueName, @district, @scannedAt, @receivedAt) ON CONFLICT (id) DO NOTHING`,
@@ -48,12 +47,9 @@ export function createCheckInStore(db: Db) {
   const prune = db.prepare<[string]>('DELETE FROM check_ins WHERE scanned_at < ?');
 
   return {
-    /** Stores the check-in unless its id is known; `existing` is the stored row's owner for a known id. */
-    record(checkIn: NewCheckIn): { checkIn: CheckIn; created: boolean; ownerId: string } {
-      const created = insert.run(checkIn).changes === 1;
-      const row = byId.get(checkIn.id);
-      if (!row) throw new Error(`check-in ${checkIn.id} vanished after insert`);
-      return { checkIn: toCheckIn(row), created, ownerId: row.citizen_id };
+    /** Stores the check-in unless its id is already known. */
+    record(checkIn: NewCheckIn): void {
+      insert.run(checkIn);
     },
     of(citizenId: string): CheckIn[] {
       return byCitizen.all(citizenId).map(toCheckIn);

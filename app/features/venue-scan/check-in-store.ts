@@ -1,20 +1,16 @@
 /**
- * Check-ins on this device, written before anything is sent: a scan is never lost to a missing
- * network or a closed tab. Each carries the client-made id the server keys it by, and is `pending`
- * until the server has confirmed it. Entries older than the retention period are deleted on read.
+ * Check-ins on this device, kept for the result screen and the 扫码记录 list (the outbox holds the copy
+ * that is sent, under the same id, and forgets it once the server has it). Whether one is still
+ * waiting is read from the outbox. Entries older than the retention period are deleted on read.
  */
 import * as z from 'zod/mini';
 import { checkInRetentionDays, venuePayload, type VenuePayload } from '../../api/contract.ts';
 import { storage, walletDb } from '../../offline/db.ts';
+import { readOutbox } from '../../offline/outbox.ts';
 
 const day = 24 * 60 * 60 * 1000;
 
-const storedRecord = z.object({
-  venue: venuePayload,
-  token: z.string(),
-  status: z.enum(['pending', 'synced']),
-  receivedAt: z.nullable(z.number()),
-});
+const storedRecord = z.object({ venue: venuePayload, token: z.string() });
 
 export interface LocalCheckIn {
   id: string;
@@ -22,9 +18,9 @@ export interface LocalCheckIn {
   scannedAt: number;
   venue: VenuePayload;
   token: string;
-  status: 'pending' | 'synced';
-  receivedAt: number | null;
 }
+
+export type CheckInStatus = 'pending' | 'synced';
 
 type Row = { id: string; citizenId: string; scannedAt: number; record: unknown };
 
@@ -33,20 +29,22 @@ function fromRow(row: Row): LocalCheckIn | undefined {
   return record.success ? { id: row.id, citizenId: row.citizenId, scannedAt: row.scannedAt, ...record.data } : undefined;
 }
 
-function toRow(checkIn: LocalCheckIn): Row {
-  const { id, citizenId, scannedAt, venue, token, status, receivedAt } = checkIn;
-  return { id, citizenId, scannedAt, record: { venue, token, status, receivedAt } };
-}
-
 export async function saveCheckIn(checkIn: LocalCheckIn): Promise<void> {
+  const { id, citizenId, scannedAt, venue, token } = checkIn;
   const db = await walletDb();
-  await db.put(storage.stores.checkIns, toRow(checkIn));
+  await db.put(storage.stores.checkIns, { id, citizenId, scannedAt, record: { venue, token } });
 }
 
 export async function readCheckIn(id: string): Promise<LocalCheckIn | undefined> {
   const db = await walletDb();
   const row = await db.get(storage.stores.checkIns, id);
   return row ? fromRow(row) : undefined;
+}
+
+/** The ids of this citizen's check-ins the outbox has not delivered yet (waiting or refused). */
+export async function undeliveredIds(citizenId: string): Promise<Set<string>> {
+  const { pending, rejected } = await readOutbox(citizenId);
+  return new Set([...pending, ...rejected].map((item) => item.id));
 }
 
 /** The citizen's check-ins, newest first, after deleting every one past the retention period. */
@@ -66,9 +64,4 @@ export async function listCheckIns(citizenId: string, now: number): Promise<Loca
     .map(fromRow)
     .filter((checkIn): checkIn is LocalCheckIn => checkIn !== undefined)
     .reverse();
-}
-
-export async function markSynced(id: string, receivedAt: number): Promise<void> {
-  const existing = await readCheckIn(id);
-  if (existing) await saveCheckIn({ ...existing, status: 'synced', receivedAt });
 }

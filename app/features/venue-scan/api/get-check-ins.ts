@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { request } from '../../../api/client.ts';
 import type { CheckIn } from '../../../api/contract.ts';
-import { listCheckIns, type LocalCheckIn } from '../check-in-store.ts';
+import { listCheckIns, undeliveredIds, type CheckInStatus, type LocalCheckIn } from '../check-in-store.ts';
 import { venueScanKeys } from '../venue-scan-keys.ts';
 
 export interface HistoryEntry {
@@ -9,11 +9,11 @@ export interface HistoryEntry {
   venueName: string;
   district: string;
   scannedAt: number;
-  status: LocalCheckIn['status'];
+  status: CheckInStatus;
 }
 
 /** The device's check-ins and the server's (from other devices too), once each, newest first. */
-export function mergeHistory(local: readonly LocalCheckIn[], server: readonly CheckIn[]): HistoryEntry[] {
+export function mergeHistory(local: readonly LocalCheckIn[], undelivered: ReadonlySet<string>, server: readonly CheckIn[]): HistoryEntry[] {
   const entries = new Map<string, HistoryEntry>();
   for (const checkIn of server) {
     entries.set(checkIn.id, {
@@ -31,7 +31,7 @@ export function mergeHistory(local: readonly LocalCheckIn[], server: readonly Ch
       venueName: checkIn.venue.n,
       district: checkIn.venue.d,
       scannedAt: checkIn.scannedAt,
-      status: known ? 'synced' : checkIn.status,
+      status: known || !undelivered.has(checkIn.id) ? 'synced' : 'pending',
     });
   }
   return [...entries.values()].sort((a, b) => b.scannedAt - a.scannedAt);
@@ -47,7 +47,7 @@ export const checkInHistoryQueryOptions = (citizenId: string) =>
         // Offline the device's own list is the whole history there is to show.
         () => [],
       );
-      return mergeHistory(local, server);
+      return mergeHistory(local, await undeliveredIds(citizenId), server);
     },
     networkMode: 'always',
   });

@@ -1,15 +1,15 @@
 import { Link } from 'react-router';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { formatDateTime } from '../../../i18n/shanghai-time.ts';
+import { useOutboxSync } from '../../../offline/sync-context.tsx';
 import { PageHeader } from '../../../ui/page-header.tsx';
 import { ErrorState, LoadingState } from '../../../ui/status-views.tsx';
 import { useCheckInHistory } from '../api/get-check-ins.ts';
-import { usePendingCheckInSync } from '../api/put-check-in.ts';
 
 /** 扫码记录: the last 14 days of check-ins, each marked 已登记 or 待上传. */
 export function CheckInHistory({ citizenId }: { citizenId: string }) {
   const { t } = useI18n();
-  usePendingCheckInSync(citizenId);
+  useOutboxSync(citizenId);
   const history = useCheckInHistory(citizenId);
 
   return (

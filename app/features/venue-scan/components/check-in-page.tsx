@@ -3,10 +3,11 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { venueCodeParam } from '../../../api/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
+import { useOutboxSync } from '../../../offline/sync-context.tsx';
 import { PageHeader } from '../../../ui/page-header.tsx';
 import { LoadingState } from '../../../ui/status-views.tsx';
 import { useSigningKeys } from '../api/get-signing-keys.ts';
-import { recordCheckIn } from '../api/put-check-in.ts';
+import { useQueueCheckIn } from '../api/queue-check-in.ts';
 import { verifyVenueToken } from '../venue-code.ts';
 
 /**
@@ -19,6 +20,8 @@ export function CheckInPage({ citizenId }: { citizenId: string }) {
   const token = searchParams.get(venueCodeParam) ?? '';
   const navigate = useNavigate();
   const keys = useSigningKeys();
+  const queueCheckIn = useQueueCheckIn(citizenId);
+  useOutboxSync(citizenId);
   const [refusal, setRefusal] = useState<MessageKey | null>(null);
   const handled = useRef('');
 
@@ -32,10 +35,10 @@ export function CheckInPage({ citizenId }: { citizenId: string }) {
         setRefusal(`refusal.${result.reason}`);
         return;
       }
-      const checkIn = await recordCheckIn(citizenId, result.venue, result.token);
+      const checkIn = await queueCheckIn(result.venue, result.token);
       await navigate(`/check-ins/${checkIn.id}`, { replace: true });
     })();
-  }, [keys.data, token, citizenId, navigate]);
+  }, [keys.data, token, queueCheckIn, navigate]);
 
   const shown = keys.data && !keys.data.available ? 'scan.keysMissing' : refusal;
   return (

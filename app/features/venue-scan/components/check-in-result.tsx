@@ -9,9 +9,9 @@ import { useVaccinations } from '../../../records/api/get-vaccinations.ts';
 import { summarisePcr } from '../../../records/pcr-summary.ts';
 import { summariseVaccinations } from '../../../records/vaccine-summary.ts';
 import { ErrorState, LoadingState } from '../../../ui/status-views.tsx';
+import { useOutboxSync } from '../../../offline/sync-context.tsx';
 import { LiveClock } from '../../../ui/live-clock.tsx';
 import { useNow } from '../../../ui/use-now.ts';
-import { usePendingCheckInSync } from '../api/put-check-in.ts';
 import { useLocalCheckIn } from '../hooks/use-local-check-in.ts';
 
 const antigenKeys = {
@@ -25,14 +25,14 @@ const antigenKeys = {
 export function CheckInResult({ citizen }: { citizen: Profile }) {
   const { t } = useI18n();
   const { id = '' } = useParams();
-  const query = useLocalCheckIn(id);
-  usePendingCheckInSync(citizen.id);
+  const query = useLocalCheckIn(id, citizen.id);
+  useOutboxSync(citizen.id);
   const now = useNow(60_000);
 
   if (query.isPending) return <LoadingState />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const checkIn = query.data;
-  if (!checkIn || checkIn.citizenId !== citizen.id) {
+  if (!checkIn) {
     return (
       <main className="page">
         <p className="status-view status-view--error" role="alert">

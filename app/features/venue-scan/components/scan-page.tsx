@@ -4,13 +4,13 @@ import { ApiError } from '../../../api/client.ts';
 import { venueCodeRoute, venueCodeUrl, venueNumber } from '../../../api/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
+import { useOutboxSync } from '../../../offline/sync-context.tsx';
 import { QrScanner } from '../../../scanner/qr-scanner.tsx';
 import { errorMessageKey } from '../../../ui/error-message.ts';
 import { PageHeader } from '../../../ui/page-header.tsx';
 import { TextField } from '../../../ui/text-field.tsx';
 import { useSigningKeys } from '../api/get-signing-keys.ts';
 import { fetchVenueToken } from '../api/get-venue-by-number.ts';
-import { usePendingCheckInSync } from '../api/put-check-in.ts';
 import { verifyVenueCode } from '../venue-code.ts';
 
 /** 扫一扫: the camera first, a photo and the venue number always on offer underneath. */
@@ -18,7 +18,7 @@ export function ScanPage({ citizenId }: { citizenId: string }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const keys = useSigningKeys();
-  usePendingCheckInSync(citizenId);
+  useOutboxSync(citizenId);
   const [message, setMessage] = useState<MessageKey | null>(null);
   const [number, setNumber] = useState('');
   const [numberError, setNumberError] = useState<MessageKey | null>(null);
