@@ -2,7 +2,7 @@ import type { Profile } from '../../../api/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { formatDateTime } from '../../../i18n/shanghai-time.ts';
 import { CodeQr } from './code-qr.tsx';
-import { LiveClock } from './live-clock.tsx';
+import { LiveClock } from '../../../ui/live-clock.tsx';
 
 const colourIcons = { green: '✓', yellow: '!', red: '✕' } as const;
 
