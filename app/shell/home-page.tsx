@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from '../navigation/navigation.tsx';
 import type { Me } from '../api/contract.ts';
 import { AntigenPanel, AntigenSummaryLine } from '../features/antigen/components/antigen-tab.tsx';
 import { LogoutButton } from '../features/auth/components/logout-button.tsx';

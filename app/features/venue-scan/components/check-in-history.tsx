@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from '../../../navigation/navigation.tsx';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { formatDateTime } from '../../../i18n/shanghai-time.ts';
 import { useOutboxSync } from '../../../offline/sync-context.tsx';

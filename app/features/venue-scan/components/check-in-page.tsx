@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from '../../../navigation/navigation.tsx';
 import { venueCodeParam } from '../../../api/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
@@ -36,7 +36,7 @@ export function CheckInPage({ citizenId }: { citizenId: string }) {
         return;
       }
       const checkIn = await queueCheckIn(result.venue, result.token);
-      await navigate(`/check-ins/${checkIn.id}`, { replace: true });
+      navigate(`/check-ins/${checkIn.id}`, { replace: true });
     })();
   }, [keys.data, token, queueCheckIn, navigate]);
 

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState, type SubmitEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate } from '../../../navigation/navigation.tsx';
 import { ApiError } from '../../../api/client.ts';
 import { venueCodeRoute, venueCodeUrl, venueNumber } from '../../../api/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
@@ -33,7 +33,7 @@ export function ScanPage({ citizenId }: { citizenId: string }) {
         return;
       }
       const result = await verifyVenueCode(text, location.origin, keys.data.lookup);
-      if (result.ok) void navigate(venueCodeRoute(result.token));
+      if (result.ok) navigate(venueCodeRoute(result.token));
       else setMessage(`refusal.${result.reason}`);
     },
     [keys.data, navigate],
