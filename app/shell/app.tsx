@@ -7,6 +7,7 @@ import { cachedRecordProblem, citizenOfCache } from '../offline/cached-records.t
 import { registerOutboxKind } from '../offline/outbox.ts';
 import { createCitizenPersister } from '../offline/query-persister.ts';
 import { ErrorBoundary } from './error-boundary.tsx';
+import { OutboxSync } from './outbox-sync.tsx';
 import { router } from './router.tsx';
 import { UpdatePrompt } from './update-prompt.tsx';
 
@@ -35,6 +36,7 @@ export function App() {
           }}
         >
           <UpdatePrompt />
+          <OutboxSync />
           <RouterProvider router={router} />
         </PersistQueryClientProvider>
       </ErrorBoundary>

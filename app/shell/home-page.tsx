@@ -10,7 +10,6 @@ import { LanguageToggle } from '../features/settings/components/language-toggle.
 import { VaccinePanel, VaccineSummaryLine } from '../features/vaccine/components/vaccine-tab.tsx';
 import { useI18n } from '../i18n/i18n-provider.tsx';
 import { SyncedAt, SyncStatus } from '../offline/sync-status.tsx';
-import { useOutboxSync } from '../offline/sync-context.tsx';
 import { useAntigenTests } from '../records/api/get-antigen-tests.ts';
 import { useItinerary } from '../records/api/get-itinerary.ts';
 import { useMe } from '../records/api/get-me.ts';
@@ -29,7 +28,6 @@ export function HomePage({ me }: { me: Me }) {
   const { dataUpdatedAt } = useMe();
   const citizen = me.citizen;
   const citizenId = citizen.id;
-  useOutboxSync(citizenId);
   const syncedAt = {
     vaccine: useVaccinations(citizenId).dataUpdatedAt,
     pcr: usePcrTests(citizenId).dataUpdatedAt,
