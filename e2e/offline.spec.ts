@@ -122,3 +122,33 @@ test('a failing server (500, no answer, answer lost) keeps the upload queued; re
   expect(rows).toHaveLength(1);
   expect(rows[0]).toMatchObject({ result: 'invalid', syncItems: 1 });
 });
+
+test('logging out removes this citizen’s cached records; the next citizen on the phone never sees them', async ({ page }) => {
+  await loginAsDemo(page, 'a');
+  await waitForServiceWorker(page);
+  await waitForPersistedCache(page, 'demo-a');
+
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await expect(page).toHaveURL(/\/login/);
+  const cached = () =>
+    page.evaluate(
+      () =>
+        new Promise<unknown[]>((resolve) => {
+          const open = indexedDB.open('suishen-wallet');
+          open.onsuccess = () => {
+            const keys = open.result.transaction('query-cache').objectStore('query-cache').getAllKeys();
+            keys.onsuccess = () => {
+              open.result.close();
+              resolve(keys.result);
+            };
+          };
+        }),
+    );
+  await expect.poll(cached).toEqual([]);
+
+  await loginAsDemo(page, 'b');
+  await expect(page.getByText('李*海', { exact: true })).toBeVisible();
+  await expect(page.getByText('张*三', { exact: true })).toHaveCount(0);
+  await waitForPersistedCache(page, 'demo-b');
+  expect(await cached()).toEqual(['demo-b']);
+});
