@@ -9,6 +9,7 @@ import { cachedRecordProblem, citizenOfCache } from '../offline/cached-records.t
 import { registerOutboxKind } from '../offline/outbox.ts';
 import { createCitizenPersister } from '../offline/query-persister.ts';
 import { ErrorBoundary } from './error-boundary.tsx';
+import { OutboxSync } from './outbox-sync.tsx';
 import { routes } from './router.tsx';
 import { UpdatePrompt } from './update-prompt.tsx';
 
@@ -39,6 +40,7 @@ export function App() {
             }}
           >
             <UpdatePrompt />
+            <OutboxSync />
             <Router routes={routes} />
           </PersistQueryClientProvider>
         </ErrorBoundary>

@@ -43,7 +43,7 @@ function PendingUploads({ citizenId }: { citizenId: string }) {
   return (
     <ol className="record-list" aria-label={t('antigen.upload.pending')}>
       {pending.data.map(({ id, upload, rejected }) => (
-        <AntigenRecordItem key={id} test={upload} badge={rejected ?? t('antigen.upload.pending')} />
+        <AntigenRecordItem key={id} test={upload} badge={rejected === undefined ? t('antigen.upload.pending') : t('antigen.upload.rejected')} />
       ))}
     </ol>
   );

@@ -4,7 +4,6 @@ import { ApiError } from '../../../api/client.ts';
 import { venueCodeRoute, venueCodeUrl, venueNumber } from '../../../api/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
-import { useOutboxSync } from '../../../offline/sync-context.tsx';
 import { QrScanner } from '../../../scanner/qr-scanner.tsx';
 import { errorMessageKey } from '../../../ui/error-message.ts';
 import { PageHeader } from '../../../ui/page-header.tsx';
@@ -14,11 +13,10 @@ import { fetchVenueToken } from '../api/get-venue-by-number.ts';
 import { verifyVenueCode } from '../venue-code.ts';
 
 /** 扫一扫: the camera first, a photo and the venue number always on offer underneath. */
-export function ScanPage({ citizenId }: { citizenId: string }) {
+export function ScanPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const keys = useSigningKeys();
-  useOutboxSync(citizenId);
   const [message, setMessage] = useState<MessageKey | null>(null);
   const [number, setNumber] = useState('');
   const [numberError, setNumberError] = useState<MessageKey | null>(null);
