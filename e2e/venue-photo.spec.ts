@@ -17,6 +17,14 @@ async function uploadPhoto(page: Page, name: string, buffer: Buffer, mimeType = 
 
 test('with no camera the scan screen says so, and a photo of the poster checks in', async ({ page, baseURL }) => {
   if (!baseURL) throw new Error('baseURL is not set');
+  // What the result screen says aloud, as venue kiosks did.
+  await page.addInitScript(() => {
+    const spoken: string[] = [];
+    Object.assign(window, { spoken });
+    window.speechSynthesis.speak = (utterance) => {
+      spoken.push(utterance.text);
+    };
+  });
   await loginAsDemo(page, 'c');
   const venue = await registerVenueInApp(page, '静安寺地铁站');
   const download = page.waitForEvent('download');
@@ -30,6 +38,7 @@ test('with no camera the scan screen says so, and a photo of the poster checks i
   await expect(page).toHaveURL(/\/check-ins\/[0-9a-f-]{36}$/, { timeout: 15_000 });
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('静安寺地铁站');
   await expect(page.getByRole('status').filter({ hasText: '已登记' })).toBeVisible();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { spoken: string[] }).spoken.at(-1))).toBe('黄码，已登记');
   await expect.poll(() => serverCheckIns(venue.number).map((row) => row.citizen_id)).toEqual(['demo-c']);
   expect(codeUrl(baseURL, venue).length).toBeLessThan(300);
 });

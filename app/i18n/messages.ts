@@ -209,6 +209,8 @@ export const zh = {
   'result.vaccine': '疫苗',
   'result.notFound': '没有找到这条扫码记录。',
   'result.done': '完成',
+  'result.speak': '朗读结果',
+  'result.spoken': '{colour}，{state}',
 
   'history.title': '扫码记录',
   'history.empty': '14天内没有扫码记录。',
@@ -486,6 +488,8 @@ export const en = {
   'result.vaccine': 'Vaccine',
   'result.notFound': 'This check-in was not found.',
   'result.done': 'Done',
+  'result.speak': 'Read the result aloud',
+  'result.spoken': '{colour}, {state}',
 
   'history.title': 'Check-in history',
   'history.empty': 'No check-ins in the last 14 days.',

@@ -3,23 +3,17 @@ import type { AntigenTest } from '../../../api/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { formatDateTime } from '../../../i18n/shanghai-time.ts';
 import { sortAntigenTests, summariseAntigen } from '../../../records/antigen-summary.ts';
+import { antigenSummaryText } from '../../../records/summary-messages.ts';
 import { useAntigenTests } from '../../../records/api/get-antigen-tests.ts';
 import { ErrorState, LoadingState } from '../../../ui/status-views.tsx';
 import { usePendingAntigenUploads } from '../api/get-pending-antigen-uploads.ts';
-
-const summaryKeys = {
-  none: 'antigen.summary.none',
-  'fresh-negative': 'antigen.summary.fresh',
-  positive: 'antigen.summary.positive',
-  stale: 'antigen.summary.stale',
-} as const;
 
 export function AntigenSummaryLine({ citizenId, now }: { citizenId: string; now: number }) {
   const { t } = useI18n();
   const query = useAntigenTests(citizenId);
   if (!query.data) return <>{query.isError ? t('error.title') : '…'}</>;
   const summary = summariseAntigen(query.data.antigenTests, now);
-  return <span className={`result result--${summary.kind}`}>{t(summaryKeys[summary.kind])}</span>;
+  return <span className={`result result--${summary.kind}`}>{antigenSummaryText(summary, t)}</span>;
 }
 
 export function AntigenPanel({ citizenId }: { citizenId: string }) {

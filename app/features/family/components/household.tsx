@@ -2,6 +2,7 @@ import type { Profile } from '../../../api/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { usePcrTests } from '../../../records/api/get-pcr-tests.ts';
 import { summarisePcr } from '../../../records/pcr-summary.ts';
+import { pcrSummaryText } from '../../../records/summary-messages.ts';
 import { useNow } from '../../../ui/use-now.ts';
 
 /** Everyone in the household side by side: whose code, its colour in words, and how old the PCR is. */
@@ -29,7 +30,7 @@ function MemberPcr({ citizenId }: { citizenId: string }) {
   return (
     <span className="household__pcr">
       {t('tab.pcr')}{' '}
-      {summary.kind === 'none' ? t('pcr.summary.none') : `${t(`pcr.tier.${summary.tier}`)} ${t(`pcr.result.${summary.result}`)}`}
+      {pcrSummaryText(summary, t)}
     </span>
   );
 }

@@ -1,6 +1,7 @@
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { formatCalendarDay } from '../../../i18n/shanghai-time.ts';
 import { useVaccinations } from '../../../records/api/get-vaccinations.ts';
+import { vaccineSummaryText } from '../../../records/summary-messages.ts';
 import { summariseVaccinations } from '../../../records/vaccine-summary.ts';
 import { ErrorState, LoadingState } from '../../../ui/status-views.tsx';
 
@@ -8,17 +9,7 @@ export function VaccineSummaryLine({ citizenId }: { citizenId: string }) {
   const { t } = useI18n();
   const query = useVaccinations(citizenId);
   if (!query.data) return <>{query.isError ? t('error.title') : '…'}</>;
-  const summary = summariseVaccinations(query.data.vaccinations);
-  switch (summary.kind) {
-    case 'none':
-      return <>{t('vaccine.summary.none')}</>;
-    case 'partial':
-      return <>{t('vaccine.summary.partial', { doses: summary.doses })}</>;
-    case 'complete':
-      return <>{t('vaccine.summary.complete')}</>;
-    case 'booster':
-      return <>{t('vaccine.summary.booster', { boosters: summary.boosters })}</>;
-  }
+  return <>{vaccineSummaryText(summariseVaccinations(query.data.vaccinations), t)}</>;
 }
 
 export function VaccinePanel({ citizenId }: { citizenId: string }) {

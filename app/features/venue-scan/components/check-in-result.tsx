@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Link, useParams } from '../../../navigation/navigation.tsx';
 import type { Profile } from '../../../api/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
@@ -7,25 +8,26 @@ import { useAntigenTests } from '../../../records/api/get-antigen-tests.ts';
 import { usePcrTests } from '../../../records/api/get-pcr-tests.ts';
 import { useVaccinations } from '../../../records/api/get-vaccinations.ts';
 import { summarisePcr } from '../../../records/pcr-summary.ts';
+import { antigenSummaryText, pcrSummaryText, vaccineSummaryText } from '../../../records/summary-messages.ts';
 import { summariseVaccinations } from '../../../records/vaccine-summary.ts';
 import { ErrorState, LoadingState } from '../../../ui/status-views.tsx';
 import { LiveClock } from '../../../ui/live-clock.tsx';
+import { speak } from '../../../ui/speak.ts';
 import { useNow } from '../../../ui/use-now.ts';
 import { useLocalCheckIn } from '../hooks/use-local-check-in.ts';
 
-const antigenKeys = {
-  none: 'antigen.summary.none',
-  'fresh-negative': 'antigen.summary.fresh',
-  positive: 'antigen.summary.positive',
-  stale: 'antigen.summary.stale',
-} as const;
-
 /** The screen staff look at: the venue in large type, a ticking clock, and the citizen's own health facts. */
 export function CheckInResult({ citizen }: { citizen: Profile }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { id = '' } = useParams();
   const query = useLocalCheckIn(id, citizen.id);
   const now = useNow(60_000);
+  const outcome = query.data ? t('result.spoken', { colour: t(`colour.${citizen.colour}`), state: t(query.data.status === 'synced' ? 'result.registered' : 'result.pending') }) : null;
+
+  // Spoken once per outcome when the screen opens or the state changes (待上传 → 已登记).
+  useEffect(() => {
+    if (outcome) speak(outcome, language);
+  }, [outcome, language]);
 
   if (query.isPending) return <LoadingState />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
@@ -63,6 +65,11 @@ export function CheckInResult({ citizen }: { citizen: Profile }) {
         </dd>
         <HealthFacts citizenId={citizen.id} now={now} />
       </dl>
+      {outcome && (
+        <button type="button" className="button button--secondary" onClick={() => speak(outcome, language)}>
+          {t('result.speak')}
+        </button>
+      )}
       <Link to="/" className="button button--primary">
         {t('result.done')}
       </Link>
@@ -83,27 +90,11 @@ function HealthFacts({ citizenId, now }: { citizenId: string; now: number }) {
   return (
     <>
       <dt>{t('result.pcr')}</dt>
-      <dd>
-        {!pcrSummary
-          ? pending
-          : pcrSummary.kind === 'none'
-            ? t('pcr.summary.none')
-            : `${t(`pcr.tier.${pcrSummary.tier}`)} ${t(`pcr.result.${pcrSummary.result}`)}`}
-      </dd>
+      <dd>{pcrSummary ? pcrSummaryText(pcrSummary, t) : pending}</dd>
       <dt>{t('result.antigen')}</dt>
-      <dd>{antigenSummary ? t(antigenKeys[antigenSummary.kind]) : pending}</dd>
+      <dd>{antigenSummary ? antigenSummaryText(antigenSummary, t) : pending}</dd>
       <dt>{t('result.vaccine')}</dt>
-      <dd>
-        {!vaccineSummary
-          ? pending
-          : vaccineSummary.kind === 'none'
-            ? t('vaccine.summary.none')
-            : vaccineSummary.kind === 'partial'
-              ? t('vaccine.summary.partial', { doses: vaccineSummary.doses })
-              : vaccineSummary.kind === 'complete'
-                ? t('vaccine.summary.complete')
-                : t('vaccine.summary.booster', { boosters: vaccineSummary.boosters })}
-      </dd>
+      <dd>{vaccineSummary ? vaccineSummaryText(vaccineSummary, t) : pending}</dd>
     </>
   );
 }
