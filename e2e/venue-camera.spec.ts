@@ -13,6 +13,27 @@ import { loginAsDemo } from './support.ts';
 
 const venueName = '<img src=x onerror=alert(1)>南京东路书店';
 
+/** When the citizen's query cache was last saved to IndexedDB (0 if never), read the way the persister writes it. */
+function persistedAt(page: Page, citizenId: string): Promise<number> {
+  return page.evaluate(
+    (key) =>
+      new Promise<number>((resolve) => {
+        const open = indexedDB.open('suishen-wallet');
+        open.onerror = () => resolve(0);
+        open.onsuccess = () => {
+          const get = open.result.transaction('query-cache').objectStore('query-cache').get(key);
+          get.onsuccess = () => {
+            const row = get.result as { savedAt?: number } | undefined;
+            resolve(row?.savedAt ?? 0);
+            open.result.close();
+          };
+          get.onerror = () => resolve(0);
+        };
+      }),
+    citizenId,
+  );
+}
+
 async function expectResult(page: Page, state: '已登记' | '待上传') {
   await expect(page).toHaveURL(/\/check-ins\/[0-9a-f-]{36}$/, { timeout: 20_000 });
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(venueName);
@@ -85,6 +106,11 @@ test('a venue is registered, its poster scanned by the camera, the result shown 
     await phone.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await phone.reload();
     await expect.poll(() => phone.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    // The panel's data must be persisted for an offline cold start: wait until the query cache is saved.
+    await phone.goto('/');
+    await expect(phone.getByRole('link', { name: '扫一扫' })).toBeVisible();
+    const shownAt = Date.now();
+    await expect.poll(() => persistedAt(phone, 'demo-b'), { timeout: 15_000 }).toBeGreaterThanOrEqual(shownAt);
     await context.setOffline(true);
     await phone.goto('/');
     await phone.getByRole('link', { name: '扫一扫' }).click();
