@@ -4,6 +4,7 @@ import { errorBody, HttpError } from './http/errors.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { serveClient } from './http/static-files.ts';
 import { authRoutes } from './routes/auth.ts';
+import { credentialRoutes } from './routes/credentials.ts';
 import { publicRoutes } from './routes/public.ts';
 import { recordRoutes } from './routes/records.ts';
 import type { Services } from './services.ts';
@@ -16,7 +17,8 @@ export function createApp(services: Services) {
   const api = new Hono()
     .route('/', publicRoutes(services))
     .route('/', authRoutes(services))
-    .route('/', recordRoutes(services));
+    .route('/', recordRoutes(services))
+    .route('/', credentialRoutes(services));
   api.notFound((c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}.`), 404));
   app.route('/api', api);
   app.all('/api/*', (c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}.`), 404));

@@ -108,6 +108,18 @@ export const publicJwk = z.object({
 export type PublicJwk = z.infer<typeof publicJwk>;
 export const jwkSet = z.object({ keys: z.array(publicJwk) });
 
+/** A device's public key, sent when it asks for a credential bound to it. */
+export const devicePublicKey = z.object({
+  kty: z.literal('EC'),
+  crv: z.literal('P-256'),
+  x: z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/)),
+  y: z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/)),
+});
+export const credentialBody = z.object({ publicKey: devicePublicKey });
+/** A signed health credential (see app/crypto/health-code.ts for its payload). */
+export const issuedCredential = z.object({ credential: z.string().check(z.maxLength(2048)), expiresAt: instant });
+export type IssuedCredential = z.infer<typeof issuedCredential>;
+
 export const demoAccount = z.object({
   phone,
   maskedName: z.string(),
@@ -203,6 +215,7 @@ export const endpoints = {
     body: undefined,
     response: z.object({ stops: z.array(itineraryStop) }),
   }),
+  credential: endpoint({ method: 'POST', path: '/credential', body: credentialBody, response: issuedCredential }),
   signingKeys: endpoint({ method: 'GET', path: '/keys', body: undefined, response: jwkSet }),
   ruleSets: endpoint({
     method: 'GET',

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints, errorBody, type ErrorCode } from '../../app/api/contract.ts';
+import { loginCookie } from '../test-login.ts';
 import { startTestServer } from '../test-server.ts';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
@@ -35,22 +36,8 @@ function api(path: string, cookie?: string): Promise<Response> {
   return fetch(`${server.url}/api${path}`, cookie ? { headers: { cookie } } : {});
 }
 
-async function login(phone: string): Promise<string> {
-  const otp = await fetch(`${server.url}/api/auth/otp`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ phone }),
-  });
-  const { demoCode } = endpoints.requestOtp.response.parse(await otp.json());
-  const response = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ phone, code: demoCode }),
-  });
-  expect(response.status).toBe(200);
-  const session = response.headers.getSetCookie().find((cookie) => cookie.startsWith('sw_session='));
-  if (!session) throw new Error(`no session cookie for ${phone}`);
-  return session.split(';')[0] ?? '';
+function login(phone: string): Promise<string> {
+  return loginCookie(server.url, phone);
 }
 
 async function expectError(response: Response, status: number, code: ErrorCode): Promise<string> {
