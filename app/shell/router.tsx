@@ -1,6 +1,8 @@
 import { createBrowserRouter } from 'react-router';
 import { LoginPage } from '../features/auth/components/login-page.tsx';
 import { SettingsPage } from '../features/settings/components/settings-page.tsx';
+import { TravellerCheckPage } from '../features/traveller-check/components/traveller-check-page.tsx';
+import { VerifierPage } from '../features/verifier/components/verifier-page.tsx';
 import { ScanPage } from '../features/venue-scan/components/scan-page.tsx';
 import { HomePage } from './home-page.tsx';
 import { RequireSession } from './require-session.tsx';
@@ -10,5 +12,8 @@ export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   { path: '/scan', element: <RequireSession>{() => <ScanPage />}</RequireSession> },
   { path: '/settings', element: <SettingsPage /> },
+  { path: '/traveller-check', element: <RequireSession>{(me) => <TravellerCheckPage me={me} />}</RequireSession> },
+  // Staff check codes without an account of their own: keys and rules are public.
+  { path: '/verify', element: <VerifierPage /> },
   { path: '*', element: <RequireSession>{(me) => <HomePage me={me} />}</RequireSession> },
 ]);
