@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
-import { layers } from './scripts/eslint-layers.js';
+import { walletRules } from './scripts/eslint-rules.js';
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'e2e/.generated', 'data'] },
@@ -22,11 +22,16 @@ export default tseslint.config(
   },
   {
     files: ['app/**/*.{ts,tsx}'],
-    plugins: { 'react-hooks': reactHooks, layers },
+    plugins: { 'react-hooks': reactHooks, wallet: walletRules },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'layers/one-way': 'error',
+      'wallet/one-way': 'error',
     },
+  },
+  {
+    files: ['app/**/*.tsx'],
+    ignores: ['app/**/*.test.tsx'],
+    rules: { 'wallet/no-literal-text': 'error' },
   },
   {
     files: ['**/*.js', '**/*.mjs'],

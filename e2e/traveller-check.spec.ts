@@ -4,7 +4,7 @@ import { loginAsDemo } from './support.ts';
 test('citizen (b) does not meet the leave-Shanghai rule, and the PCR clause is named', async ({ page }) => {
   await loginAsDemo(page, 'b');
   await page.getByRole('link', { name: '离沪核验' }).click();
-  await expect(page).toHaveURL(/\/traveller-check$/);
+  await expect(page).toHaveURL(/\/traveller-check\?who=demo-b$/);
   const verdict = page.locator('.verdict');
   await expect(verdict).toContainText('不符合');
   await expect(verdict).toContainText('Does not meet the rule');

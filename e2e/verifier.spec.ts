@@ -93,3 +93,23 @@ test('the panel re-signs its code on return to the foreground, offline too, unti
   await expect(page.getByRole('alert')).toHaveText('随申码凭证已过期，请联网同步后再出示。');
   await expect(page.getByRole('img', { name: /随申码/ })).toHaveCount(0);
 });
+
+test('a guardian showing her relative’s code shows the relative’s own signed credential', async ({ page, browser, baseURL }) => {
+  await loginAsDemo(page, 'a');
+  const relative = { name: '张阿婆', idNumber: '310101194206064564' };
+  const sent = (await (await page.request.post('/api/family/code', { data: relative })).json()) as { demoCode: string };
+  expect((await page.request.post('/api/family/links', { data: { ...relative, code: sent.demoCode } })).status()).toBe(200);
+  await page.reload();
+  await page.getByRole('radio', { name: '张*婆' }).check();
+  await expect(page.getByRole('img', { name: /随申码/ })).toHaveAccessibleName(/张\*婆/);
+  const code = await readShownCode(page);
+
+  const staff = await browser.newContext({ baseURL, locale: 'zh-CN' });
+  const verifier = await staff.newPage();
+  await verifier.goto('/verify');
+  await verifier.getByRole('radio', { name: '场所通行' }).check();
+  await check(verifier, code);
+  await expect(verifier.locator('.verdict')).toHaveClass(/verdict--pass/);
+  await expect(verifier.locator('.verdict')).toContainText('张*婆');
+  await staff.close();
+});

@@ -5,6 +5,7 @@ import { securityHeaders } from './http/security-headers.ts';
 import { serveClient } from './http/static-files.ts';
 import { authRoutes } from './routes/auth.ts';
 import { credentialRoutes } from './routes/credentials.ts';
+import { familyRoutes } from './routes/family.ts';
 import { publicRoutes } from './routes/public.ts';
 import { recordRoutes } from './routes/records.ts';
 import type { Services } from './services.ts';
@@ -18,7 +19,8 @@ export function createApp(services: Services) {
     .route('/', publicRoutes(services))
     .route('/', authRoutes(services))
     .route('/', recordRoutes(services))
-    .route('/', credentialRoutes(services));
+    .route('/', credentialRoutes(services))
+    .route('/', familyRoutes(services));
   api.notFound((c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}.`), 404));
   app.route('/api', api);
   app.all('/api/*', (c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}.`), 404));

@@ -7,6 +7,7 @@
  * and the server's route handlers cannot disagree about a body.
  */
 import * as z from 'zod/mini';
+import { isValidIdNumber } from './id-number.ts';
 
 /** ISO-8601 instant with an explicit offset, e.g. 2022-04-02T08:00:00.000Z. */
 export const instant = z.iso.datetime({ offset: true });
@@ -23,6 +24,18 @@ export const otpCode = z.string().check(z.trim(), z.regex(/^\d{6}$/, 'code must 
 
 export const codeColour = z.enum(['green', 'yellow', 'red']);
 export type CodeColour = z.infer<typeof codeColour>;
+
+export const personName = z.string().check(
+  z.trim(),
+  z.minLength(1, 'name is required'),
+  z.maxLength(30, 'name is at most 30 characters'),
+);
+
+export const idNumber = z.string().check(
+  z.trim(),
+  z.toUpperCase(),
+  z.refine(isValidIdNumber, 'ID number must be 18 characters with a valid check character'),
+);
 
 export const citizenId = z.string().check(z.regex(/^[a-z0-9-]{1,64}$/));
 
@@ -115,7 +128,8 @@ export const devicePublicKey = z.object({
   x: z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/)),
   y: z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/)),
 });
-export const credentialBody = z.object({ publicKey: devicePublicKey });
+/** `subject` asks for a dependant's credential (亲友码); without it, the caller's own. */
+export const credentialBody = z.object({ publicKey: devicePublicKey, subject: z.optional(citizenId) });
 /** A signed health credential (see app/crypto/health-code.ts for its payload). */
 export const issuedCredential = z.object({ credential: z.string().check(z.maxLength(2048)), expiresAt: instant });
 export type IssuedCredential = z.infer<typeof issuedCredential>;
@@ -144,6 +158,8 @@ export const errorCodes = [
   'forbidden',
   'not_found',
   'not_registered',
+  'family_mismatch',
+  'family_limit',
   'otp_invalid',
   'otp_expired',
   'too_many_attempts',
@@ -161,6 +177,16 @@ export const requestOtpResponse = z.object({
 });
 
 export const loginBody = z.object({ phone, code: otpCode });
+
+export const familyCodeBody = z.object({ name: personName, idNumber });
+export const familyCodeResponse = z.object({
+  sent: z.literal(true),
+  /** Where the code went, masked: the dependant's registered phone. */
+  maskedPhone: z.string(),
+  expiresInSeconds: z.int().check(z.positive()),
+  demoCode: z.optional(otpCode),
+});
+export const linkDependantBody = z.object({ name: personName, idNumber, code: otpCode });
 
 const ok = z.object({ ok: z.literal(true) });
 
@@ -191,6 +217,9 @@ export const endpoints = {
   login: endpoint({ method: 'POST', path: '/auth/login', body: loginBody, response: me }),
   logout: endpoint({ method: 'POST', path: '/auth/logout', body: undefined, response: ok }),
   me: endpoint({ method: 'GET', path: '/me', body: undefined, response: me }),
+  requestFamilyCode: endpoint({ method: 'POST', path: '/family/code', body: familyCodeBody, response: familyCodeResponse }),
+  linkDependant: endpoint({ method: 'POST', path: '/family/links', body: linkDependantBody, response: profile }),
+  unlinkDependant: endpoint({ method: 'DELETE', path: '/family/links/:citizenId', body: undefined, response: ok }),
   vaccinations: endpoint({
     method: 'GET',
     path: '/citizens/:citizenId/vaccinations',

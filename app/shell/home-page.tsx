@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { Me } from '../api/contract.ts';
 import { AntigenPanel, AntigenSummaryLine } from '../features/antigen/components/antigen-tab.tsx';
 import { LogoutButton } from '../features/auth/components/logout-button.tsx';
@@ -12,6 +12,7 @@ import { useI18n } from '../i18n/i18n-provider.tsx';
 import { useMe } from '../records/api/get-me.ts';
 import { Tabs } from '../ui/tabs.tsx';
 import { useNow } from '../ui/use-now.ts';
+import { ProfileSwitcher } from './profile-switcher.tsx';
 
 type RecordTab = 'vaccine' | 'pcr' | 'itinerary' | 'antigen';
 
@@ -21,8 +22,13 @@ export function HomePage({ me }: { me: Me }) {
   const [tab, setTab] = useState<RecordTab>('pcr');
   const now = useNow(60_000);
   const { dataUpdatedAt } = useMe();
-  const citizen = me.citizen;
+  const [searchParams, setSearchParams] = useSearchParams();
+  const dependant = me.dependants.find((profile) => profile.id === searchParams.get('who'));
+  const citizen = dependant ?? me.citizen;
   const citizenId = citizen.id;
+  const showProfile = (id: string) => {
+    setSearchParams(id === me.citizen.id ? {} : { who: id }, { replace: true });
+  };
 
   return (
     <div className="home">
@@ -34,6 +40,12 @@ export function HomePage({ me }: { me: Me }) {
         </Link>
       </header>
       <main className="page page--panel">
+        <ProfileSwitcher me={me} selectedId={citizenId} onSelect={showProfile} />
+        {dependant && (
+          <p className="dependant-banner" role="status">
+            {t('panel.dependantBanner', { name: dependant.maskedName })}
+          </p>
+        )}
         <HealthCodeCard profile={citizen} refreshedAt={dataUpdatedAt || now} />
         <Tabs<RecordTab>
           label={t('panel.tabs')}
@@ -66,6 +78,9 @@ export function HomePage({ me }: { me: Me }) {
             },
           ]}
         />
+        <Link to="/family" className="button button--secondary">
+          {t('panel.family')}
+        </Link>
         <LogoutButton />
       </main>
       <nav className="action-bar" aria-label={t('app.title')}>

@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { LoginPage } from '../features/auth/components/login-page.tsx';
+import { FamilyPage } from '../features/family/components/family-page.tsx';
 import { SettingsPage } from '../features/settings/components/settings-page.tsx';
 import { TravellerCheckPage } from '../features/traveller-check/components/traveller-check-page.tsx';
 import { VerifierPage } from '../features/verifier/components/verifier-page.tsx';
@@ -15,5 +16,6 @@ export const router = createBrowserRouter([
   { path: '/traveller-check', element: <RequireSession>{(me) => <TravellerCheckPage me={me} />}</RequireSession> },
   // Staff check codes without an account of their own: keys and rules are public.
   { path: '/verify', element: <VerifierPage /> },
+  { path: '/family', element: <RequireSession>{(me) => <FamilyPage me={me} />}</RequireSession> },
   { path: '*', element: <RequireSession>{(me) => <HomePage me={me} />}</RequireSession> },
 ]);

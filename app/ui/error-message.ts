@@ -8,6 +8,8 @@ const byCode: Partial<Record<ApiError['code'], MessageKey>> = {
   forbidden: 'error.forbidden',
   not_found: 'error.not_found',
   not_registered: 'error.not_registered',
+  family_mismatch: 'error.family_mismatch',
+  family_limit: 'error.family_limit',
   otp_invalid: 'error.otp_invalid',
   otp_expired: 'error.otp_expired',
   too_many_attempts: 'error.too_many_attempts',

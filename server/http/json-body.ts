@@ -14,8 +14,7 @@ export async function readJson<S extends z.ZodMiniType>(c: Context, schema: S, l
   }
   const declared = Number(c.req.header('content-length') ?? '0');
   if (declared > limit) throw tooLarge(limit);
-  const buffer = await c.req.arrayBuffer();
-  if (buffer.byteLength > limit) throw tooLarge(limit);
+  const buffer = await readAtMost(c.req.raw.body, limit);
 
   let parsed: unknown;
   try {
@@ -30,6 +29,31 @@ export async function readJson<S extends z.ZodMiniType>(c: Context, schema: S, l
     throw new HttpError(400, 'invalid_body', `${where}${issue?.message ?? 'invalid body'}`);
   }
   return result.data;
+}
+
+/** Reads a body but stops at `limit` bytes, so a chunked upload without a length cannot fill memory. */
+async function readAtMost(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array> {
+  if (!body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  const buffer = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    buffer.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return buffer;
 }
 
 function tooLarge(limit: number): HttpError {

@@ -192,7 +192,7 @@ describe('POST /api/auth/login', () => {
     expect(response.status).toBe(200);
     const body = endpoints.login.response.parse(await response.json());
     expect(body.citizen.id).toBe('demo-a');
-    expect(body.dependants.map((dependant) => dependant.id)).toEqual(['demo-f']);
+    expect(body.dependants).toEqual([]); // demo-f is linked in the app first: see family.test.ts
 
     const cookie = sessionSetCookie(response);
     expect(cookie).toBeDefined();
@@ -416,5 +416,42 @@ describe('refused bodies write nothing', () => {
     expect(response.status).toBe(413);
     expect(errorBody.parse(JSON.parse(response.body)).error.code).toBe('body_too_large');
     expect(authState()).toEqual(before);
+  });
+});
+
+describe('outside demo mode', () => {
+  let production: Awaited<ReturnType<typeof startTestServer>>;
+  beforeAll(async () => {
+    production = await startTestServer({ demo: false });
+    production.services.citizens.upsert({
+      id: 'real-1',
+      phone: '13912345678',
+      name: '周八',
+      idNumber: '310101198001011111',
+      colour: 'green',
+      colourSince: new Date().toISOString(),
+      guardianId: null,
+    });
+  });
+  afterAll(() => production.close());
+
+  const ask = () =>
+    fetch(`${production.url}/api/auth/otp`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ phone: '13912345678' }),
+    });
+
+  it('never shows the code in the response and sends at most one code per half minute', async () => {
+    const first = await ask();
+    expect(first.status).toBe(200);
+    expect(await first.json()).not.toHaveProperty('demoCode');
+    const second = await ask();
+    expect(second.status).toBe(429);
+    expect(await second.json()).toMatchObject({ error: { code: 'rate_limited' } });
+  });
+
+  it('hides the demo accounts', async () => {
+    expect((await fetch(`${production.url}/api/demo/accounts`)).status).toBe(404);
   });
 });

@@ -12,6 +12,8 @@ export function authRoutes({ auth, citizens, config }: Services) {
       if (!citizens.idForPhone(phone)) {
         throw new HttpError(404, 'not_registered', 'No 随申码 is registered for this phone number.');
       }
+      const wait = config.demo ? 0 : auth.otpCooldownSeconds(phone);
+      if (wait > 0) throw new HttpError(429, 'rate_limited', `Wait ${wait} s before asking for another code.`);
       const code = auth.issueOtp(phone);
       return c.json<ResponseOf<'requestOtp'>>({
         sent: true,

@@ -5,7 +5,7 @@ import { base64urlToBytes } from '../../app/crypto/base64url.ts';
 import { credentialClaims, presentCode, readHealthCode } from '../../app/crypto/health-code.ts';
 import { keyLookupFromSet } from '../../app/crypto/keys.ts';
 import { ecdsa, verifyToken } from '../../app/crypto/signed-token.ts';
-import { loginCookie } from '../test-login.ts';
+import { demoDependant, linkDependant, loginCookie } from '../test-client.ts';
 import { startTestServer } from '../test-server.ts';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
@@ -74,6 +74,18 @@ describe('POST /api/credential', () => {
     const claims = credentialClaims.parse(verified.ok ? verified.payload : null);
     expect(claims.s).toBe('demo-b');
     expect(Date.now() / 1000 - (claims.p?.[1] ?? 0)).toBeGreaterThan(59.9 * 3600);
+  });
+
+  it('issues a linked dependant’s credential to her guardian, and nobody else’s', async () => {
+    const body = (subject: string) => JSON.stringify({ publicKey, subject });
+    await expectError(await post(body('demo-f'), asA), 403, 'forbidden');
+    await linkDependant(server.url, asA, demoDependant.name, demoDependant.idNumber);
+    const issued = endpoints.credential.response.parse(await (await post(body('demo-f'), asA)).json());
+    const verified = await verifyToken(issued.credential, await serverLookup());
+    expect(credentialClaims.parse(verified.ok ? verified.payload : null)).toMatchObject({ s: 'demo-f', n: '张*婆' });
+    await expectError(await post(body('demo-f'), asB), 403, 'forbidden');
+    await expectError(await post(body('demo-zz'), asA), 404, 'not_found');
+    await expectError(await post(body('Not An Id'), asA), 400, 'invalid_body');
   });
 
   it('refuses without a session', async () => {

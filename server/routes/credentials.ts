@@ -23,16 +23,20 @@ async function deviceKeyRaw(x: string, y: string): Promise<string> {
   return bytesToBase64url(new Uint8Array([4, ...xBytes, ...yBytes]));
 }
 
-/** A signed credential for the logged-in citizen, bound to the public key of the device asking. */
+/** A signed credential for the logged-in citizen or a dependant, bound to the public key of the device asking. */
 export function credentialRoutes({ auth, citizens, records, ruleSets, signer }: Services) {
   const app = new Hono<{ Variables: SessionVariables }>();
   app.use(endpoints.credential.path, requireSession(auth));
   return app.post(endpoints.credential.path, async (c) => {
-    const { publicKey } = await readJson(c, credentialBody);
-    const deviceKey = await deviceKeyRaw(publicKey.x, publicKey.y);
-    const subject = c.get('citizenId');
+    const body = await readJson(c, credentialBody);
+    const deviceKey = await deviceKeyRaw(body.publicKey.x, body.publicKey.y);
+    const viewer = c.get('citizenId');
+    const subject = body.subject ?? viewer;
     const profile = citizens.profile(subject);
-    if (!profile) throw new HttpError(401, 'unauthenticated', 'Log in first.');
+    if (!profile) throw new HttpError(404, 'not_found', 'No such citizen.');
+    if (!citizens.canRead(viewer, subject)) {
+      throw new HttpError(403, 'forbidden', 'You may show only your own and your family members’ codes.');
+    }
     const claims = credentialClaimsFor({
       subject,
       maskedName: profile.maskedName,

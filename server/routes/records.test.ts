@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints, errorBody, type ErrorCode } from '../../app/api/contract.ts';
-import { loginCookie } from '../test-login.ts';
+import { demoDependant, linkDependant } from '../test-client.ts';
 import { startTestServer } from '../test-server.ts';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
@@ -20,6 +20,7 @@ beforeAll(async () => {
   asA = await login('13800000001');
   asB = await login('13800000002');
   asF = await login('13800000006');
+  await linkDependant(server.url, asA, demoDependant.name, demoDependant.idNumber);
 });
 
 afterAll(async () => {
@@ -30,14 +31,28 @@ const recordKinds = ['vaccinations', 'pcr-tests', 'antigen-tests', 'itinerary'] 
 type RecordKind = (typeof recordKinds)[number];
 
 /** What must never leave the server: the demo citizens' whole names and ID numbers. */
-const secrets = ['张小三', '310101199001011234', '19900101', '张阿婆', '310101194206064567', '19420606'];
+const secrets = ['张小三', '310101199001011234', '19900101', '张阿婆', '310101194206064564', '19420606'];
 
 function api(path: string, cookie?: string): Promise<Response> {
   return fetch(`${server.url}/api${path}`, cookie ? { headers: { cookie } } : {});
 }
 
-function login(phone: string): Promise<string> {
-  return loginCookie(server.url, phone);
+async function login(phone: string): Promise<string> {
+  const otp = await fetch(`${server.url}/api/auth/otp`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ phone }),
+  });
+  const { demoCode } = endpoints.requestOtp.response.parse(await otp.json());
+  const response = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ phone, code: demoCode }),
+  });
+  expect(response.status).toBe(200);
+  const session = response.headers.getSetCookie().find((cookie) => cookie.startsWith('sw_session='));
+  if (!session) throw new Error(`no session cookie for ${phone}`);
+  return session.split(';')[0] ?? '';
 }
 
 async function expectError(response: Response, status: number, code: ErrorCode): Promise<string> {
@@ -82,7 +97,7 @@ describe('GET /api/me', () => {
   it('lists the dependant demo-f, masked too', async () => {
     const me = endpoints.me.response.parse(await (await api('/me', asA)).json());
     expect(me.dependants).toHaveLength(1);
-    expect(me.dependants[0]).toMatchObject({ id: 'demo-f', maskedName: '张*婆', maskedIdNumber: '310***********4567' });
+    expect(me.dependants[0]).toMatchObject({ id: 'demo-f', maskedName: '张*婆', maskedIdNumber: '310***********4564' });
   });
 
   it('lists no dependants for a citizen who has none', async () => {

@@ -3,6 +3,8 @@ import type { Db } from './database.ts';
 
 const otpLifetimeMs = 5 * 60 * 1000;
 const maxOtpAttempts = 5;
+/** Outside demo mode a phone gets one text per half minute: each costs money and invites guessing. */
+const otpResendGapMs = 30 * 1000;
 const sessionLifetimeMs = 30 * 24 * 60 * 60 * 1000;
 
 function sha256(value: string): string {
@@ -18,8 +20,8 @@ export function createAuthStore(db: Db, now: () => number = Date.now) {
      ON CONFLICT(phone) DO UPDATE SET code_hash = excluded.code_hash, expires_at = excluded.expires_at,
        attempts = 0, issued_at = excluded.issued_at`,
   );
-  const getOtp = db.prepare<[string], { code_hash: string; expires_at: number; attempts: number }>(
-    'SELECT code_hash, expires_at, attempts FROM otp_codes WHERE phone = ?',
+  const getOtp = db.prepare<[string], { code_hash: string; expires_at: number; attempts: number; issued_at: number }>(
+    'SELECT code_hash, expires_at, attempts, issued_at FROM otp_codes WHERE phone = ?',
   );
   const countAttempt = db.prepare('UPDATE otp_codes SET attempts = attempts + 1 WHERE phone = ?');
   const deleteOtp = db.prepare('DELETE FROM otp_codes WHERE phone = ?');
@@ -32,6 +34,11 @@ export function createAuthStore(db: Db, now: () => number = Date.now) {
 
   return {
     otpLifetimeSeconds: otpLifetimeMs / 1000,
+    /** Seconds until this phone may be sent another code; 0 when it may now. */
+    otpCooldownSeconds(phone: string): number {
+      const row = getOtp.get(phone);
+      return row ? Math.max(0, Math.ceil((row.issued_at + otpResendGapMs - now()) / 1000)) : 0;
+    },
     issueOtp(phone: string): string {
       const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
       putOtp.run(phone, sha256(`${phone}:${code}`), now() + otpLifetimeMs, now());

@@ -39,7 +39,18 @@ function toProfile(row: CitizenRow): Profile {
 export function createCitizenStore(db: Db) {
   const byId = db.prepare<[string], CitizenRow>('SELECT * FROM citizens WHERE id = ?');
   const byPhone = db.prepare<[string], CitizenRow>('SELECT * FROM citizens WHERE phone = ?');
-  const dependantsOf = db.prepare<[string], CitizenRow>('SELECT * FROM citizens WHERE guardian_id = ? ORDER BY id');
+  const dependantsOf = db.prepare<[string], CitizenRow>(
+    `SELECT citizens.* FROM family_links JOIN citizens ON citizens.id = family_links.dependant_id
+     WHERE family_links.guardian_id = ? ORDER BY family_links.linked_at, citizens.id`,
+  );
+  const linked = db.prepare<[string, string], { one: number }>(
+    'SELECT 1 AS one FROM family_links WHERE guardian_id = ? AND dependant_id = ?',
+  );
+  const byIdNumber = db.prepare<[string], CitizenRow>('SELECT * FROM citizens WHERE id_number = ?');
+  const insertLink = db.prepare(
+    'INSERT INTO family_links (guardian_id, dependant_id, linked_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+  );
+  const deleteLink = db.prepare('DELETE FROM family_links WHERE guardian_id = ? AND dependant_id = ?');
   const demo = db.prepare<[], CitizenRow>('SELECT * FROM citizens WHERE demo_order IS NOT NULL ORDER BY demo_order');
   const insert = db.prepare(
     `INSERT INTO citizens (id, phone, name, id_number, colour, colour_since, guardian_id, demo_order, demo_note_zh, demo_note_en)
@@ -58,10 +69,23 @@ export function createCitizenStore(db: Db) {
     dependants(guardianId: string): Profile[] {
       return dependantsOf.all(guardianId).map(toProfile);
     },
-    /** Whether `viewerId` may read `subjectId`'s records: their own, or a dependant they are linked to. */
+    /** Whether `viewerId` may read `subjectId`'s records: their own, or a dependant they have linked. */
     canRead(viewerId: string, subjectId: string): boolean {
-      if (viewerId === subjectId) return true;
-      return byId.get(subjectId)?.guardian_id === viewerId;
+      return viewerId === subjectId || linked.get(viewerId, subjectId) !== undefined;
+    },
+    /**
+     * The citizen a name and ID number describe, only when both match: a wrong name with a right number
+     * finds no one, so the number alone reveals nothing.
+     */
+    findByIdentity(name: string, idNumber: string): { id: string; phone: string | null } | undefined {
+      const row = byIdNumber.get(idNumber);
+      return row && row.name === name ? { id: row.id, phone: row.phone } : undefined;
+    },
+    link(guardianId: string, dependantId: string, at: string): void {
+      insertLink.run(guardianId, dependantId, at);
+    },
+    unlink(guardianId: string, dependantId: string): boolean {
+      return deleteLink.run(guardianId, dependantId).changes > 0;
     },
     demoAccounts(): DemoAccount[] {
       return demo.all().flatMap((row) =>

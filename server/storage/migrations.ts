@@ -79,4 +79,14 @@ export const migrations: readonly string[] = [
     created_at TEXT NOT NULL
   );
   `,
+  // 3: family links (亲友码): whom a citizen has linked in the app, after a verification step.
+  `
+  CREATE TABLE family_links (
+    guardian_id TEXT NOT NULL REFERENCES citizens(id),
+    dependant_id TEXT NOT NULL REFERENCES citizens(id),
+    linked_at TEXT NOT NULL,
+    PRIMARY KEY (guardian_id, dependant_id)
+  );
+  CREATE INDEX family_links_dependant ON family_links(dependant_id);
+  `,
 ];

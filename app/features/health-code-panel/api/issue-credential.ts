@@ -16,7 +16,7 @@ export type CredentialResult = StoredCredential & { fromStore: boolean };
 export async function fetchCredential(citizenId: string, signal: AbortSignal): Promise<CredentialResult> {
   const device = await deviceKeyFor(citizenId);
   try {
-    const issued = await request('credential', { body: { publicKey: device.publicJwk }, signal });
+    const issued = await request('credential', { body: { publicKey: device.publicJwk, subject: citizenId }, signal });
     const credential = { credential: issued.credential, expiresAt: Date.parse(issued.expiresAt) };
     await saveCredential(citizenId, credential);
     return { ...credential, fromStore: false };

@@ -60,7 +60,7 @@ export function HealthCodeCard({ profile, refreshedAt }: HealthCodeCardProps) {
       <p className="code-card__hint">{t(`colour.${profile.colour}.hint`)}</p>
       <p className="code-card__refreshed">{t('panel.refreshed', { time: refreshed })}</p>
       {code.kind === 'ready' && code.offline && <p className="code-card__offline">{t('panel.code.offline')}</p>}
-      <Link to="/traveller-check" className="button button--secondary code-card__travel">
+      <Link to={`/traveller-check?who=${encodeURIComponent(profile.id)}`} className="button button--secondary code-card__travel">
         {t('panel.travellerCheck')}
       </Link>
     </section>

@@ -1,11 +1,14 @@
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { PageHeader } from '../../../ui/page-header.tsx';
+import { useTextSize, type TextSize } from '../../../ui/text-size.tsx';
 import { languages } from '../../../i18n/messages.ts';
 
 const languageNames = { zh: '中文', en: 'English' } as const;
+const textSizes: readonly TextSize[] = ['standard', 'large'];
 
 export function SettingsPage() {
   const { t, language, setLanguage } = useI18n();
+  const { textSize, setTextSize } = useTextSize();
   return (
     <main className="page">
       <PageHeader title={t('settings.title')} />
@@ -15,6 +18,15 @@ export function SettingsPage() {
           <label key={option} className="choice" lang={option === 'zh' ? 'zh-CN' : 'en'}>
             <input type="radio" name="language" value={option} checked={language === option} onChange={() => setLanguage(option)} />
             {languageNames[option]}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="card choice-group">
+        <legend>{t('settings.textSize')}</legend>
+        {textSizes.map((option) => (
+          <label key={option} className="choice">
+            <input type="radio" name="text-size" value={option} checked={textSize === option} onChange={() => setTextSize(option)} />
+            {t(`settings.textSize.${option}`)}
           </label>
         ))}
       </fieldset>

@@ -1,4 +1,5 @@
-import type { Me, RuleSet } from '../../../api/contract.ts';
+import { useSearchParams } from 'react-router';
+import type { Me, Profile, RuleSet } from '../../../api/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
 import { formatDateTime } from '../../../i18n/shanghai-time.ts';
@@ -26,16 +27,16 @@ function Both({ k, values, className }: { k: MessageKey; values?: Record<string,
   );
 }
 
-function Verdict({ ruleSet, me }: { ruleSet: RuleSet; me: Me }) {
+function Verdict({ ruleSet, profile }: { ruleSet: RuleSet; profile: Profile }) {
   const now = useNow(1000);
-  const citizenId = me.citizen.id;
+  const citizenId = profile.id;
   const pcr = usePcrTests(citizenId);
   const antigen = useAntigenTests(citizenId);
   if (!pcr.data || !antigen.data) {
     const failed = pcr.isError ? pcr : antigen.isError ? antigen : null;
     return failed ? <ErrorState error={failed.error} onRetry={() => void failed.refetch()} /> : <LoadingState />;
   }
-  const result = evaluate(ruleSet, factsFromRecords(me.citizen.colour, pcr.data.pcrTests, antigen.data.antigenTests), now);
+  const result = evaluate(ruleSet, factsFromRecords(profile.colour, pcr.data.pcrTests, antigen.data.antigenTests), now);
   return (
     <>
       <section className={`verdict verdict--${result.pass ? 'pass' : 'fail'}`} aria-live="polite">
@@ -43,7 +44,7 @@ function Verdict({ ruleSet, me }: { ruleSet: RuleSet; me: Me }) {
           {result.pass ? '✓' : '✕'}
         </span>
         <Both k={result.pass ? 'travel.pass' : 'travel.fail'} className="verdict__words" />
-        <span className="verdict__name">{me.citizen.maskedName}</span>
+        <span className="verdict__name">{profile.maskedName}</span>
         {result.lapsesAt !== null && (
           <Both k="travel.lapsesIn" values={{ time: formatCountdown(result.lapsesAt - now) }} className="verdict__countdown" />
         )}
@@ -76,13 +77,16 @@ function Verdict({ ruleSet, me }: { ruleSet: RuleSet; me: Me }) {
 export function TravellerCheckPage({ me }: { me: Me }) {
   const { t } = useI18n();
   useWakeLock();
+  // A guardian checks a dependant's records the same way (亲友码): ?who= names her.
+  const [searchParams] = useSearchParams();
+  const profile = me.dependants.find((dependant) => dependant.id === searchParams.get('who')) ?? me.citizen;
   const ruleSets = useRuleSets();
   const ruleSet = ruleSets.data?.ruleSets.find((set) => set.id === ruleSetId);
   return (
     <main className="page page--traveller">
       <PageHeader title={t('travel.title')} />
       {ruleSet ? (
-        <Verdict ruleSet={ruleSet} me={me} />
+        <Verdict ruleSet={ruleSet} profile={profile} />
       ) : ruleSets.isPending ? (
         <LoadingState />
       ) : ruleSets.isError ? (

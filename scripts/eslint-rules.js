@@ -1,5 +1,7 @@
 /**
- * Holds the app's one-way data flow: shell → features → shared modules. A feature never imports
+ * The house's own lint rules.
+ *
+ * `one-way` holds the app's one-way data flow: shell → features → shared modules. A feature never imports
  * another feature, and shared modules (api, records, offline, crypto, rules, ui, i18n…) never import
  * a feature or the shell. Paths are resolved, so `../../other-feature/x` is caught as well.
  */
@@ -17,7 +19,7 @@ function placeOf(file) {
 }
 
 /** @type {import('eslint').ESLint.Plugin} */
-export const layers = {
+export const walletRules = {
   rules: {
     'one-way': {
       meta: {
@@ -40,6 +42,31 @@ export const layers = {
             }
             if (from.layer === 'shared' && (to.layer === 'feature' || to.layer === 'shell')) {
               context.report({ node, messageId: 'upward', data: { from: from.name, to: to.layer === 'shell' ? 'the shell' : `feature "${to.name}"` } });
+            }
+          },
+        };
+      },
+    },
+    'no-literal-text': {
+      meta: {
+        type: 'problem',
+        messages: {
+          literal: 'User-visible text "{{text}}" must come from the message catalog (app/i18n/messages.ts) so both languages have it.',
+        },
+        schema: [],
+      },
+      create(context) {
+        const spoken = new Set(['aria-label', 'aria-description', 'title', 'alt', 'placeholder', 'label']);
+        const hasWords = (text) => /\p{L}/u.test(text);
+        return {
+          JSXText(node) {
+            if (hasWords(node.value)) context.report({ node, messageId: 'literal', data: { text: node.value.trim() } });
+          },
+          JSXAttribute(node) {
+            const name = typeof node.name.name === 'string' ? node.name.name : '';
+            if (!spoken.has(name) || node.value?.type !== 'Literal') return;
+            if (typeof node.value.value === 'string' && hasWords(node.value.value)) {
+              context.report({ node, messageId: 'literal', data: { text: node.value.value } });
             }
           },
         };

@@ -1,0 +1,50 @@
+import { useState } from 'react';
+import type { Me } from '../../../api/contract.ts';
+import { useI18n } from '../../../i18n/i18n-provider.tsx';
+import { errorMessageKey } from '../../../ui/error-message.ts';
+import { PageHeader } from '../../../ui/page-header.tsx';
+import { useUnlinkDependant } from '../api/unlink-dependant.ts';
+import { Household } from './household.tsx';
+import { LinkDependantForm } from './link-dependant-form.tsx';
+
+/** 亲友码: the household at a glance, linking a relative, and letting one go. */
+export function FamilyPage({ me }: { me: Me }) {
+  const { t } = useI18n();
+  const unlink = useUnlinkDependant();
+  const [linked, setLinked] = useState<string | null>(null);
+
+  return (
+    <main className="page">
+      <PageHeader title={t('family.title')} />
+      <section className="card" aria-labelledby="household-title">
+        <h2 id="household-title">{t('family.household')}</h2>
+        <Household members={[me.citizen, ...me.dependants]} />
+        {me.dependants.length === 0 && <p className="empty">{t('family.empty')}</p>}
+        {linked && (
+          <p className="notice" role="status">
+            {t('family.linked', { name: linked })}
+          </p>
+        )}
+        {me.dependants.map((dependant) => (
+          <button
+            key={dependant.id}
+            type="button"
+            className="button button--ghost"
+            disabled={unlink.isPending}
+            onClick={() => {
+              if (window.confirm(t('family.unlink.confirm', { name: dependant.maskedName }))) unlink.mutate(dependant.id);
+            }}
+          >
+            {t('family.unlink', { name: dependant.maskedName })}
+          </button>
+        ))}
+        {unlink.error && (
+          <p className="field__error" role="alert">
+            {t(errorMessageKey(unlink.error))}
+          </p>
+        )}
+      </section>
+      <LinkDependantForm onLinked={setLinked} />
+    </main>
+  );
+}
