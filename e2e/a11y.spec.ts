@@ -1,0 +1,66 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { loginAsDemo } from './support.ts';
+
+/** WCAG 2.x A and AA, as axe-core tags them. */
+const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+async function expectNoViolations(page: Page, screen: string) {
+  const { violations } = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+  const summary = violations.map((v) => `${screen}: ${v.id} (${v.impact ?? ''}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(summary).toEqual([]);
+}
+
+const modes = [
+  { name: '中文', language: 'zh', textSize: 'standard' },
+  { name: 'English', language: 'en', textSize: 'standard' },
+  { name: '大字模式', language: 'zh', textSize: 'large' },
+] as const;
+
+for (const mode of modes) {
+  test.describe(`accessibility, ${mode.name}`, () => {
+    test.beforeEach(async ({ page }) => {
+      await page.addInitScript(
+        ({ language, textSize }) => {
+          localStorage.setItem('suishen.language', language);
+          localStorage.setItem('suishen.text-size', textSize);
+        },
+        { language: mode.language, textSize: mode.textSize },
+      );
+    });
+
+    test('login screen', async ({ page }) => {
+      await page.goto('/login');
+      await expect(page.getByRole('button', { name: /^(演示|Demo) / }).first()).toBeVisible();
+      await expectNoViolations(page, 'login');
+    });
+
+    test('panel and each of its tabs, for a green and a red code', async ({ page }) => {
+      for (const who of ['a', 'd'] as const) {
+        await loginAsDemo(page, who);
+        for (const index of [0, 1, 2, 3]) {
+          await page.getByRole('tab').nth(index).click();
+          await expect(page.getByRole('tabpanel').getByRole('listitem').first()).toBeVisible();
+          await expectNoViolations(page, `panel ${who} tab ${index}`);
+        }
+      }
+    });
+
+    test('settings, family and scan screens', async ({ page }) => {
+      await loginAsDemo(page, 'a');
+      for (const path of ['/settings', '/family', '/scan']) {
+        await page.goto(path);
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        await expectNoViolations(page, path);
+      }
+    });
+  });
+}
+
+test('dark colour scheme keeps the panel readable', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await loginAsDemo(page, 'c');
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(background).toBe('rgb(15, 20, 25)');
+  await expectNoViolations(page, 'panel dark');
+});
