@@ -1,12 +1,62 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+/**
+ * Every build carries an id in index.html, so a new build always changes the precache manifest and the
+ * service worker notices it. BUILD_ID may be set by CI or tests; otherwise the build time is used.
+ */
+const buildId = process.env.BUILD_ID ?? new Date().toISOString();
+const buildIdMeta: Plugin = {
+  name: 'suishen-build-id',
+  transformIndexHtml: () => [{ tag: 'meta', attrs: { name: 'suishen-build', content: buildId }, injectTo: 'head' }],
+};
 
 export default defineConfig({
   root: 'app',
   publicDir: '../public',
   envDir: '..',
-  plugins: [react()],
+  plugins: [
+    react(),
+    buildIdMeta,
+    VitePWA({
+      // The app asks before it updates (app/offline/service-worker.ts): never a reload mid-check.
+      registerType: 'prompt',
+      injectRegister: false,
+      strategies: 'generateSW',
+      manifest: {
+        id: '/',
+        name: '随申码 Suishen Wallet',
+        short_name: '随申码',
+        description: '随申码 · 离线可用的健康码钱包',
+        lang: 'zh-CN',
+        dir: 'ltr',
+        display: 'standalone',
+        orientation: 'portrait',
+        start_url: '/',
+        scope: '/',
+        theme_color: '#1a66d6',
+        background_color: '#eef2f7',
+        icons: [
+          { src: '/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        // Every chunk, lazy ones included, so a feature first opened offline still loads.
+        globPatterns: ['**/*.{js,css,html,png,svg,wasm,webmanifest,txt}'],
+        maximumFileSizeToCacheInBytes: 6 * 1024 * 1024,
+        navigateFallback: '/index.html',
+        // The API must fail honestly offline, never answer with the shell.
+        navigateFallbackDenylist: [/^\/api\//],
+        cleanupOutdatedCaches: true,
+        clientsClaim: false,
+        skipWaiting: false,
+      },
+    }),
+  ],
   build: {
     outDir: '../dist',
     emptyOutDir: true,

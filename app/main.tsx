@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { registerServiceWorker, requestPersistentStorage } from './offline/service-worker.ts';
 import { App } from './shell/app.tsx';
 import './ui/theme.css';
 
@@ -10,3 +11,5 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+registerServiceWorker();
+void requestPersistentStorage();

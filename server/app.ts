@@ -8,6 +8,7 @@ import { credentialRoutes } from './routes/credentials.ts';
 import { familyRoutes } from './routes/family.ts';
 import { publicRoutes } from './routes/public.ts';
 import { recordRoutes } from './routes/records.ts';
+import { syncRoutes } from './routes/sync.ts';
 import type { Services } from './services.ts';
 
 /** The whole HTTP surface on one origin: the JSON API under /api and the built client everywhere else. */
@@ -20,7 +21,8 @@ export function createApp(services: Services) {
     .route('/', authRoutes(services))
     .route('/', recordRoutes(services))
     .route('/', credentialRoutes(services))
-    .route('/', familyRoutes(services));
+    .route('/', familyRoutes(services))
+    .route('/', syncRoutes(services));
   api.notFound((c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}.`), 404));
   app.route('/api', api);
   app.all('/api/*', (c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}.`), 404));

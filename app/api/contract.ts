@@ -190,6 +190,68 @@ export const linkDependantBody = z.object({ name: personName, idNumber, code: ot
 
 const ok = z.object({ ok: z.literal(true) });
 
+/** Limits of an antigen self-test upload, checked alike by the browser before saving and by the server. */
+export const antigenLimits = {
+  photoMaxBytes: 300 * 1024,
+  photoMaxSide: 1280,
+  maxAgeMs: 7 * 24 * 60 * 60 * 1000,
+  /** A device clock a little ahead of the server's must not turn a fresh test into a "future" one. */
+  clockSkewMs: 2 * 60 * 1000,
+  textMaxLength: 40,
+} as const;
+
+/** Why a test time is refused, or null when it is acceptable at `now`. */
+export function antigenTimeProblem(testedAt: number, now: number): 'future' | 'old' | null {
+  if (testedAt > now + antigenLimits.clockSkewMs) return 'future';
+  if (testedAt < now - antigenLimits.maxAgeMs) return 'old';
+  return null;
+}
+
+const shortText = z.string().check(z.trim(), z.minLength(1), z.maxLength(antigenLimits.textMaxLength));
+const photoSide = z.int().check(z.minimum(1), z.maximum(antigenLimits.photoMaxSide));
+
+/** The cassette photo, already shrunk in the browser: JPEG bytes in base64 with what they claim to be. */
+export const antigenPhoto = z.object({
+  type: z.literal('image/jpeg'),
+  width: photoSide,
+  height: photoSide,
+  bytes: z.int().check(z.minimum(1), z.maximum(antigenLimits.photoMaxBytes)),
+  base64: z.string().check(
+    z.maxLength(Math.ceil(antigenLimits.photoMaxBytes / 3) * 4),
+    z.regex(/^[A-Za-z0-9+/]+={0,2}$/, 'photo must be base64'),
+  ),
+});
+export type AntigenPhoto = z.infer<typeof antigenPhoto>;
+
+/** One self-test as queued in the outbox (kind 'antigen-test') and sent in a sync batch. */
+export const antigenUpload = z.object({
+  testedAt: instant,
+  result: antigenResult,
+  kit: shortText,
+  lot: shortText,
+  photo: antigenPhoto,
+});
+export type AntigenUpload = z.infer<typeof antigenUpload>;
+
+/** A queued write: the id is made by the client once, so resending it can never store it twice. */
+export const syncItem = z.object({
+  id: z.uuid(),
+  kind: z.string().check(z.regex(/^[a-z][a-z0-9-]{0,31}$/)),
+  payload: z.unknown(),
+});
+export type SyncItem = z.infer<typeof syncItem>;
+export const syncBatchBody = z.object({ items: z.array(syncItem).check(z.minLength(1), z.maxLength(50)) });
+export const syncItemStatus = z.enum(['stored', 'duplicate', 'rejected']);
+export const syncItemResult = z.object({
+  id: z.string(),
+  status: syncItemStatus,
+  error: z.optional(z.object({ code: z.string(), message: z.string() })),
+});
+export type SyncItemResult = z.infer<typeof syncItemResult>;
+export const syncBatchResponse = z.object({ results: z.array(syncItemResult) });
+/** Largest sync batch body; the client splits its queue into batches below it. */
+export const maxSyncBatchBytes = 4 * 1024 * 1024;
+
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 interface EndpointDefinition<P extends string, B extends z.ZodMiniType | undefined, R extends z.ZodMiniType> {
@@ -246,6 +308,7 @@ export const endpoints = {
   }),
   credential: endpoint({ method: 'POST', path: '/credential', body: credentialBody, response: issuedCredential }),
   signingKeys: endpoint({ method: 'GET', path: '/keys', body: undefined, response: jwkSet }),
+  syncBatch: endpoint({ method: 'POST', path: '/sync/batch', body: syncBatchBody, response: syncBatchResponse }),
   ruleSets: endpoint({
     method: 'GET',
     path: '/rule-sets',

@@ -31,7 +31,17 @@ export interface WalletSchema extends DBSchema {
   'query-cache': { key: string; value: { key: string; savedAt: number; client: unknown } };
   outbox: {
     key: string;
-    value: { id: string; citizenId: string; kind: string; createdAt: number; attempts: number; lastError: string | null; payload: unknown };
+    value: {
+      id: string;
+      citizenId: string;
+      kind: string;
+      createdAt: number;
+      attempts: number;
+      lastError: string | null;
+      /** Set when the server refused the item for good (4xx): kept, never resent, shown to the user. */
+      rejected?: string;
+      payload: unknown;
+    };
     indexes: { 'by-created': number; 'by-citizen': string };
   };
   'device-keys': { key: string; value: { citizenId: string; keyPair: CryptoKeyPair; publicJwk: JsonWebKey; createdAt: number } };

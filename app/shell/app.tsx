@@ -1,21 +1,44 @@
-import { QueryClientProvider } from '@tanstack/react-query';
+import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client';
 import { RouterProvider } from 'react-router';
 import { createQueryClient } from '../api/query-client.ts';
+import { antigenOutboxKind } from '../features/antigen/outbox-kind.ts';
 import { I18nProvider } from '../i18n/i18n-provider.tsx';
 import { TextSizeProvider } from '../ui/text-size.tsx';
+import { cachedRecordProblem, citizenOfCache } from '../offline/cached-records.ts';
+import { registerOutboxKind } from '../offline/outbox.ts';
+import { createCitizenPersister } from '../offline/query-persister.ts';
 import { ErrorBoundary } from './error-boundary.tsx';
 import { router } from './router.tsx';
+import { UpdatePrompt } from './update-prompt.tsx';
 
 const queryClient = createQueryClient();
+const persister = createCitizenPersister({
+  citizenOf: (client) => citizenOfCache(client.clientState.queries),
+  queryProblem: cachedRecordProblem,
+});
+registerOutboxKind(antigenOutboxKind);
+
+/** A week, as long as queries are kept in memory: an old cache is better than none at the door. */
+const cacheMaxAgeMs = 7 * 24 * 60 * 60 * 1000;
 
 export function App() {
   return (
     <I18nProvider>
       <TextSizeProvider>
         <ErrorBoundary>
-          <QueryClientProvider client={queryClient}>
+          <PersistQueryClientProvider
+            client={queryClient}
+            persistOptions={{
+              persister,
+              maxAge: cacheMaxAgeMs,
+              buster: 'v1',
+              // The outbox is its own store; copying it into the cache would duplicate photos.
+              dehydrateOptions: { shouldDehydrateQuery: (query) => query.state.status === 'success' && query.queryKey[0] !== 'outbox' },
+            }}
+          >
+            <UpdatePrompt />
             <RouterProvider router={router} />
-          </QueryClientProvider>
+          </PersistQueryClientProvider>
         </ErrorBoundary>
       </TextSizeProvider>
     </I18nProvider>

@@ -9,7 +9,13 @@ import { PcrPanel, PcrSummaryLine } from '../features/pcr/components/pcr-tab.tsx
 import { LanguageToggle } from '../features/settings/components/language-toggle.tsx';
 import { VaccinePanel, VaccineSummaryLine } from '../features/vaccine/components/vaccine-tab.tsx';
 import { useI18n } from '../i18n/i18n-provider.tsx';
+import { SyncedAt, SyncStatus } from '../offline/sync-status.tsx';
+import { useOutboxSync } from '../offline/sync-context.tsx';
+import { useAntigenTests } from '../records/api/get-antigen-tests.ts';
+import { useItinerary } from '../records/api/get-itinerary.ts';
 import { useMe } from '../records/api/get-me.ts';
+import { usePcrTests } from '../records/api/get-pcr-tests.ts';
+import { useVaccinations } from '../records/api/get-vaccinations.ts';
 import { Tabs } from '../ui/tabs.tsx';
 import { useNow } from '../ui/use-now.ts';
 import { ProfileSwitcher } from './profile-switcher.tsx';
@@ -29,6 +35,14 @@ export function HomePage({ me }: { me: Me }) {
   const showProfile = (id: string) => {
     setSearchParams(id === me.citizen.id ? {} : { who: id }, { replace: true });
   };
+  // The outbox belongs to whoever is logged in, whichever family member is on screen.
+  useOutboxSync(me.citizen.id);
+  const syncedAt = {
+    vaccine: useVaccinations(citizenId).dataUpdatedAt,
+    pcr: usePcrTests(citizenId).dataUpdatedAt,
+    itinerary: useItinerary(citizenId).dataUpdatedAt,
+    antigen: useAntigenTests(citizenId).dataUpdatedAt,
+  } satisfies Record<RecordTab, number>;
 
   return (
     <div className="home">
@@ -46,6 +60,7 @@ export function HomePage({ me }: { me: Me }) {
             {t('panel.dependantBanner', { name: dependant.maskedName })}
           </p>
         )}
+        <SyncStatus dataSyncedAt={Math.max(dataUpdatedAt, ...Object.values(syncedAt))} />
         <HealthCodeCard profile={citizen} refreshedAt={dataUpdatedAt || now} />
         <Tabs<RecordTab>
           label={t('panel.tabs')}
@@ -56,25 +71,45 @@ export function HomePage({ me }: { me: Me }) {
               id: 'vaccine',
               label: t('tab.vaccine'),
               summary: <VaccineSummaryLine citizenId={citizenId} />,
-              panel: <VaccinePanel citizenId={citizenId} />,
+              panel: (
+                <>
+                  <SyncedAt at={syncedAt.vaccine} />
+                  <VaccinePanel citizenId={citizenId} />
+                </>
+              ),
             },
             {
               id: 'pcr',
               label: t('tab.pcr'),
               summary: <PcrSummaryLine citizenId={citizenId} now={now} />,
-              panel: <PcrPanel citizenId={citizenId} now={now} />,
+              panel: (
+                <>
+                  <SyncedAt at={syncedAt.pcr} />
+                  <PcrPanel citizenId={citizenId} now={now} />
+                </>
+              ),
             },
             {
               id: 'itinerary',
               label: t('tab.itinerary'),
               summary: <ItinerarySummaryLine citizenId={citizenId} now={now} />,
-              panel: <ItineraryPanel citizenId={citizenId} now={now} />,
+              panel: (
+                <>
+                  <SyncedAt at={syncedAt.itinerary} />
+                  <ItineraryPanel citizenId={citizenId} now={now} />
+                </>
+              ),
             },
             {
               id: 'antigen',
               label: t('tab.antigen'),
               summary: <AntigenSummaryLine citizenId={citizenId} now={now} />,
-              panel: <AntigenPanel citizenId={citizenId} />,
+              panel: (
+                <>
+                  <SyncedAt at={syncedAt.antigen} />
+                  <AntigenPanel citizenId={citizenId} />
+                </>
+              ),
             },
           ]}
         />

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { LoginPage } from '../features/auth/components/login-page.tsx';
 import { FamilyPage } from '../features/family/components/family-page.tsx';
@@ -7,6 +8,14 @@ import { VerifierPage } from '../features/verifier/components/verifier-page.tsx'
 import { ScanPage } from '../features/venue-scan/components/scan-page.tsx';
 import { HomePage } from './home-page.tsx';
 import { RequireSession } from './require-session.tsx';
+import { LoadingState } from '../ui/status-views.tsx';
+
+// The antigen form (and its photo code) loads when opened; the service worker precaches it for offline.
+const antigenPages = () => import('../features/antigen/components/antigen-upload-page.tsx');
+const AntigenUploadPage = lazy(() => antigenPages().then((module) => ({ default: module.AntigenUploadPage })));
+const AntigenSavedPage = lazy(() => antigenPages().then((module) => ({ default: module.AntigenSavedPage })));
+const AntigenPositivePage = lazy(() => antigenPages().then((module) => ({ default: module.AntigenPositivePage })));
+const loading = <LoadingState />;
 
 export const router = createBrowserRouter([
   { path: '/', element: <RequireSession>{(me) => <HomePage me={me} />}</RequireSession> },
@@ -17,5 +26,19 @@ export const router = createBrowserRouter([
   // Staff check codes without an account of their own: keys and rules are public.
   { path: '/verify', element: <VerifierPage /> },
   { path: '/family', element: <RequireSession>{(me) => <FamilyPage me={me} />}</RequireSession> },
+  {
+    path: '/antigen/new',
+    element: (
+      <RequireSession>
+        {(me) => (
+          <Suspense fallback={loading}>
+            <AntigenUploadPage citizenId={me.citizen.id} />
+          </Suspense>
+        )}
+      </RequireSession>
+    ),
+  },
+  { path: '/antigen/saved', element: <Suspense fallback={loading}><AntigenSavedPage /></Suspense> },
+  { path: '/antigen/positive', element: <Suspense fallback={loading}><AntigenPositivePage /></Suspense> },
   { path: '*', element: <RequireSession>{(me) => <HomePage me={me} />}</RequireSession> },
 ]);

@@ -89,4 +89,20 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX family_links_dependant ON family_links(dependant_id);
   `,
+  // 4: writes synced from devices' outboxes (each client-made id once), and antigen cassette photos.
+  `
+  CREATE TABLE sync_items (
+    id TEXT PRIMARY KEY,
+    citizen_id TEXT NOT NULL REFERENCES citizens(id),
+    kind TEXT NOT NULL,
+    received_at TEXT NOT NULL
+  );
+  CREATE TABLE antigen_photos (
+    test_id TEXT PRIMARY KEY REFERENCES antigen_tests(id),
+    content_type TEXT NOT NULL,
+    width INTEGER NOT NULL,
+    height INTEGER NOT NULL,
+    bytes BLOB NOT NULL
+  );
+  `,
 ];

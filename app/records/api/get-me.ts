@@ -6,6 +6,8 @@ export const meQueryOptions = () =>
   queryOptions({
     queryKey: recordKeys.me(),
     queryFn: ({ signal }) => request('me', { signal }),
+    // A restored cache may predate a colour change or a newly linked relative: check at every start.
+    refetchOnMount: 'always',
   });
 
 export const useMe = () => useQuery(meQueryOptions());

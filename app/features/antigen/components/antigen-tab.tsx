@@ -1,8 +1,11 @@
+import { Link } from 'react-router';
+import type { AntigenTest } from '../../../api/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { formatDateTime } from '../../../i18n/shanghai-time.ts';
 import { sortAntigenTests, summariseAntigen } from '../../../records/antigen-summary.ts';
 import { useAntigenTests } from '../../../records/api/get-antigen-tests.ts';
 import { ErrorState, LoadingState } from '../../../ui/status-views.tsx';
+import { usePendingAntigenUploads } from '../api/get-pending-antigen-uploads.ts';
 
 const summaryKeys = {
   none: 'antigen.summary.none',
@@ -21,6 +24,33 @@ export function AntigenSummaryLine({ citizenId, now }: { citizenId: string; now:
 
 export function AntigenPanel({ citizenId }: { citizenId: string }) {
   const { t } = useI18n();
+  return (
+    <>
+      <Link to="/antigen/new" className="button button--secondary">
+        {t('antigen.upload.open')}
+      </Link>
+      <PendingUploads citizenId={citizenId} />
+      <AntigenRecords citizenId={citizenId} />
+    </>
+  );
+}
+
+/** Uploads still on this phone, so a result saved offline is visible at once. */
+function PendingUploads({ citizenId }: { citizenId: string }) {
+  const { t } = useI18n();
+  const pending = usePendingAntigenUploads(citizenId);
+  if (!pending.data || pending.data.length === 0) return null;
+  return (
+    <ol className="record-list" aria-label={t('antigen.upload.pending')}>
+      {pending.data.map(({ id, upload, rejected }) => (
+        <AntigenRecordItem key={id} test={upload} badge={rejected ?? t('antigen.upload.pending')} />
+      ))}
+    </ol>
+  );
+}
+
+function AntigenRecords({ citizenId }: { citizenId: string }) {
+  const { t } = useI18n();
   const query = useAntigenTests(citizenId);
   if (query.isPending) return <LoadingState />;
   if (query.isError && !query.data) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
@@ -29,20 +59,28 @@ export function AntigenPanel({ citizenId }: { citizenId: string }) {
   return (
     <ol className="record-list">
       {tests.map((test) => (
-        <li key={test.id} className="record">
-          <h3 className="record__title">
-            <span className={`result result--${test.result}`}>{t(`antigen.result.${test.result}`)}</span>
-          </h3>
-          <dl className="record__facts">
-            <dt>{t('antigen.testedAt')}</dt>
-            <dd>{formatDateTime(test.testedAt)}</dd>
-            <dt>{t('antigen.kit')}</dt>
-            <dd>
-              {test.kit} · {test.lot}
-            </dd>
-          </dl>
-        </li>
+        <AntigenRecordItem key={test.id} test={test} />
       ))}
     </ol>
+  );
+}
+
+function AntigenRecordItem({ test, badge }: { test: Pick<AntigenTest, 'result' | 'testedAt' | 'kit' | 'lot'>; badge?: string }) {
+  const { t } = useI18n();
+  return (
+    <li className={badge ? 'record record--pending' : 'record'}>
+      <h3 className="record__title">
+        <span className={`result result--${test.result}`}>{t(`antigen.result.${test.result}`)}</span>
+        {badge && <span className="record__badge">{badge}</span>}
+      </h3>
+      <dl className="record__facts">
+        <dt>{t('antigen.testedAt')}</dt>
+        <dd>{formatDateTime(test.testedAt)}</dd>
+        <dt>{t('antigen.kit')}</dt>
+        <dd>
+          {test.kit} · {test.lot}
+        </dd>
+      </dl>
+    </li>
   );
 }

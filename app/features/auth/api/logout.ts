@@ -1,17 +1,25 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { request } from '../../../api/client.ts';
+import type { Me } from '../../../api/contract.ts';
+import { forgetCitizen } from '../../../offline/query-persister.ts';
+import { recordKeys } from '../../../records/record-keys.ts';
 
 export const logout = () => request('logout', {});
 
-/** Whatever the server says, this device forgets the citizen: the next person on the phone sees nothing. */
+/**
+ * Whatever the server says, this device forgets the citizen: the next person on the phone sees nothing.
+ * Their queued writes stay in the outbox (nothing entered is lost) and are sent at their next login.
+ */
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async () => {
+      const citizenId = queryClient.getQueryData<Me>(recordKeys.me())?.citizen.id;
       try {
         await logout();
       } finally {
         queryClient.clear();
+        if (citizenId) await forgetCitizen(citizenId);
       }
     },
   });

@@ -1,0 +1,169 @@
+import '../antigen.css';
+import { useEffect, useId, useState, type ChangeEvent, type SubmitEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { antigenResult, type AntigenPhoto, type AntigenResult } from '../../../api/contract.ts';
+import { useI18n } from '../../../i18n/i18n-provider.tsx';
+import { PageHeader } from '../../../ui/page-header.tsx';
+import { TextField } from '../../../ui/text-field.tsx';
+import { validateAntigenForm, type AntigenFormErrors } from '../antigen-form.ts';
+import { useQueueAntigenUpload } from '../api/queue-antigen-upload.ts';
+import { PhotoError, resizePhoto, type PhotoProblem } from '../resize-photo.ts';
+import { instantToShanghaiLocal } from '../shanghai-local.ts';
+
+const photoMessages = {
+  notImage: 'antigen.error.photo.notImage',
+  corrupt: 'antigen.error.photo.corrupt',
+  tooLarge: 'antigen.error.photo.tooLarge',
+} as const satisfies Record<PhotoProblem, string>;
+
+type Photo = AntigenPhoto & { previewUrl: string };
+
+/** The 疫测达 form: result, time, kit and lot, and a photo of the cassette, saved to the outbox. */
+export function AntigenUploadPage({ citizenId }: { citizenId: string }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const queue = useQueueAntigenUpload(citizenId);
+  const [result, setResult] = useState<AntigenResult | null>(null);
+  const [testedAt, setTestedAt] = useState(() => instantToShanghaiLocal(Date.now()));
+  const [kit, setKit] = useState('');
+  const [lot, setLot] = useState('');
+  const [photo, setPhoto] = useState<Photo | null>(null);
+  const [photoBusy, setPhotoBusy] = useState(false);
+  const [errors, setErrors] = useState<AntigenFormErrors>({});
+  const resultErrorId = useId();
+
+  useEffect(() => () => {
+    if (photo) URL.revokeObjectURL(photo.previewUrl);
+  }, [photo]);
+
+  async function onPhoto(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    setPhotoBusy(true);
+    try {
+      setPhoto(await resizePhoto(file));
+      setErrors((current) => ({ ...current, photo: undefined }));
+    } catch (error) {
+      setPhoto(null);
+      setErrors((current) => ({ ...current, photo: error instanceof PhotoError ? photoMessages[error.problem] : 'antigen.error.photo.corrupt' }));
+    } finally {
+      setPhotoBusy(false);
+    }
+  }
+
+  function onSubmit(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const outcome = validateAntigenForm({ result, testedAt, kit, lot, photo }, Date.now());
+    if (!outcome.ok) {
+      setErrors(outcome.errors);
+      return;
+    }
+    setErrors({});
+    queue.mutate(outcome.upload, {
+      onSuccess: () => void navigate(outcome.upload.result === 'positive' ? '/antigen/positive' : '/antigen/saved', { replace: true }),
+    });
+  }
+
+  return (
+    <main className="page">
+      <PageHeader title={t('antigen.upload.title')} />
+      <form className="card form" noValidate onSubmit={onSubmit}>
+        <fieldset className="choice-group" aria-describedby={errors.result ? resultErrorId : undefined}>
+          <legend>{t('antigen.upload.result')}</legend>
+          {antigenResult.options.map((option) => (
+            <label key={option} className="choice">
+              <input type="radio" name="result" value={option} checked={result === option} onChange={() => setResult(option)} />
+              {t(`antigen.result.${option}`)}
+            </label>
+          ))}
+        </fieldset>
+        {errors.result && (
+          <p id={resultErrorId} className="field__error" role="alert">
+            {t(errors.result)}
+          </p>
+        )}
+        <TextField
+          label={t('antigen.upload.testedAt')}
+          type="datetime-local"
+          value={testedAt}
+          max={instantToShanghaiLocal(Date.now())}
+          onValueChange={setTestedAt}
+          error={errors.testedAt ? t(errors.testedAt) : null}
+        />
+        <TextField label={t('antigen.upload.kit')} value={kit} onValueChange={setKit} maxLength={40} error={errors.kit ? t(errors.kit) : null} />
+        <TextField label={t('antigen.upload.lot')} value={lot} onValueChange={setLot} maxLength={40} error={errors.lot ? t(errors.lot) : null} />
+        <label className="field">
+          <span className="field__label">{t('antigen.upload.photo')}</span>
+          <span className="field__hint">{t('antigen.upload.photo.hint')}</span>
+          <input
+            className="field__input field__file"
+            type="file"
+            accept="image/*"
+            capture="environment"
+            aria-invalid={Boolean(errors.photo)}
+            disabled={photoBusy}
+            onChange={(event) => void onPhoto(event)}
+          />
+        </label>
+        {errors.photo && (
+          <p className="field__error" role="alert">
+            {t(errors.photo)}
+          </p>
+        )}
+        {photo && (
+          <figure className="photo-preview">
+            <img src={photo.previewUrl} alt={t('antigen.upload.photo.preview')} width={photo.width} height={photo.height} />
+            <figcaption>{t('antigen.upload.photo.ready', { width: photo.width, height: photo.height, kb: Math.ceil(photo.bytes / 1024) })}</figcaption>
+          </figure>
+        )}
+        {queue.isError && (
+          <p className="field__error" role="alert">
+            {t('antigen.error.save')}
+          </p>
+        )}
+        <button type="submit" className="button button--primary" disabled={queue.isPending || photoBusy}>
+          {queue.isPending ? t('antigen.upload.saving') : t('antigen.upload.submit')}
+        </button>
+      </form>
+    </main>
+  );
+}
+
+/** After a negative or invalid result: saved on the phone, uploaded by the outbox. */
+export function AntigenSavedPage() {
+  const { t } = useI18n();
+  return (
+    <main className="page">
+      <PageHeader title={t('antigen.upload.title')} />
+      <div className="status-view" role="status" aria-live="polite">
+        <strong>{t('antigen.upload.saved')}</strong>
+        <Link to="/" className="button button--primary">
+          {t('antigen.positive.home')}
+        </Link>
+      </div>
+    </main>
+  );
+}
+
+/** A positive self-test: plain next steps instead of a green tick. */
+export function AntigenPositivePage() {
+  const { t } = useI18n();
+  return (
+    <main className="page">
+      <PageHeader title={t('antigen.positive.title')} />
+      <section className="card guidance" role="alert">
+        <h2>{t('antigen.positive.title')}</h2>
+        <ol className="guidance__steps">
+          <li>{t('antigen.positive.stay')}</li>
+          <li>{t('antigen.positive.report')}</li>
+          <li>{t('antigen.positive.emergency')}</li>
+        </ol>
+        <p>{t('antigen.upload.saved')}</p>
+        <Link to="/" className="button button--primary">
+          {t('antigen.positive.home')}
+        </Link>
+      </section>
+    </main>
+  );
+}

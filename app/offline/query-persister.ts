@@ -1,0 +1,104 @@
+/**
+ * Keeps the TanStack Query cache in IndexedDB, one entry per citizen, so that a cold start with no
+ * network renders the panel at once. Only the citizen last signed in on this device is restored;
+ * logging out deletes their entry, so the next person on the phone starts from nothing.
+ * Everything read back is validated: a query whose data no longer fits its schema (older build,
+ * hand-edited) is dropped with a logged reason and simply fetched again.
+ */
+import type { PersistedClient, Persister } from '@tanstack/react-query-persist-client';
+import * as z from 'zod/mini';
+import { storage, walletDb } from './db.ts';
+
+const lastCitizenKey = 'last-citizen';
+const writeDelayMs = 500;
+
+export interface CitizenPersisterOptions {
+  /** Whose cache this is, read from the cache itself (the signed-in profile). */
+  citizenOf: (client: PersistedClient) => string | undefined;
+  /** Why a restored query's data is unusable, or null when it fits its schema. */
+  queryProblem: (queryKey: readonly unknown[], data: unknown) => string | null;
+}
+
+const persistedShape = z.object({
+  timestamp: z.number(),
+  buster: z.string(),
+  clientState: z.object({
+    mutations: z.array(z.unknown()),
+    queries: z.array(z.object({ queryKey: z.array(z.unknown()), queryHash: z.string(), state: z.object({ data: z.unknown() }) })),
+  }),
+});
+
+/** Keeps the sound queries of a stored client; null when the whole record is unusable. */
+export function soundClient(record: unknown, queryProblem: CitizenPersisterOptions['queryProblem']): PersistedClient | null {
+  const parsed = persistedShape.safeParse(record);
+  if (!parsed.success) {
+    console.warn(`Skipping the stored query cache: ${parsed.error.issues[0]?.message ?? 'malformed'}`);
+    return null;
+  }
+  const client = record as PersistedClient;
+  const queries = client.clientState.queries.filter((query) => {
+    const problem = queryProblem(query.queryKey, query.state.data);
+    if (problem) console.warn(`Skipping stored query ${query.queryHash}: ${problem}`);
+    return problem === null;
+  });
+  return { ...client, clientState: { ...client.clientState, queries } };
+}
+
+let pendingWrite: ReturnType<typeof setTimeout> | undefined;
+
+export function createCitizenPersister({ citizenOf, queryProblem }: CitizenPersisterOptions): Persister {
+  return {
+    persistClient(client) {
+      // The cache changes on every fetch; one write per burst is enough and spares the disk.
+      clearTimeout(pendingWrite);
+      pendingWrite = setTimeout(() => {
+        const citizenId = citizenOf(client);
+        if (!citizenId) return;
+        void walletDb()
+          .then(async (db) => {
+            await db.put(storage.stores.queryCache, { key: citizenId, savedAt: Date.now(), client });
+            await db.put(storage.stores.settings, citizenId, lastCitizenKey);
+          })
+          .catch((error: unknown) => {
+            reportStorageError(error);
+          });
+      }, writeDelayMs);
+    },
+    async restoreClient() {
+      const db = await walletDb();
+      const citizenId: unknown = await db.get(storage.stores.settings, lastCitizenKey);
+      if (typeof citizenId !== 'string') return undefined;
+      const entry = await db.get(storage.stores.queryCache, citizenId);
+      return entry ? (soundClient(entry.client, queryProblem) ?? undefined) : undefined;
+    },
+    async removeClient() {
+      const db = await walletDb();
+      const citizenId: unknown = await db.get(storage.stores.settings, lastCitizenKey);
+      if (typeof citizenId === 'string') await db.delete(storage.stores.queryCache, citizenId);
+    },
+  };
+}
+
+/** Logout: this citizen's cached records leave the device, and nobody is restored at the next start. */
+export async function forgetCitizen(citizenId: string): Promise<void> {
+  clearTimeout(pendingWrite);
+  const db = await walletDb();
+  await db.delete(storage.stores.queryCache, citizenId);
+  const last: unknown = await db.get(storage.stores.settings, lastCitizenKey);
+  if (last === citizenId) await db.delete(storage.stores.settings, lastCitizenKey);
+}
+
+const storageErrorListeners = new Set<(error: unknown) => void>();
+
+/** A quota or storage failure becomes visible state (storage-status.ts), never a crash. */
+export function reportStorageError(error: unknown): void {
+  console.warn('Local storage failed', error);
+  storageErrorListeners.forEach((listener) => {
+    listener(error);
+  });
+}
+
+export function onStorageError(listener: (error: unknown) => void): () => void {
+  storageErrorListeners.add(listener);
+  return () => storageErrorListeners.delete(listener);
+}

@@ -1,0 +1,184 @@
+/**
+ * The sync endpoints over real HTTP and SQLite: an id is stored once however often it arrives,
+ * bad items are refused with 4xx and a reason, and an antigen upload that lies about its photo
+ * (size, type, dimensions) is refused while its honest neighbours in the batch are stored.
+ */
+import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { endpoints, type AntigenUpload, type SyncItemResult } from '../../app/api/contract.ts';
+import { fakeJpeg } from '../services/test-jpeg.ts';
+import { loginCookie, startTestServer } from '../test-server.ts';
+
+type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+let server: TestServer;
+let asA = '';
+let asB = '';
+
+beforeAll(async () => {
+  server = await startTestServer();
+  asA = await loginCookie(server.url, '13800000001');
+  asB = await loginCookie(server.url, '13800000002');
+});
+afterAll(async () => {
+  await server.close();
+});
+
+function upload(overrides: Partial<AntigenUpload> = {}, photo = fakeJpeg(800, 600)): AntigenUpload {
+  return {
+    testedAt: new Date(Date.now() - 3600_000).toISOString(),
+    result: 'negative',
+    kit: '万孚',
+    lot: 'W2022040101',
+    photo: { type: 'image/jpeg', width: 800, height: 600, bytes: photo.length, base64: photo.toString('base64') },
+    ...overrides,
+  };
+}
+
+function post(path: string, body: unknown, cookie = asA): Promise<Response> {
+  return fetch(`${server.url}/api${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify(body),
+  });
+}
+
+async function batch(items: unknown[], cookie = asA): Promise<SyncItemResult[]> {
+  const response = await post('/sync/batch', { items }, cookie);
+  expect(response.status).toBe(200);
+  return endpoints.syncBatch.response.parse(await response.json()).results;
+}
+
+function rowsFor(id: string): { tests: number; photos: number; items: number } {
+  const db = new Database(join(server.dataDir, 'suishen.sqlite'), { readonly: true });
+  try {
+    const count = (sql: string) => (db.prepare<[string], { n: number }>(sql).get(id)?.n ?? -1);
+    return {
+      tests: count('SELECT COUNT(*) AS n FROM antigen_tests WHERE id = ?'),
+      photos: count('SELECT COUNT(*) AS n FROM antigen_photos WHERE test_id = ?'),
+      items: count('SELECT COUNT(*) AS n FROM sync_items WHERE id = ?'),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+describe('POST /api/sync/batch', () => {
+  it('needs a session', async () => {
+    const response = await post('/sync/batch', { items: [] }, '');
+    expect(response.status).toBe(401);
+  });
+
+  it('stores an antigen upload once however often it is sent, and shows it in the antigen tab', async () => {
+    const id = randomUUID();
+    const item = { id, kind: 'antigen-test', payload: upload() };
+    expect(await batch([item])).toEqual([{ id, status: 'stored' }]);
+    expect(await batch([item, item])).toEqual([
+      { id, status: 'duplicate' },
+      { id, status: 'duplicate' },
+    ]);
+    expect(rowsFor(id)).toEqual({ tests: 1, photos: 1, items: 1 });
+
+    const tests = await fetch(`${server.url}/api/citizens/demo-a/antigen-tests`, { headers: { cookie: asA } });
+    const body = endpoints.antigenTests.response.parse(await tests.json());
+    expect(body.antigenTests.filter((test) => test.id === id)).toMatchObject([{ result: 'negative', kit: '万孚' }]);
+  });
+
+  it('answers concurrent resends of one id with one stored and the rest duplicates', async () => {
+    const item = { id: randomUUID(), kind: 'antigen-test', payload: upload() };
+    const results = await Promise.all([batch([item]), batch([item]), batch([item])]);
+    const statuses = results.flat().map((result) => result.status).sort();
+    expect(statuses).toEqual(['duplicate', 'duplicate', 'stored']);
+    expect(rowsFor(item.id)).toEqual({ tests: 1, photos: 1, items: 1 });
+  });
+
+  it('refuses an id another citizen already used', async () => {
+    const item = { id: randomUUID(), kind: 'antigen-test', payload: upload() };
+    await batch([item]);
+    const [result] = await batch([item], asB);
+    expect(result?.status).toBe('rejected');
+  });
+
+  it('refuses bad items one by one and stores the good ones beside them', async () => {
+    const good = { id: randomUUID(), kind: 'antigen-test', payload: upload() };
+    const items = [
+      { id: randomUUID(), kind: 'teleport', payload: {} },
+      { id: randomUUID(), kind: 'antigen-test', payload: upload({ result: 'maybe' as 'negative' }) },
+      { id: randomUUID(), kind: 'antigen-test', payload: upload({ testedAt: new Date(Date.now() + 3600_000).toISOString() }) },
+      { id: randomUUID(), kind: 'antigen-test', payload: upload({ testedAt: new Date(Date.now() - 8 * 86400_000).toISOString() }) },
+      { id: randomUUID(), kind: 'antigen-test', payload: upload({ kit: '  ' }) },
+      good,
+    ];
+    const results = await batch(items);
+    expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected', 'rejected', 'rejected', 'rejected', 'stored']);
+    expect(results[2]?.error?.message).toMatch(/future/);
+    expect(results[3]?.error?.message).toMatch(/older than 7 days/);
+    expect(rowsFor(items[2]?.id ?? '')).toEqual({ tests: 0, photos: 0, items: 0 });
+    expect(rowsFor(good.id).tests).toBe(1);
+  });
+
+  it('refuses malformed batches with 4xx JSON errors', async () => {
+    const cases: [BodyInit, string, number][] = [
+      ['{"items":', 'application/json', 400],
+      [JSON.stringify({ items: [] }), 'application/json', 400],
+      [JSON.stringify({ items: [{ id: 'not-a-uuid', kind: 'antigen-test', payload: {} }] }), 'application/json', 400],
+      [JSON.stringify({ items: [{ id: randomUUID(), kind: 'antigen-test', payload: upload() }] }), 'text/plain', 415],
+      ['x'.repeat(5 * 1024 * 1024), 'application/json', 413],
+    ];
+    for (const [body, type, status] of cases) {
+      const response = await fetch(`${server.url}/api/sync/batch`, { method: 'POST', headers: { 'content-type': type, cookie: asA }, body });
+      expect(response.status).toBe(status);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBeTruthy();
+    }
+  });
+});
+
+describe('POST /api/sync/item refuses an antigen photo that lies with 4xx', () => {
+  async function refused(payload: AntigenUpload, status: number) {
+    const id = randomUUID();
+    const response = await post('/sync/item', { id, kind: 'antigen-test', payload });
+    expect(response.status).toBe(status);
+    expect(rowsFor(id)).toEqual({ tests: 0, photos: 0, items: 0 });
+  }
+
+  it('stores an honest one with 201, then answers 200 duplicate', async () => {
+    const id = randomUUID();
+    const first = await post('/sync/item', { id, kind: 'antigen-test', payload: upload() });
+    expect(first.status).toBe(201);
+    const again = await post('/sync/item', { id, kind: 'antigen-test', payload: upload() });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual({ id, status: 'duplicate' });
+  });
+
+  it('declared bytes differ from the bytes carried', async () => {
+    const honest = upload();
+    await refused({ ...honest, photo: { ...honest.photo, bytes: honest.photo.bytes + 10 } }, 422);
+  });
+
+  it('declared larger than 300 KB', async () => {
+    const big = fakeJpeg(800, 600, 300 * 1024);
+    await refused(upload({}, big), 400);
+  });
+
+  it('declared JPEG but carries a PNG', async () => {
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000003200000025808060000', 'hex');
+    const honest = upload();
+    await refused({ ...honest, photo: { ...honest.photo, bytes: png.length, base64: png.toString('base64') } }, 415);
+  });
+
+  it('declared a type other than JPEG', async () => {
+    const honest = upload();
+    await refused({ ...honest, photo: { ...honest.photo, type: 'image/png' as 'image/jpeg' } }, 400);
+  });
+
+  it('declared dimensions differ from the picture, or exceed 1280 px', async () => {
+    const honest = upload();
+    await refused({ ...honest, photo: { ...honest.photo, width: 400 } }, 422);
+    const huge = fakeJpeg(2000, 1000);
+    await refused(
+      upload({ photo: { type: 'image/jpeg', width: 2000, height: 1000, bytes: huge.length, base64: huge.toString('base64') } }),
+      400,
+    );
+  });
+});
