@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 /** Demo citizens in the order the login screen lists them, (a) to (f). */
@@ -16,4 +17,13 @@ export async function loginAsDemo(page: Page, who: keyof typeof demo): Promise<v
   // Either language: 演示 张*三 绿码 / Demo 张*三 Green code.
   await page.getByRole('button', { name: new RegExp(`^(演示|Demo) ${name.replace('*', '\\*')} `) }).click();
   await expect(page.getByRole('img', { name: /随申码/ })).toBeVisible();
+}
+
+/** WCAG 2.x A and AA, as axe-core tags them. */
+const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+export async function expectNoViolations(page: Page, screen: string) {
+  const { violations } = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+  const summary = violations.map((v) => `${screen}: ${v.id} (${v.impact ?? ''}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(summary).toEqual([]);
 }

@@ -1,23 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readQrFromPng } from './fixtures/read-qr.ts';
+import { readShownCode, withColour } from './fixtures/health-code.ts';
 import { loginAsDemo } from './support.ts';
-
-/** What a camera would read off the citizen's screen: the QR element as pixels, decoded in node. */
-async function readShownCode(page: Page): Promise<string> {
-  const qr = page.getByRole('img', { name: /随申码/ });
-  await expect(qr).toBeVisible();
-  return readQrFromPng(await qr.screenshot());
-}
-
-/** The same code with its credential's colour rewritten, every signature left as it was. */
-function withColour(code: string, colour: string): string {
-  const [prefix, credential, seconds, signature] = code.split('~') as [string, string, string, string];
-  const [version, kid, payload, credentialSignature] = credential.split('.') as [string, string, string, string];
-  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
-  claims.c = colour;
-  const forged = [version, kid, Buffer.from(JSON.stringify(claims)).toString('base64url'), credentialSignature].join('.');
-  return [prefix, forged, seconds, signature].join('~');
-}
 
 async function check(verifier: Page, code: string): Promise<void> {
   await verifier.getByLabel('二维码内容').fill(code);

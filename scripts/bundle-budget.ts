@@ -31,3 +31,16 @@ if (initialKb > budgetKb) {
   console.error(`Over budget by ${(initialKb - budgetKb).toFixed(1)} KB`);
   process.exit(1);
 }
+
+/** Strings only the camera scanner's libraries contain: finding one in the initial load means a static import crept in. */
+const scannerMarkers = { 'html5-qrcode': 'qr-shaded-region', 'zxing-wasm / barcode-detector': 'zxing_reader' };
+for (const file of initial) {
+  const source = readFileSync(join(dist, file), 'utf8');
+  for (const [library, marker] of Object.entries(scannerMarkers)) {
+    if (source.includes(marker)) {
+      console.error(`${library} is in the initial load (${file}); import the scanner with import() only`);
+      process.exit(1);
+    }
+  }
+}
+console.log('Scanner libraries (html5-qrcode, barcode-detector, zxing-wasm): not in the initial load');

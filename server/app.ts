@@ -9,6 +9,7 @@ import { familyRoutes } from './routes/family.ts';
 import { publicRoutes } from './routes/public.ts';
 import { recordRoutes } from './routes/records.ts';
 import { syncRoutes } from './routes/sync.ts';
+import { venueRoutes } from './routes/venues.ts';
 import type { Services } from './services.ts';
 
 /** The whole HTTP surface on one origin: the JSON API under /api and the built client everywhere else. */
@@ -22,7 +23,8 @@ export function createApp(services: Services) {
     .route('/', recordRoutes(services))
     .route('/', credentialRoutes(services))
     .route('/', familyRoutes(services))
-    .route('/', syncRoutes(services));
+    .route('/', syncRoutes(services))
+    .route('/', venueRoutes(services));
   api.notFound((c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}.`), 404));
   app.route('/api', api);
   app.all('/api/*', (c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}.`), 404));

@@ -164,6 +164,7 @@ export const errorCodes = [
   'otp_expired',
   'too_many_attempts',
   'rate_limited',
+  'invalid_venue_code',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -252,6 +253,74 @@ export const syncBatchResponse = z.object({ results: z.array(syncItemResult) });
 /** Largest sync batch body; the client splits its queue into batches below it. */
 export const maxSyncBatchBytes = 4 * 1024 * 1024;
 
+/** A venue's public number: what a visitor types when the camera cannot read the poster. */
+export const venueNumber = z.string().check(z.trim(), z.regex(/^\d{8}$/, 'venue number must be 8 digits'));
+export const venueKind = z.enum(['shop', 'restaurant', 'office', 'residence', 'transport', 'hospital', 'other']);
+export type VenueKind = z.infer<typeof venueKind>;
+
+const venueText = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+
+export const registerVenueBody = z.object({
+  name: venueText(40),
+  district: venueText(20),
+  address: venueText(80),
+  kind: venueKind,
+});
+
+/**
+ * What a place code signs, with one-letter keys so the QR stays small. `t` marks the kind of code:
+ * a personal health code carries another marker, so one can never pass for the other.
+ */
+export const venuePayload = z.object({
+  t: z.literal('venue'),
+  id: venueNumber,
+  n: venueText(40),
+  d: venueText(20),
+  a: venueText(80),
+});
+export type VenuePayload = z.infer<typeof venuePayload>;
+
+/**
+ * The app route a place code points at; the phone's own camera app opens it like any link. The token
+ * rides in the query, not the path: its dots would make the path look like a file name to static servers.
+ */
+export const venueCodePath = '/v';
+export const venueCodeParam = 'c';
+export function venueCodeRoute(token: string): string {
+  return `${venueCodePath}?${venueCodeParam}=${token}`;
+}
+export function venueCodeUrl(origin: string, token: string): string {
+  return `${origin}${venueCodeRoute(token)}`;
+}
+
+export const venue = z.object({
+  number: venueNumber,
+  name: z.string(),
+  district: z.string(),
+  address: z.string(),
+  kind: venueKind,
+  /** The signed token the poster's URL carries. */
+  token: z.string(),
+  createdAt: instant,
+});
+export type Venue = z.infer<typeof venue>;
+
+export const checkInId = z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'id must be a UUID'));
+/** One check-in as queued in the outbox (kind 'check-in'); the outbox item's id becomes the check-in's. */
+export const checkInUpload = z.object({ venueToken: z.string().check(z.maxLength(2048)), scannedAt: instant });
+export const checkIn = z.object({
+  id: checkInId,
+  venueNumber,
+  venueName: z.string(),
+  district: z.string(),
+  scannedAt: instant,
+  receivedAt: instant,
+});
+export type CheckIn = z.infer<typeof checkIn>;
+
+/** Check-ins are kept this long, on the device and on the server, and then deleted. */
+export const checkInRetentionDays = 14;
+
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 interface EndpointDefinition<P extends string, B extends z.ZodMiniType | undefined, R extends z.ZodMiniType> {
@@ -307,6 +376,10 @@ export const endpoints = {
     response: z.object({ stops: z.array(itineraryStop) }),
   }),
   credential: endpoint({ method: 'POST', path: '/credential', body: credentialBody, response: issuedCredential }),
+  registerVenue: endpoint({ method: 'POST', path: '/venues', body: registerVenueBody, response: z.object({ venue }) }),
+  myVenues: endpoint({ method: 'GET', path: '/venues', body: undefined, response: z.object({ venues: z.array(venue) }) }),
+  venueByNumber: endpoint({ method: 'GET', path: '/venues/:number', body: undefined, response: z.object({ venue }) }),
+  checkIns: endpoint({ method: 'GET', path: '/check-ins', body: undefined, response: z.object({ checkIns: z.array(checkIn) }) }),
   signingKeys: endpoint({ method: 'GET', path: '/keys', body: undefined, response: jwkSet }),
   syncBatch: endpoint({ method: 'POST', path: '/sync/batch', body: syncBatchBody, response: syncBatchResponse }),
   ruleSets: endpoint({

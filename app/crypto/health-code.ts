@@ -150,16 +150,3 @@ export async function readHealthCode(text: string, lookup: KeyLookup, now: numbe
   if (now >= claims.data.exp * 1000) return { ok: false, reason: 'expired' };
   return { ok: true, claims: claims.data, signedAt };
 }
-
-/** Only the parts of a credential a client needs without verifying it (its own, from its own server). */
-export function credentialExpiry(credential: string): number | null {
-  const payloadPart = credential.split('.')[2];
-  const text = payloadPart === undefined ? null : base64urlToText(payloadPart);
-  if (text === null) return null;
-  try {
-    const claims = credentialClaims.safeParse(JSON.parse(text));
-    return claims.success ? claims.data.exp * 1000 : null;
-  } catch {
-    return null;
-  }
-}

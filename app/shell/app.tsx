@@ -2,6 +2,7 @@ import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client
 import { RouterProvider } from 'react-router';
 import { createQueryClient } from '../api/query-client.ts';
 import { antigenOutboxKind } from '../features/antigen/outbox-kind.ts';
+import { checkInOutboxKind } from '../features/venue-scan/outbox-kind.ts';
 import { I18nProvider } from '../i18n/i18n-provider.tsx';
 import { TextSizeProvider } from '../ui/text-size.tsx';
 import { cachedRecordProblem, citizenOfCache } from '../offline/cached-records.ts';
@@ -17,6 +18,7 @@ const persister = createCitizenPersister({
   queryProblem: cachedRecordProblem,
 });
 registerOutboxKind(antigenOutboxKind);
+registerOutboxKind(checkInOutboxKind);
 
 /** A week, as long as queries are kept in memory: an old cache is better than none at the door. */
 const cacheMaxAgeMs = 7 * 24 * 60 * 60 * 1000;

@@ -1,14 +1,12 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactElement } from 'react';
 import { createBrowserRouter } from 'react-router';
+import { venueCodePath, type Me } from '../api/contract.ts';
 import { LoginPage } from '../features/auth/components/login-page.tsx';
 import { FamilyPage } from '../features/family/components/family-page.tsx';
 import { SettingsPage } from '../features/settings/components/settings-page.tsx';
-import { TravellerCheckPage } from '../features/traveller-check/components/traveller-check-page.tsx';
-import { VerifierPage } from '../features/verifier/components/verifier-page.tsx';
-import { ScanPage } from '../features/venue-scan/components/scan-page.tsx';
+import { LoadingState } from '../ui/status-views.tsx';
 import { HomePage } from './home-page.tsx';
 import { RequireSession } from './require-session.tsx';
-import { LoadingState } from '../ui/status-views.tsx';
 
 // The antigen form (and its photo code) loads when opened; the service worker precaches it for offline.
 const antigenPages = () => import('../features/antigen/components/antigen-upload-page.tsx');
@@ -17,15 +15,35 @@ const AntigenSavedPage = lazy(() => antigenPages().then((module) => ({ default: 
 const AntigenPositivePage = lazy(() => antigenPages().then((module) => ({ default: module.AntigenPositivePage })));
 const loading = <LoadingState />;
 
+// Place-code screens load on first use, keeping the panel's first load small; the service worker precaches them.
+const ScanPage = lazy(() => import('../features/venue-scan/components/scan-page.tsx').then((m) => ({ default: m.ScanPage })));
+const CheckInPage = lazy(() => import('../features/venue-scan/components/check-in-page.tsx').then((m) => ({ default: m.CheckInPage })));
+const CheckInResult = lazy(() => import('../features/venue-scan/components/check-in-result.tsx').then((m) => ({ default: m.CheckInResult })));
+const CheckInHistory = lazy(() => import('../features/venue-scan/components/check-in-history.tsx').then((m) => ({ default: m.CheckInHistory })));
+const VenueOwnerPage = lazy(() => import('../features/venue-owner/components/venue-owner-page.tsx').then((m) => ({ default: m.VenueOwnerPage })));
+// The traveller check (with the rule engine) and the staff verifier load on first use; the service
+// worker precaches them, so both still open offline.
+const TravellerCheckPage = lazy(() => import('../features/traveller-check/components/traveller-check-page.tsx').then((m) => ({ default: m.TravellerCheckPage })));
+const VerifierPage = lazy(() => import('../features/verifier/components/verifier-page.tsx').then((m) => ({ default: m.VerifierPage })));
+const VenuePoster = lazy(() => import('../features/venue-owner/components/venue-poster.tsx').then((m) => ({ default: m.VenuePoster })));
+
+/** A lazily loaded screen behind the session check. */
+const session = (screen: (me: Me) => ReactElement) => <RequireSession>{(me) => <Suspense fallback={loading}>{screen(me)}</Suspense>}</RequireSession>;
+
 export const router = createBrowserRouter([
   { path: '/', element: <RequireSession>{(me) => <HomePage me={me} />}</RequireSession> },
   { path: '/login', element: <LoginPage /> },
-  { path: '/scan', element: <RequireSession>{() => <ScanPage />}</RequireSession> },
+  { path: '/scan', element: session((me) => <ScanPage citizenId={me.citizen.id} />) },
+  { path: venueCodePath, element: session((me) => <CheckInPage citizenId={me.citizen.id} />) },
+  { path: '/check-ins', element: session((me) => <CheckInHistory citizenId={me.citizen.id} />) },
+  { path: '/check-ins/:id', element: session((me) => <CheckInResult citizen={me.citizen} />) },
+  { path: '/venues', element: session(() => <VenueOwnerPage />) },
+  { path: '/venues/:number/poster', element: session(() => <VenuePoster />) },
   { path: '/settings', element: <SettingsPage /> },
-  { path: '/traveller-check', element: <RequireSession>{(me) => <TravellerCheckPage me={me} />}</RequireSession> },
-  // Staff check codes without an account of their own: keys and rules are public.
-  { path: '/verify', element: <VerifierPage /> },
   { path: '/family', element: <RequireSession>{(me) => <FamilyPage me={me} />}</RequireSession> },
+  { path: '/traveller-check', element: session((me) => <TravellerCheckPage me={me} />) },
+  // Staff check codes without an account of their own: keys and rules are public.
+  { path: '/verify', element: <Suspense fallback={loading}><VerifierPage /></Suspense> },
   {
     path: '/antigen/new',
     element: (

@@ -4,11 +4,13 @@
  * `apply` runs inside the transaction that records the item's id, so it is stored exactly once.
  */
 import type * as z from 'zod/mini';
-import { antigenTimeProblem, antigenUpload } from '../../app/api/contract.ts';
+import { antigenTimeProblem, antigenUpload, checkInRetentionDays, checkInUpload } from '../../app/api/contract.ts';
 import { HttpError } from '../http/errors.ts';
 import type { createAntigenPhotoStore } from '../storage/antigen-photos.ts';
+import type { CheckInStore } from '../storage/check-ins.ts';
 import type { RecordStore } from '../storage/records.ts';
 import { readJpegInfo } from './jpeg.ts';
+import type { VenueCodeVerifier } from './venue-codes.ts';
 
 export interface SyncContext {
   /** The client-made id of the item, reused as the id of the record it creates. */
@@ -31,9 +33,13 @@ function handler<S extends z.ZodMiniType>(definition: SyncHandler<S>): SyncHandl
 interface SyncHandlerDeps {
   records: RecordStore;
   antigenPhotos: ReturnType<typeof createAntigenPhotoStore>;
+  checkIns: CheckInStore;
+  venueCodes: VenueCodeVerifier;
 }
 
-export function createSyncHandlers({ records, antigenPhotos }: SyncHandlerDeps): Record<string, SyncHandler> {
+const day = 24 * 60 * 60 * 1000;
+
+export function createSyncHandlers({ records, antigenPhotos, checkIns, venueCodes }: SyncHandlerDeps): Record<string, SyncHandler> {
   return {
     'antigen-test': handler({
       payload: antigenUpload,
@@ -55,6 +61,26 @@ export function createSyncHandlers({ records, antigenPhotos }: SyncHandlerDeps):
           receivedAt.toISOString(),
         );
         antigenPhotos.put({ testId: id, contentType: 'image/jpeg', width: jpeg.width, height: jpeg.height, bytes });
+      },
+    }),
+    'check-in': handler({
+      payload: checkInUpload,
+      apply({ venueToken, scannedAt }, { id, citizenId, receivedAt }) {
+        const venue = venueCodes(venueToken);
+        if (!venue) throw new HttpError(422, 'invalid_venue_code', 'venueToken: not a valid place code from this service.');
+        const scanned = Date.parse(scannedAt);
+        if (scanned > receivedAt.getTime() + 5 * 60 * 1000) throw new HttpError(422, 'invalid_body', 'scannedAt: lies in the future.');
+        // Kept 14 days: older check-ins go whenever a new one arrives (and when the list is read).
+        checkIns.deleteBefore(new Date(receivedAt.getTime() - checkInRetentionDays * day).toISOString());
+        checkIns.record({
+          id,
+          citizenId,
+          venueNumber: venue.id,
+          venueName: venue.n,
+          district: venue.d,
+          scannedAt: new Date(scanned).toISOString(),
+          receivedAt: receivedAt.toISOString(),
+        });
       },
     }),
   };

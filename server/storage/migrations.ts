@@ -105,4 +105,29 @@ export const migrations: readonly string[] = [
     bytes BLOB NOT NULL
   );
   `,
+  // 5: venues with their place codes, and citizens' check-ins (kept 14 days, keyed by the client's id).
+  `
+  CREATE TABLE venues (
+    number TEXT PRIMARY KEY,
+    owner_id TEXT NOT NULL REFERENCES citizens(id),
+    name TEXT NOT NULL,
+    district TEXT NOT NULL,
+    address TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    token TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX venues_owner ON venues(owner_id, created_at);
+  CREATE TABLE check_ins (
+    id TEXT PRIMARY KEY,
+    citizen_id TEXT NOT NULL REFERENCES citizens(id),
+    venue_number TEXT NOT NULL,
+    venue_name TEXT NOT NULL,
+    district TEXT NOT NULL,
+    scanned_at TEXT NOT NULL,
+    received_at TEXT NOT NULL
+  );
+  CREATE INDEX check_ins_citizen ON check_ins(citizen_id, scanned_at);
+  CREATE INDEX check_ins_scanned ON check_ins(scanned_at);
+  `,
 ];

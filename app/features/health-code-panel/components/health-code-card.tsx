@@ -5,7 +5,7 @@ import { formatDateTime } from '../../../i18n/shanghai-time.ts';
 import { ErrorState, LoadingState } from '../../../ui/status-views.tsx';
 import { useHealthCode } from '../hooks/use-health-code.ts';
 import { CodeQr } from './code-qr.tsx';
-import { LiveClock } from './live-clock.tsx';
+import { LiveClock } from '../../../ui/live-clock.tsx';
 
 const colourIcons = { green: '✓', yellow: '!', red: '✕' } as const;
 

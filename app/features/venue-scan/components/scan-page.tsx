@@ -1,12 +1,128 @@
+import { useCallback, useRef, useState, type SubmitEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { ApiError } from '../../../api/client.ts';
+import { venueCodeRoute, venueCodeUrl, venueNumber } from '../../../api/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
+import type { MessageKey } from '../../../i18n/messages.ts';
+import { useOutboxSync } from '../../../offline/sync-context.tsx';
+import { QrScanner } from '../../../scanner/qr-scanner.tsx';
+import { errorMessageKey } from '../../../ui/error-message.ts';
 import { PageHeader } from '../../../ui/page-header.tsx';
+import { TextField } from '../../../ui/text-field.tsx';
+import { useSigningKeys } from '../api/get-signing-keys.ts';
+import { fetchVenueToken } from '../api/get-venue-by-number.ts';
+import { verifyVenueCode } from '../venue-code.ts';
 
-export function ScanPage() {
+/** 扫一扫: the camera first, a photo and the venue number always on offer underneath. */
+export function ScanPage({ citizenId }: { citizenId: string }) {
   const { t } = useI18n();
+  const navigate = useNavigate();
+  const keys = useSigningKeys();
+  useOutboxSync(citizenId);
+  const [message, setMessage] = useState<MessageKey | null>(null);
+  const [number, setNumber] = useState('');
+  const [numberError, setNumberError] = useState<MessageKey | null>(null);
+  const [photoBusy, setPhotoBusy] = useState(false);
+  const lastText = useRef('');
+
+  const handleText = useCallback(
+    async (text: string) => {
+      if (!keys.data) return;
+      if (!keys.data.available) {
+        setMessage('scan.keysMissing');
+        return;
+      }
+      const result = await verifyVenueCode(text, location.origin, keys.data.lookup);
+      if (result.ok) void navigate(venueCodeRoute(result.token));
+      else setMessage(`refusal.${result.reason}`);
+    },
+    [keys.data, navigate],
+  );
+
+  // The camera reports the same code many times a second: judge each text once.
+  const onDecoded = useCallback(
+    (text: string) => {
+      if (text === lastText.current) return;
+      lastText.current = text;
+      void handleText(text);
+    },
+    [handleText],
+  );
+
+  const onPhoto = async (file: File | undefined) => {
+    if (!file) return;
+    setPhotoBusy(true);
+    setMessage('scan.photo.reading');
+    const { decodeImageFile } = await import('../../../scanner/scanner.ts');
+    const decoded = await decodeImageFile(file);
+    setPhotoBusy(false);
+    if (decoded.ok) await handleText(decoded.text);
+    else setMessage(decoded.reason === 'unreadable' ? 'scan.photo.unreadable' : 'scan.photo.noCode');
+  };
+
+  const onNumber = async (event: SubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const parsed = venueNumber.safeParse(number);
+    if (!parsed.success) {
+      setNumberError('scan.number.invalid');
+      return;
+    }
+    setNumberError(null);
+    try {
+      await handleText(venueCodeUrl(location.origin, await fetchVenueToken(parsed.data)));
+    } catch (error) {
+      setNumberError(error instanceof ApiError && error.code === 'not_found' ? 'scan.number.notFound' : errorMessageKey(error));
+    }
+  };
+
   return (
-    <main className="page">
+    <main className="page page--scan">
       <PageHeader title={t('scan.title')} />
-      <p className="card">{t('scan.placeholder')}</p>
+      <p className="scan__hint">{t('scan.hint')}</p>
+      {keys.data && <QrScanner onDecoded={onDecoded} />}
+      {message && (
+        <p className="scan__message" role="alert">
+          {t(message)}
+        </p>
+      )}
+      <section className="card scan__fallbacks" aria-labelledby="scan-fallbacks">
+        <h2 id="scan-fallbacks">{t('scan.fallbacks')}</h2>
+        <label className="button button--secondary scan__photo">
+          {t('scan.photo')}
+          <input
+            type="file"
+            accept="image/*"
+            className="visually-hidden"
+            disabled={photoBusy}
+            onChange={(event) => {
+              void onPhoto(event.target.files?.[0]);
+              event.target.value = '';
+            }}
+          />
+        </label>
+        <form className="scan__number" onSubmit={(event) => void onNumber(event)} noValidate>
+          <TextField
+            label={t('scan.number.label')}
+            value={number}
+            onValueChange={setNumber}
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={8}
+            error={numberError ? t(numberError) : null}
+          />
+          <button type="submit" className="button button--primary">
+            {t('scan.number.submit')}
+          </button>
+        </form>
+      </section>
+      <nav className="scan__links">
+        <Link to="/check-ins" className="button button--ghost">
+          {t('scan.history')}
+        </Link>
+        <Link to="/venues" className="button button--ghost">
+          {t('scan.venues')}
+        </Link>
+      </nav>
     </main>
   );
 }

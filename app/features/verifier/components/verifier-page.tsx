@@ -1,10 +1,11 @@
-import { useEffect, useState, type SyntheticEvent } from 'react';
+import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import type { RuleSet } from '../../../api/contract.ts';
 import { keyLookupFromSet } from '../../../crypto/keys.ts';
 import type { KeyLookup } from '../../../crypto/signed-token.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { useRuleSets } from '../../../records/api/get-rule-sets.ts';
 import { clauseStateKey, clauseText } from '../../../rules/clause-text.ts';
+import { QrScanner } from '../../../scanner/qr-scanner.tsx';
 import { PageHeader } from '../../../ui/page-header.tsx';
 import { ErrorState, LoadingState } from '../../../ui/status-views.tsx';
 import { useSigningKeys } from '../api/get-signing-keys.ts';
@@ -80,12 +81,23 @@ export function VerifierPage() {
   const [text, setText] = useState('');
   const [verification, setVerification] = useState<Verification | null>(null);
   const [count, countCheck] = useCheckCount();
+  // The camera decodes ten frames a second: one check per code shown, then it waits for "next".
+  const scanLocked = useRef(false);
   const ruleSet = ruleSets.data?.ruleSets.find((set) => set.id === ruleSetId);
 
   const check = async (scanned: string) => {
     if (!lookup || !ruleSet) return;
     setVerification(await verifyHealthCode(scanned, lookup, ruleSet, Date.now()));
     countCheck();
+  };
+  const onScanned = (scanned: string) => {
+    if (scanLocked.current) return;
+    scanLocked.current = true;
+    void check(scanned);
+  };
+  const next = () => {
+    scanLocked.current = false;
+    setVerification(null);
   };
   const onSubmit = (event: SyntheticEvent) => {
     event.preventDefault();
@@ -108,7 +120,16 @@ export function VerifierPage() {
             </label>
           ))}
         </fieldset>
-        {verification && <Result verification={verification} ruleSet={ruleSet} />}
+        {verification ? (
+          <>
+            <Result verification={verification} ruleSet={ruleSet} />
+            <button type="button" className="button button--primary verifier__next" onClick={next}>
+              {t('verify.scanAgain')}
+            </button>
+          </>
+        ) : (
+          <QrScanner onDecoded={onScanned} />
+        )}
         <form className="verifier__paste" onSubmit={onSubmit}>
           <label htmlFor="verifier-text">{t('verify.paste')}</label>
           <textarea id="verifier-text" rows={3} value={text} onChange={(event) => setText(event.target.value)} spellCheck={false} autoComplete="off" />

@@ -1,6 +1,6 @@
-import { useI18n } from '../../../i18n/i18n-provider.tsx';
-import { formatClock, formatDay } from '../../../i18n/shanghai-time.ts';
-import { useNow } from '../../../ui/use-now.ts';
+import { useI18n } from '../i18n/i18n-provider.tsx';
+import { formatClock, formatDay } from '../i18n/shanghai-time.ts';
+import { useNow } from './use-now.ts';
 
 /** Ticks every second so staff can tell a live screen from a screenshot. */
 export function LiveClock() {

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { validateVenueDraft } from './venue-form.ts';
+
+describe('validateVenueDraft', () => {
+  it('accepts a filled-in venue', () => {
+    expect(validateVenueDraft({ name: '上海书城', district: '黄浦区', address: '福州路465号' })).toEqual({});
+  });
+
+  it('names every empty or blank field', () => {
+    expect(validateVenueDraft({ name: '  ', district: '', address: 'x' })).toEqual({
+      name: { key: 'venue.error.required', field: 'venue.name' },
+      district: { key: 'venue.error.required', field: 'venue.district' },
+    });
+  });
+
+  it('refuses a name longer than the poster can hold', () => {
+    expect(validateVenueDraft({ name: '店'.repeat(41), district: '黄浦区', address: 'x' }).name).toEqual({
+      key: 'venue.error.tooLong',
+      field: 'venue.name',
+      max: 40,
+    });
+  });
+});

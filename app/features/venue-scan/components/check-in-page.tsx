@@ -1,0 +1,59 @@
+import { useEffect, useRef, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { venueCodeParam } from '../../../api/contract.ts';
+import { useI18n } from '../../../i18n/i18n-provider.tsx';
+import type { MessageKey } from '../../../i18n/messages.ts';
+import { useOutboxSync } from '../../../offline/sync-context.tsx';
+import { PageHeader } from '../../../ui/page-header.tsx';
+import { LoadingState } from '../../../ui/status-views.tsx';
+import { useSigningKeys } from '../api/get-signing-keys.ts';
+import { useQueueCheckIn } from '../api/queue-check-in.ts';
+import { verifyVenueToken } from '../venue-code.ts';
+
+/**
+ * Where a place code's URL lands, from the in-app scanner or the phone's own camera app: verify,
+ * store the check-in on the device, then show the result under its own id so a reload never checks in twice.
+ */
+export function CheckInPage({ citizenId }: { citizenId: string }) {
+  const { t } = useI18n();
+  const [searchParams] = useSearchParams();
+  const token = searchParams.get(venueCodeParam) ?? '';
+  const navigate = useNavigate();
+  const keys = useSigningKeys();
+  const queueCheckIn = useQueueCheckIn(citizenId);
+  useOutboxSync(citizenId);
+  const [refusal, setRefusal] = useState<MessageKey | null>(null);
+  const handled = useRef('');
+
+  useEffect(() => {
+    if (!keys.data?.available || handled.current === token) return;
+    handled.current = token;
+    const lookup = keys.data.lookup;
+    void (async () => {
+      const result = await verifyVenueToken(token, lookup);
+      if (!result.ok) {
+        setRefusal(`refusal.${result.reason}`);
+        return;
+      }
+      const checkIn = await queueCheckIn(result.venue, result.token);
+      await navigate(`/check-ins/${checkIn.id}`, { replace: true });
+    })();
+  }, [keys.data, token, queueCheckIn, navigate]);
+
+  const shown = keys.data && !keys.data.available ? 'scan.keysMissing' : refusal;
+  return (
+    <main className="page">
+      <PageHeader title={t('result.title')} backTo="/scan" />
+      {shown ? (
+        <div className="status-view status-view--error" role="alert">
+          <strong>{t(shown)}</strong>
+          <Link to="/scan" className="button button--secondary">
+            {t('scan.title')}
+          </Link>
+        </div>
+      ) : (
+        <LoadingState label={t('scan.checking')} />
+      )}
+    </main>
+  );
+}

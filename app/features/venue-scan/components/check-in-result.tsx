@@ -1,0 +1,111 @@
+import { Link, useParams } from 'react-router';
+import type { Profile } from '../../../api/contract.ts';
+import { useI18n } from '../../../i18n/i18n-provider.tsx';
+import { formatDateTime } from '../../../i18n/shanghai-time.ts';
+import { summariseAntigen } from '../../../records/antigen-summary.ts';
+import { useAntigenTests } from '../../../records/api/get-antigen-tests.ts';
+import { usePcrTests } from '../../../records/api/get-pcr-tests.ts';
+import { useVaccinations } from '../../../records/api/get-vaccinations.ts';
+import { summarisePcr } from '../../../records/pcr-summary.ts';
+import { summariseVaccinations } from '../../../records/vaccine-summary.ts';
+import { ErrorState, LoadingState } from '../../../ui/status-views.tsx';
+import { useOutboxSync } from '../../../offline/sync-context.tsx';
+import { LiveClock } from '../../../ui/live-clock.tsx';
+import { useNow } from '../../../ui/use-now.ts';
+import { useLocalCheckIn } from '../hooks/use-local-check-in.ts';
+
+const antigenKeys = {
+  none: 'antigen.summary.none',
+  'fresh-negative': 'antigen.summary.fresh',
+  positive: 'antigen.summary.positive',
+  stale: 'antigen.summary.stale',
+} as const;
+
+/** The screen staff look at: the venue in large type, a ticking clock, and the citizen's own health facts. */
+export function CheckInResult({ citizen }: { citizen: Profile }) {
+  const { t } = useI18n();
+  const { id = '' } = useParams();
+  const query = useLocalCheckIn(id, citizen.id);
+  useOutboxSync(citizen.id);
+  const now = useNow(60_000);
+
+  if (query.isPending) return <LoadingState />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  const checkIn = query.data;
+  if (!checkIn) {
+    return (
+      <main className="page">
+        <p className="status-view status-view--error" role="alert">
+          {t('result.notFound')}
+        </p>
+      </main>
+    );
+  }
+  const synced = checkIn.status === 'synced';
+
+  return (
+    <main className={`page check-in-result check-in-result--${citizen.colour}`}>
+      <p className={`check-in-result__state check-in-result__state--${checkIn.status}`} role="status">
+        {t(synced ? 'result.registered' : 'result.pending')}
+      </p>
+      <h1 className="check-in-result__venue">{checkIn.venue.n}</h1>
+      <p className="check-in-result__place">
+        {checkIn.venue.d} · {checkIn.venue.a}
+      </p>
+      <p className="check-in-result__number">{t('result.venueNumber', { number: checkIn.venue.id })}</p>
+      <div className="check-in-result__clock">
+        <LiveClock />
+      </div>
+      <p className="check-in-result__scanned">{t('result.scannedAt', { time: formatDateTime(checkIn.scannedAt, true) })}</p>
+      {!synced && <p className="check-in-result__hint">{t('result.pendingHint')}</p>}
+      <dl className="check-in-result__facts">
+        <dt>{t('result.codeColour')}</dt>
+        <dd className={`check-in-result__colour check-in-result__colour--${citizen.colour}`}>
+          {citizen.maskedName} · {t(`colour.${citizen.colour}`)}
+        </dd>
+        <HealthFacts citizenId={citizen.id} now={now} />
+      </dl>
+      <Link to="/" className="button button--primary">
+        {t('result.done')}
+      </Link>
+    </main>
+  );
+}
+
+function HealthFacts({ citizenId, now }: { citizenId: string; now: number }) {
+  const { t } = useI18n();
+  const pcr = usePcrTests(citizenId);
+  const antigen = useAntigenTests(citizenId);
+  const vaccine = useVaccinations(citizenId);
+  const pcrSummary = pcr.data ? summarisePcr(pcr.data.pcrTests, now) : undefined;
+  const antigenSummary = antigen.data ? summariseAntigen(antigen.data.antigenTests, now) : undefined;
+  const vaccineSummary = vaccine.data ? summariseVaccinations(vaccine.data.vaccinations) : undefined;
+
+  const pending = t('app.loading');
+  return (
+    <>
+      <dt>{t('result.pcr')}</dt>
+      <dd>
+        {!pcrSummary
+          ? pending
+          : pcrSummary.kind === 'none'
+            ? t('pcr.summary.none')
+            : `${t(`pcr.tier.${pcrSummary.tier}`)} ${t(`pcr.result.${pcrSummary.result}`)}`}
+      </dd>
+      <dt>{t('result.antigen')}</dt>
+      <dd>{antigenSummary ? t(antigenKeys[antigenSummary.kind]) : pending}</dd>
+      <dt>{t('result.vaccine')}</dt>
+      <dd>
+        {!vaccineSummary
+          ? pending
+          : vaccineSummary.kind === 'none'
+            ? t('vaccine.summary.none')
+            : vaccineSummary.kind === 'partial'
+              ? t('vaccine.summary.partial', { doses: vaccineSummary.doses })
+              : vaccineSummary.kind === 'complete'
+                ? t('vaccine.summary.complete')
+                : t('vaccine.summary.booster', { boosters: vaccineSummary.boosters })}
+      </dd>
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+/** The place-code screens under axe's WCAG 2.x A/AA rules, in 中文, English and large text. */
+import { expect, test } from '@playwright/test';
+import { registerVenueInApp } from './fixtures/venues.ts';
+import { expectNoViolations, loginAsDemo } from './support.ts';
+
+const modes = [
+  { name: '中文', language: 'zh', textSize: 'standard' },
+  { name: 'English', language: 'en', textSize: 'standard' },
+  { name: '大字模式', language: 'zh', textSize: 'large' },
+] as const;
+
+test('venue owner, poster, check-in result, history and refusal screens have no WCAG A/AA violations', async ({ page }) => {
+  test.setTimeout(120_000);
+  await loginAsDemo(page, 'a');
+  const venue = await registerVenueInApp(page, '人民广场地铁站');
+  for (const mode of modes) {
+    await page.evaluate(({ language, textSize }) => {
+      localStorage.setItem('suishen.language', language);
+      localStorage.setItem('suishen.text-size', textSize);
+    }, mode);
+    await page.goto('/venues');
+    await expect(page.getByRole('heading', { name: '人民广场地铁站' })).toBeVisible();
+    await expectNoViolations(page, `${mode.name} /venues`);
+
+    await page.goto(`/venues/${venue.number}/poster`);
+    await expect(page.locator('.poster img')).toBeVisible();
+    await expectNoViolations(page, `${mode.name} poster`);
+
+    await page.goto(`/v?c=${venue.token}`);
+    await expect(page).toHaveURL(/\/check-ins\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('人民广场地铁站');
+    await expect(page.locator('.check-in-result__facts dd').nth(1)).not.toHaveText(/加载|Loading/);
+    await expectNoViolations(page, `${mode.name} result`);
+
+    await page.goto('/check-ins');
+    await expect(page.getByRole('listitem').first()).toBeVisible();
+    await expectNoViolations(page, `${mode.name} history`);
+
+    await page.goto('/v?c=v1.x.y');
+    await expect(page.getByRole('alert')).toBeVisible();
+    await expectNoViolations(page, `${mode.name} refusal`);
+  }
+});
