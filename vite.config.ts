@@ -52,7 +52,9 @@ export default defineConfig({
         // The API must fail honestly offline, never answer with the shell.
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
-        clientsClaim: false,
+        // The first install controls the open page at once, so it works offline without a reload;
+        // later builds still wait for the prompt (skipWaiting stays false).
+        clientsClaim: true,
         skipWaiting: false,
       },
     }),

@@ -1,5 +1,5 @@
 import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client';
-import { RouterProvider } from 'react-router';
+import { Router } from '../navigation/navigation.tsx';
 import { createQueryClient } from '../api/query-client.ts';
 import { antigenOutboxKind } from '../features/antigen/outbox-kind.ts';
 import { checkInOutboxKind } from '../features/venue-scan/outbox-kind.ts';
@@ -9,7 +9,8 @@ import { cachedRecordProblem, citizenOfCache } from '../offline/cached-records.t
 import { registerOutboxKind } from '../offline/outbox.ts';
 import { createCitizenPersister } from '../offline/query-persister.ts';
 import { ErrorBoundary } from './error-boundary.tsx';
-import { router } from './router.tsx';
+import { OutboxSync } from './outbox-sync.tsx';
+import { routes } from './router.tsx';
 import { UpdatePrompt } from './update-prompt.tsx';
 
 const queryClient = createQueryClient();
@@ -39,7 +40,8 @@ export function App() {
             }}
           >
             <UpdatePrompt />
-            <RouterProvider router={router} />
+            <OutboxSync />
+            <Router routes={routes} />
           </PersistQueryClientProvider>
         </ErrorBoundary>
       </TextSizeProvider>

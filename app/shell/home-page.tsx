@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from '../navigation/navigation.tsx';
 import type { Me } from '../api/contract.ts';
 import { AntigenPanel, AntigenSummaryLine } from '../features/antigen/components/antigen-tab.tsx';
 import { LogoutButton } from '../features/auth/components/logout-button.tsx';
@@ -10,7 +10,6 @@ import { LanguageToggle } from '../features/settings/components/language-toggle.
 import { VaccinePanel, VaccineSummaryLine } from '../features/vaccine/components/vaccine-tab.tsx';
 import { useI18n } from '../i18n/i18n-provider.tsx';
 import { SyncedAt, SyncStatus } from '../offline/sync-status.tsx';
-import { useOutboxSync } from '../offline/sync-context.tsx';
 import { useAntigenTests } from '../records/api/get-antigen-tests.ts';
 import { useItinerary } from '../records/api/get-itinerary.ts';
 import { useMe } from '../records/api/get-me.ts';
@@ -35,8 +34,6 @@ export function HomePage({ me }: { me: Me }) {
   const showProfile = (id: string) => {
     setSearchParams(id === me.citizen.id ? {} : { who: id }, { replace: true });
   };
-  // The outbox belongs to whoever is logged in, whichever family member is on screen.
-  useOutboxSync(me.citizen.id);
   const syncedAt = {
     vaccine: useVaccinations(citizenId).dataUpdatedAt,
     pcr: usePcrTests(citizenId).dataUpdatedAt,

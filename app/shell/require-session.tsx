@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Navigate, useLocation } from 'react-router';
+import { Navigate, useLocation } from '../navigation/navigation.tsx';
 import { ApiError } from '../api/client.ts';
 import type { Me } from '../api/contract.ts';
 import { useMe } from '../records/api/get-me.ts';

@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ReactElement } from 'react';
-import { createBrowserRouter } from 'react-router';
+import type { Route } from '../navigation/navigation.tsx';
 import { venueCodePath, type Me } from '../api/contract.ts';
 import { LoginPage } from '../features/auth/components/login-page.tsx';
 import { FamilyPage } from '../features/family/components/family-page.tsx';
@@ -30,10 +30,10 @@ const VenuePoster = lazy(() => import('../features/venue-owner/components/venue-
 /** A lazily loaded screen behind the session check. */
 const session = (screen: (me: Me) => ReactElement) => <RequireSession>{(me) => <Suspense fallback={loading}>{screen(me)}</Suspense>}</RequireSession>;
 
-export const router = createBrowserRouter([
+export const routes: readonly Route[] = [
   { path: '/', element: <RequireSession>{(me) => <HomePage me={me} />}</RequireSession> },
   { path: '/login', element: <LoginPage /> },
-  { path: '/scan', element: session((me) => <ScanPage citizenId={me.citizen.id} />) },
+  { path: '/scan', element: session(() => <ScanPage />) },
   { path: venueCodePath, element: session((me) => <CheckInPage citizenId={me.citizen.id} />) },
   { path: '/check-ins', element: session((me) => <CheckInHistory citizenId={me.citizen.id} />) },
   { path: '/check-ins/:id', element: session((me) => <CheckInResult citizen={me.citizen} />) },
@@ -59,4 +59,4 @@ export const router = createBrowserRouter([
   { path: '/antigen/saved', element: <Suspense fallback={loading}><AntigenSavedPage /></Suspense> },
   { path: '/antigen/positive', element: <Suspense fallback={loading}><AntigenPositivePage /></Suspense> },
   { path: '*', element: <RequireSession>{(me) => <HomePage me={me} />}</RequireSession> },
-]);
+];

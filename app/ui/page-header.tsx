@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from '../navigation/navigation.tsx';
 import { useI18n } from '../i18n/i18n-provider.tsx';
 
 /** The header of a sub-screen: a thumb-sized way back to the panel and the screen's title. */

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from '../../../navigation/navigation.tsx';
 import type { AntigenTest } from '../../../api/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { formatDateTime } from '../../../i18n/shanghai-time.ts';
@@ -43,7 +43,7 @@ function PendingUploads({ citizenId }: { citizenId: string }) {
   return (
     <ol className="record-list" aria-label={t('antigen.upload.pending')}>
       {pending.data.map(({ id, upload, rejected }) => (
-        <AntigenRecordItem key={id} test={upload} badge={rejected ?? t('antigen.upload.pending')} />
+        <AntigenRecordItem key={id} test={upload} badge={rejected === undefined ? t('antigen.upload.pending') : t('antigen.upload.rejected')} />
       ))}
     </ol>
   );

@@ -1,6 +1,6 @@
 import '../antigen.css';
 import { useEffect, useId, useState, type ChangeEvent, type SubmitEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate } from '../../../navigation/navigation.tsx';
 import { antigenResult, type AntigenPhoto, type AntigenResult } from '../../../api/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { PageHeader } from '../../../ui/page-header.tsx';
@@ -61,7 +61,7 @@ export function AntigenUploadPage({ citizenId }: { citizenId: string }) {
     }
     setErrors({});
     queue.mutate(outcome.upload, {
-      onSuccess: () => void navigate(outcome.upload.result === 'positive' ? '/antigen/positive' : '/antigen/saved', { replace: true }),
+      onSuccess: () => navigate(outcome.upload.result === 'positive' ? '/antigen/positive' : '/antigen/saved', { replace: true }),
     });
   }
 

@@ -1,5 +1,5 @@
 import { useState, type SyntheticEvent } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from '../../../navigation/navigation.tsx';
 import { otpCode, phone as phoneSchema, type DemoAccount } from '../../../api/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { errorMessageKey } from '../../../ui/error-message.ts';
@@ -25,7 +25,7 @@ export function LoginPage() {
   const [code, setCode] = useState('');
   const [fieldError, setFieldError] = useState<'phone' | 'code' | null>(null);
 
-  const done = () => void navigate(next, { replace: true });
+  const done = () => navigate(next, { replace: true });
 
   function onRequestCode() {
     if (!phoneSchema.safeParse(phone).success) {

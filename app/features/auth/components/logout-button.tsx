@@ -1,4 +1,4 @@
-import { useNavigate } from 'react-router';
+import { useNavigate } from '../../../navigation/navigation.tsx';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { useLogout } from '../api/logout.ts';
 
@@ -11,7 +11,7 @@ export function LogoutButton() {
       type="button"
       className="button button--ghost logout"
       disabled={logout.isPending}
-      onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) })}
+      onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}
     >
       {t('panel.logout')}
     </button>

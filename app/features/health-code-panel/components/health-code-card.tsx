@@ -1,5 +1,5 @@
 import type { Profile } from '../../../api/contract.ts';
-import { Link } from 'react-router';
+import { Link } from '../../../navigation/navigation.tsx';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { formatDateTime } from '../../../i18n/shanghai-time.ts';
 import { ErrorState, LoadingState } from '../../../ui/status-views.tsx';

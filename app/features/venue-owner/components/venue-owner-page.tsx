@@ -1,5 +1,5 @@
 import { useState, type SubmitEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate } from '../../../navigation/navigation.tsx';
 import { venueKind, type VenueKind } from '../../../api/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { errorMessageKey } from '../../../ui/error-message.ts';
@@ -31,7 +31,7 @@ export function VenueOwnerPage() {
     if (Object.keys(found).length > 0) return;
     register.mutate(
       { name: draft.name, district: draft.district, address: draft.address, kind },
-      { onSuccess: ({ venue }) => void navigate(`/venues/${venue.number}/poster`) },
+      { onSuccess: ({ venue }) => navigate(`/venues/${venue.number}/poster`) },
     );
   };
 

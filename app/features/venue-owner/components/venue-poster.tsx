@@ -1,6 +1,6 @@
 import { toDataURL, toString as toSvg } from 'qrcode';
 import { useEffect, useState } from 'react';
-import { useParams } from 'react-router';
+import { useParams } from '../../../navigation/navigation.tsx';
 import { venueCodeUrl } from '../../../api/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { PageHeader } from '../../../ui/page-header.tsx';

@@ -1,7 +1,6 @@
-import { Link } from 'react-router';
+import { Link } from '../../../navigation/navigation.tsx';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { formatDateTime } from '../../../i18n/shanghai-time.ts';
-import { useOutboxSync } from '../../../offline/sync-context.tsx';
 import { PageHeader } from '../../../ui/page-header.tsx';
 import { ErrorState, LoadingState } from '../../../ui/status-views.tsx';
 import { useCheckInHistory } from '../api/get-check-ins.ts';
@@ -9,7 +8,6 @@ import { useCheckInHistory } from '../api/get-check-ins.ts';
 /** 扫码记录: the last 14 days of check-ins, each marked 已登记 or 待上传. */
 export function CheckInHistory({ citizenId }: { citizenId: string }) {
   const { t } = useI18n();
-  useOutboxSync(citizenId);
   const history = useCheckInHistory(citizenId);
 
   return (

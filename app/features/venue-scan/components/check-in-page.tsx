@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from '../../../navigation/navigation.tsx';
 import { venueCodeParam } from '../../../api/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
-import { useOutboxSync } from '../../../offline/sync-context.tsx';
 import { PageHeader } from '../../../ui/page-header.tsx';
 import { LoadingState } from '../../../ui/status-views.tsx';
 import { useSigningKeys } from '../api/get-signing-keys.ts';
@@ -21,7 +20,6 @@ export function CheckInPage({ citizenId }: { citizenId: string }) {
   const navigate = useNavigate();
   const keys = useSigningKeys();
   const queueCheckIn = useQueueCheckIn(citizenId);
-  useOutboxSync(citizenId);
   const [refusal, setRefusal] = useState<MessageKey | null>(null);
   const handled = useRef('');
 
@@ -36,7 +34,7 @@ export function CheckInPage({ citizenId }: { citizenId: string }) {
         return;
       }
       const checkIn = await queueCheckIn(result.venue, result.token);
-      await navigate(`/check-ins/${checkIn.id}`, { replace: true });
+      navigate(`/check-ins/${checkIn.id}`, { replace: true });
     })();
   }, [keys.data, token, queueCheckIn, navigate]);
 

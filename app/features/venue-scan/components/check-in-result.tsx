@@ -1,4 +1,4 @@
-import { Link, useParams } from 'react-router';
+import { Link, useParams } from '../../../navigation/navigation.tsx';
 import type { Profile } from '../../../api/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { formatDateTime } from '../../../i18n/shanghai-time.ts';
@@ -9,7 +9,6 @@ import { useVaccinations } from '../../../records/api/get-vaccinations.ts';
 import { summarisePcr } from '../../../records/pcr-summary.ts';
 import { summariseVaccinations } from '../../../records/vaccine-summary.ts';
 import { ErrorState, LoadingState } from '../../../ui/status-views.tsx';
-import { useOutboxSync } from '../../../offline/sync-context.tsx';
 import { LiveClock } from '../../../ui/live-clock.tsx';
 import { useNow } from '../../../ui/use-now.ts';
 import { useLocalCheckIn } from '../hooks/use-local-check-in.ts';
@@ -26,7 +25,6 @@ export function CheckInResult({ citizen }: { citizen: Profile }) {
   const { t } = useI18n();
   const { id = '' } = useParams();
   const query = useLocalCheckIn(id, citizen.id);
-  useOutboxSync(citizen.id);
   const now = useNow(60_000);
 
   if (query.isPending) return <LoadingState />;

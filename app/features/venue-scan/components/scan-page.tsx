@@ -1,10 +1,9 @@
 import { useCallback, useRef, useState, type SubmitEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate } from '../../../navigation/navigation.tsx';
 import { ApiError } from '../../../api/client.ts';
 import { venueCodeRoute, venueCodeUrl, venueNumber } from '../../../api/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
-import { useOutboxSync } from '../../../offline/sync-context.tsx';
 import { QrScanner } from '../../../scanner/qr-scanner.tsx';
 import { errorMessageKey } from '../../../ui/error-message.ts';
 import { PageHeader } from '../../../ui/page-header.tsx';
@@ -14,11 +13,10 @@ import { fetchVenueToken } from '../api/get-venue-by-number.ts';
 import { verifyVenueCode } from '../venue-code.ts';
 
 /** 扫一扫: the camera first, a photo and the venue number always on offer underneath. */
-export function ScanPage({ citizenId }: { citizenId: string }) {
+export function ScanPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const keys = useSigningKeys();
-  useOutboxSync(citizenId);
   const [message, setMessage] = useState<MessageKey | null>(null);
   const [number, setNumber] = useState('');
   const [numberError, setNumberError] = useState<MessageKey | null>(null);
@@ -33,7 +31,7 @@ export function ScanPage({ citizenId }: { citizenId: string }) {
         return;
       }
       const result = await verifyVenueCode(text, location.origin, keys.data.lookup);
-      if (result.ok) void navigate(venueCodeRoute(result.token));
+      if (result.ok) navigate(venueCodeRoute(result.token));
       else setMessage(`refusal.${result.reason}`);
     },
     [keys.data, navigate],

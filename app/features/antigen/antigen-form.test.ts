@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { AntigenPhoto } from '../../api/contract.ts';
+import { validateAntigenForm, type AntigenFormValues } from './antigen-form.ts';
+import { instantToShanghaiLocal, shanghaiLocalToInstant } from './shanghai-local.ts';
+
+const now = Date.parse('2022-04-02T04:00:00.000Z'); // 12:00 in Shanghai
+const photo: AntigenPhoto = { type: 'image/jpeg', width: 1280, height: 960, bytes: 1000, base64: 'AAAA' };
+const valid: AntigenFormValues = { result: 'negative', testedAt: '2022-04-02T11:30', kit: ' 万孚 ', lot: 'W1', photo };
+
+describe('validateAntigenForm', () => {
+  it('turns valid input into an upload with the Shanghai time as an instant and trimmed text', () => {
+    expect(validateAntigenForm(valid, now)).toEqual({
+      ok: true,
+      upload: { result: 'negative', testedAt: '2022-04-02T03:30:00.000Z', kit: '万孚', lot: 'W1', photo },
+    });
+  });
+
+  it('names every missing field', () => {
+    const outcome = validateAntigenForm({ result: null, testedAt: '', kit: ' ', lot: '', photo: null }, now);
+    expect(outcome).toEqual({
+      ok: false,
+      errors: {
+        result: 'antigen.error.result',
+        testedAt: 'antigen.error.testedAt.missing',
+        kit: 'antigen.error.kit',
+        lot: 'antigen.error.lot',
+        photo: 'antigen.error.photo.missing',
+      },
+    });
+  });
+
+  it('refuses a test time in the future or older than 7 days, at the exact bounds', () => {
+    const at = (testedAt: string) => validateAntigenForm({ ...valid, testedAt }, now);
+    expect(at('2022-04-02T12:02').ok).toBe(true); // within the two-minute clock allowance
+    expect(at('2022-04-02T12:03')).toMatchObject({ errors: { testedAt: 'antigen.error.testedAt.future' } });
+    expect(at('2022-03-26T12:00').ok).toBe(true); // exactly 7 days
+    expect(at('2022-03-26T11:59')).toMatchObject({ errors: { testedAt: 'antigen.error.testedAt.old' } });
+  });
+
+  it('refuses kit or lot longer than the server accepts', () => {
+    expect(validateAntigenForm({ ...valid, lot: 'x'.repeat(41) }, now)).toMatchObject({ errors: { lot: 'antigen.error.lot' } });
+  });
+});
+
+describe('Shanghai datetime-local', () => {
+  it('reads and writes wall-clock Shanghai time whatever the device zone', () => {
+    expect(shanghaiLocalToInstant('2022-04-02T08:00')).toBe(Date.parse('2022-04-02T00:00:00Z'));
+    expect(instantToShanghaiLocal(Date.parse('2022-04-01T23:59:00Z'))).toBe('2022-04-02T07:59');
+  });
+
+  it('refuses what is not a real date and time', () => {
+    for (const bad of ['', '2022-02-30T08:00', '2022-04-02T24:00', '2022-04-02 08:00', 'yesterday']) {
+      expect(shanghaiLocalToInstant(bad)).toBeNull();
+    }
+  });
+});

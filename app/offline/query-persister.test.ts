@@ -1,0 +1,68 @@
+import 'fake-indexeddb/auto';
+import type { PersistedClient } from '@tanstack/react-query-persist-client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cachedRecordProblem, citizenOfCache } from './cached-records.ts';
+import { createCitizenPersister, forgetCitizen, soundClient } from './query-persister.ts';
+
+const me = (id: string) => ({
+  citizen: { id, maskedName: '张*三', maskedIdNumber: '310***********1234', colour: 'green', colourSince: '2022-04-01T00:00:00.000Z' },
+  dependants: [],
+});
+
+function client(id: string, extra: PersistedClient['clientState']['queries'] = []): PersistedClient {
+  const query = (queryKey: unknown[], data: unknown) =>
+    ({ queryKey, queryHash: JSON.stringify(queryKey), state: { data, dataUpdatedAt: 1, status: 'success' } }) as unknown as PersistedClient['clientState']['queries'][number];
+  return {
+    timestamp: Date.now(),
+    buster: 'v1',
+    clientState: {
+      mutations: [],
+      queries: [query(['records', 'me'], me(id)), query(['records', 'citizen', id, 'antigen-tests'], { antigenTests: [] }), ...extra],
+    },
+  };
+}
+
+const persister = createCitizenPersister({ citizenOf: (c) => citizenOfCache(c.clientState.queries), queryProblem: cachedRecordProblem });
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+async function persist(value: PersistedClient) {
+  vi.useFakeTimers();
+  await persister.persistClient(value);
+  await vi.runAllTimersAsync();
+  vi.useRealTimers();
+  // The write itself is asynchronous after the timer fires.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+describe('citizen persister', () => {
+  it('restores the last citizen’s cache, and nobody’s after that citizen logs out', async () => {
+    await persist(client('demo-a'));
+    expect(citizenOfCache((await persister.restoreClient())?.clientState.queries ?? [])).toBe('demo-a');
+
+    await persist(client('demo-b'));
+    expect(citizenOfCache((await persister.restoreClient())?.clientState.queries ?? [])).toBe('demo-b');
+
+    await forgetCitizen('demo-b');
+    expect(await persister.restoreClient()).toBeUndefined();
+  });
+
+  it('drops stored queries that no longer fit their schema, with a logged reason, and keeps the rest', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const stored = client('demo-a');
+    const broken = { ...stored.clientState.queries[1], state: { data: { antigenTests: [{ id: 1 }] } } };
+    const record = { ...stored, clientState: { ...stored.clientState, queries: [stored.clientState.queries[0], broken] } };
+    const sound = soundClient(record, cachedRecordProblem);
+    expect(sound?.clientState.queries.map((query) => query.queryKey[1])).toEqual(['me']);
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/antigen-tests.*does not fit its schema/));
+  });
+
+  it('treats a malformed record as no cache rather than crashing', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(soundClient({ clientState: 'nonsense' }, cachedRecordProblem)).toBeNull();
+    expect(soundClient(undefined, cachedRecordProblem)).toBeNull();
+  });
+});

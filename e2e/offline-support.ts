@@ -1,0 +1,94 @@
+/**
+ * Helpers for the offline and antigen specs: waiting for the service worker and the persisted cache,
+ * a generated cassette photo, the antigen form, and read-only looks into the server's SQLite file.
+ */
+import { join } from 'node:path';
+import { expect, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { encodePng } from '../scripts/png.ts';
+
+export const e2eDataDir = 'e2e/.generated/data';
+
+/** The service worker controls the page (the known trap: only then may the context go offline). */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+}
+
+/** The query cache of the signed-in citizen is in IndexedDB with all four kinds of record. */
+export async function waitForPersistedCache(page: Page, citizenId: string): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          (id) =>
+            new Promise<number>((resolve) => {
+              const open = indexedDB.open('suishen-wallet');
+              open.onsuccess = () => {
+                const get = open.result.transaction('query-cache').objectStore('query-cache').get(id);
+                get.onsuccess = () => {
+                  const entry = get.result as { client?: { clientState?: { queries?: { queryKey: unknown[] }[] } } } | undefined;
+                  const kinds = new Set((entry?.client?.clientState?.queries ?? []).map((query) => query.queryKey[3]).filter(Boolean));
+                  open.result.close();
+                  resolve(kinds.size);
+                };
+              };
+              open.onerror = () => resolve(-1);
+            }),
+          citizenId,
+        ),
+      { timeout: 15_000 },
+    )
+    .toBe(4);
+}
+
+/** A photo bigger than the upload allows (2400×1800 PNG with noise), so the browser must shrink it. */
+export function cassettePhoto(width = 2400, height = 1800): Buffer {
+  let seed = 7;
+  const noise = () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed & 0x3f;
+  };
+  return encodePng(width, height, (x, y) => {
+    const line = x > width * 0.45 && x < width * 0.5 && y > height * 0.3 && y < height * 0.7;
+    return line ? [180, 20, 40, 255] : [230 - noise(), 230 - noise(), 225 - noise(), 255];
+  });
+}
+
+export interface AntigenEntry {
+  result: '阴性' | '阳性' | '无效';
+  kit: string;
+  lot: string;
+}
+
+/** Fills and submits the antigen form from the panel's 抗原 tab, with a generated photo. */
+export async function uploadAntigen(page: Page, entry: AntigenEntry): Promise<void> {
+  await page.getByRole('tab', { name: '抗原' }).click();
+  await page.getByRole('link', { name: '上传抗原结果' }).click();
+  await expect(page.getByRole('heading', { name: '上传抗原自测结果' })).toBeVisible();
+  await page.getByRole('radio', { name: entry.result }).check();
+  await page.getByLabel('试剂品牌').fill(entry.kit);
+  await page.getByLabel('批号（LOT）').fill(entry.lot);
+  await page.getByLabel('检测卡照片').setInputFiles({ name: 'cassette.png', mimeType: 'image/png', buffer: cassettePhoto() });
+  const caption = page.getByText(/照片已压缩：\d+×\d+，\d+KB/);
+  await expect(caption).toBeVisible({ timeout: 20_000 });
+  const [, width, height, kb] = /(\d+)×(\d+)，(\d+)KB/.exec(await caption.innerText()) ?? [];
+  expect(Math.max(Number(width), Number(height))).toBeLessThanOrEqual(1280);
+  expect(Number(kb)).toBeLessThanOrEqual(300);
+  await page.getByRole('button', { name: '保存并上传' }).click();
+}
+
+/** Rows about antigen uploads with this kit name, read from the server's database without writing. */
+export function storedUploads(kit: string, dataDir = e2eDataDir): { id: string; result: string; photoBytes: number; width: number; height: number; syncItems: number }[] {
+  const db = new Database(join(dataDir, 'suishen.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    return db
+      .prepare<[string], { id: string; result: string; photoBytes: number; width: number; height: number; syncItems: number }>(
+        `SELECT t.id, t.result, length(p.bytes) AS photoBytes, p.width, p.height,
+                (SELECT COUNT(*) FROM sync_items s WHERE s.id = t.id) AS syncItems
+         FROM antigen_tests t JOIN antigen_photos p ON p.test_id = t.id WHERE t.kit = ?`,
+      )
+      .all(kit);
+  } finally {
+    db.close();
+  }
+}
