@@ -36,9 +36,9 @@ for (const mode of modes) {
       }
     });
 
-    test('settings, family and scan screens', async ({ page }) => {
+    test('settings, family, scan, traveller check and verifier screens', async ({ page }) => {
       await loginAsDemo(page, 'a');
-      for (const path of ['/settings', '/family', '/scan']) {
+      for (const path of ['/settings', '/family', '/scan', '/traveller-check', '/verify']) {
         await page.goto(path);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
         await expectNoViolations(page, path);

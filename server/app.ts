@@ -4,6 +4,7 @@ import { errorBody, HttpError } from './http/errors.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { serveClient } from './http/static-files.ts';
 import { authRoutes } from './routes/auth.ts';
+import { credentialRoutes } from './routes/credentials.ts';
 import { familyRoutes } from './routes/family.ts';
 import { publicRoutes } from './routes/public.ts';
 import { recordRoutes } from './routes/records.ts';
@@ -20,6 +21,7 @@ export function createApp(services: Services) {
     .route('/', publicRoutes(services))
     .route('/', authRoutes(services))
     .route('/', recordRoutes(services))
+    .route('/', credentialRoutes(services))
     .route('/', familyRoutes(services))
     .route('/', syncRoutes(services))
     .route('/', venueRoutes(services));

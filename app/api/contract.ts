@@ -121,6 +121,19 @@ export const publicJwk = z.object({
 export type PublicJwk = z.infer<typeof publicJwk>;
 export const jwkSet = z.object({ keys: z.array(publicJwk) });
 
+/** A device's public key, sent when it asks for a credential bound to it. */
+export const devicePublicKey = z.object({
+  kty: z.literal('EC'),
+  crv: z.literal('P-256'),
+  x: z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/)),
+  y: z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/)),
+});
+/** `subject` asks for a dependant's credential (亲友码); without it, the caller's own. */
+export const credentialBody = z.object({ publicKey: devicePublicKey, subject: z.optional(citizenId) });
+/** A signed health credential (see app/crypto/health-code.ts for its payload). */
+export const issuedCredential = z.object({ credential: z.string().check(z.maxLength(2048)), expiresAt: instant });
+export type IssuedCredential = z.infer<typeof issuedCredential>;
+
 export const demoAccount = z.object({
   phone,
   maskedName: z.string(),
@@ -362,6 +375,7 @@ export const endpoints = {
     body: undefined,
     response: z.object({ stops: z.array(itineraryStop) }),
   }),
+  credential: endpoint({ method: 'POST', path: '/credential', body: credentialBody, response: issuedCredential }),
   registerVenue: endpoint({ method: 'POST', path: '/venues', body: registerVenueBody, response: z.object({ venue }) }),
   myVenues: endpoint({ method: 'GET', path: '/venues', body: undefined, response: z.object({ venues: z.array(venue) }) }),
   venueByNumber: endpoint({ method: 'GET', path: '/venues/:number', body: undefined, response: z.object({ venue }) }),

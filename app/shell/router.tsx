@@ -21,6 +21,10 @@ const CheckInPage = lazy(() => import('../features/venue-scan/components/check-i
 const CheckInResult = lazy(() => import('../features/venue-scan/components/check-in-result.tsx').then((m) => ({ default: m.CheckInResult })));
 const CheckInHistory = lazy(() => import('../features/venue-scan/components/check-in-history.tsx').then((m) => ({ default: m.CheckInHistory })));
 const VenueOwnerPage = lazy(() => import('../features/venue-owner/components/venue-owner-page.tsx').then((m) => ({ default: m.VenueOwnerPage })));
+// The traveller check (with the rule engine) and the staff verifier load on first use; the service
+// worker precaches them, so both still open offline.
+const TravellerCheckPage = lazy(() => import('../features/traveller-check/components/traveller-check-page.tsx').then((m) => ({ default: m.TravellerCheckPage })));
+const VerifierPage = lazy(() => import('../features/verifier/components/verifier-page.tsx').then((m) => ({ default: m.VerifierPage })));
 const VenuePoster = lazy(() => import('../features/venue-owner/components/venue-poster.tsx').then((m) => ({ default: m.VenuePoster })));
 
 /** A lazily loaded screen behind the session check. */
@@ -37,6 +41,9 @@ export const routes: readonly Route[] = [
   { path: '/venues/:number/poster', element: session(() => <VenuePoster />) },
   { path: '/settings', element: <SettingsPage /> },
   { path: '/family', element: <RequireSession>{(me) => <FamilyPage me={me} />}</RequireSession> },
+  { path: '/traveller-check', element: session((me) => <TravellerCheckPage me={me} />) },
+  // Staff check codes without an account of their own: keys and rules are public.
+  { path: '/verify', element: <Suspense fallback={loading}><VerifierPage /></Suspense> },
   {
     path: '/antigen/new',
     element: (

@@ -21,3 +21,9 @@ export const defaultRuleSets: readonly RuleSet[] = [
     ],
   },
 ];
+
+export function ruleSetById(id: string): RuleSet {
+  const found = defaultRuleSets.find((set) => set.id === id);
+  if (!found) throw new Error(`no default rule set ${id}`);
+  return found;
+}

@@ -1,6 +1,9 @@
 import type { Profile } from '../../../api/contract.ts';
+import { Link } from '../../../navigation/navigation.tsx';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { formatDateTime } from '../../../i18n/shanghai-time.ts';
+import { ErrorState, LoadingState } from '../../../ui/status-views.tsx';
+import { useHealthCode } from '../hooks/use-health-code.ts';
 import { CodeQr } from './code-qr.tsx';
 import { LiveClock } from '../../../ui/live-clock.tsx';
 
@@ -17,6 +20,7 @@ export function HealthCodeCard({ profile, refreshedAt }: HealthCodeCardProps) {
   const { t } = useI18n();
   const colourName = t(`colour.${profile.colour}`);
   const refreshed = formatDateTime(refreshedAt, true);
+  const code = useHealthCode(profile.id);
   return (
     <section className={`code-card code-card--${profile.colour}`} aria-labelledby="code-card-title">
       <h1 id="code-card-title" className="code-card__title">
@@ -33,11 +37,20 @@ export function HealthCodeCard({ profile, refreshedAt }: HealthCodeCardProps) {
         </div>
       </dl>
       <LiveClock />
-      <CodeQr
-        text={`ssm:${profile.id}`}
-        colour={profile.colour}
-        label={t('panel.qr.label', { name: profile.maskedName, colour: colourName, time: refreshed })}
-      />
+      {code.kind === 'ready' && (
+        <CodeQr
+          text={code.text}
+          colour={profile.colour}
+          label={t('panel.qr.label', { name: profile.maskedName, colour: colourName, time: formatDateTime(code.signedAt, true) })}
+        />
+      )}
+      {code.kind === 'loading' && <LoadingState label={t('panel.code.loading')} />}
+      {code.kind === 'error' && <ErrorState error={code.error} onRetry={code.retry} />}
+      {code.kind === 'needs-sync' && (
+        <p className="code-card__needs-sync" role="alert">
+          {t('panel.code.needsSync')}
+        </p>
+      )}
       <p className="code-card__colour">
         <span className="code-card__icon" aria-hidden="true">
           {colourIcons[profile.colour]}
@@ -46,6 +59,10 @@ export function HealthCodeCard({ profile, refreshedAt }: HealthCodeCardProps) {
       </p>
       <p className="code-card__hint">{t(`colour.${profile.colour}.hint`)}</p>
       <p className="code-card__refreshed">{t('panel.refreshed', { time: refreshed })}</p>
+      {code.kind === 'ready' && code.offline && <p className="code-card__offline">{t('panel.code.offline')}</p>}
+      <Link to={`/traveller-check?who=${encodeURIComponent(profile.id)}`} className="button button--secondary code-card__travel">
+        {t('panel.travellerCheck')}
+      </Link>
     </section>
   );
 }

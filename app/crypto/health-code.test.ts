@@ -1,0 +1,119 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { base64urlToText, textToBase64url } from './base64url.ts';
+import { codePrefix, presentCode, publicKeyToRaw, readHealthCode, type CredentialClaims } from './health-code.ts';
+import { ecdsa, signToken } from './signed-token.ts';
+
+const now = Date.parse('2022-04-02T10:00:00+08:00');
+const seconds = (ms: number) => Math.floor(ms / 1000);
+
+let server: CryptoKeyPair;
+let device: CryptoKeyPair;
+let claims: CredentialClaims;
+let credential: string;
+const lookup = (kid: string) => (kid === 'srv1' ? server.publicKey : undefined);
+
+beforeAll(async () => {
+  server = await crypto.subtle.generateKey(ecdsa, false, ['sign', 'verify']);
+  device = await crypto.subtle.generateKey(ecdsa, false, ['sign', 'verify']);
+  claims = {
+    t: 'cred',
+    s: 'demo-a',
+    n: '张*三',
+    c: 'red',
+    p: ['n', seconds(now - 20 * 3_600_000)],
+    a: ['n', seconds(now - 3 * 3_600_000)],
+    d: 3,
+    k: await publicKeyToRaw(device.publicKey),
+    iat: seconds(now - 60_000),
+    exp: seconds(now + 3_600_000),
+  };
+  credential = await signToken(server.privateKey, 'srv1', claims);
+});
+
+/** The credential with its payload rewritten, signature kept: what a forger would try. */
+function withPayload(token: string, edit: (payload: Record<string, unknown>) => void): string {
+  const [v, kid, payload, signature] = token.split('.') as [string, string, string, string];
+  const parsed = JSON.parse(base64urlToText(payload) ?? '') as Record<string, unknown>;
+  edit(parsed);
+  return [v, kid, textToBase64url(JSON.stringify(parsed)), signature].join('.');
+}
+
+describe('health code round trip', () => {
+  it('reads back the claims of a code signed a moment ago', async () => {
+    const code = await presentCode(credential, device.privateKey, now);
+    expect(code.startsWith(`${codePrefix}~v1.srv1.`)).toBe(true);
+    expect(await readHealthCode(code, lookup, now + 5_000)).toEqual({ ok: true, claims, signedAt: seconds(now) * 1000 });
+  });
+
+  it('stays well under 600 characters', async () => {
+    expect((await presentCode(credential, device.privateKey, now)).length).toBeLessThan(600);
+  });
+});
+
+describe('refusals', () => {
+  it('names a changed colour, and calls any other changed field forged', async () => {
+    const greened = withPayload(credential, (p) => (p.c = 'green'));
+    expect(await readHealthCode(await presentCode(greened, device.privateKey, now), lookup, now)).toEqual({ ok: false, reason: 'tampered-colour' });
+    const edits: ((p: Record<string, unknown>) => void)[] = [
+      (p) => (p.s = 'demo-b'),
+      (p) => (p.n = '李*海'),
+      (p) => (p.p = ['n', seconds(now)]),
+      (p) => (p.a = null),
+      (p) => (p.d = 4),
+      (p) => (p.exp = seconds(now + 99 * 3_600_000)),
+      (p) => (p.iat = seconds(now)),
+    ];
+    for (const edit of edits) {
+      const code = await presentCode(withPayload(credential, edit), device.privateKey, now);
+      expect(await readHealthCode(code, lookup, now)).toEqual({ ok: false, reason: 'forged' });
+    }
+  });
+
+  it('refuses a credential bound to another device key, or a device key swapped in', async () => {
+    const other = await crypto.subtle.generateKey(ecdsa, false, ['sign', 'verify']);
+    expect(await readHealthCode(await presentCode(credential, other.privateKey, now), lookup, now)).toEqual({ ok: false, reason: 'device-signature' });
+    const swapped = withPayload(credential, (p) => (p.k = 'A'.repeat(87)));
+    expect((await readHealthCode(await presentCode(swapped, other.privateKey, now), lookup, now)).ok).toBe(false);
+  });
+
+  it('refuses a changed timestamp, a credential signed by an unknown or wrong server key', async () => {
+    const code = await presentCode(credential, device.privateKey, now);
+    const [prefix, cred, , signature] = code.split('~');
+    expect(await readHealthCode([prefix, cred, String(seconds(now) + 60), signature].join('~'), lookup, now + 60_000)).toEqual({ ok: false, reason: 'device-signature' });
+    const imposter = await crypto.subtle.generateKey(ecdsa, false, ['sign', 'verify']);
+    const unknown = await signToken(imposter.privateKey, 'srv2', claims);
+    expect(await readHealthCode(await presentCode(unknown, device.privateKey, now), lookup, now)).toEqual({ ok: false, reason: 'unknown-key' });
+    const wrongKey = await signToken(imposter.privateKey, 'srv1', claims);
+    expect(await readHealthCode(await presentCode(wrongKey, device.privateKey, now), lookup, now)).toEqual({ ok: false, reason: 'forged' });
+  });
+
+  it('refuses a stale or future timestamp at the exact edges, with skewed clocks', async () => {
+    const code = await presentCode(credential, device.privateKey, now);
+    const signedAt = seconds(now) * 1000;
+    expect((await readHealthCode(code, lookup, signedAt + 90_000)).ok).toBe(true);
+    expect(await readHealthCode(code, lookup, signedAt + 90_001)).toEqual({ ok: false, reason: 'stale' });
+    // The citizen's phone runs 30 s fast: still accepted; 31 s fast reads as a code from the future.
+    expect((await readHealthCode(code, lookup, signedAt - 30_000)).ok).toBe(true);
+    expect(await readHealthCode(code, lookup, signedAt - 31_000)).toEqual({ ok: false, reason: 'future' });
+  });
+
+  it('refuses an expired credential even from a fresh code', async () => {
+    const later = now + 2 * 3_600_000;
+    expect(await readHealthCode(await presentCode(credential, device.privateKey, later), lookup, later)).toEqual({ ok: false, reason: 'expired' });
+  });
+
+  it('tells a venue code, a foreign QR and a broken code apart', async () => {
+    const venue = await signToken(server.privateKey, 'srv1', { t: 'venue', v: 'v-1', n: '徐汇店' });
+    expect(await readHealthCode(`https://suishen.example/v/${venue}`, lookup, now)).toEqual({ ok: false, reason: 'venue-code' });
+    expect(await readHealthCode(venue, lookup, now)).toEqual({ ok: false, reason: 'venue-code' });
+    const venueInCode = await presentCode(venue, device.privateKey, now);
+    expect(await readHealthCode(venueInCode, lookup, now)).toEqual({ ok: false, reason: 'venue-code' });
+    expect(await readHealthCode('https://example.com/', lookup, now)).toEqual({ ok: false, reason: 'foreign' });
+    expect(await readHealthCode('hello', lookup, now)).toEqual({ ok: false, reason: 'foreign' });
+    expect(await readHealthCode('   ', lookup, now)).toEqual({ ok: false, reason: 'empty' });
+    const code = await presentCode(credential, device.privateKey, now);
+    expect(await readHealthCode(code.slice(0, -10), lookup, now)).toEqual({ ok: false, reason: 'device-signature' });
+    expect(await readHealthCode(code.split('~').slice(0, 3).join('~'), lookup, now)).toEqual({ ok: false, reason: 'malformed' });
+    expect(await readHealthCode(code.replace(/~\d+~/, '~12x~'), lookup, now)).toEqual({ ok: false, reason: 'malformed' });
+  });
+});

@@ -1,0 +1,39 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { ApiError, request } from '../../../api/client.ts';
+import { deviceKeyFor, saveCredential, storedCredential, type StoredCredential } from '../../../offline/credential-store.ts';
+
+export const credentialKeys = {
+  all: () => ['credential'] as const,
+  one: (citizenId: string) => ['credential', citizenId] as const,
+};
+
+export type CredentialResult = StoredCredential & { fromStore: boolean };
+
+/**
+ * Asks the server for a credential bound to this device's key and keeps it; without a network the
+ * kept one stands in, so the code still shows offline until that credential expires.
+ */
+export async function fetchCredential(citizenId: string, signal: AbortSignal): Promise<CredentialResult> {
+  const device = await deviceKeyFor(citizenId);
+  try {
+    const issued = await request('credential', { body: { publicKey: device.publicJwk, subject: citizenId }, signal });
+    const credential = { credential: issued.credential, expiresAt: Date.parse(issued.expiresAt) };
+    await saveCredential(citizenId, credential);
+    return { ...credential, fromStore: false };
+  } catch (error) {
+    const unreachable = error instanceof ApiError && (error.code === 'network' || error.code === 'timeout');
+    const stored = unreachable ? await storedCredential(citizenId) : null;
+    if (!stored) throw error;
+    return { ...stored, fromStore: true };
+  }
+}
+
+export const credentialQueryOptions = (citizenId: string) =>
+  queryOptions({
+    queryKey: credentialKeys.one(citizenId),
+    queryFn: ({ signal }) => fetchCredential(citizenId, signal),
+    staleTime: 10 * 60 * 1000,
+    refetchInterval: 10 * 60 * 1000,
+  });
+
+export const useCredential = (citizenId: string) => useQuery(credentialQueryOptions(citizenId));

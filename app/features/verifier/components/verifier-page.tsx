@@ -1,0 +1,151 @@
+import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
+import type { RuleSet } from '../../../api/contract.ts';
+import { keyLookupFromSet } from '../../../crypto/keys.ts';
+import type { KeyLookup } from '../../../crypto/signed-token.ts';
+import { useI18n } from '../../../i18n/i18n-provider.tsx';
+import { useRuleSets } from '../../../records/api/get-rule-sets.ts';
+import { clauseStateKey, clauseText } from '../../../rules/clause-text.ts';
+import { QrScanner } from '../../../scanner/qr-scanner.tsx';
+import { PageHeader } from '../../../ui/page-header.tsx';
+import { ErrorState, LoadingState } from '../../../ui/status-views.tsx';
+import { useSigningKeys } from '../api/get-signing-keys.ts';
+import { verifyHealthCode, type Verification } from '../verify-health-code.ts';
+
+const countKey = 'suishen.verifier.checks';
+
+/** A tally only: how many checks this device made, never who was checked. */
+function useCheckCount(): [number, () => void] {
+  const [count, setCount] = useState(() => Number(localStorage.getItem(countKey)) || 0);
+  const increment = () => {
+    setCount((previous) => {
+      localStorage.setItem(countKey, String(previous + 1));
+      return previous + 1;
+    });
+  };
+  return [count, increment];
+}
+
+function useKeyLookup(): { lookup: KeyLookup | null; pending: boolean; error: unknown } {
+  const keys = useSigningKeys();
+  const [lookup, setLookup] = useState<KeyLookup | null>(null);
+  useEffect(() => {
+    if (!keys.data) return;
+    let cancelled = false;
+    void keyLookupFromSet(keys.data).then((found) => {
+      if (!cancelled) setLookup(() => found);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [keys.data]);
+  return { lookup, pending: keys.isPending || (!!keys.data && !lookup), error: keys.isError ? keys.error : null };
+}
+
+function Result({ verification, ruleSet }: { verification: Verification; ruleSet: RuleSet }) {
+  const { t, language } = useI18n();
+  if (verification.kind === 'refused') {
+    return (
+      <section className="verdict verdict--fail" role="alert">
+        <span className="verdict__icon" aria-hidden="true">
+          ✕
+        </span>
+        <strong className="verdict__words">{t('verify.refused')}</strong>
+        <span className="verdict__reason">{t(`verify.refusal.${verification.reason}`)}</span>
+      </section>
+    );
+  }
+  const { pass, failing } = verification.evaluation;
+  return (
+    <section className={`verdict verdict--${pass ? 'pass' : 'fail'}`} role="status">
+      <span className="verdict__icon" aria-hidden="true">
+        {pass ? '✓' : '✕'}
+      </span>
+      <strong className="verdict__words">{t(pass ? 'verify.pass' : 'verify.fail')}</strong>
+      <span className="verdict__name">{verification.maskedName}</span>
+      <span className="verdict__rule">{ruleSet.title[language]}</span>
+      {failing.map(({ clause, state }) => (
+        <span key={clause.kind} className="verdict__reason">
+          {clauseText(language, clause)}：{t(clauseStateKey(state))}
+        </span>
+      ))}
+    </section>
+  );
+}
+
+/** /verify: staff scan a citizen's code and see PASS / FAIL with the reason, checked offline. */
+export function VerifierPage() {
+  const { t, language } = useI18n();
+  const ruleSets = useRuleSets();
+  const { lookup, pending, error } = useKeyLookup();
+  const [ruleSetId, setRuleSetId] = useState('leave-shanghai');
+  const [text, setText] = useState('');
+  const [verification, setVerification] = useState<Verification | null>(null);
+  const [count, countCheck] = useCheckCount();
+  // The camera decodes ten frames a second: one check per code shown, then it waits for "next".
+  const scanLocked = useRef(false);
+  const ruleSet = ruleSets.data?.ruleSets.find((set) => set.id === ruleSetId);
+
+  const check = async (scanned: string) => {
+    if (!lookup || !ruleSet) return;
+    setVerification(await verifyHealthCode(scanned, lookup, ruleSet, Date.now()));
+    countCheck();
+  };
+  const onScanned = (scanned: string) => {
+    if (scanLocked.current) return;
+    scanLocked.current = true;
+    void check(scanned);
+  };
+  const next = () => {
+    scanLocked.current = false;
+    setVerification(null);
+  };
+  const onSubmit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    void check(text);
+  };
+
+  let body;
+  if (pending || ruleSets.isPending) body = <LoadingState label={t('verify.keys.loading')} />;
+  else if (error || ruleSets.isError) body = <ErrorState error={error ?? ruleSets.error} />;
+  else if (!lookup || !ruleSet) body = <p role="alert">{t('verify.keys.missing')}</p>;
+  else {
+    body = (
+      <>
+        <fieldset className="verifier__rules">
+          <legend>{t('verify.ruleSet')}</legend>
+          {ruleSets.data.ruleSets.map((set) => (
+            <label key={set.id} className="verifier__rule">
+              <input type="radio" name="rule-set" value={set.id} checked={set.id === ruleSetId} onChange={() => setRuleSetId(set.id)} />
+              {set.title[language]}
+            </label>
+          ))}
+        </fieldset>
+        {verification ? (
+          <>
+            <Result verification={verification} ruleSet={ruleSet} />
+            <button type="button" className="button button--primary verifier__next" onClick={next}>
+              {t('verify.scanAgain')}
+            </button>
+          </>
+        ) : (
+          <QrScanner onDecoded={onScanned} />
+        )}
+        <form className="verifier__paste" onSubmit={onSubmit}>
+          <label htmlFor="verifier-text">{t('verify.paste')}</label>
+          <textarea id="verifier-text" rows={3} value={text} onChange={(event) => setText(event.target.value)} spellCheck={false} autoComplete="off" />
+          <button type="submit" className="button button--primary">
+            {t('verify.check')}
+          </button>
+        </form>
+      </>
+    );
+  }
+
+  return (
+    <main className="page page--verifier">
+      <PageHeader title={t('verify.title')} />
+      {body}
+      <p className="verifier__count">{t('verify.count', { n: count })}</p>
+    </main>
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * The device's own signing key and the credentials and server keys that let codes work offline.
+ * The private key is made non-extractable: script on this page can sign with it but nobody can read
+ * it out, so a copied credential cannot be presented from another phone.
+ */
+import { jwkSet, type PublicJwk } from '../api/contract.ts';
+import { ecdsa } from '../crypto/signed-token.ts';
+import { storage, walletDb } from './db.ts';
+
+export interface DeviceKey {
+  privateKey: CryptoKey;
+  publicJwk: { kty: 'EC'; crv: 'P-256'; x: string; y: string };
+}
+
+function publicPart(jwk: JsonWebKey): DeviceKey['publicJwk'] | null {
+  return jwk.kty === 'EC' && jwk.crv === 'P-256' && jwk.x && jwk.y ? { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y } : null;
+}
+
+/** The citizen's device key, made on first use (right after login) and kept for later visits. */
+export async function deviceKeyFor(citizenId: string): Promise<DeviceKey> {
+  const db = await walletDb();
+  const stored = await db.get(storage.stores.deviceKeys, citizenId);
+  const storedPublic = stored ? publicPart(stored.publicJwk) : null;
+  if (stored && storedPublic) return { privateKey: stored.keyPair.privateKey, publicJwk: storedPublic };
+
+  const keyPair = await crypto.subtle.generateKey(ecdsa, false, ['sign', 'verify']);
+  const publicJwk = publicPart(await crypto.subtle.exportKey('jwk', keyPair.publicKey));
+  if (!publicJwk) throw new Error('WebCrypto exported an unexpected public key');
+  await db.put(storage.stores.deviceKeys, { citizenId, keyPair, publicJwk, createdAt: Date.now() });
+  return { privateKey: keyPair.privateKey, publicJwk };
+}
+
+export interface StoredCredential {
+  credential: string;
+  expiresAt: number;
+}
+
+export async function saveCredential(subjectId: string, credential: StoredCredential): Promise<void> {
+  const db = await walletDb();
+  await db.put(storage.stores.credentials, { subjectId, token: credential.credential, expiresAt: credential.expiresAt, savedAt: Date.now() });
+}
+
+export async function storedCredential(subjectId: string): Promise<StoredCredential | null> {
+  const row = await (await walletDb()).get(storage.stores.credentials, subjectId);
+  return row && typeof row.token === 'string' && Number.isFinite(row.expiresAt) ? { credential: row.token, expiresAt: row.expiresAt } : null;
+}
+
+export async function saveServerKeys(keys: readonly PublicJwk[]): Promise<void> {
+  await (await walletDb()).put(storage.stores.serverKeys, { id: 'current', keys, savedAt: Date.now() });
+}
+
+/** The last JWK set fetched, validated again: the store may hold what an older build wrote. */
+export async function storedServerKeys(): Promise<PublicJwk[] | null> {
+  const row = await (await walletDb()).get(storage.stores.serverKeys, 'current');
+  const parsed = jwkSet.safeParse({ keys: row?.keys });
+  return parsed.success ? parsed.data.keys : null;
+}

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { clauseText, formatCountdown } from './clause-text.ts';
+
+describe('clause words', () => {
+  it('names each clause with its window in both languages', () => {
+    expect(clauseText('zh', { kind: 'pcr-negative', maxAgeHours: 48 })).toBe('48小时内核酸阴性');
+    expect(clauseText('en', { kind: 'antigen-negative', maxAgeHours: 24 })).toBe('Negative antigen test within 24 h');
+    expect(clauseText('zh', { kind: 'code-colour', allowed: ['green'] })).toBe('健康码为绿码');
+  });
+  it('counts down in hours past a day, never below zero', () => {
+    expect(formatCountdown(27 * 3_600_000 + 5 * 60_000 + 9_999)).toBe('27:05:09');
+    expect(formatCountdown(59_000)).toBe('0:00:59');
+    expect(formatCountdown(-5)).toBe('0:00:00');
+  });
+});

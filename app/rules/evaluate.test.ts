@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { ruleSetById } from '../../server/services/default-rule-sets.ts';
+import { evaluate, type Facts } from './evaluate.ts';
+import { factsFromRecords } from './facts.ts';
+
+const leaveShanghai = ruleSetById('leave-shanghai');
+const venueEntry = ruleSetById('venue-entry');
+const hour = 3_600_000;
+const second = 1000;
+
+const sampled = Date.parse('2022-04-02T08:00:00+08:00');
+const facts = (pcrAt: number, antigenAt: number): Facts => ({
+  colour: 'green',
+  pcr: [{ result: 'negative', at: pcrAt }],
+  antigen: [{ result: 'negative', at: antigenAt }],
+});
+
+describe('evaluate leave-shanghai at the 48 h boundary', () => {
+  const antigen = sampled + 40 * hour;
+  it('passes at 47:59:59 and exactly 48:00:00', () => {
+    expect(evaluate(leaveShanghai, facts(sampled, antigen), sampled + 48 * hour - second).pass).toBe(true);
+    expect(evaluate(leaveShanghai, facts(sampled, antigen), sampled + 48 * hour).pass).toBe(true);
+  });
+  it('fails at 48:00:01 and names the PCR clause only', () => {
+    const result = evaluate(leaveShanghai, facts(sampled, antigen), sampled + 48 * hour + second);
+    expect(result.pass).toBe(false);
+    expect(result.failing.map((f) => f.clause.kind)).toEqual(['pcr-negative']);
+    expect(result.failing[0]?.state).toEqual({ kind: 'too-old', at: sampled });
+    expect(result.lapsesAt).toBeNull();
+  });
+  it('says a pass lapses when its earliest clause does', () => {
+    // Antigen 10 h after the PCR lapses at +34 h, before the PCR's +48 h.
+    const result = evaluate(leaveShanghai, facts(sampled, sampled + 10 * hour), sampled + 12 * hour);
+    expect(result.pass).toBe(true);
+    expect(result.lapsesAt).toBe(sampled + 34 * hour);
+    const later = evaluate(leaveShanghai, facts(sampled, sampled + 10 * hour), sampled + 34 * hour + 1);
+    expect(later.failing.map((f) => f.clause.kind)).toEqual(['antigen-negative']);
+  });
+});
+
+describe('evaluate with awkward records', () => {
+  it('fails every clause with no records at all', () => {
+    const result = evaluate(leaveShanghai, { colour: null, pcr: [], antigen: [] }, sampled);
+    expect(result.pass).toBe(false);
+    expect(result.failing.map((f) => f.state.kind)).toEqual(['missing', 'missing']);
+    expect(evaluate(venueEntry, { colour: null, pcr: [], antigen: [] }, sampled).failing.map((f) => f.state.kind)).toEqual(['colour', 'missing']);
+  });
+  it('lets a positive newer than a negative decide', () => {
+    const result = evaluate(
+      leaveShanghai,
+      { colour: 'green', pcr: [{ result: 'negative', at: sampled }, { result: 'positive', at: sampled + hour }], antigen: [{ result: 'negative', at: sampled }] },
+      sampled + 2 * hour,
+    );
+    expect(result.failing.map((f) => f.state)).toEqual([{ kind: 'positive', at: sampled + hour }]);
+  });
+  it('lets a negative newer than a positive decide, and ignores an invalid antigen', () => {
+    const result = evaluate(
+      leaveShanghai,
+      {
+        colour: 'green',
+        pcr: [{ result: 'positive', at: sampled - 30 * hour }, { result: 'negative', at: sampled }],
+        antigen: [{ result: 'negative', at: sampled }, { result: 'invalid', at: sampled + hour }],
+      },
+      sampled + 2 * hour,
+    );
+    expect(result.pass).toBe(true);
+  });
+  it('refuses a venue to a yellow code whatever the PCR', () => {
+    const result = evaluate(venueEntry, { ...facts(sampled, sampled), colour: 'yellow' }, sampled + hour);
+    expect(result.failing).toEqual([{ clause: venueEntry.clauses[0], state: { kind: 'colour', colour: 'yellow' } }]);
+  });
+  it('gives the same answer whatever zone the device is in (records carry offsets)', () => {
+    // The unit tests run with TZ=America/Los_Angeles; the same instants written in two offsets agree.
+    const shanghai = factsFromRecords(
+      'green',
+      [{ id: 'p', sampledAt: '2022-04-02T08:00:00+08:00', reportedAt: null, result: 'negative', institution: 'x' }],
+      [{ id: 'a', testedAt: '2022-04-03T08:00:00+08:00', result: 'negative', kit: 'k', lot: 'l' }],
+    );
+    const utc = factsFromRecords(
+      'green',
+      [{ id: 'p', sampledAt: '2022-04-02T00:00:00Z', reportedAt: null, result: 'negative', institution: 'x' }],
+      [{ id: 'a', testedAt: '2022-04-03T00:00:00Z', result: 'negative', kit: 'k', lot: 'l' }],
+    );
+    const boundary = Date.parse('2022-04-04T08:00:00+08:00');
+    expect(evaluate(leaveShanghai, shanghai, boundary)).toEqual(evaluate(leaveShanghai, utc, boundary));
+    expect(evaluate(leaveShanghai, shanghai, boundary).pass).toBe(true);
+    expect(evaluate(leaveShanghai, shanghai, boundary + second).pass).toBe(false);
+  });
+});

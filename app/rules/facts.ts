@@ -1,0 +1,18 @@
+import type { AntigenTest, CodeColour, PcrTest } from '../api/contract.ts';
+import type { CredentialClaims } from '../crypto/health-code.ts';
+import type { Facts } from './evaluate.ts';
+
+/** The rule engine's facts from the records the API serves (the traveller check's source). */
+export function factsFromRecords(colour: CodeColour | null, pcrTests: readonly PcrTest[], antigenTests: readonly AntigenTest[]): Facts {
+  return {
+    colour,
+    pcr: pcrTests.map((test) => ({ result: test.result, at: Date.parse(test.sampledAt) })),
+    antigen: antigenTests.map((test) => ({ result: test.result, at: Date.parse(test.testedAt) })),
+  };
+}
+
+/** The rule engine's facts from a verified credential (the verifier's source): latest tests only. */
+export function factsFromClaims(claims: CredentialClaims): Facts {
+  const fact = (test: CredentialClaims['p']) => (test ? [{ result: test[0] === 'n' ? ('negative' as const) : ('positive' as const), at: test[1] * 1000 }] : []);
+  return { colour: claims.c, pcr: fact(claims.p), antigen: fact(claims.a) };
+}

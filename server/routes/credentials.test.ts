@@ -1,0 +1,104 @@
+/** Credential issuance over real HTTP: who may ask, the binding to the device key, bad bodies. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { endpoints, errorBody, type ErrorCode } from '../../app/api/contract.ts';
+import { base64urlToBytes } from '../../app/crypto/base64url.ts';
+import { credentialClaims, presentCode, readHealthCode } from '../../app/crypto/health-code.ts';
+import { keyLookupFromSet } from '../../app/crypto/keys.ts';
+import { ecdsa, verifyToken } from '../../app/crypto/signed-token.ts';
+import { demoDependant, linkDependant, loginCookie } from '../test-client.ts';
+import { startTestServer } from '../test-server.ts';
+
+type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+let server: TestServer;
+let asA = '';
+let asB = '';
+let device: CryptoKeyPair;
+let publicKey: { kty: 'EC'; crv: 'P-256'; x: string; y: string };
+
+beforeAll(async () => {
+  server = await startTestServer();
+  asA = await loginCookie(server.url, '13800000001');
+  asB = await loginCookie(server.url, '13800000002');
+  device = await crypto.subtle.generateKey(ecdsa, false, ['sign', 'verify']);
+  const jwk = await crypto.subtle.exportKey('jwk', device.publicKey);
+  publicKey = { kty: 'EC', crv: 'P-256', x: jwk.x ?? '', y: jwk.y ?? '' };
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+function post(body: string, cookie?: string, type = 'application/json'): Promise<Response> {
+  return fetch(`${server.url}/api/credential`, { method: 'POST', headers: { 'content-type': type, ...(cookie ? { cookie } : {}) }, body });
+}
+
+async function expectError(response: Response, status: number, code: ErrorCode): Promise<void> {
+  expect(response.status).toBe(status);
+  expect(errorBody.parse(await response.json()).error.code).toBe(code);
+}
+
+async function serverLookup() {
+  const keys = endpoints.signingKeys.response.parse(await (await fetch(`${server.url}/api/keys`)).json()).keys;
+  return keyLookupFromSet(keys);
+}
+
+describe('POST /api/credential', () => {
+  it('issues a credential for the logged-in citizen, signed by the published key and bound to the device', async () => {
+    const before = Date.now();
+    const response = await post(JSON.stringify({ publicKey }), asA);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const issued = endpoints.credential.response.parse(await response.json());
+    const verified = await verifyToken(issued.credential, await serverLookup());
+    expect(verified.ok).toBe(true);
+    const claims = credentialClaims.parse(verified.ok ? verified.payload : null);
+    expect(claims).toMatchObject({ t: 'cred', s: 'demo-a', n: '张*三', c: 'green', d: 3 });
+    expect(claims.p?.[0]).toBe('n');
+    expect(claims.a?.[0]).toBe('n');
+    // Seeded 20 h and 3 h ago: the antigen leaves the 24 h window first, 21 h from now.
+    expect(claims.exp * 1000 - before).toBeGreaterThan(20.9 * 3_600_000);
+    expect(claims.exp * 1000 - before).toBeLessThan(21.1 * 3_600_000);
+    expect(Date.parse(issued.expiresAt)).toBe(claims.exp * 1000);
+    const raw = base64urlToBytes(claims.k);
+    expect(raw?.[0]).toBe(4);
+    expect(raw?.slice(1, 33)).toEqual(base64urlToBytes(publicKey.x));
+
+    // The device holding the key can present it; the verifier reads it back.
+    const code = await presentCode(issued.credential, device.privateKey, Date.now());
+    expect(await readHealthCode(code, await serverLookup(), Date.now())).toMatchObject({ ok: true, claims: { s: 'demo-a' } });
+  });
+
+  it('gives citizen (b) a credential with the PCR of 60 h ago', async () => {
+    const issued = endpoints.credential.response.parse(await (await post(JSON.stringify({ publicKey }), asB)).json());
+    const verified = await verifyToken(issued.credential, await serverLookup());
+    const claims = credentialClaims.parse(verified.ok ? verified.payload : null);
+    expect(claims.s).toBe('demo-b');
+    expect(Date.now() / 1000 - (claims.p?.[1] ?? 0)).toBeGreaterThan(59.9 * 3600);
+  });
+
+  it('issues a linked dependant’s credential to her guardian, and nobody else’s', async () => {
+    const body = (subject: string) => JSON.stringify({ publicKey, subject });
+    await expectError(await post(body('demo-f'), asA), 403, 'forbidden');
+    await linkDependant(server.url, asA, demoDependant.name, demoDependant.idNumber);
+    const issued = endpoints.credential.response.parse(await (await post(body('demo-f'), asA)).json());
+    const verified = await verifyToken(issued.credential, await serverLookup());
+    expect(credentialClaims.parse(verified.ok ? verified.payload : null)).toMatchObject({ s: 'demo-f', n: '张*婆' });
+    await expectError(await post(body('demo-f'), asB), 403, 'forbidden');
+    await expectError(await post(body('demo-zz'), asA), 404, 'not_found');
+    await expectError(await post(body('Not An Id'), asA), 400, 'invalid_body');
+  });
+
+  it('refuses without a session', async () => {
+    await expectError(await post(JSON.stringify({ publicKey })), 401, 'unauthenticated');
+  });
+
+  it('refuses bad bodies with 4xx JSON, never 500', async () => {
+    await expectError(await post('{', asA), 400, 'bad_json');
+    await expectError(await post(JSON.stringify({ publicKey }), asA, 'text/plain'), 415, 'unsupported_media_type');
+    await expectError(await post(JSON.stringify({}), asA), 400, 'invalid_body');
+    await expectError(await post(JSON.stringify({ publicKey: { ...publicKey, crv: 'P-384' } }), asA), 400, 'invalid_body');
+    await expectError(await post(JSON.stringify({ publicKey: { ...publicKey, x: 'A'.repeat(43) } }), asA), 400, 'invalid_body');
+    await expectError(await post(JSON.stringify({ publicKey: { ...publicKey, y: publicKey.x } }), asA), 400, 'invalid_body');
+    await expectError(await post(JSON.stringify({ publicKey: { ...publicKey, x: `${publicKey.x.slice(0, 42)}!` } }), asA), 400, 'invalid_body');
+  });
+});
