@@ -1,22 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { loginAsDemo } from './support.ts';
 
-/** The first element of every query key in the device's stored query cache, read straight from IndexedDB. */
-function persistedQueries(): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const open = indexedDB.open('suishen-wallet');
-    open.onerror = () => reject(open.error ?? new Error('open failed'));
-    open.onsuccess = () => {
-      const request = open.result.transaction('query-cache').objectStore('query-cache').get('demo-a');
-      request.onsuccess = () => {
-        const entry = request.result as { client?: { clientState?: { queries?: { queryKey: unknown[] }[] } } } | undefined;
-        resolve([...new Set((entry?.client?.clientState?.queries ?? []).map((query) => query.queryKey.join('/')))].sort());
-        open.result.close();
-      };
-    };
-  });
-}
-
 test('citizen (b) does not meet the leave-Shanghai rule, and the PCR clause is named', async ({ page }) => {
   await loginAsDemo(page, 'b');
   await page.getByRole('link', { name: '离沪核验' }).click();
@@ -56,29 +40,4 @@ test('citizen (a) meets it, with a countdown that ticks, in Chinese and English 
   await expect(requirements).toHaveCount(2);
   for (const item of await requirements.all()) await expect(item).toHaveClass(/requirement--met/);
   await expect(requirements.first()).toContainText('Met');
-});
-
-test('the traveller check and the staff verifier open with no network after one online visit', async ({ page, context }) => {
-  await loginAsDemo(page, 'a');
-  await page.getByRole('link', { name: '离沪核验' }).click();
-  await expect(page.locator('.verdict')).toHaveClass(/verdict--pass/);
-  await page.goto('/verify');
-  await expect(page.getByRole('radio', { name: '离沪核验' })).toBeChecked();
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  // The query cache reaches IndexedDB shortly after the last fetch; going offline earlier would test nothing.
-  await expect.poll(() => page.evaluate(persistedQueries)).toEqual(
-    expect.arrayContaining(['rule-sets', 'records/me', 'records/citizen/demo-a/pcr-tests', 'records/citizen/demo-a/antigen-tests']),
-  );
-
-  await context.setOffline(true);
-  await page.goto('/traveller-check?who=demo-a');
-  await expect(page.locator('.verdict')).toHaveClass(/verdict--pass/);
-  await expect(page.locator('.verdict')).toContainText('符合离沪要求');
-  await expect(page.locator('.verdict__countdown [lang="zh-CN"]')).toHaveText(/后失效$/);
-  // Cold start of the verifier from the service worker, keys from IndexedDB.
-  await page.goto('/verify');
-  await expect(page.getByRole('radio', { name: '离沪核验' })).toBeChecked();
-  await page.getByLabel('二维码内容').fill('https://example.com/');
-  await page.getByRole('button', { name: '核验', exact: true }).click();
-  await expect(page.getByRole('alert')).toContainText('这不是随申码');
 });
