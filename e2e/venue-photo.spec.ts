@@ -59,7 +59,7 @@ test('each code that is not a valid venue code of this app is refused with its o
     [`${origin}/v?c=${forged}`, '场所码签名无效，可能是伪造的，请勿登记。'],
     [`${origin}/v?c=${renamed}`, '场所码签名无效，可能是伪造的，请勿登记。'],
     ['只是一段文字', '这是一段文字，不是场所码。'],
-    ['ssm:demo-a', '这是个人健康码，不是场所码。'],
+    ['SSM1~v1.k.e30.sig~1650000000~sig', '这是个人健康码，不是场所码。'],
     [`${origin}/v?c=${version ?? ''}.${kid ?? ''}.${payload ?? ''}`, '场所码不完整，请对准整个二维码重新扫描。'],
   ];
   for (const [text, message] of cases) {

@@ -4,6 +4,7 @@
  * exactly what the citizen pointed the camera at. Nothing is accepted without a valid signature
  * from a key the caller knows.
  */
+import { codePrefix } from '../../crypto/health-code.ts';
 import { venueCodeParam, venueCodePath, venuePayload, type VenuePayload } from '../../api/contract.ts';
 import { base64urlToText } from '../../crypto/base64url.ts';
 import { maxTokenLength, tokenVersion, verifyToken, type KeyLookup } from '../../crypto/signed-token.ts';
@@ -22,8 +23,8 @@ export type VenueCodeRefusal =
 
 export type VenueCodeResult = { ok: true; venue: VenuePayload; token: string } | { ok: false; reason: VenueCodeRefusal };
 
-/** The panel's own QR text starts with this; a verifier's credential carries a non-venue `t`. */
-const personalCodePrefix = 'ssm:';
+/** The panel's own QR text (the signed health code) starts with this. */
+const personalCodePrefix = `${codePrefix}~`;
 const maxCodeBytes = 2048;
 
 const refuse = (reason: VenueCodeRefusal): VenueCodeResult => ({ ok: false, reason });
