@@ -1,11 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { ApiError, request } from '../../../api/client.ts';
 import { deviceKeyFor, saveCredential, storedCredential, type StoredCredential } from '../../../offline/credential-store.ts';
-
-export const credentialKeys = {
-  all: () => ['credential'] as const,
-  one: (citizenId: string) => ['credential', citizenId] as const,
-};
+import { recordKeys } from '../../../records/record-keys.ts';
 
 export type CredentialResult = StoredCredential & { fromStore: boolean };
 
@@ -30,7 +26,7 @@ export async function fetchCredential(citizenId: string, signal: AbortSignal): P
 
 export const credentialQueryOptions = (citizenId: string) =>
   queryOptions({
-    queryKey: credentialKeys.one(citizenId),
+    queryKey: recordKeys.credential(citizenId),
     queryFn: ({ signal }) => fetchCredential(citizenId, signal),
     staleTime: 10 * 60 * 1000,
     refetchInterval: 10 * 60 * 1000,
