@@ -31,6 +31,9 @@ export function App() {
         <ErrorBoundary>
           <PersistQueryClientProvider
             client={queryClient}
+            // The restored cache paints at once; it may lag the last writes by the persister's throttle,
+            // so everything on screen is asked again as soon as it is shown (a no-op while offline).
+            onSuccess={() => queryClient.invalidateQueries()}
             persistOptions={{
               persister,
               maxAge: cacheMaxAgeMs,
