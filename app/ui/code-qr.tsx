@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import type { CodeColour } from '../../../api/contract.ts';
-import { qrShape, quietZone } from '../qr-path.ts';
+import type { CodeColour } from '../api/contract.ts';
+import { qrShape, quietZone } from './qr-path.ts';
 
 interface CodeQrProps {
   text: string;
