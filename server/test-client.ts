@@ -1,6 +1,26 @@
-import { endpoints, type ResponseOf } from '../app/api/contract.ts';
+import { expect } from 'vitest';
+import { endpoints, errorBody, type ErrorCode, type ResponseOf } from '../app/api/contract.ts';
+import { keyLookupFromSet } from '../app/crypto/keys.ts';
+import type { KeyLookup } from '../app/crypto/signed-token.ts';
 
 /** Small HTTP helpers for server tests: they talk to the real server exactly as the app does. */
+
+/** Asserts an API refusal: its status, a JSON body with the error code and a message; gives back the raw body. */
+export async function expectApiError(response: Response, status: number, code: ErrorCode): Promise<string> {
+  expect(response.status).toBe(status);
+  expect(response.headers.get('content-type') ?? '').toMatch(/^application\/json/);
+  const text = await response.text();
+  const body = errorBody.parse(JSON.parse(text));
+  expect(body.error.code).toBe(code);
+  expect(body.error.message.length).toBeGreaterThan(0);
+  return text;
+}
+
+/** The server's published signing keys, as a verifier would fetch them. */
+export async function signingKeyLookup(baseUrl: string): Promise<KeyLookup> {
+  const keys = endpoints.signingKeys.response.parse(await (await fetch(`${baseUrl}/api/keys`)).json()).keys;
+  return keyLookupFromSet(keys);
+}
 
 export function postJson(baseUrl: string, path: string, body: unknown, cookie?: string): Promise<Response> {
   return fetch(`${baseUrl}/api${path}`, {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints, errorBody, maxJsonBodyBytes, type ErrorCode } from '../../app/api/contract.ts';
+import { expectApiError } from '../test-client.ts';
 import { startTestServer } from '../test-server.ts';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
@@ -49,14 +50,6 @@ function postJson(path: string, body: unknown, cookie?: string): Promise<Respons
 
 function getMe(cookie?: string): Promise<Response> {
   return api('/me', cookie ? { headers: { cookie } } : {});
-}
-
-async function expectError(response: Response, status: number, code: ErrorCode): Promise<void> {
-  expect(response.status).toBe(status);
-  expect(response.headers.get('content-type') ?? '').toMatch(/^application\/json/);
-  const body = errorBody.parse(await response.json());
-  expect(body.error.code).toBe(code);
-  expect(body.error.message.length).toBeGreaterThan(0);
 }
 
 async function requestOtp(phone: string): Promise<string> {
@@ -177,7 +170,7 @@ describe('POST /api/auth/otp', () => {
 
   it('answers an unknown phone with 404 not_registered and stores no code', async () => {
     const before = authState();
-    await expectError(await postJson('/auth/otp', { phone: phones.unknown }), 404, 'not_registered');
+    await expectApiError(await postJson('/auth/otp', { phone: phones.unknown }), 404, 'not_registered');
     expect(otpRow(phones.unknown)).toBeUndefined();
     expect(authState()).toEqual(before);
   });
@@ -222,7 +215,7 @@ describe('POST /api/auth/login', () => {
 
     const again = await postJson('/auth/login', { phone: phones.a, code });
     expect(sessionSetCookie(again)).toBeUndefined();
-    await expectError(again, 401, 'otp_invalid');
+    await expectApiError(again, 401, 'otp_invalid');
     expect(countRows('sessions')).toBe(sessionsBefore);
   });
 
@@ -232,16 +225,16 @@ describe('POST /api/auth/login', () => {
 
     const response = await postJson('/auth/login', { phone: phones.b, code: wrongCodeFor(code) });
     expect(sessionSetCookie(response)).toBeUndefined();
-    await expectError(response, 401, 'otp_invalid');
+    await expectApiError(response, 401, 'otp_invalid');
 
     expect(authState().sessions).toEqual(sessionsBefore);
     expect(otpRow(phones.b)?.attempts).toBe(1);
-    await expectError(await getMe(), 401, 'unauthenticated');
+    await expectApiError(await getMe(), 401, 'unauthenticated');
   });
 
   it('refuses a phone that never asked for a code with 401 otp_invalid', async () => {
     const before = authState();
-    await expectError(await postJson('/auth/login', { phone: phones.unknown, code: '123456' }), 401, 'otp_invalid');
+    await expectApiError(await postJson('/auth/login', { phone: phones.unknown, code: '123456' }), 401, 'otp_invalid');
     expect(authState()).toEqual(before);
   });
 
@@ -249,15 +242,15 @@ describe('POST /api/auth/login', () => {
     const code = await requestOtp(phones.c);
     const wrong = wrongCodeFor(code);
     for (let attempt = 1; attempt <= 5; attempt++) {
-      await expectError(await postJson('/auth/login', { phone: phones.c, code: wrong }), 401, 'otp_invalid');
+      await expectApiError(await postJson('/auth/login', { phone: phones.c, code: wrong }), 401, 'otp_invalid');
     }
     expect(otpRow(phones.c)?.attempts).toBe(5);
     const sessionsBefore = authState().sessions;
 
-    await expectError(await postJson('/auth/login', { phone: phones.c, code: wrong }), 429, 'too_many_attempts');
+    await expectApiError(await postJson('/auth/login', { phone: phones.c, code: wrong }), 429, 'too_many_attempts');
     const right = await postJson('/auth/login', { phone: phones.c, code });
     expect(sessionSetCookie(right)).toBeUndefined();
-    await expectError(right, 429, 'too_many_attempts');
+    await expectApiError(right, 429, 'too_many_attempts');
     expect(authState().sessions).toEqual(sessionsBefore);
 
     // A fresh code starts the count again.
@@ -283,14 +276,14 @@ describe('POST /api/auth/logout', () => {
     expect(countRows('sessions')).toBe(sessionsBefore - 1);
 
     // The old token, replayed, no longer works.
-    await expectError(await getMe(cookie), 401, 'unauthenticated');
+    await expectApiError(await getMe(cookie), 401, 'unauthenticated');
   });
 
   it('logs out only the session it was sent with', async () => {
     const first = await login(phones.d);
     const second = await login(phones.d);
     expect((await postJson('/auth/logout', {}, first)).status).toBe(200);
-    await expectError(await getMe(first), 401, 'unauthenticated');
+    await expectApiError(await getMe(first), 401, 'unauthenticated');
     expect((await getMe(second)).status).toBe(200);
   });
 
@@ -380,10 +373,10 @@ describe('refused bodies write nothing', () => {
     const headers: Record<string, string> = contentType ? { 'content-type': contentType } : {};
     const response = await api(path, { method: 'POST', headers, body });
     expect(sessionSetCookie(response)).toBeUndefined();
-    await expectError(response, status, code);
+    await expectApiError(response, status, code);
 
     expect(authState()).toEqual(before);
-    await expectError(await getMe(), 401, 'unauthenticated');
+    await expectApiError(await getMe(), 401, 'unauthenticated');
   });
 
   it('leaves the pending code unspent and usable after all those refusals', async () => {
@@ -404,8 +397,8 @@ describe('refused bodies write nothing', () => {
     expect(Buffer.byteLength(overLimit)).toBe(maxJsonBodyBytes + 1);
 
     const headers = { 'content-type': 'application/json' };
-    await expectError(await api('/auth/otp', { method: 'POST', headers, body: atLimit }), 400, 'invalid_body');
-    await expectError(await api('/auth/otp', { method: 'POST', headers, body: overLimit }), 413, 'body_too_large');
+    await expectApiError(await api('/auth/otp', { method: 'POST', headers, body: atLimit }), 400, 'invalid_body');
+    await expectApiError(await api('/auth/otp', { method: 'POST', headers, body: overLimit }), 413, 'body_too_large');
   });
 
   it('refuses an oversized chunked body that declares no length, and writes nothing', async () => {

@@ -1,11 +1,10 @@
 /** Credential issuance over real HTTP: who may ask, the binding to the device key, bad bodies. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endpoints, errorBody, type ErrorCode } from '../../app/api/contract.ts';
+import { endpoints } from '../../app/api/contract.ts';
 import { base64urlToBytes } from '../../app/crypto/base64url.ts';
 import { credentialClaims, presentCode, readHealthCode } from '../../app/crypto/health-code.ts';
-import { keyLookupFromSet } from '../../app/crypto/keys.ts';
 import { ecdsa, verifyToken } from '../../app/crypto/signed-token.ts';
-import { demoDependant, linkDependant, loginCookie } from '../test-client.ts';
+import { demoDependant, expectApiError, linkDependant, loginCookie, signingKeyLookup } from '../test-client.ts';
 import { startTestServer } from '../test-server.ts';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
@@ -32,16 +31,6 @@ function post(body: string, cookie?: string, type = 'application/json'): Promise
   return fetch(`${server.url}/api/credential`, { method: 'POST', headers: { 'content-type': type, ...(cookie ? { cookie } : {}) }, body });
 }
 
-async function expectError(response: Response, status: number, code: ErrorCode): Promise<void> {
-  expect(response.status).toBe(status);
-  expect(errorBody.parse(await response.json()).error.code).toBe(code);
-}
-
-async function serverLookup() {
-  const keys = endpoints.signingKeys.response.parse(await (await fetch(`${server.url}/api/keys`)).json()).keys;
-  return keyLookupFromSet(keys);
-}
-
 describe('POST /api/credential', () => {
   it('issues a credential for the logged-in citizen, signed by the published key and bound to the device', async () => {
     const before = Date.now();
@@ -49,7 +38,7 @@ describe('POST /api/credential', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const issued = endpoints.credential.response.parse(await response.json());
-    const verified = await verifyToken(issued.credential, await serverLookup());
+    const verified = await verifyToken(issued.credential, await signingKeyLookup(server.url));
     expect(verified.ok).toBe(true);
     const claims = credentialClaims.parse(verified.ok ? verified.payload : null);
     expect(claims).toMatchObject({ t: 'cred', s: 'demo-a', n: '张*三', c: 'green', d: 3 });
@@ -65,12 +54,12 @@ describe('POST /api/credential', () => {
 
     // The device holding the key can present it; the verifier reads it back.
     const code = await presentCode(issued.credential, device.privateKey, Date.now());
-    expect(await readHealthCode(code, await serverLookup(), Date.now())).toMatchObject({ ok: true, claims: { s: 'demo-a' } });
+    expect(await readHealthCode(code, await signingKeyLookup(server.url), Date.now())).toMatchObject({ ok: true, claims: { s: 'demo-a' } });
   });
 
   it('gives citizen (b) a credential with the PCR of 60 h ago', async () => {
     const issued = endpoints.credential.response.parse(await (await post(JSON.stringify({ publicKey }), asB)).json());
-    const verified = await verifyToken(issued.credential, await serverLookup());
+    const verified = await verifyToken(issued.credential, await signingKeyLookup(server.url));
     const claims = credentialClaims.parse(verified.ok ? verified.payload : null);
     expect(claims.s).toBe('demo-b');
     expect(Date.now() / 1000 - (claims.p?.[1] ?? 0)).toBeGreaterThan(59.9 * 3600);
@@ -78,27 +67,27 @@ describe('POST /api/credential', () => {
 
   it('issues a linked dependant’s credential to her guardian, and nobody else’s', async () => {
     const body = (subject: string) => JSON.stringify({ publicKey, subject });
-    await expectError(await post(body('demo-f'), asA), 403, 'forbidden');
+    await expectApiError(await post(body('demo-f'), asA), 403, 'forbidden');
     await linkDependant(server.url, asA, demoDependant.name, demoDependant.idNumber);
     const issued = endpoints.credential.response.parse(await (await post(body('demo-f'), asA)).json());
-    const verified = await verifyToken(issued.credential, await serverLookup());
+    const verified = await verifyToken(issued.credential, await signingKeyLookup(server.url));
     expect(credentialClaims.parse(verified.ok ? verified.payload : null)).toMatchObject({ s: 'demo-f', n: '张*婆' });
-    await expectError(await post(body('demo-f'), asB), 403, 'forbidden');
-    await expectError(await post(body('demo-zz'), asA), 404, 'not_found');
-    await expectError(await post(body('Not An Id'), asA), 400, 'invalid_body');
+    await expectApiError(await post(body('demo-f'), asB), 403, 'forbidden');
+    await expectApiError(await post(body('demo-zz'), asA), 404, 'not_found');
+    await expectApiError(await post(body('Not An Id'), asA), 400, 'invalid_body');
   });
 
   it('refuses without a session', async () => {
-    await expectError(await post(JSON.stringify({ publicKey })), 401, 'unauthenticated');
+    await expectApiError(await post(JSON.stringify({ publicKey })), 401, 'unauthenticated');
   });
 
   it('refuses bad bodies with 4xx JSON, never 500', async () => {
-    await expectError(await post('{', asA), 400, 'bad_json');
-    await expectError(await post(JSON.stringify({ publicKey }), asA, 'text/plain'), 415, 'unsupported_media_type');
-    await expectError(await post(JSON.stringify({}), asA), 400, 'invalid_body');
-    await expectError(await post(JSON.stringify({ publicKey: { ...publicKey, crv: 'P-384' } }), asA), 400, 'invalid_body');
-    await expectError(await post(JSON.stringify({ publicKey: { ...publicKey, x: 'A'.repeat(43) } }), asA), 400, 'invalid_body');
-    await expectError(await post(JSON.stringify({ publicKey: { ...publicKey, y: publicKey.x } }), asA), 400, 'invalid_body');
-    await expectError(await post(JSON.stringify({ publicKey: { ...publicKey, x: `${publicKey.x.slice(0, 42)}!` } }), asA), 400, 'invalid_body');
+    await expectApiError(await post('{', asA), 400, 'bad_json');
+    await expectApiError(await post(JSON.stringify({ publicKey }), asA, 'text/plain'), 415, 'unsupported_media_type');
+    await expectApiError(await post(JSON.stringify({}), asA), 400, 'invalid_body');
+    await expectApiError(await post(JSON.stringify({ publicKey: { ...publicKey, crv: 'P-384' } }), asA), 400, 'invalid_body');
+    await expectApiError(await post(JSON.stringify({ publicKey: { ...publicKey, x: 'A'.repeat(43) } }), asA), 400, 'invalid_body');
+    await expectApiError(await post(JSON.stringify({ publicKey: { ...publicKey, y: publicKey.x } }), asA), 400, 'invalid_body');
+    await expectApiError(await post(JSON.stringify({ publicKey: { ...publicKey, x: `${publicKey.x.slice(0, 42)}!` } }), asA), 400, 'invalid_body');
   });
 });

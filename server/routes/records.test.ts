@@ -3,8 +3,8 @@
  * who may read whose records, and the public rule sets.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endpoints, errorBody, type ErrorCode } from '../../app/api/contract.ts';
-import { demoDependant, linkDependant } from '../test-client.ts';
+import { endpoints } from '../../app/api/contract.ts';
+import { demoDependant, expectApiError, linkDependant } from '../test-client.ts';
 import { startTestServer } from '../test-server.ts';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
@@ -55,15 +55,6 @@ async function login(phone: string): Promise<string> {
   return session.split(';')[0] ?? '';
 }
 
-async function expectError(response: Response, status: number, code: ErrorCode): Promise<string> {
-  expect(response.status).toBe(status);
-  expect(response.headers.get('content-type') ?? '').toMatch(/^application\/json/);
-  const text = await response.text();
-  const body = errorBody.parse(JSON.parse(text));
-  expect(body.error.code).toBe(code);
-  return text;
-}
-
 async function records(citizenId: string, kind: RecordKind, cookie: string) {
   const response = await api(`/citizens/${citizenId}/${kind}`, cookie);
   expect(response.status).toBe(200);
@@ -107,9 +98,9 @@ describe('GET /api/me', () => {
   });
 
   it('answers 401 JSON without a session or with a made-up one', async () => {
-    await expectError(await api('/me'), 401, 'unauthenticated');
-    await expectError(await api('/me', 'sw_session=not-a-real-token'), 401, 'unauthenticated');
-    await expectError(await api('/me', 'sw_session='), 401, 'unauthenticated');
+    await expectApiError(await api('/me'), 401, 'unauthenticated');
+    await expectApiError(await api('/me', 'sw_session=not-a-real-token'), 401, 'unauthenticated');
+    await expectApiError(await api('/me', 'sw_session='), 401, 'unauthenticated');
   });
 });
 
@@ -172,30 +163,30 @@ describe('who may read whose records', () => {
 
   it.each(recordKinds)("demo-b may not read demo-a's or demo-f's %s (403)", async (kind) => {
     for (const subject of ['demo-a', 'demo-f']) {
-      const text = await expectError(await api(`/citizens/${subject}/${kind}`, asB), 403, 'forbidden');
+      const text = await expectApiError(await api(`/citizens/${subject}/${kind}`, asB), 403, 'forbidden');
       expect(text).not.toContain('上海市徐汇区中心医院');
       expect(text).not.toContain('苏州市');
     }
   });
 
   it.each(recordKinds)("dependant demo-f may not read guardian demo-a's %s (403)", async (kind) => {
-    await expectError(await api(`/citizens/demo-a/${kind}`, asF), 403, 'forbidden');
+    await expectApiError(await api(`/citizens/demo-a/${kind}`, asF), 403, 'forbidden');
   });
 
   it.each(recordKinds)('%s of a citizen who does not exist → 404', async (kind) => {
-    await expectError(await api(`/citizens/demo-z/${kind}`, asA), 404, 'not_found');
+    await expectApiError(await api(`/citizens/demo-z/${kind}`, asA), 404, 'not_found');
   });
 
   const malformed = ['..%2F', '..%2F..%2Fdemo-a', 'a'.repeat(200), 'DEMO-A', 'demo-a%00', 'demo-a%20', '%E0%A4%A', "demo-a'%20OR%201=1"];
   it.each(malformed)('malformed citizen id %s → 404, not 500', async (id) => {
     for (const kind of recordKinds) {
-      await expectError(await api(`/citizens/${id}/${kind}`, asA), 404, 'not_found');
+      await expectApiError(await api(`/citizens/${id}/${kind}`, asA), 404, 'not_found');
     }
   });
 
   it.each(recordKinds)('%s without a session → 401 JSON', async (kind) => {
-    await expectError(await api(`/citizens/demo-a/${kind}`), 401, 'unauthenticated');
-    await expectError(await api(`/citizens/demo-a/${kind}`, 'sw_session=forged'), 401, 'unauthenticated');
+    await expectApiError(await api(`/citizens/demo-a/${kind}`), 401, 'unauthenticated');
+    await expectApiError(await api(`/citizens/demo-a/${kind}`, 'sw_session=forged'), 401, 'unauthenticated');
   });
 });
 

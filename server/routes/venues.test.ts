@@ -1,9 +1,10 @@
 /** Venues and check-ins over real HTTP: registration signs a verifiable code, check-ins are idempotent and kept 14 days. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endpoints, errorBody, venuePayload, type ErrorCode } from '../../app/api/contract.ts';
+import { endpoints, venuePayload } from '../../app/api/contract.ts';
 import { keyLookupFromSet } from '../../app/crypto/keys.ts';
 import { ecdsa, signToken, verifyToken } from '../../app/crypto/signed-token.ts';
 import { openDatabase } from '../storage/database.ts';
+import { expectApiError } from '../test-client.ts';
 import { startTestServer } from '../test-server.ts';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
@@ -38,11 +39,6 @@ function call(method: string, path: string, cookie?: string, body?: unknown): Pr
   return fetch(`${server.url}/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
 }
 
-async function expectError(response: Response, status: number, code: ErrorCode): Promise<void> {
-  expect(response.status).toBe(status);
-  expect(errorBody.parse(await response.json()).error.code).toBe(code);
-}
-
 const shop = { name: '<b>上海书城</b>', district: '黄浦区', address: '福州路465号', kind: 'shop' };
 
 async function registerShop(cookie = asA) {
@@ -70,15 +66,15 @@ describe('POST /api/venues', () => {
     expect(others.map((v) => v.number)).not.toContain(venue.number);
     const found = endpoints.venueByNumber.response.parse(await (await call('GET', `/venues/${venue.number}`, asA)).json());
     expect(found.venue.token).toBe(venue.token);
-    await expectError(await call('GET', '/venues/00000000', asA), 404, 'not_found');
-    await expectError(await call('GET', '/venues/abc', asA), 404, 'not_found');
+    await expectApiError(await call('GET', '/venues/00000000', asA), 404, 'not_found');
+    await expectApiError(await call('GET', '/venues/abc', asA), 404, 'not_found');
   });
 
   it('refuses bad bodies with 4xx JSON and needs a session', async () => {
-    await expectError(await call('POST', '/venues', asA, { ...shop, name: '   ' }), 400, 'invalid_body');
-    await expectError(await call('POST', '/venues', asA, { ...shop, kind: 'castle' }), 400, 'invalid_body');
-    await expectError(await call('POST', '/venues', asA, { ...shop, address: '路'.repeat(81) }), 400, 'invalid_body');
-    await expectError(await call('POST', '/venues', undefined, shop), 401, 'unauthenticated');
+    await expectApiError(await call('POST', '/venues', asA, { ...shop, name: '   ' }), 400, 'invalid_body');
+    await expectApiError(await call('POST', '/venues', asA, { ...shop, kind: 'castle' }), 400, 'invalid_body');
+    await expectApiError(await call('POST', '/venues', asA, { ...shop, address: '路'.repeat(81) }), 400, 'invalid_body');
+    await expectApiError(await call('POST', '/venues', undefined, shop), 401, 'unauthenticated');
   });
 });
 
