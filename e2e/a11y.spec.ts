@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { expectNoViolations, loginAsDemo } from './support.ts';
+import { demoDependant } from '../server/test-client.ts';
+import { expectNoViolations, linkDemoRelative, loginAsDemo, unlinkDemoRelative } from './support.ts';
 
 const modes = [
   { name: '中文', language: 'zh', textSize: 'standard' },
@@ -36,13 +37,16 @@ for (const mode of modes) {
       }
     });
 
-    test('settings, family, scan, traveller check and verifier screens', async ({ page }) => {
+    test('settings, family, paper code, scan, traveller check and verifier screens', async ({ page }) => {
       await loginAsDemo(page, 'a');
-      for (const path of ['/settings', '/family', '/scan', '/traveller-check', '/verify']) {
+      await linkDemoRelative(page);
+      for (const path of ['/settings', '/family', `/family/${demoDependant.id}/paper`, '/scan', '/traveller-check', '/verify']) {
         await page.goto(path);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        if (path.endsWith('/paper')) await expect(page.getByRole('img', { name: /随申码/ })).toBeVisible();
         await expectNoViolations(page, path);
       }
+      await unlinkDemoRelative(page);
     });
   });
 }

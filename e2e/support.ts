@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { demoDependant } from '../server/test-client.ts';
 
 /** Demo citizens in the order the login screen lists them, (a) to (f). */
 export const demo = {
@@ -26,4 +27,16 @@ export async function expectNoViolations(page: Page, screen: string) {
   const { violations } = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
   const summary = violations.map((v) => `${screen}: ${v.id} (${v.impact ?? ''}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(summary).toEqual([]);
+}
+
+/** Links citizen (a)'s relative through the real verification step, from a page logged in as (a). */
+export async function linkDemoRelative(page: Page): Promise<void> {
+  const { name, idNumber } = demoDependant;
+  const sent = (await (await page.request.post('/api/family/code', { data: { name, idNumber } })).json()) as { demoCode: string };
+  expect((await page.request.post('/api/family/links', { data: { name, idNumber, code: sent.demoCode } })).status()).toBe(200);
+}
+
+/** Leaves the shared server as later specs expect it: the relative not linked. */
+export async function unlinkDemoRelative(page: Page): Promise<void> {
+  expect((await page.request.delete(`/api/family/links/${demoDependant.id}`)).status()).toBe(200);
 }

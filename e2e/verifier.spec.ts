@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readShownCode, withColour } from './fixtures/health-code.ts';
-import { loginAsDemo } from './support.ts';
+import { linkDemoRelative, loginAsDemo } from './support.ts';
 
 async function check(verifier: Page, code: string): Promise<void> {
   await verifier.getByLabel('二维码内容').fill(code);
@@ -79,9 +79,7 @@ test('the panel re-signs its code on return to the foreground, offline too, unti
 
 test('a guardian showing her relative’s code shows the relative’s own signed credential', async ({ page, browser, baseURL }) => {
   await loginAsDemo(page, 'a');
-  const relative = { name: '张阿婆', idNumber: '310101194206064564' };
-  const sent = (await (await page.request.post('/api/family/code', { data: relative })).json()) as { demoCode: string };
-  expect((await page.request.post('/api/family/links', { data: { ...relative, code: sent.demoCode } })).status()).toBe(200);
+  await linkDemoRelative(page);
   await page.reload();
   await page.getByRole('radio', { name: '张*婆' }).check();
   await expect(page.getByRole('img', { name: /随申码/ })).toHaveAccessibleName(/张\*婆/);

@@ -134,6 +134,21 @@ export const credentialBody = z.object({ publicKey: devicePublicKey, subject: z.
 export const issuedCredential = z.object({ credential: z.string().check(z.maxLength(2048)), expiresAt: instant });
 export type IssuedCredential = z.infer<typeof issuedCredential>;
 
+/** How long a printed paper code is accepted; the server signs it, the card and its screen say it. */
+export const paperCodeLifetimeDays = 3;
+/** Asks for a printable paper code (纸质码) for the caller or a linked dependant. */
+export const paperCodeBody = z.object({ subject: citizenId });
+/** A paper code's QR text and what the card prints beside it, all taken from the signed claims. */
+export const paperCode = z.object({
+  code: z.string().check(z.maxLength(2048)),
+  maskedName: z.string(),
+  maskedIdNumber: z.string(),
+  colour: codeColour,
+  printedAt: instant,
+  validUntil: instant,
+});
+export type PaperCode = z.infer<typeof paperCode>;
+
 export const demoAccount = z.object({
   phone,
   maskedName: z.string(),
@@ -376,6 +391,7 @@ export const endpoints = {
     response: z.object({ stops: z.array(itineraryStop) }),
   }),
   credential: endpoint({ method: 'POST', path: '/credential', body: credentialBody, response: issuedCredential }),
+  paperCode: endpoint({ method: 'POST', path: '/paper-code', body: paperCodeBody, response: paperCode }),
   registerVenue: endpoint({ method: 'POST', path: '/venues', body: registerVenueBody, response: z.object({ venue }) }),
   myVenues: endpoint({ method: 'GET', path: '/venues', body: undefined, response: z.object({ venues: z.array(venue) }) }),
   venueByNumber: endpoint({ method: 'GET', path: '/venues/:number', body: undefined, response: z.object({ venue }) }),

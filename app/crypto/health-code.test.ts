@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { base64urlToText, textToBase64url } from './base64url.ts';
-import { codePrefix, presentCode, publicKeyToRaw, readHealthCode, type CredentialClaims } from './health-code.ts';
+import { codePrefix, paperCodeText, presentCode, publicKeyToRaw, readHealthCode, type CredentialClaims, type PaperClaims } from './health-code.ts';
 import { ecdsa, signToken } from './signed-token.ts';
 
 const now = Date.parse('2022-04-02T10:00:00+08:00');
@@ -42,7 +42,7 @@ describe('health code round trip', () => {
   it('reads back the claims of a code signed a moment ago', async () => {
     const code = await presentCode(credential, device.privateKey, now);
     expect(code.startsWith(`${codePrefix}~v1.srv1.`)).toBe(true);
-    expect(await readHealthCode(code, lookup, now + 5_000)).toEqual({ ok: true, claims, signedAt: seconds(now) * 1000 });
+    expect(await readHealthCode(code, lookup, now + 5_000)).toEqual({ ok: true, kind: 'live', claims, signedAt: seconds(now) * 1000 });
   });
 
   it('stays well under 600 characters', async () => {
@@ -115,5 +115,45 @@ describe('refusals', () => {
     expect(await readHealthCode(code.slice(0, -10), lookup, now)).toEqual({ ok: false, reason: 'device-signature' });
     expect(await readHealthCode(code.split('~').slice(0, 3).join('~'), lookup, now)).toEqual({ ok: false, reason: 'malformed' });
     expect(await readHealthCode(code.replace(/~\d+~/, '~12x~'), lookup, now)).toEqual({ ok: false, reason: 'malformed' });
+  });
+});
+
+describe('paper codes', () => {
+  const paper = (): PaperClaims => ({
+    t: 'paper',
+    s: 'demo-f',
+    n: '张*婆',
+    i: '310***********4564',
+    c: 'green',
+    p: ['n', seconds(now - 30 * 3_600_000)],
+    a: null,
+    d: 3,
+    iat: seconds(now - 86_400_000),
+    exp: seconds(now + 2 * 86_400_000),
+  });
+
+  it('accepts a paper code printed a day ago, with no timestamp and no device, until its printed end', async () => {
+    const code = paperCodeText(await signToken(server.privateKey, 'srv1', paper()));
+    expect(await readHealthCode(code, lookup, now)).toEqual({ ok: true, kind: 'paper', claims: paper() });
+    const end = paper().exp * 1000;
+    expect((await readHealthCode(code, lookup, end - 1)).ok).toBe(true);
+    expect(await readHealthCode(code, lookup, end)).toEqual({ ok: false, reason: 'paper-expired' });
+  });
+
+  it('keeps the server signature’s guarantees: colour, forgery, unknown key', async () => {
+    const token = await signToken(server.privateKey, 'srv1', { ...paper(), c: 'red' });
+    expect(await readHealthCode(paperCodeText(withPayload(token, (p) => (p.c = 'green'))), lookup, now)).toEqual({ ok: false, reason: 'tampered-colour' });
+    expect(await readHealthCode(paperCodeText(withPayload(token, (p) => (p.exp = seconds(now + 365 * 86_400_000)))), lookup, now)).toEqual({ ok: false, reason: 'forged' });
+    const stranger = await crypto.subtle.generateKey(ecdsa, false, ['sign', 'verify']);
+    expect(await readHealthCode(paperCodeText(await signToken(stranger.privateKey, 'srv2', paper())), lookup, now)).toEqual({ ok: false, reason: 'unknown-key' });
+  });
+
+  it('never lets a phone credential pass as paper, nor paper pass as a live code', async () => {
+    // A copied credential with no device signature would otherwise skip the screenshot checks.
+    expect(await readHealthCode(paperCodeText(credential), lookup, now)).toEqual({ ok: false, reason: 'device-signature' });
+    const paperToken = await signToken(server.privateKey, 'srv1', paper());
+    expect(await readHealthCode(await presentCode(paperToken, device.privateKey, now), lookup, now)).toEqual({ ok: false, reason: 'malformed' });
+    const venue = await signToken(server.privateKey, 'srv1', { t: 'venue', v: 'v-1', n: '徐汇店' });
+    expect(await readHealthCode(paperCodeText(venue), lookup, now)).toEqual({ ok: false, reason: 'venue-code' });
   });
 });

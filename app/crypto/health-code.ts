@@ -9,6 +9,10 @@
  *    screenshot carries a timestamp that a verifier will find stale after 90 s, and a copied
  *    credential is useless without the device that holds the key.
  *
+ * 3. The **paper code** (纸质码), for a relative who carries no phone: `SSM1~<paper token>`, a token
+ *    marked `t: 'paper'` with no device key and no timestamp. Nothing proves it is shown live, so it
+ *    lives days, not minutes, and carries the masked ID number for staff to hold against the ID card.
+ *
  * Everything here is pure over WebCrypto; reading never throws and every refusal has a reason.
  */
 import * as z from 'zod/mini';
@@ -27,8 +31,8 @@ const epochSeconds = z.int().check(z.minimum(0));
 /** A test as [result, epoch seconds]: `n` negative, `p` positive. */
 const testFact = z.nullable(z.tuple([z.enum(['n', 'p']), epochSeconds]));
 
-export const credentialClaims = z.object({
-  t: z.literal('cred'),
+/** What every signed code says about its holder: the facts a rule set reads, and its lifetime. */
+const holderClaims = {
   /** Subject: the citizen id. */
   s: z.string().check(z.maxLength(64)),
   /** Masked name, the only personal detail a verifier sees. */
@@ -40,12 +44,25 @@ export const credentialClaims = z.object({
   a: testFact,
   /** Vaccine doses received. */
   d: z.int().check(z.minimum(0), z.maximum(20)),
-  /** The device's P-256 public key, raw uncompressed point, base64url. */
-  k: z.string().check(z.regex(/^[A-Za-z0-9_-]{87}$/)),
   iat: epochSeconds,
   exp: epochSeconds,
+};
+
+export const credentialClaims = z.object({
+  t: z.literal('cred'),
+  ...holderClaims,
+  /** The device's P-256 public key, raw uncompressed point, base64url. */
+  k: z.string().check(z.regex(/^[A-Za-z0-9_-]{87}$/)),
 });
 export type CredentialClaims = z.infer<typeof credentialClaims>;
+
+export const paperClaims = z.object({
+  t: z.literal('paper'),
+  ...holderClaims,
+  /** Masked ID number: with no phone to bind it, the ID card is what ties a paper code to its holder. */
+  i: z.string().check(z.maxLength(18)),
+});
+export type PaperClaims = z.infer<typeof paperClaims>;
 
 export type CodeRefusal =
   | 'empty'
@@ -58,9 +75,13 @@ export type CodeRefusal =
   | 'device-signature'
   | 'stale'
   | 'future'
-  | 'expired';
+  | 'expired'
+  | 'paper-expired';
 
-export type ReadCode = { ok: true; claims: CredentialClaims; signedAt: number } | { ok: false; reason: CodeRefusal };
+export type ReadCode =
+  | { ok: true; kind: 'live'; claims: CredentialClaims; signedAt: number }
+  | { ok: true; kind: 'paper'; claims: PaperClaims }
+  | { ok: false; reason: CodeRefusal };
 
 export async function publicKeyToRaw(publicKey: CryptoKey): Promise<string> {
   return bytesToBase64url(new Uint8Array(await crypto.subtle.exportKey('raw', publicKey)));
@@ -79,15 +100,21 @@ export async function presentCode(credential: string, devicePrivateKey: CryptoKe
   return `${signed}~${bytesToBase64url(new Uint8Array(signature))}`;
 }
 
+/** The QR text printed on a paper code. */
+export function paperCodeText(paperToken: string): string {
+  return `${codePrefix}~${paperToken}`;
+}
+
 const embeddedToken = /v1\.[A-Za-z0-9_-]{1,64}\.([A-Za-z0-9_-]+)\.[A-Za-z0-9_-]+/;
+
+const payloadType = (payload: unknown): unknown => (typeof payload === 'object' && payload !== null && 't' in payload ? payload.t : undefined);
 
 /** The type marker of a token's payload, read without trusting it: only to say what was scanned. */
 function tokenType(payloadPart: string): unknown {
   const text = base64urlToText(payloadPart);
   if (text === null) return undefined;
   try {
-    const payload = JSON.parse(text) as unknown;
-    return typeof payload === 'object' && payload !== null && 't' in payload ? payload.t : undefined;
+    return payloadType(JSON.parse(text));
   } catch {
     return undefined;
   }
@@ -112,7 +139,26 @@ async function colourWasChanged(credential: string, lookup: KeyLookup): Promise<
   return false;
 }
 
-/** Reads a scanned text as a health code: both signatures, freshness, expiry; never throws. */
+/** Why a server-signed payload of the wrong kind was refused: what it is, where that helps staff. */
+function wrongKind(payload: unknown): CodeRefusal {
+  const type = payloadType(payload);
+  if (type === 'venue') return 'venue-code';
+  // A phone's credential without its live device signature: a copy, not the holder's phone.
+  if (type === 'cred') return 'device-signature';
+  return 'malformed';
+}
+
+function readPaper(payload: unknown, now: number): ReadCode {
+  const claims = paperClaims.safeParse(payload);
+  if (!claims.success) return { ok: false, reason: wrongKind(payload) };
+  if (now >= claims.data.exp * 1000) return { ok: false, reason: 'paper-expired' };
+  return { ok: true, kind: 'paper', claims: claims.data };
+}
+
+/**
+ * Reads a scanned text as a health code, never throwing: the server's signature and expiry always;
+ * for a phone's live code also the device signature and freshness.
+ */
 export async function readHealthCode(text: string, lookup: KeyLookup, now: number): Promise<ReadCode> {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, reason: 'empty' };
@@ -121,9 +167,9 @@ export async function readHealthCode(text: string, lookup: KeyLookup, now: numbe
     return { ok: false, reason: token?.[1] !== undefined && tokenType(token[1]) === 'venue' ? 'venue-code' : 'foreign' };
   }
   const parts = trimmed.split('~');
-  if (parts.length !== 4) return { ok: false, reason: 'malformed' };
-  const [, credential, secondsText, signatureText] = parts as [string, string, string, string];
-  if (!/^\d{1,12}$/.test(secondsText)) return { ok: false, reason: 'malformed' };
+  if (parts.length !== 2 && parts.length !== 4) return { ok: false, reason: 'malformed' };
+  const [, credential = '', secondsText = '', signatureText = ''] = parts;
+  if (parts.length === 4 && !/^\d{1,12}$/.test(secondsText)) return { ok: false, reason: 'malformed' };
 
   const verified = await verifyToken(credential, lookup);
   if (!verified.ok) {
@@ -131,10 +177,9 @@ export async function readHealthCode(text: string, lookup: KeyLookup, now: numbe
     if (verified.reason === 'bad-signature') return { ok: false, reason: (await colourWasChanged(credential, lookup)) ? 'tampered-colour' : 'forged' };
     return { ok: false, reason: 'malformed' };
   }
+  if (parts.length === 2) return readPaper(verified.payload, now);
   const claims = credentialClaims.safeParse(verified.payload);
-  if (!claims.success) {
-    return { ok: false, reason: typeof verified.payload === 'object' && verified.payload !== null && 't' in verified.payload && verified.payload.t === 'venue' ? 'venue-code' : 'malformed' };
-  }
+  if (!claims.success) return { ok: false, reason: payloadType(verified.payload) === 'venue' ? 'venue-code' : 'malformed' };
 
   const deviceKey = await rawToPublicKey(claims.data.k);
   const signature = base64urlToBytes(signatureText);
@@ -148,5 +193,5 @@ export async function readHealthCode(text: string, lookup: KeyLookup, now: numbe
   if (signedAt > now + futureSkewMs) return { ok: false, reason: 'future' };
   if (now - signedAt > freshnessMs) return { ok: false, reason: 'stale' };
   if (now >= claims.data.exp * 1000) return { ok: false, reason: 'expired' };
-  return { ok: true, claims: claims.data, signedAt };
+  return { ok: true, kind: 'live', claims: claims.data, signedAt };
 }

@@ -11,8 +11,8 @@ export function factsFromRecords(colour: CodeColour | null, pcrTests: readonly P
   };
 }
 
-/** The rule engine's facts from a verified credential (the verifier's source): latest tests only. */
-export function factsFromClaims(claims: CredentialClaims): Facts {
+/** The rule engine's facts from a verified code, live or paper (the verifier's source): latest tests only. */
+export function factsFromClaims(claims: Pick<CredentialClaims, 'c' | 'p' | 'a'>): Facts {
   const fact = (test: CredentialClaims['p']) => (test ? [{ result: test[0] === 'n' ? ('negative' as const) : ('positive' as const), at: test[1] * 1000 }] : []);
   return { colour: claims.c, pcr: fact(claims.p), antigen: fact(claims.a) };
 }

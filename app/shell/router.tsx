@@ -26,6 +26,8 @@ const VenueOwnerPage = lazy(() => import('../features/venue-owner/components/ven
 const TravellerCheckPage = lazy(() => import('../features/traveller-check/components/traveller-check-page.tsx').then((m) => ({ default: m.TravellerCheckPage })));
 const VerifierPage = lazy(() => import('../features/verifier/components/verifier-page.tsx').then((m) => ({ default: m.VerifierPage })));
 const VenuePoster = lazy(() => import('../features/venue-owner/components/venue-poster.tsx').then((m) => ({ default: m.VenuePoster })));
+// A paper code is printed a couple of times a week at most: it loads when opened.
+const PaperCodePage = lazy(() => import('../features/paper-code/components/paper-code-page.tsx').then((m) => ({ default: m.PaperCodePage })));
 
 /** A lazily loaded screen behind the session check. */
 const session = (screen: (me: Me) => ReactElement) => <RequireSession>{(me) => <Suspense fallback={loading}>{screen(me)}</Suspense>}</RequireSession>;
@@ -41,6 +43,7 @@ export const routes: readonly Route[] = [
   { path: '/venues/:number/poster', element: session(() => <VenuePoster />) },
   { path: '/settings', element: <SettingsPage /> },
   { path: '/family', element: <RequireSession>{(me) => <FamilyPage me={me} />}</RequireSession> },
+  { path: '/family/:id/paper', element: session(() => <PaperCodePage />) },
   { path: '/traveller-check', element: session((me) => <TravellerCheckPage me={me} />) },
   // Staff check codes without an account of their own: keys and rules are public.
   { path: '/verify', element: <Suspense fallback={loading}><VerifierPage /></Suspense> },

@@ -2,6 +2,9 @@ import { useMemo } from 'react';
 import type { CodeColour } from '../api/contract.ts';
 import { qrShape, quietZone } from './qr-path.ts';
 
+/** The colour's shape, so that the colour is never the only signal. */
+export const colourIcons = { green: '✓', yellow: '!', red: '✕' } as const;
+
 interface CodeQrProps {
   text: string;
   colour: CodeColour;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ruleSetById } from '../../../server/services/default-rule-sets.ts';
-import { presentCode, publicKeyToRaw, type CredentialClaims } from '../../crypto/health-code.ts';
+import { paperCodeText, presentCode, publicKeyToRaw, type CredentialClaims } from '../../crypto/health-code.ts';
 import { ecdsa, signToken } from '../../crypto/signed-token.ts';
 import { verifyHealthCode } from './verify-health-code.ts';
 
@@ -43,6 +43,7 @@ describe('verifyHealthCode', () => {
     expect(leave.kind === 'checked' && leave.evaluation.pass).toBe(false);
     expect(leave.kind === 'checked' && leave.evaluation.failing.map((f) => f.clause.kind)).toEqual(['pcr-negative']);
     expect(leave.kind === 'checked' && leave.maskedName).toBe('李*海');
+    expect(leave.kind === 'checked' && leave.paper).toBeNull();
     const venue = await verifyHealthCode(code, lookup, venueEntry, now);
     expect(venue.kind === 'checked' && venue.evaluation.pass).toBe(true);
   });
@@ -52,6 +53,18 @@ describe('verifyHealthCode', () => {
     expect(yellow.kind === 'checked' && yellow.evaluation.failing.map((f) => f.state.kind)).toEqual(['colour']);
     const positive = await verifyHealthCode(await codeFor({ p: ['n', seconds(now - hour)], a: ['p', seconds(now - hour)] }), lookup, leaveShanghai, now);
     expect(positive.kind === 'checked' && positive.evaluation.failing.map((f) => f.state.kind)).toEqual(['positive']);
+  });
+
+  it('judges a paper code printed two days ago by test ages at the scan, and shows what to hold against the ID card', async () => {
+    const printedAt = now - 48 * hour;
+    const paper = { t: 'paper', s: 'demo-f', n: '张*婆', i: '310***********4564', c: 'green', p: ['n', seconds(printedAt - 6 * hour)], a: null, d: 3, iat: seconds(printedAt), exp: seconds(printedAt + 72 * hour) };
+    const code = paperCodeText(await signToken(server.privateKey, 'srv1', paper));
+    const leave = await verifyHealthCode(code, lookup, leaveShanghai, now);
+    expect(leave).toMatchObject({ kind: 'checked', maskedName: '张*婆', paper: { maskedIdNumber: '310***********4564', printedAt, validUntil: printedAt + 72 * hour } });
+    // The PCR was 6 h old when printed and is 54 h old now: the 48 h rule fails today, with no antigen either.
+    expect(leave.kind === 'checked' && leave.evaluation.failing.map((f) => f.clause.kind)).toEqual(['pcr-negative', 'antigen-negative']);
+    const venue = await verifyHealthCode(code, lookup, venueEntry, now);
+    expect(venue.kind === 'checked' && venue.evaluation.pass).toBe(true);
   });
 
   it('passes a refusal through without evaluating anything', async () => {

@@ -1,7 +1,8 @@
 /**
  * What the staff verifier decides about one scanned text, offline: the code's two signatures and
  * its freshness (app/crypto/health-code.ts), then the chosen rule set over the credential's facts.
- * The answer holds the masked name and nothing else about the person.
+ * The answer holds the masked name and nothing else about the person, except on a paper code: its
+ * masked ID number, for staff to compare with the holder's ID card.
  */
 import type { RuleSet } from '../../api/contract.ts';
 import { readHealthCode, type CodeRefusal } from '../../crypto/health-code.ts';
@@ -9,12 +10,20 @@ import type { KeyLookup } from '../../crypto/signed-token.ts';
 import { evaluate, type Evaluation } from '../../rules/evaluate.ts';
 import { factsFromClaims } from '../../rules/facts.ts';
 
+/** What a paper code adds, since nothing shows it is held by the person it names. */
+export interface PaperDetails {
+  maskedIdNumber: string;
+  printedAt: number;
+  validUntil: number;
+}
+
 export type Verification =
-  | { kind: 'checked'; maskedName: string; evaluation: Evaluation }
+  | { kind: 'checked'; maskedName: string; evaluation: Evaluation; paper: PaperDetails | null }
   | { kind: 'refused'; reason: CodeRefusal };
 
 export async function verifyHealthCode(text: string, lookup: KeyLookup, ruleSet: RuleSet, now: number): Promise<Verification> {
   const read = await readHealthCode(text, lookup, now);
   if (!read.ok) return { kind: 'refused', reason: read.reason };
-  return { kind: 'checked', maskedName: read.claims.n, evaluation: evaluate(ruleSet, factsFromClaims(read.claims), now) };
+  const paper = read.kind === 'paper' ? { maskedIdNumber: read.claims.i, printedAt: read.claims.iat * 1000, validUntil: read.claims.exp * 1000 } : null;
+  return { kind: 'checked', maskedName: read.claims.n, evaluation: evaluate(ruleSet, factsFromClaims(read.claims), now), paper };
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Me } from '../../../api/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
+import { Link } from '../../../navigation/navigation.tsx';
 import { errorMessageKey } from '../../../ui/error-message.ts';
 import { PageHeader } from '../../../ui/page-header.tsx';
 import { useUnlinkDependant } from '../api/unlink-dependant.ts';
@@ -26,17 +27,21 @@ export function FamilyPage({ me }: { me: Me }) {
           </p>
         )}
         {me.dependants.map((dependant) => (
-          <button
-            key={dependant.id}
-            type="button"
-            className="button button--ghost"
-            disabled={unlink.isPending}
-            onClick={() => {
-              if (window.confirm(t('family.unlink.confirm', { name: dependant.maskedName }))) unlink.mutate(dependant.id);
-            }}
-          >
-            {t('family.unlink', { name: dependant.maskedName })}
-          </button>
+          <div key={dependant.id} className="family__actions">
+            <Link to={`/family/${encodeURIComponent(dependant.id)}/paper`} className="button button--secondary">
+              {t('paper.open', { name: dependant.maskedName })}
+            </Link>
+            <button
+              type="button"
+              className="button button--ghost"
+              disabled={unlink.isPending}
+              onClick={() => {
+                if (window.confirm(t('family.unlink.confirm', { name: dependant.maskedName }))) unlink.mutate(dependant.id);
+              }}
+            >
+              {t('family.unlink', { name: dependant.maskedName })}
+            </button>
+          </div>
         ))}
         {unlink.error && (
           <p className="field__error" role="alert">

@@ -4,10 +4,8 @@ import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { formatDateTime } from '../../../i18n/shanghai-time.ts';
 import { ErrorState, LoadingState } from '../../../ui/status-views.tsx';
 import { useHealthCode } from '../hooks/use-health-code.ts';
-import { CodeQr } from '../../../ui/code-qr.tsx';
+import { CodeQr, colourIcons } from '../../../ui/code-qr.tsx';
 import { LiveClock } from '../../../ui/live-clock.tsx';
-
-const colourIcons = { green: '✓', yellow: '!', red: '✕' } as const;
 
 interface HealthCodeCardProps {
   profile: Profile;

@@ -3,13 +3,14 @@ import type { RuleSet } from '../../../api/contract.ts';
 import { keyLookupFromSet } from '../../../crypto/keys.ts';
 import type { KeyLookup } from '../../../crypto/signed-token.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
+import { formatDateTime } from '../../../i18n/shanghai-time.ts';
 import { useRuleSets } from '../../../records/api/get-rule-sets.ts';
 import { clauseStateKey, clauseText } from '../../../rules/clause-text.ts';
 import { QrScanner } from '../../../scanner/qr-scanner.tsx';
 import { PageHeader } from '../../../ui/page-header.tsx';
 import { ErrorState, LoadingState } from '../../../ui/status-views.tsx';
 import { useSigningKeys } from '../api/get-signing-keys.ts';
-import { verifyHealthCode, type Verification } from '../verify-health-code.ts';
+import { verifyHealthCode, type PaperDetails, type Verification } from '../verify-health-code.ts';
 
 const countKey = 'suishen.verifier.checks';
 
@@ -41,6 +42,20 @@ function useKeyLookup(): { lookup: KeyLookup | null; pending: boolean; error: un
   return { lookup, pending: keys.isPending || (!!keys.data && !lookup), error: keys.isError ? keys.error : null };
 }
 
+/** Paper proves nothing about who holds it: staff see that it is paper and what to check it against. */
+function PaperNotes({ paper }: { paper: PaperDetails }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <span className="verdict__paper">{t('verify.paper')}</span>
+      <span className="verdict__check-id">{t('verify.paper.checkId', { id: paper.maskedIdNumber })}</span>
+      <span className="verdict__dates">
+        {t('verify.paper.printed', { time: formatDateTime(paper.printedAt) })} · {t('verify.paper.validUntil', { time: formatDateTime(paper.validUntil) })}
+      </span>
+    </>
+  );
+}
+
 function Result({ verification, ruleSet }: { verification: Verification; ruleSet: RuleSet }) {
   const { t, language } = useI18n();
   if (verification.kind === 'refused') {
@@ -62,6 +77,7 @@ function Result({ verification, ruleSet }: { verification: Verification; ruleSet
       </span>
       <strong className="verdict__words">{t(pass ? 'verify.pass' : 'verify.fail')}</strong>
       <span className="verdict__name">{verification.maskedName}</span>
+      {verification.paper && <PaperNotes paper={verification.paper} />}
       <span className="verdict__rule">{ruleSet.title[language]}</span>
       {failing.map(({ clause, state }) => (
         <span key={clause.kind} className="verdict__reason">

@@ -1,0 +1,49 @@
+import type { PaperCode } from '../../../api/contract.ts';
+import { useI18n } from '../../../i18n/i18n-provider.tsx';
+import { formatDateTime } from '../../../i18n/shanghai-time.ts';
+import { CodeQr, colourIcons } from '../../../ui/code-qr.tsx';
+
+/**
+ * The A6 card itself: the same facts the verifier will show, so staff can compare the two. The
+ * colour is a frame, a word and an icon as well as the QR's own colour: a grey-scale printer keeps two.
+ */
+export function PaperCard({ paper }: { paper: PaperCode }) {
+  const { t } = useI18n();
+  const colourName = t(`colour.${paper.colour}`);
+  const validUntil = formatDateTime(paper.validUntil);
+  return (
+    <article className={`paper-card paper-card--${paper.colour}`} aria-labelledby="paper-card-title">
+      <h2 id="paper-card-title" className="paper-card__title">
+        {t('paper.card.title')}
+      </h2>
+      <dl className="paper-card__facts">
+        <div>
+          <dt>{t('panel.name')}</dt>
+          <dd>{paper.maskedName}</dd>
+        </div>
+        <div>
+          <dt>{t('panel.idNumber')}</dt>
+          <dd>{paper.maskedIdNumber}</dd>
+        </div>
+      </dl>
+      <CodeQr text={paper.code} colour={paper.colour} label={t('paper.qr', { name: paper.maskedName, colour: colourName, time: validUntil })} />
+      <p className="paper-card__colour">
+        <span className="paper-card__icon" aria-hidden="true">
+          {colourIcons[paper.colour]}
+        </span>
+        <span>{colourName}</span>
+      </p>
+      <dl className="paper-card__facts">
+        <div>
+          <dt>{t('paper.card.printed')}</dt>
+          <dd>{formatDateTime(paper.printedAt)}</dd>
+        </div>
+        <div>
+          <dt>{t('paper.card.validUntil')}</dt>
+          <dd className="paper-card__valid-until">{validUntil}</dd>
+        </div>
+      </dl>
+      <p className="paper-card__check-id">{t('paper.card.checkId')}</p>
+    </article>
+  );
+}
