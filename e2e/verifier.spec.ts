@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readShownCode, withColour } from './fixtures/health-code.ts';
+import { waitForServiceWorker } from './offline-support.ts';
 import { linkDemoRelative, loginAsDemo } from './support.ts';
 
 async function check(verifier: Page, code: string): Promise<void> {
@@ -93,4 +94,39 @@ test('a guardian showing her relative’s code shows the relative’s own signed
   await expect(verifier.locator('.verdict')).toHaveClass(/verdict--pass/);
   await expect(verifier.locator('.verdict')).toContainText('张*婆');
   await staff.close();
+});
+
+test('a staff phone that never signed in checks codes after a cold start with no network', async ({ page, browser, baseURL }) => {
+  await loginAsDemo(page, 'a');
+  const code = await readShownCode(page);
+
+  const staff = await browser.newContext({ baseURL, locale: 'zh-CN' });
+  const verifier = await staff.newPage();
+  await verifier.goto('/verify');
+  await expect(verifier.getByRole('radio', { name: '离沪核验' })).toBeChecked();
+  await waitForServiceWorker(verifier);
+  await staff.setOffline(true);
+  // A new tab after the app was closed: only the service worker and IndexedDB are left.
+  await verifier.close();
+  const coldStart = await staff.newPage();
+  await coldStart.goto('/verify');
+  await expect(coldStart.getByRole('radio', { name: '离沪核验' })).toBeChecked();
+  await check(coldStart, code);
+  await expect(coldStart.locator('.verdict')).toHaveClass(/verdict--pass/);
+  await expect(coldStart.locator('.verdict')).toContainText('张*三');
+  await staff.close();
+});
+
+test('the verifier still works after the place-code scanner loaded the same keys in this session', async ({ page }) => {
+  await loginAsDemo(page, 'a');
+  const code = await readShownCode(page);
+  await page.getByRole('link', { name: '扫一扫' }).click();
+  await expect(page.getByRole('heading', { name: '扫一扫' })).toBeVisible();
+  await page.evaluate(() => {
+    history.pushState(null, '', '/verify');
+    dispatchEvent(new PopStateEvent('popstate'));
+  });
+  await expect(page.getByRole('radio', { name: '离沪核验' })).toBeChecked();
+  await check(page, code);
+  await expect(page.locator('.verdict')).toHaveClass(/verdict--pass/);
 });

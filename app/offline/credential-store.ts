@@ -1,9 +1,10 @@
 /**
- * The device's own signing key and the credentials and server keys that let codes work offline.
+ * The device's own signing key and the credentials, server keys and rule sets that let codes be
+ * shown and checked offline.
  * The private key is made non-extractable: script on this page can sign with it but nobody can read
  * it out, so a copied credential cannot be presented from another phone.
  */
-import { jwkSet, type PublicJwk } from '../api/contract.ts';
+import { endpoints, jwkSet, type PublicJwk, type RuleSet } from '../api/contract.ts';
 import { ecdsa } from '../crypto/signed-token.ts';
 import { storage, walletDb } from './db.ts';
 
@@ -54,4 +55,15 @@ export async function storedServerKeys(): Promise<PublicJwk[] | null> {
   const row = await (await walletDb()).get(storage.stores.serverKeys, 'current');
   const parsed = jwkSet.safeParse({ keys: row?.keys });
   return parsed.success ? parsed.data.keys : null;
+}
+
+export async function saveRuleSets(ruleSets: readonly RuleSet[]): Promise<void> {
+  await (await walletDb()).put(storage.stores.ruleSets, { id: 'current', ruleSets, savedAt: Date.now() });
+}
+
+/** The last rule sets served, validated again like the keys. */
+export async function storedRuleSets(): Promise<RuleSet[] | null> {
+  const row = await (await walletDb()).get(storage.stores.ruleSets, 'current');
+  const parsed = endpoints.ruleSets.response.safeParse({ ruleSets: row?.ruleSets });
+  return parsed.success ? parsed.data.ruleSets : null;
 }

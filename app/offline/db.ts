@@ -8,7 +8,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 
 export const storage = {
   name: 'suishen-wallet',
-  version: 1,
+  version: 2,
   stores: {
     /** The persisted TanStack Query cache, one entry per signed-in citizen. */
     queryCache: 'query-cache',
@@ -20,6 +20,8 @@ export const storage = {
     credentials: 'credentials',
     /** The server's public signing keys (JWK set), for verifying codes offline. */
     serverKeys: 'server-keys',
+    /** The rule sets last served, for the traveller check and a verifier that never signed in. */
+    ruleSets: 'rule-sets',
     /** Place-code check-ins kept on this device (14 days). */
     checkIns: 'check-ins',
     /** Small device settings that need not be read before first paint. */
@@ -47,6 +49,7 @@ export interface WalletSchema extends DBSchema {
   'device-keys': { key: string; value: { citizenId: string; keyPair: CryptoKeyPair; publicJwk: JsonWebKey; createdAt: number } };
   credentials: { key: string; value: { subjectId: string; token: string; expiresAt: number; savedAt: number } };
   'server-keys': { key: string; value: { id: 'current'; keys: unknown; savedAt: number } };
+  'rule-sets': { key: string; value: { id: 'current'; ruleSets: unknown; savedAt: number } };
   'check-ins': { key: string; value: { id: string; citizenId: string; scannedAt: number; record: unknown }; indexes: { 'by-scanned': number } };
   settings: { key: string; value: unknown };
 }
@@ -69,6 +72,9 @@ export function walletDb(): Promise<WalletDb> {
         const checkIns = db.createObjectStore(storage.stores.checkIns, { keyPath: 'id' });
         checkIns.createIndex('by-scanned', 'scannedAt');
         db.createObjectStore(storage.stores.settings);
+      }
+      if (oldVersion < 2) {
+        db.createObjectStore(storage.stores.ruleSets, { keyPath: 'id' });
       }
     },
     blocked() {

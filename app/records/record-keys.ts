@@ -8,6 +8,7 @@ export const recordKeys = {
   antigenTests: (citizenId: string) => ['records', 'citizen', citizenId, 'antigen-tests'] as const,
   itinerary: (citizenId: string) => ['records', 'citizen', citizenId, 'itinerary'] as const,
   ruleSets: () => ['rule-sets'] as const,
+  signingKeys: () => ['signing-keys'] as const,
   /** The signed credential: outside 'records' because it is kept in its own store, not the persisted cache. */
   credential: (citizenId: string) => ['credential', citizenId] as const,
 };

@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { ApiError, request } from '../../../api/client.ts';
+import { request } from '../../../api/client.ts';
 import { deviceKeyFor, saveCredential, storedCredential, type StoredCredential } from '../../../offline/credential-store.ts';
+import { networkFirst } from '../../../offline/network-first.ts';
 import { recordKeys } from '../../../records/record-keys.ts';
 
 export type CredentialResult = StoredCredential & { fromStore: boolean };
@@ -11,17 +12,15 @@ export type CredentialResult = StoredCredential & { fromStore: boolean };
  */
 export async function fetchCredential(citizenId: string, signal: AbortSignal): Promise<CredentialResult> {
   const device = await deviceKeyFor(citizenId);
-  try {
-    const issued = await request('credential', { body: { publicKey: device.publicJwk, subject: citizenId }, signal });
-    const credential = { credential: issued.credential, expiresAt: Date.parse(issued.expiresAt) };
-    await saveCredential(citizenId, credential);
-    return { ...credential, fromStore: false };
-  } catch (error) {
-    const unreachable = error instanceof ApiError && (error.code === 'network' || error.code === 'timeout');
-    const stored = unreachable ? await storedCredential(citizenId) : null;
-    if (!stored) throw error;
-    return { ...stored, fromStore: true };
-  }
+  const { answer, fromStore } = await networkFirst(
+    async () => {
+      const issued = await request('credential', { body: { publicKey: device.publicJwk, subject: citizenId }, signal });
+      return { credential: issued.credential, expiresAt: Date.parse(issued.expiresAt) };
+    },
+    (credential) => saveCredential(citizenId, credential),
+    () => storedCredential(citizenId),
+  );
+  return { ...answer, fromStore };
 }
 
 export const credentialQueryOptions = (citizenId: string) =>

@@ -3,9 +3,9 @@ import { Link, useNavigate, useSearchParams } from '../../../navigation/navigati
 import { venueCodeParam } from '../../../api/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
+import { useKeyLookup } from '../../../records/api/get-signing-keys.ts';
 import { PageHeader } from '../../../ui/page-header.tsx';
 import { LoadingState } from '../../../ui/status-views.tsx';
-import { useSigningKeys } from '../api/get-signing-keys.ts';
 import { useQueueCheckIn } from '../api/queue-check-in.ts';
 import { verifyVenueToken } from '../venue-code.ts';
 
@@ -18,15 +18,15 @@ export function CheckInPage({ citizenId }: { citizenId: string }) {
   const [searchParams] = useSearchParams();
   const token = searchParams.get(venueCodeParam) ?? '';
   const navigate = useNavigate();
-  const keys = useSigningKeys();
+  const keys = useKeyLookup();
   const queueCheckIn = useQueueCheckIn(citizenId);
   const [refusal, setRefusal] = useState<MessageKey | null>(null);
   const handled = useRef('');
 
   useEffect(() => {
-    if (!keys.data?.available || handled.current === token) return;
+    if (keys.kind !== 'ready' || handled.current === token) return;
     handled.current = token;
-    const lookup = keys.data.lookup;
+    const { lookup } = keys;
     void (async () => {
       const result = await verifyVenueToken(token, lookup);
       if (!result.ok) {
@@ -36,9 +36,9 @@ export function CheckInPage({ citizenId }: { citizenId: string }) {
       const checkIn = await queueCheckIn(result.venue, result.token);
       navigate(`/check-ins/${checkIn.id}`, { replace: true });
     })();
-  }, [keys.data, token, queueCheckIn, navigate]);
+  }, [keys, token, queueCheckIn, navigate]);
 
-  const shown = keys.data && !keys.data.available ? 'scan.keysMissing' : refusal;
+  const shown = keys.kind === 'missing' ? 'scan.keysMissing' : refusal;
   return (
     <main className="page">
       <PageHeader title={t('result.title')} backTo="/scan" />

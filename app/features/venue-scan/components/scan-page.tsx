@@ -4,11 +4,11 @@ import { ApiError } from '../../../api/client.ts';
 import { venueCodeRoute, venueCodeUrl, venueNumber } from '../../../api/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
+import { useKeyLookup } from '../../../records/api/get-signing-keys.ts';
 import { QrScanner } from '../../../scanner/qr-scanner.tsx';
 import { errorMessageKey } from '../../../ui/error-message.ts';
 import { PageHeader } from '../../../ui/page-header.tsx';
 import { TextField } from '../../../ui/text-field.tsx';
-import { useSigningKeys } from '../api/get-signing-keys.ts';
 import { fetchVenueToken } from '../api/get-venue-by-number.ts';
 import { verifyVenueCode } from '../venue-code.ts';
 
@@ -16,7 +16,7 @@ import { verifyVenueCode } from '../venue-code.ts';
 export function ScanPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const keys = useSigningKeys();
+  const keys = useKeyLookup();
   const [message, setMessage] = useState<MessageKey | null>(null);
   const [number, setNumber] = useState('');
   const [numberError, setNumberError] = useState<MessageKey | null>(null);
@@ -25,16 +25,16 @@ export function ScanPage() {
 
   const handleText = useCallback(
     async (text: string) => {
-      if (!keys.data) return;
-      if (!keys.data.available) {
+      if (keys.kind === 'loading') return;
+      if (keys.kind === 'missing') {
         setMessage('scan.keysMissing');
         return;
       }
-      const result = await verifyVenueCode(text, location.origin, keys.data.lookup);
+      const result = await verifyVenueCode(text, location.origin, keys.lookup);
       if (result.ok) navigate(venueCodeRoute(result.token));
       else setMessage(`refusal.${result.reason}`);
     },
-    [keys.data, navigate],
+    [keys, navigate],
   );
 
   // The camera reports the same code many times a second: judge each text once.
@@ -77,7 +77,7 @@ export function ScanPage() {
     <main className="page page--scan">
       <PageHeader title={t('scan.title')} />
       <p className="scan__hint">{t('scan.hint')}</p>
-      {keys.data && <QrScanner onDecoded={onDecoded} />}
+      {keys.kind !== 'loading' && <QrScanner onDecoded={onDecoded} />}
       {message && (
         <p className="scan__message" role="alert">
           {t(message)}

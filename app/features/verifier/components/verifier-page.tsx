@@ -1,15 +1,13 @@
-import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
+import { useRef, useState, type SyntheticEvent } from 'react';
 import type { RuleSet } from '../../../api/contract.ts';
-import { keyLookupFromSet } from '../../../crypto/keys.ts';
-import type { KeyLookup } from '../../../crypto/signed-token.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { formatDateTime } from '../../../i18n/shanghai-time.ts';
 import { useRuleSets } from '../../../records/api/get-rule-sets.ts';
+import { useKeyLookup } from '../../../records/api/get-signing-keys.ts';
 import { clauseStateKey, clauseText } from '../../../rules/clause-text.ts';
 import { QrScanner } from '../../../scanner/qr-scanner.tsx';
 import { PageHeader } from '../../../ui/page-header.tsx';
-import { ErrorState, LoadingState } from '../../../ui/status-views.tsx';
-import { useSigningKeys } from '../api/get-signing-keys.ts';
+import { LoadingState } from '../../../ui/status-views.tsx';
 import { verifyHealthCode, type PaperDetails, type Verification } from '../verify-health-code.ts';
 
 const countKey = 'suishen.verifier.checks';
@@ -24,22 +22,6 @@ function useCheckCount(): [number, () => void] {
     });
   };
   return [count, increment];
-}
-
-function useKeyLookup(): { lookup: KeyLookup | null; pending: boolean; error: unknown } {
-  const keys = useSigningKeys();
-  const [lookup, setLookup] = useState<KeyLookup | null>(null);
-  useEffect(() => {
-    if (!keys.data) return;
-    let cancelled = false;
-    void keyLookupFromSet(keys.data).then((found) => {
-      if (!cancelled) setLookup(() => found);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [keys.data]);
-  return { lookup, pending: keys.isPending || (!!keys.data && !lookup), error: keys.isError ? keys.error : null };
 }
 
 /** Paper proves nothing about who holds it: staff see that it is paper and what to check it against. */
@@ -92,7 +74,7 @@ function Result({ verification, ruleSet }: { verification: Verification; ruleSet
 export function VerifierPage() {
   const { t, language } = useI18n();
   const ruleSets = useRuleSets();
-  const { lookup, pending, error } = useKeyLookup();
+  const keys = useKeyLookup();
   const [ruleSetId, setRuleSetId] = useState('leave-shanghai');
   const [text, setText] = useState('');
   const [verification, setVerification] = useState<Verification | null>(null);
@@ -102,8 +84,8 @@ export function VerifierPage() {
   const ruleSet = ruleSets.data?.ruleSets.find((set) => set.id === ruleSetId);
 
   const check = async (scanned: string) => {
-    if (!lookup || !ruleSet) return;
-    setVerification(await verifyHealthCode(scanned, lookup, ruleSet, Date.now()));
+    if (keys.kind !== 'ready' || !ruleSet) return;
+    setVerification(await verifyHealthCode(scanned, keys.lookup, ruleSet, Date.now()));
     countCheck();
   };
   const onScanned = (scanned: string) => {
@@ -121,9 +103,8 @@ export function VerifierPage() {
   };
 
   let body;
-  if (pending || ruleSets.isPending) body = <LoadingState label={t('verify.keys.loading')} />;
-  else if (error || ruleSets.isError) body = <ErrorState error={error ?? ruleSets.error} />;
-  else if (!lookup || !ruleSet) body = <p role="alert">{t('verify.keys.missing')}</p>;
+  if (keys.kind === 'loading' || ruleSets.isPending) body = <LoadingState label={t('verify.keys.loading')} />;
+  else if (keys.kind === 'missing' || ruleSets.isError || !ruleSet) body = <p role="alert">{t('verify.keys.missing')}</p>;
   else {
     body = (
       <>
