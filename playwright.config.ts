@@ -1,13 +1,13 @@
 import { defineConfig } from '@playwright/test';
 import { findChromium } from './e2e/browser.ts';
+import { phone } from './e2e/phone.ts';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 const browser = findChromium();
 
 /**
  * End-to-end tests run the built app served by the real server (real SQLite, demo data) in a real
- * Chromium at a phone's size. The device sits in New York so that every Shanghai time shown is
- * proven not to come from the device's zone.
+ * Chromium on a phone (e2e/phone.ts).
  */
 export default defineConfig({
   testDir: 'e2e',
@@ -22,12 +22,7 @@ export default defineConfig({
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
     baseURL: `http://localhost:${port}`,
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-    timezoneId: 'America/New_York',
+    ...phone,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: { executablePath: browser.executablePath, args: browser.args },

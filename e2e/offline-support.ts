@@ -14,31 +14,32 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
 }
 
+/** The query keys in a citizen's stored query cache, read straight from IndexedDB ([] when there is none). */
+export function persistedQueryKeys(page: Page, citizenId: string): Promise<unknown[][]> {
+  return page.evaluate(
+    (id) =>
+      new Promise<unknown[][]>((resolve, reject) => {
+        const open = indexedDB.open('suishen-wallet');
+        open.onerror = () => {
+          reject(open.error ?? new Error('open failed'));
+        };
+        open.onsuccess = () => {
+          const get = open.result.transaction('query-cache').objectStore('query-cache').get(id);
+          get.onsuccess = () => {
+            const entry = get.result as { client?: { clientState?: { queries?: { queryKey: unknown[] }[] } } } | undefined;
+            open.result.close();
+            resolve((entry?.client?.clientState?.queries ?? []).map((query) => query.queryKey));
+          };
+        };
+      }),
+    citizenId,
+  );
+}
+
 /** The query cache of the signed-in citizen is in IndexedDB with all four kinds of record. */
 export async function waitForPersistedCache(page: Page, citizenId: string): Promise<void> {
-  await expect
-    .poll(
-      () =>
-        page.evaluate(
-          (id) =>
-            new Promise<number>((resolve) => {
-              const open = indexedDB.open('suishen-wallet');
-              open.onsuccess = () => {
-                const get = open.result.transaction('query-cache').objectStore('query-cache').get(id);
-                get.onsuccess = () => {
-                  const entry = get.result as { client?: { clientState?: { queries?: { queryKey: unknown[] }[] } } } | undefined;
-                  const kinds = new Set((entry?.client?.clientState?.queries ?? []).map((query) => query.queryKey[3]).filter(Boolean));
-                  open.result.close();
-                  resolve(kinds.size);
-                };
-              };
-              open.onerror = () => resolve(-1);
-            }),
-          citizenId,
-        ),
-      { timeout: 15_000 },
-    )
-    .toBe(4);
+  const kinds = async () => new Set((await persistedQueryKeys(page, citizenId)).map((queryKey) => queryKey[3]).filter(Boolean)).size;
+  await expect.poll(kinds, { timeout: 15_000 }).toBe(4);
 }
 
 /** A photo bigger than the upload allows (2400×1800 PNG with noise), so the browser must shrink it. */

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { persistedQueryKeys, waitForServiceWorker } from './offline-support.ts';
 import { loginAsDemo } from './support.ts';
 
 test('citizen (b) does not meet the leave-Shanghai rule, and the PCR clause is named', async ({ page }) => {
@@ -40,4 +41,30 @@ test('citizen (a) meets it, with a countdown that ticks, in Chinese and English 
   await expect(requirements).toHaveCount(2);
   for (const item of await requirements.all()) await expect(item).toHaveClass(/requirement--met/);
   await expect(requirements.first()).toContainText('Met');
+});
+
+test('the traveller check and the staff verifier open with no network after one online visit', async ({ page, context }) => {
+  await loginAsDemo(page, 'a');
+  await page.getByRole('link', { name: '离沪核验' }).click();
+  await expect(page.locator('.verdict')).toHaveClass(/verdict--pass/);
+  // Leaving at once, while the persister still waits for the cache to settle: the page's hiding writes it.
+  await page.goto('/verify');
+  await expect(page.getByRole('radio', { name: '离沪核验' })).toBeChecked();
+  await waitForServiceWorker(page);
+  const persisted = async () => [...new Set((await persistedQueryKeys(page, 'demo-a')).map((queryKey) => queryKey.join('/')))].sort();
+  await expect.poll(persisted).toEqual(
+    expect.arrayContaining(['rule-sets', 'records/me', 'records/citizen/demo-a/pcr-tests', 'records/citizen/demo-a/antigen-tests']),
+  );
+
+  await context.setOffline(true);
+  await page.goto('/traveller-check?who=demo-a');
+  await expect(page.locator('.verdict')).toHaveClass(/verdict--pass/);
+  await expect(page.locator('.verdict')).toContainText('符合离沪要求');
+  await expect(page.locator('.verdict__countdown [lang="zh-CN"]')).toHaveText(/后失效$/);
+  // Cold start of the verifier from the service worker, keys from IndexedDB.
+  await page.goto('/verify');
+  await expect(page.getByRole('radio', { name: '离沪核验' })).toBeChecked();
+  await page.getByLabel('二维码内容').fill('https://example.com/');
+  await page.getByRole('button', { name: '核验', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('这不是随申码');
 });

@@ -1,5 +1,6 @@
-import { createContext, use, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { type Language, type MessageKey } from './messages.ts';
+import { createContext, use, useEffect, useMemo, type ReactNode } from 'react';
+import { storedPreference, usePreference } from '../ui/stored-preference.ts';
+import { languages, type Language, type MessageKey } from './messages.ts';
 import { translate, type MessageValues } from './translate.ts';
 
 interface I18n {
@@ -10,38 +11,15 @@ interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
-/** Kept in localStorage, not IndexedDB, because the very first paint must already be in the right language. */
-const storageKey = 'suishen.language';
-
-function readStoredLanguage(): string | null {
-  try {
-    return localStorage.getItem(storageKey);
-  } catch {
-    return null;
-  }
-}
-
-function initialLanguage(): Language {
-  const stored = readStoredLanguage();
-  if (stored === 'zh' || stored === 'en') return stored;
-  return 'zh';
-}
+/** Read before the first paint, so that it is already in the right language. */
+const languagePreference = storedPreference<Language>('suishen.language', languages, 'zh');
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [language, setLanguageState] = useState<Language>(initialLanguage);
+  const [language, setLanguage] = usePreference(languagePreference);
 
   useEffect(() => {
     document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
   }, [language]);
-
-  const setLanguage = useCallback((next: Language) => {
-    setLanguageState(next);
-    try {
-      localStorage.setItem(storageKey, next);
-    } catch {
-      // Private mode or a full quota: the choice still holds for this visit.
-    }
-  }, []);
 
   const value = useMemo<I18n>(
     () => ({ language, setLanguage, t: (key, values) => translate(language, key, values) }),

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import type { PersistedClient } from '@tanstack/react-query-persist-client';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cachedRecordProblem, citizenOfCache } from './cached-records.ts';
 import { createCitizenPersister, forgetCitizen, soundClient } from './query-persister.ts';
 
@@ -24,9 +24,31 @@ function client(id: string, extra: PersistedClient['clientState']['queries'] = [
 
 const persister = createCitizenPersister({ citizenOf: (c) => citizenOfCache(c.clientState.queries), queryProblem: cachedRecordProblem });
 
+/** Node has no page: its events and visibility are stood in for, so that a test can hide it. */
+function fakePage() {
+  const events = new EventTarget();
+  const document = { visibilityState: 'visible' as DocumentVisibilityState };
+  vi.stubGlobal('addEventListener', events.addEventListener.bind(events));
+  vi.stubGlobal('removeEventListener', events.removeEventListener.bind(events));
+  vi.stubGlobal('document', document);
+  return {
+    hide(event: 'pagehide' | 'visibilitychange') {
+      document.visibilityState = 'hidden';
+      events.dispatchEvent(new Event(event));
+    },
+  };
+}
+
+let page: ReturnType<typeof fakePage>;
+
+beforeEach(() => {
+  page = fakePage();
+});
+
 afterEach(() => {
   vi.useRealTimers();
   vi.restoreAllMocks();
+  vi.unstubAllGlobals();
 });
 
 async function persist(value: PersistedClient) {
@@ -48,6 +70,25 @@ describe('citizen persister', () => {
 
     await forgetCitizen('demo-b');
     expect(await persister.restoreClient()).toBeUndefined();
+  });
+
+  it.each(['pagehide', 'visibilitychange'] as const)('writes the waiting cache at once on %s, before the delay is over', async (event) => {
+    // Only the delay is faked: fake-indexeddb runs on setImmediate.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    await persister.persistClient(client(`hidden-on-${event}`));
+    page.hide(event);
+    // The read queues behind the write that the hidden page started.
+    expect(citizenOfCache((await persister.restoreClient())?.clientState.queries ?? [])).toBe(`hidden-on-${event}`);
+  });
+
+  it('drops the waiting cache of a citizen who logs out, even when the page is hidden afterwards', async () => {
+    await persist(client('demo-a'));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    await persister.persistClient(client('demo-c'));
+    await forgetCitizen('demo-c');
+    page.hide('pagehide');
+    await vi.runAllTimersAsync();
+    expect(citizenOfCache((await persister.restoreClient())?.clientState.queries ?? [])).toBe('demo-a');
   });
 
   it('drops stored queries that no longer fit their schema, with a logged reason, and keeps the rest', () => {

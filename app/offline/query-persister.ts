@@ -44,25 +44,65 @@ export function soundClient(record: unknown, queryProblem: CitizenPersisterOptio
   return { ...client, clientState: { ...client.clientState, queries } };
 }
 
-let pendingWrite: ReturnType<typeof setTimeout> | undefined;
+/** The write that waits for the cache to settle. */
+let pendingWrite: { timer: ReturnType<typeof setTimeout>; write: () => void } | undefined;
+
+function writeNow(): void {
+  const pending = pendingWrite;
+  cancelPendingWrite();
+  pending?.write();
+}
+
+function writeIfHidden(): void {
+  if (document.visibilityState === 'hidden') writeNow();
+}
+
+/**
+ * A reload or a closed tab inside the wait would lose the newest cache, so a hidden page writes at once.
+ * The listeners live only while a write waits: the page is not touched before the cache first changes.
+ */
+function scheduleWrite(write: () => void): void {
+  if (pendingWrite) clearTimeout(pendingWrite.timer);
+  else {
+    addEventListener('pagehide', writeNow);
+    addEventListener('visibilitychange', writeIfHidden);
+  }
+  pendingWrite = { timer: setTimeout(writeNow, writeDelayMs), write };
+}
+
+function cancelPendingWrite(): void {
+  if (!pendingWrite) return;
+  clearTimeout(pendingWrite.timer);
+  pendingWrite = undefined;
+  removeEventListener('pagehide', writeNow);
+  removeEventListener('visibilitychange', writeIfHidden);
+}
 
 export function createCitizenPersister({ citizenOf, queryProblem }: CitizenPersisterOptions): Persister {
   return {
     persistClient(client) {
       // The cache changes on every fetch; one write per burst is enough and spares the disk.
-      clearTimeout(pendingWrite);
-      pendingWrite = setTimeout(() => {
+      scheduleWrite(() => {
         const citizenId = citizenOf(client);
         if (!citizenId) return;
         void walletDb()
-          .then(async (db) => {
-            await db.put(storage.stores.queryCache, { key: citizenId, savedAt: Date.now(), client });
-            await db.put(storage.stores.settings, citizenId, lastCitizenKey);
+          .then((db) => {
+            // On pagehide the document is gone before any answer comes back, so both requests go in one
+            // transaction that is committed at once rather than after their answers (a cache without the
+            // last-citizen pointer would never be restored).
+            const tx = db.transaction([storage.stores.queryCache, storage.stores.settings], 'readwrite');
+            const written = Promise.all([
+              tx.objectStore(storage.stores.queryCache).put({ key: citizenId, savedAt: Date.now(), client }),
+              tx.objectStore(storage.stores.settings).put(citizenId, lastCitizenKey),
+              tx.done,
+            ]);
+            tx.commit();
+            return written;
           })
           .catch((error: unknown) => {
             reportStorageError(error);
           });
-      }, writeDelayMs);
+      });
     },
     async restoreClient() {
       const db = await walletDb();
@@ -81,7 +121,7 @@ export function createCitizenPersister({ citizenOf, queryProblem }: CitizenPersi
 
 /** Logout: this citizen's cached records leave the device, and nobody is restored at the next start. */
 export async function forgetCitizen(citizenId: string): Promise<void> {
-  clearTimeout(pendingWrite);
+  cancelPendingWrite();
   const db = await walletDb();
   await db.delete(storage.stores.queryCache, citizenId);
   const last: unknown = await db.get(storage.stores.settings, lastCitizenKey);

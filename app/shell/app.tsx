@@ -31,8 +31,8 @@ export function App() {
         <ErrorBoundary>
           <PersistQueryClientProvider
             client={queryClient}
-            // The restored cache paints at once; it may lag the last writes by the persister's throttle,
-            // so everything on screen is asked again as soon as it is shown (a no-op while offline).
+            // The restored cache paints at once; it may lag the server (another device, or a page killed before
+            // its pending write), so everything on screen is asked again as soon as it is shown (a no-op while offline).
             onSuccess={() => queryClient.invalidateQueries()}
             persistOptions={{
               persister,

@@ -1,6 +1,8 @@
-import { createContext, use, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, use, useEffect, useMemo, type ReactNode } from 'react';
+import { storedPreference, usePreference } from './stored-preference.ts';
 
-export type TextSize = 'standard' | 'large';
+export const textSizes = ['standard', 'large'] as const;
+export type TextSize = (typeof textSizes)[number];
 
 interface TextSizeSetting {
   textSize: TextSize;
@@ -9,36 +11,19 @@ interface TextSizeSetting {
 
 const TextSizeContext = createContext<TextSizeSetting | null>(null);
 
-/** In localStorage, like the language, because the first paint must already be in the chosen size. */
-const storageKey = 'suishen.text-size';
-
-function storedTextSize(): TextSize {
-  try {
-    return localStorage.getItem(storageKey) === 'large' ? 'large' : 'standard';
-  } catch {
-    return 'standard';
-  }
-}
+/** Read before the first paint, like the language, so that it is already in the chosen size. */
+const textSizePreference = storedPreference<TextSize>('suishen.text-size', textSizes, 'standard');
 
 /**
  * Large-text mode (适老化): every size in theme.css is relative to the root font size, so one attribute
  * on <html> enlarges all text and controls together.
  */
 export function TextSizeProvider({ children }: { children: ReactNode }) {
-  const [textSize, setState] = useState<TextSize>(storedTextSize);
+  const [textSize, setTextSize] = usePreference(textSizePreference);
 
   useEffect(() => {
     document.documentElement.dataset.textSize = textSize;
   }, [textSize]);
-
-  const setTextSize = useCallback((size: TextSize) => {
-    setState(size);
-    try {
-      localStorage.setItem(storageKey, size);
-    } catch {
-      // Private mode or a full quota: the choice still holds for this visit.
-    }
-  }, []);
 
   const value = useMemo(() => ({ textSize, setTextSize }), [textSize, setTextSize]);
   return <TextSizeContext value={value}>{children}</TextSizeContext>;

@@ -1,10 +1,9 @@
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { PageHeader } from '../../../ui/page-header.tsx';
-import { useTextSize, type TextSize } from '../../../ui/text-size.tsx';
+import { textSizes, useTextSize } from '../../../ui/text-size.tsx';
 import { languages } from '../../../i18n/messages.ts';
 
 const languageNames = { zh: '中文', en: 'English' } as const;
-const textSizes: readonly TextSize[] = ['standard', 'large'];
 
 export function SettingsPage() {
   const { t, language, setLanguage } = useI18n();
