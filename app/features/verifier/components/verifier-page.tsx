@@ -1,4 +1,4 @@
-import { useRef, useState, type SyntheticEvent } from 'react';
+import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import type { RuleSet } from '../../../api/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { formatDateTime } from '../../../i18n/shanghai-time.ts';
@@ -12,16 +12,25 @@ import { verifyHealthCode, type PaperDetails, type Verification } from '../verif
 
 const countKey = 'suishen.verifier.checks';
 
-/** A tally only: how many checks this device made, never who was checked. */
+function storedCount(): number {
+  try {
+    return Number(localStorage.getItem(countKey)) || 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** A tally only: how many checks this device made, never who was checked. Storage may be refused (private mode). */
 function useCheckCount(): [number, () => void] {
-  const [count, setCount] = useState(() => Number(localStorage.getItem(countKey)) || 0);
-  const increment = () => {
-    setCount((previous) => {
-      localStorage.setItem(countKey, String(previous + 1));
-      return previous + 1;
-    });
-  };
-  return [count, increment];
+  const [count, setCount] = useState(storedCount);
+  useEffect(() => {
+    try {
+      localStorage.setItem(countKey, String(count));
+    } catch {
+      // The tally then lasts for this visit only; checking goes on.
+    }
+  }, [count]);
+  return [count, () => setCount((previous) => previous + 1)];
 }
 
 /** Paper proves nothing about who holds it: staff see that it is paper and what to check it against. */
