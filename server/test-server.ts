@@ -16,21 +16,3 @@ export async function startTestServer(options: { demo?: boolean } = {}): Promise
     },
   };
 }
-
-/** Logs a demo citizen in over HTTP and returns the `Cookie` header value of their session. */
-export async function loginCookie(url: string, phone: string): Promise<string> {
-  const otp = await fetch(`${url}/api/auth/otp`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ phone }),
-  });
-  const { demoCode } = (await otp.json()) as { demoCode?: string };
-  const response = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ phone, code: demoCode }),
-  });
-  const session = response.headers.getSetCookie().find((cookie) => cookie.startsWith('sw_session='));
-  if (!session) throw new Error(`no session cookie for ${phone}`);
-  return session.split(';')[0] ?? '';
-}

@@ -11,11 +11,14 @@ export interface QrShape {
 export const quietZone = 4;
 
 /**
- * Encodes text as a QR symbol and returns it as a single SVG path, so the code can be drawn in any
- * colour without innerHTML. Error correction M survives glare on a phone screen and stays small.
+ * How much of a symbol may be lost and still read: M (15%) survives glare on a phone screen and stays
+ * small; Q (25%) is for paper, which gets folded, smudged and worn in a pocket.
  */
-export function qrShape(text: string): QrShape {
-  const { modules } = create(text, { errorCorrectionLevel: 'M' });
+export type ErrorCorrection = 'M' | 'Q';
+
+/** Encodes text as a QR symbol and returns it as a single SVG path, so it can be drawn in any colour without innerHTML. */
+export function qrShape(text: string, errorCorrection: ErrorCorrection = 'M'): QrShape {
+  const { modules } = create(text, { errorCorrectionLevel: errorCorrection });
   const { size } = modules;
   let path = '';
   for (let y = 0; y < size; y++) {

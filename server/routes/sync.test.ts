@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints, type AntigenUpload, type SyncItemResult } from '../../app/api/contract.ts';
 import { fakeJpeg } from '../services/test-jpeg.ts';
-import { loginCookie, startTestServer } from '../test-server.ts';
+import { loginCookie } from '../test-client.ts';
+import { startTestServer } from '../test-server.ts';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 let server: TestServer;

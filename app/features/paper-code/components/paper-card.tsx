@@ -26,7 +26,12 @@ export function PaperCard({ paper }: { paper: PaperCode }) {
           <dd>{paper.maskedIdNumber}</dd>
         </div>
       </dl>
-      <CodeQr text={paper.code} colour={paper.colour} label={t('paper.qr', { name: paper.maskedName, colour: colourName, time: validUntil })} />
+      <CodeQr
+        text={paper.code}
+        colour={paper.colour}
+        errorCorrection="Q"
+        label={t('paper.qr', { name: paper.maskedName, colour: colourName, time: validUntil })}
+      />
       <p className="paper-card__colour">
         <span className="paper-card__icon" aria-hidden="true">
           {colourIcons[paper.colour]}
