@@ -1,6 +1,6 @@
 import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client';
 import { Router } from '../navigation/navigation.tsx';
-import { createQueryClient } from '../api/query-client.ts';
+import { createQueryClient, shouldPersistQuery } from '../api/query-client.ts';
 import { antigenOutboxKind } from '../features/antigen/outbox-kind.ts';
 import { checkInOutboxKind } from '../features/venue-scan/outbox-kind.ts';
 import { I18nProvider } from '../i18n/i18n-provider.tsx';
@@ -38,8 +38,7 @@ export function App() {
               persister,
               maxAge: cacheMaxAgeMs,
               buster: 'v1',
-              // The outbox is its own store; copying it into the cache would duplicate photos.
-              dehydrateOptions: { shouldDehydrateQuery: (query) => query.state.status === 'success' && query.queryKey[0] !== 'outbox' },
+              dehydrateOptions: { shouldDehydrateQuery: shouldPersistQuery },
             }}
           >
             <UpdatePrompt />

@@ -28,6 +28,8 @@ export const pendingAntigenUploadsQueryOptions = (citizenId: string) =>
     queryFn: () => pendingAntigenUploads(citizenId),
     networkMode: 'always',
     staleTime: 0,
+    // The outbox is its own store; copying it into the persisted cache would duplicate photos.
+    meta: { persist: false },
   });
 
 export function usePendingAntigenUploads(citizenId: string) {

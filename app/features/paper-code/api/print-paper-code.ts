@@ -4,8 +4,8 @@ import { request } from '../../../api/client.ts';
 export const paperCodeKeys = { forCitizen: (citizenId: string) => ['paper-code', citizenId] as const };
 
 /**
- * A freshly signed paper code, made when the screen opens. Each visit prints a new one, so nothing is
- * kept after the screen closes: an old card in the cache would only mislead about its dates.
+ * A freshly signed paper code, made when the screen opens. Each visit prints a new one, and nothing
+ * is kept after the screen closes, in memory or on disk: an old card would mislead about its dates.
  */
 export const usePaperCode = (citizenId: string) =>
   useQuery({
@@ -14,4 +14,5 @@ export const usePaperCode = (citizenId: string) =>
     staleTime: Infinity,
     gcTime: 0,
     refetchOnWindowFocus: false,
+    meta: { persist: false },
   });
