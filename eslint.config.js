@@ -21,6 +21,11 @@ export default tseslint.config(
     },
   },
   {
+    files: ['{app,core,server}/**/*.{ts,tsx}'],
+    plugins: { wallet: walletRules },
+    rules: { 'wallet/three-blocks': 'error' },
+  },
+  {
     files: ['app/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks, wallet: walletRules },
     rules: {

@@ -5,8 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { textToBase64url } from '../app/crypto/base64url.ts';
-import { ecdsa, signToken } from '../app/crypto/signed-token.ts';
+import { textToBase64url } from '../core/crypto/base64url.ts';
+import { ecdsa, signToken } from '../core/crypto/signed-token.ts';
 import { qrPng } from './fixtures/qr-png.ts';
 import { codeUrl, registerVenueInApp, serverCheckIns } from './fixtures/venues.ts';
 import { loginAsDemo } from './support.ts';

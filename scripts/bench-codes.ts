@@ -8,9 +8,9 @@
  *   npm run bench:codes
  */
 import { create } from 'qrcode';
-import { endpoints } from '../app/api/contract.ts';
-import { presentCode } from '../app/crypto/health-code.ts';
-import { ecdsa } from '../app/crypto/signed-token.ts';
+import { endpoints } from '../core/contract.ts';
+import { presentCode } from '../core/crypto/health-code.ts';
+import { ecdsa } from '../core/crypto/signed-token.ts';
 import type { ErrorCorrection } from '../app/ui/qr-path.ts';
 import { demoDependant, linkDependant, loginCookie, postJson } from '../server/test-client.ts';
 import { startTestServer } from '../server/test-server.ts';

@@ -10,7 +10,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { endpoints, venueCodeUrl } from '../app/api/contract.ts';
+import { endpoints, venueCodeUrl } from '../core/contract.ts';
 import { launchWithCamera, phoneContext } from '../e2e/fixtures/camera.ts';
 import { writeQrY4m } from '../e2e/fixtures/y4m.ts';
 import { startServer } from '../server/server.ts';

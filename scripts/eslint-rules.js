@@ -1,13 +1,26 @@
 /**
  * The house's own lint rules.
  *
+ * `three-blocks` holds the house's outer walls: the client (app/) and the server (server/) both import the
+ * shared core (core/), neither imports the other, and the core imports neither.
+ *
  * `one-way` holds the app's one-way data flow: shell → features → shared modules. A feature never imports
  * another feature, and shared modules (api, records, offline, crypto, rules, ui, i18n…) never import
  * a feature or the shell. Paths are resolved, so `../../other-feature/x` is caught as well.
  */
 import { dirname, relative, resolve } from 'node:path';
 
-const appRoot = resolve(import.meta.dirname, '..', 'app');
+const projectRoot = resolve(import.meta.dirname, '..');
+const appRoot = resolve(projectRoot, 'app');
+
+/** @param {string} file */
+function blockOf(file) {
+  const first = relative(projectRoot, file).split(/[\\/]/)[0];
+  return first === 'app' || first === 'core' || first === 'server' ? first : undefined;
+}
+
+/** What each block may import besides itself. */
+const allowedBlocks = { app: ['core'], server: ['core'], core: [] };
 
 /** @param {string} file */
 function placeOf(file) {
@@ -21,6 +34,32 @@ function placeOf(file) {
 /** @type {import('eslint').ESLint.Plugin} */
 export const walletRules = {
   rules: {
+    'three-blocks': {
+      meta: {
+        type: 'problem',
+        messages: {
+          wall: '{{from}}/ may not import from {{to}}/: client and server meet only in core/.',
+        },
+        schema: [],
+      },
+      create(context) {
+        const from = blockOf(context.filename);
+        if (!from) return {};
+        const check = (node, source) => {
+          if (typeof source !== 'string' || !source.startsWith('.')) return;
+          const to = blockOf(resolve(dirname(context.filename), source));
+          if (to && to !== from && !allowedBlocks[from].includes(to)) {
+            context.report({ node, messageId: 'wall', data: { from, to } });
+          }
+        };
+        return {
+          ImportDeclaration: (node) => check(node, node.source.value),
+          ExportNamedDeclaration: (node) => node.source && check(node, node.source.value),
+          ExportAllDeclaration: (node) => check(node, node.source.value),
+          ImportExpression: (node) => node.source.type === 'Literal' && check(node, node.source.value),
+        };
+      },
+    },
     'one-way': {
       meta: {
         type: 'problem',

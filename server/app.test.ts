@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endpoints, errorBody, errorCodes, loginBody, requestOtpBody } from '../app/api/contract.ts';
+import { endpoints, errorBody, errorCodes, loginBody, requestOtpBody } from '../core/contract.ts';
 import { startServer, type RunningServer } from './server.ts';
 import { startTestServer } from './test-server.ts';
 

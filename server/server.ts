@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import type { ServerConfig } from './config.ts';
-import { defaultRuleSets } from './services/default-rule-sets.ts';
+import { defaultRuleSets } from '../core/rules/default-rule-sets.ts';
 import { seedDemo } from './services/demo-seed.ts';
 import { createSigner } from './services/signer.ts';
 import { createServices, type Services } from './services.ts';

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
-import { endpoints, errorBody, type ErrorCode, type ResponseOf } from '../app/api/contract.ts';
-import { keyLookupFromSet } from '../app/crypto/keys.ts';
-import type { KeyLookup } from '../app/crypto/signed-token.ts';
+import { endpoints, errorBody, type ErrorCode, type ResponseOf } from '../core/contract.ts';
+import { keyLookupFromSet } from '../core/crypto/keys.ts';
+import type { KeyLookup } from '../core/crypto/signed-token.ts';
 
 /** Small HTTP helpers for server tests: they talk to the real server exactly as the app does. */
 

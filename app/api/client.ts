@@ -3,7 +3,7 @@
  * with that endpoint's response schema before anyone sees it. Whatever goes wrong (network, status,
  * shape) leaves here as one ApiError with a status and a contract error code.
  */
-import { errorBody, endpoints, type BodyOf, type EndpointName, type ErrorCode, type ResponseOf } from './contract.ts';
+import { errorBody, endpoints, type BodyOf, type EndpointName, type ErrorCode, type ResponseOf } from '../../core/contract.ts';
 
 /** Codes the client adds for failures that never reached or never came back from the server. */
 export type ClientErrorCode = ErrorCode | 'network' | 'timeout' | 'bad_response';

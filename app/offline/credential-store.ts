@@ -4,8 +4,8 @@
  * The private key is made non-extractable: script on this page can sign with it but nobody can read
  * it out, so a copied credential cannot be presented from another phone.
  */
-import { endpoints, jwkSet, type PublicJwk, type RuleSet } from '../api/contract.ts';
-import { ecdsa } from '../crypto/signed-token.ts';
+import { endpoints, jwkSet, type PublicJwk, type RuleSet } from '../../core/contract.ts';
+import { ecdsa } from '../../core/crypto/signed-token.ts';
 import { storage, walletDb } from './db.ts';
 
 export interface DeviceKey {

@@ -3,11 +3,12 @@
  * only then sent (by sync-engine.ts). Nothing leaves the outbox until the server has answered for it,
  * so a reload, a closed tab or a dead network loses nothing, and the id makes resending harmless.
  *
- * A feature adds a kind of write with one `registerOutboxKind` call: its payload schema (from the
- * contract, the same one the server's handler uses) and the queries to refresh once it is stored.
+ * A feature adds a kind of write with one `registerOutboxKind` call: one of the contract's outbox kinds
+ * (whose payload schema the server's handler uses too) and the queries to refresh once it is stored.
  */
 import type { QueryKey } from '@tanstack/react-query';
 import * as z from 'zod/mini';
+import { outboxPayloads, type OutboxKindName } from '../../core/contract.ts';
 import { storage, walletDb, type WalletSchema } from './db.ts';
 
 export type OutboxItem = WalletSchema['outbox']['value'];
@@ -17,6 +18,11 @@ export interface OutboxKind {
   payload: z.ZodMiniType;
   /** Queries whose answer changes once an item of this kind is stored on the server. */
   invalidates: (citizenId: string) => readonly QueryKey[];
+}
+
+/** One of the contract's outbox kinds, with the payload schema the server's handler checks too. */
+export function contractOutboxKind(kind: OutboxKindName, invalidates: OutboxKind['invalidates']): OutboxKind {
+  return { kind, payload: outboxPayloads[kind], invalidates };
 }
 
 const kinds = new Map<string, OutboxKind>();

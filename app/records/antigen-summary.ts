@@ -1,4 +1,4 @@
-import type { AntigenTest } from '../api/contract.ts';
+import type { AntigenTest } from '../../core/contract.ts';
 
 const freshForMs = 24 * 60 * 60 * 1000;
 

@@ -1,7 +1,7 @@
-import type { RuleClause } from '../api/contract.ts';
+import type { RuleClause } from '../../core/contract.ts';
 import type { Language, MessageKey } from '../i18n/messages.ts';
 import { translate } from '../i18n/translate.ts';
-import type { ClauseState } from './evaluate.ts';
+import type { ClauseState } from '../../core/rules/evaluate.ts';
 
 /** A clause in words, in one language: the traveller check shows both side by side. */
 export function clauseText(language: Language, clause: RuleClause): string {

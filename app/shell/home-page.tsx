@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from '../navigation/navigation.tsx';
-import type { Me } from '../api/contract.ts';
+import type { Me } from '../../core/contract.ts';
 import { AntigenPanel, AntigenSummaryLine } from '../features/antigen/components/antigen-tab.tsx';
 import { LogoutButton } from '../features/auth/components/logout-button.tsx';
 import { HealthCodeCard } from '../features/health-code-panel/components/health-code-card.tsx';

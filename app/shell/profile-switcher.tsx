@@ -1,4 +1,4 @@
-import type { Me } from '../api/contract.ts';
+import type { Me } from '../../core/contract.ts';
 import { useI18n } from '../i18n/i18n-provider.tsx';
 
 /** Whose code the panel shows: the citizen or a linked family member, as big radio buttons. */

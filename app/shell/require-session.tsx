@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from '../navigation/navigation.tsx';
 import { ApiError } from '../api/client.ts';
-import type { Me } from '../api/contract.ts';
+import type { Me } from '../../core/contract.ts';
 import { useMe } from '../records/api/get-me.ts';
 import { ErrorState, LoadingState } from '../ui/status-views.tsx';
 

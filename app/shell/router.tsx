@@ -1,6 +1,6 @@
 import { lazy, Suspense, type ReactElement } from 'react';
 import type { Route } from '../navigation/navigation.tsx';
-import { venueCodePath, type Me } from '../api/contract.ts';
+import { venueCodePath, type Me } from '../../core/contract.ts';
 import { LoginPage } from '../features/auth/components/login-page.tsx';
 import { FamilyPage } from '../features/family/components/family-page.tsx';
 import { SettingsPage } from '../features/settings/components/settings-page.tsx';

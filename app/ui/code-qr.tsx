@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { CodeColour } from '../api/contract.ts';
+import type { CodeColour } from '../../core/contract.ts';
 import { qrShape, quietZone, type ErrorCorrection } from './qr-path.ts';
 
 /** The colour's shape, so that the colour is never the only signal. */

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type * as z from 'zod/mini';
-import { maxJsonBodyBytes } from '../../app/api/contract.ts';
+import { maxJsonBodyBytes } from '../../core/contract.ts';
 import { HttpError } from './errors.ts';
 
 /**

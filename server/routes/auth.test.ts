@@ -6,7 +6,7 @@ import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endpoints, errorBody, maxJsonBodyBytes, type ErrorCode } from '../../app/api/contract.ts';
+import { endpoints, errorBody, maxJsonBodyBytes, type ErrorCode } from '../../core/contract.ts';
 import { expectApiError } from '../test-client.ts';
 import { startTestServer } from '../test-server.ts';
 

@@ -1,9 +1,10 @@
 /** Credential issuance over real HTTP: who may ask, the binding to the device key, bad bodies. */
+import type { CryptoKeyPair } from '../../core/crypto/web-crypto.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endpoints } from '../../app/api/contract.ts';
-import { base64urlToBytes } from '../../app/crypto/base64url.ts';
-import { credentialClaims, presentCode, readHealthCode } from '../../app/crypto/health-code.ts';
-import { ecdsa, verifyToken } from '../../app/crypto/signed-token.ts';
+import { endpoints } from '../../core/contract.ts';
+import { base64urlToBytes } from '../../core/crypto/base64url.ts';
+import { credentialClaims, presentCode, readHealthCode } from '../../core/crypto/health-code.ts';
+import { ecdsa, verifyToken } from '../../core/crypto/signed-token.ts';
 import { demoDependant, expectApiError, linkDependant, loginCookie, signingKeyLookup } from '../test-client.ts';
 import { startTestServer } from '../test-server.ts';
 

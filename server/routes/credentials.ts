@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import { credentialBody, endpoints, paperCodeBody, type ResponseOf } from '../../app/api/contract.ts';
-import { base64urlToBytes, bytesToBase64url } from '../../app/crypto/base64url.ts';
-import { paperCodeText } from '../../app/crypto/health-code.ts';
-import { ecdsa } from '../../app/crypto/signed-token.ts';
+import { credentialBody, endpoints, paperCodeBody, type ResponseOf } from '../../core/contract.ts';
+import { base64urlToBytes, bytesToBase64url } from '../../core/crypto/base64url.ts';
+import { paperCodeText } from '../../core/crypto/health-code.ts';
+import { ecdsa } from '../../core/crypto/signed-token.ts';
 import { HttpError } from '../http/errors.ts';
 import { readJson } from '../http/json-body.ts';
 import { requireSession, type SessionVariables } from '../http/session.ts';

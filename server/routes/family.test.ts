@@ -1,6 +1,6 @@
 /** 亲友码 linking over real HTTP: the verification step, what linking grants, and what it never grants. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endpoints, errorBody } from '../../app/api/contract.ts';
+import { endpoints, errorBody } from '../../core/contract.ts';
 import { demoDependant, linkDependant, loginCookie, postJson } from '../test-client.ts';
 import { startTestServer } from '../test-server.ts';
 

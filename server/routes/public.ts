@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { endpoints, type ResponseOf } from '../../app/api/contract.ts';
+import { endpoints, type ResponseOf } from '../../core/contract.ts';
 import { HttpError } from '../http/errors.ts';
 import type { Services } from '../services.ts';
 

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { citizenId as citizenIdSchema, endpoints, type ResponseOf } from '../../app/api/contract.ts';
+import { citizenId as citizenIdSchema, endpoints, type ResponseOf } from '../../core/contract.ts';
 import { HttpError } from '../http/errors.ts';
 import { requireSession, type SessionVariables } from '../http/session.ts';
 import type { Services } from '../services.ts';

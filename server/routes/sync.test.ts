@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endpoints, type AntigenUpload, type SyncItemResult } from '../../app/api/contract.ts';
+import { endpoints, type AntigenUpload, type SyncItemResult } from '../../core/contract.ts';
 import { fakeJpeg } from '../services/test-jpeg.ts';
 import { loginCookie } from '../test-client.ts';
 import { startTestServer } from '../test-server.ts';
@@ -120,7 +120,7 @@ describe('POST /api/sync/batch', () => {
   });
 
   it('refuses malformed batches with 4xx JSON errors', async () => {
-    const cases: [BodyInit, string, number][] = [
+    const cases: [string, string, number][] = [
       ['{"items":', 'application/json', 400],
       [JSON.stringify({ items: [] }), 'application/json', 400],
       [JSON.stringify({ items: [{ id: 'not-a-uuid', kind: 'antigen-test', payload: {} }] }), 'application/json', 400],

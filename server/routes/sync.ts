@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { endpoints, maxSyncBatchBytes, syncItem, type ResponseOf, type SyncItem, type SyncItemResult } from '../../app/api/contract.ts';
+import { endpoints, maxSyncBatchBytes, syncItem, type ResponseOf, type SyncItem, type SyncItemResult } from '../../core/contract.ts';
 import { HttpError } from '../http/errors.ts';
 import { readJson } from '../http/json-body.ts';
 import { requireSession, type SessionVariables } from '../http/session.ts';

@@ -1,8 +1,8 @@
 /** Venues and check-ins over real HTTP: registration signs a verifiable code, check-ins are idempotent and kept 14 days. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endpoints, venuePayload } from '../../app/api/contract.ts';
-import { keyLookupFromSet } from '../../app/crypto/keys.ts';
-import { ecdsa, signToken, verifyToken } from '../../app/crypto/signed-token.ts';
+import { endpoints, venuePayload } from '../../core/contract.ts';
+import { keyLookupFromSet } from '../../core/crypto/keys.ts';
+import { ecdsa, signToken, verifyToken } from '../../core/crypto/signed-token.ts';
 import { openDatabase } from '../storage/database.ts';
 import { expectApiError } from '../test-client.ts';
 import { startTestServer } from '../test-server.ts';

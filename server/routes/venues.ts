@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { checkInRetentionDays, endpoints, registerVenueBody, venueNumber, type ResponseOf, type VenuePayload } from '../../app/api/contract.ts';
+import { checkInRetentionDays, endpoints, registerVenueBody, venueNumber, type ResponseOf, type VenuePayload } from '../../core/contract.ts';
 import { HttpError } from '../http/errors.ts';
 import { readJson } from '../http/json-body.ts';
 import { requireSession, type SessionVariables } from '../http/session.ts';

@@ -7,8 +7,8 @@
  *   enough that a relative prints it twice a week, and short enough that a colour changed since
  *   stops showing on paper within three days. Test ages are judged at the scan, not at printing.
  */
-import { paperCodeLifetimeDays, type AntigenTest, type PcrTest, type RuleSet } from '../../app/api/contract.ts';
-import type { CredentialClaims, PaperClaims } from '../../app/crypto/health-code.ts';
+import { paperCodeLifetimeDays, type AntigenTest, type PcrTest, type RuleSet } from '../../core/contract.ts';
+import type { CredentialClaims, PaperClaims } from '../../core/crypto/health-code.ts';
 
 const hour = 60 * 60 * 1000;
 export const maxCredentialLifetimeMs = 24 * hour;

@@ -2,9 +2,10 @@
  * The server's signing identity: one ECDSA P-256 key pair, made on first start and kept in SQLite,
  * so that codes signed before a restart still verify. The public half is served as a JWK set.
  */
-import type { PublicJwk } from '../../app/api/contract.ts';
-import { keyId } from '../../app/crypto/keys.ts';
-import { ecdsa, signToken } from '../../app/crypto/signed-token.ts';
+import type { JsonWebKey } from '../../core/crypto/web-crypto.ts';
+import type { PublicJwk } from '../../core/contract.ts';
+import { keyId } from '../../core/crypto/keys.ts';
+import { ecdsa, signToken } from '../../core/crypto/signed-token.ts';
 import type { Db } from '../storage/database.ts';
 
 export interface Signer {

@@ -4,7 +4,7 @@
  * `apply` runs inside the transaction that records the item's id, so it is stored exactly once.
  */
 import type * as z from 'zod/mini';
-import { antigenTimeProblem, antigenUpload, checkInRetentionDays, checkInUpload } from '../../app/api/contract.ts';
+import { antigenTimeProblem, antigenUpload, checkInRetentionDays, checkInUpload } from '../../core/contract.ts';
 import { HttpError } from '../http/errors.ts';
 import type { createAntigenPhotoStore } from '../storage/antigen-photos.ts';
 import type { CheckInStore } from '../storage/check-ins.ts';

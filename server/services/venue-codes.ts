@@ -4,8 +4,8 @@
  * as app/crypto/signed-token.ts: `v1.<kid>.<payload>.<r‖s>`, ECDSA P-256 over SHA-256.
  */
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
-import { venuePayload, type VenuePayload } from '../../app/api/contract.ts';
-import { maxTokenLength, tokenVersion } from '../../app/crypto/signed-token.ts';
+import { venuePayload, type VenuePayload } from '../../core/contract.ts';
+import { maxTokenLength, tokenVersion } from '../../core/crypto/signed-token.ts';
 import type { Signer } from './signer.ts';
 
 export type VenueCodeVerifier = (token: string) => VenuePayload | undefined;

@@ -1,4 +1,4 @@
-import type { CheckIn } from '../../app/api/contract.ts';
+import type { CheckIn } from '../../core/contract.ts';
 import type { Db } from './database.ts';
 
 interface CheckInRow {

@@ -1,4 +1,4 @@
-import type { CodeColour, DemoAccount, Profile } from '../../app/api/contract.ts';
+import type { CodeColour, DemoAccount, Profile } from '../../core/contract.ts';
 import { maskIdNumber, maskName } from '../services/masking.ts';
 import type { Db } from './database.ts';
 

@@ -1,4 +1,4 @@
-import type { AntigenTest, ItineraryStop, PcrTest, Vaccination } from '../../app/api/contract.ts';
+import type { AntigenTest, ItineraryStop, PcrTest, Vaccination } from '../../core/contract.ts';
 import type { Db } from './database.ts';
 
 interface PcrRow {

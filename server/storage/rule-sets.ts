@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { ruleSet, type RuleSet } from '../../app/api/contract.ts';
+import { ruleSet, type RuleSet } from '../../core/contract.ts';
 import type { Db } from './database.ts';
 
 /** Rule sets are data: stored as JSON, validated against the contract on the way in and out. */

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { Venue, VenueKind } from '../../app/api/contract.ts';
+import type { Venue, VenueKind } from '../../core/contract.ts';
 import type { Db } from './database.ts';
 
 interface VenueRow {

@@ -2,7 +2,7 @@
  * The antigen form's rules, pure so they are tested without a browser. The limits come from the
  * contract, so the server refuses exactly what this refuses.
  */
-import { antigenLimits, antigenTimeProblem, type AntigenPhoto, type AntigenResult, type AntigenUpload } from '../../api/contract.ts';
+import { antigenLimits, antigenTimeProblem, type AntigenPhoto, type AntigenResult, type AntigenUpload } from '../../../core/contract.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { shanghaiLocalToInstant } from './shanghai-local.ts';
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { venueCodeUrl, type VenuePayload } from '../../api/contract.ts';
-import { textToBase64url } from '../../crypto/base64url.ts';
-import { ecdsa, signToken, type KeyLookup } from '../../crypto/signed-token.ts';
+import { venueCodeUrl, type VenuePayload } from '../../../core/contract.ts';
+import { textToBase64url } from '../../../core/crypto/base64url.ts';
+import { ecdsa, signToken, type KeyLookup } from '../../../core/crypto/signed-token.ts';
 import { verifyVenueCode, verifyVenueToken } from './venue-code.ts';
 
 const origin = 'https://suishen.example';

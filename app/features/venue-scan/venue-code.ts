@@ -4,10 +4,10 @@
  * exactly what the citizen pointed the camera at. Nothing is accepted without a valid signature
  * from a key the caller knows.
  */
-import { codePrefix } from '../../crypto/health-code.ts';
-import { venueCodeParam, venueCodePath, venuePayload, type VenuePayload } from '../../api/contract.ts';
-import { base64urlToText } from '../../crypto/base64url.ts';
-import { maxTokenLength, tokenVersion, verifyToken, type KeyLookup } from '../../crypto/signed-token.ts';
+import { codePrefix } from '../../../core/crypto/health-code.ts';
+import { venueCodeParam, venueCodePath, venuePayload, type VenuePayload } from '../../../core/contract.ts';
+import { base64urlToText } from '../../../core/crypto/base64url.ts';
+import { maxTokenLength, tokenVersion, verifyToken, type KeyLookup } from '../../../core/crypto/signed-token.ts';
 
 export type VenueCodeRefusal =
   | 'empty'

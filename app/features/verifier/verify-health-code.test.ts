@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ruleSetById } from '../../../server/services/default-rule-sets.ts';
-import { paperCodeText, presentCode, publicKeyToRaw, type CredentialClaims } from '../../crypto/health-code.ts';
-import { ecdsa, signToken } from '../../crypto/signed-token.ts';
+import { ruleSetById } from '../../../core/rules/default-rule-sets.ts';
+import { paperCodeText, presentCode, publicKeyToRaw, type CredentialClaims } from '../../../core/crypto/health-code.ts';
+import { ecdsa, signToken } from '../../../core/crypto/signed-token.ts';
 import { verifyHealthCode } from './verify-health-code.ts';
 
 const leaveShanghai = ruleSetById('leave-shanghai');

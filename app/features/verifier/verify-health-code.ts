@@ -4,11 +4,11 @@
  * The answer holds the masked name and nothing else about the person, except on a paper code: its
  * masked ID number, for staff to compare with the holder's ID card.
  */
-import type { RuleSet } from '../../api/contract.ts';
-import { readHealthCode, type CodeRefusal } from '../../crypto/health-code.ts';
-import type { KeyLookup } from '../../crypto/signed-token.ts';
-import { evaluate, type Evaluation } from '../../rules/evaluate.ts';
-import { factsFromClaims } from '../../rules/facts.ts';
+import type { RuleSet } from '../../../core/contract.ts';
+import { readHealthCode, type CodeRefusal } from '../../../core/crypto/health-code.ts';
+import type { KeyLookup } from '../../../core/crypto/signed-token.ts';
+import { evaluate, type Evaluation } from '../../../core/rules/evaluate.ts';
+import { factsFromClaims } from '../../../core/rules/facts.ts';
 
 /** What a paper code adds, since nothing shows it is held by the person it names. */
 export interface PaperDetails {

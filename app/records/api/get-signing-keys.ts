@@ -7,9 +7,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { request } from '../../api/client.ts';
-import type { PublicJwk } from '../../api/contract.ts';
-import { keyLookupFromSet } from '../../crypto/keys.ts';
-import type { KeyLookup } from '../../crypto/signed-token.ts';
+import type { PublicJwk } from '../../../core/contract.ts';
+import { keyLookupFromSet } from '../../../core/crypto/keys.ts';
+import type { KeyLookup } from '../../../core/crypto/signed-token.ts';
 import { saveServerKeys, storedServerKeys } from '../../offline/credential-store.ts';
 import { networkFirst } from '../../offline/network-first.ts';
 import { recordKeys } from '../record-keys.ts';

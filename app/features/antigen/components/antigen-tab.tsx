@@ -1,5 +1,5 @@
 import { Link } from '../../../navigation/navigation.tsx';
-import type { AntigenTest } from '../../../api/contract.ts';
+import type { AntigenTest } from '../../../../core/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { formatDateTime } from '../../../i18n/shanghai-time.ts';
 import { sortAntigenTests, summariseAntigen } from '../../../records/antigen-summary.ts';

@@ -1,7 +1,7 @@
 import '../antigen.css';
 import { useEffect, useId, useState, type ChangeEvent, type SubmitEvent } from 'react';
 import { Link, useNavigate } from '../../../navigation/navigation.tsx';
-import { antigenResult, type AntigenPhoto, type AntigenResult } from '../../../api/contract.ts';
+import { antigenResult, type AntigenPhoto, type AntigenResult } from '../../../../core/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { PageHeader } from '../../../ui/page-header.tsx';
 import { TextField } from '../../../ui/text-field.tsx';

@@ -1,6 +1,6 @@
 import { useState, type SyntheticEvent } from 'react';
 import { useNavigate, useSearchParams } from '../../../navigation/navigation.tsx';
-import { otpCode, phone as phoneSchema, type DemoAccount } from '../../../api/contract.ts';
+import { otpCode, phone as phoneSchema, type DemoAccount } from '../../../../core/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { errorMessageKey } from '../../../ui/error-message.ts';
 import { TextField } from '../../../ui/text-field.tsx';

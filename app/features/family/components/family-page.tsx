@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Me } from '../../../api/contract.ts';
+import type { Me } from '../../../../core/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { Link } from '../../../navigation/navigation.tsx';
 import { errorMessageKey } from '../../../ui/error-message.ts';

@@ -1,4 +1,4 @@
-import type { Profile } from '../../../api/contract.ts';
+import type { Profile } from '../../../../core/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { usePcrTests } from '../../../records/api/get-pcr-tests.ts';
 import { summarisePcr } from '../../../records/pcr-summary.ts';

@@ -1,5 +1,5 @@
 import { useState, type SyntheticEvent } from 'react';
-import { idNumber as idNumberSchema, otpCode, personName } from '../../../api/contract.ts';
+import { idNumber as idNumberSchema, otpCode, personName } from '../../../../core/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { errorMessageKey } from '../../../ui/error-message.ts';
 import { TextField } from '../../../ui/text-field.tsx';

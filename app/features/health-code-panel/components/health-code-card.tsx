@@ -1,4 +1,4 @@
-import type { Profile } from '../../../api/contract.ts';
+import type { Profile } from '../../../../core/contract.ts';
 import { Link } from '../../../navigation/navigation.tsx';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { formatDateTime } from '../../../i18n/shanghai-time.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { presentCode } from '../../../crypto/health-code.ts';
+import { presentCode } from '../../../../core/crypto/health-code.ts';
 import { deviceKeyFor } from '../../../offline/credential-store.ts';
 import { useCredential } from '../api/issue-credential.ts';
 

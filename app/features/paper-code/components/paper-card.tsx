@@ -1,4 +1,4 @@
-import type { PaperCode } from '../../../api/contract.ts';
+import type { PaperCode } from '../../../../core/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { formatDateTime } from '../../../i18n/shanghai-time.ts';
 import { CodeQr, colourIcons } from '../../../ui/code-qr.tsx';

@@ -1,5 +1,5 @@
 import { useSearchParams } from '../../../navigation/navigation.tsx';
-import type { Me, Profile, RuleSet } from '../../../api/contract.ts';
+import type { Me, Profile, RuleSet } from '../../../../core/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
 import { formatDateTime } from '../../../i18n/shanghai-time.ts';
@@ -8,8 +8,8 @@ import { useAntigenTests } from '../../../records/api/get-antigen-tests.ts';
 import { usePcrTests } from '../../../records/api/get-pcr-tests.ts';
 import { useRuleSets } from '../../../records/api/get-rule-sets.ts';
 import { clauseStateKey, clauseText, formatCountdown } from '../../../rules/clause-text.ts';
-import { evaluate } from '../../../rules/evaluate.ts';
-import { factsFromRecords } from '../../../rules/facts.ts';
+import { evaluate } from '../../../../core/rules/evaluate.ts';
+import { factsFromRecords } from '../../../../core/rules/facts.ts';
 import { PageHeader } from '../../../ui/page-header.tsx';
 import { ErrorState, LoadingState } from '../../../ui/status-views.tsx';
 import { useNow } from '../../../ui/use-now.ts';

@@ -1,6 +1,6 @@
 import { useState, type SubmitEvent } from 'react';
 import { Link, useNavigate } from '../../../navigation/navigation.tsx';
-import { venueKind, type VenueKind } from '../../../api/contract.ts';
+import { venueKind, type VenueKind } from '../../../../core/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { errorMessageKey } from '../../../ui/error-message.ts';
 import { PageHeader } from '../../../ui/page-header.tsx';

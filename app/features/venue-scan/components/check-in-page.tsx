@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from '../../../navigation/navigation.tsx';
-import { venueCodeParam } from '../../../api/contract.ts';
+import { venueCodeParam } from '../../../../core/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
 import { useKeyLookup } from '../../../records/api/get-signing-keys.ts';

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { Link, useParams } from '../../../navigation/navigation.tsx';
-import type { Profile } from '../../../api/contract.ts';
+import type { Profile } from '../../../../core/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { formatDateTime } from '../../../i18n/shanghai-time.ts';
 import { summariseAntigen } from '../../../records/antigen-summary.ts';

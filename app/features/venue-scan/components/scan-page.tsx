@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState, type SubmitEvent } from 'react';
 import { Link, useNavigate } from '../../../navigation/navigation.tsx';
 import { ApiError } from '../../../api/client.ts';
-import { venueCodeRoute, venueCodeUrl, venueNumber } from '../../../api/contract.ts';
+import { venueCodeRoute, venueCodeUrl, venueNumber } from '../../../../core/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
 import { useKeyLookup } from '../../../records/api/get-signing-keys.ts';

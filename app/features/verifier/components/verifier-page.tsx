@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
-import type { RuleSet } from '../../../api/contract.ts';
+import type { RuleSet } from '../../../../core/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { formatDateTime } from '../../../i18n/shanghai-time.ts';
 import { useRuleSets } from '../../../records/api/get-rule-sets.ts';

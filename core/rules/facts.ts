@@ -1,4 +1,4 @@
-import type { AntigenTest, CodeColour, PcrTest } from '../api/contract.ts';
+import type { AntigenTest, CodeColour, PcrTest } from '../contract.ts';
 import type { CredentialClaims } from '../crypto/health-code.ts';
 import type { Facts } from './evaluate.ts';
 

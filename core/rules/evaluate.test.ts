@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ruleSetById } from '../../server/services/default-rule-sets.ts';
+import { ruleSetById } from './default-rule-sets.ts';
 import { evaluate, type Facts } from './evaluate.ts';
 import { factsFromRecords } from './facts.ts';
 

@@ -5,7 +5,7 @@
  * so 47:59:59 and 48:00:00 pass and 48:00:01 fails. Instants are epoch milliseconds: the device's
  * time zone cannot enter.
  */
-import type { CodeColour, RuleClause, RuleSet } from '../api/contract.ts';
+import type { CodeColour, RuleClause, RuleSet } from '../contract.ts';
 
 const hour = 60 * 60 * 1000;
 

@@ -1,3 +1,4 @@
+import type { CryptoKeyPair } from './web-crypto.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { base64urlToText, textToBase64url } from './base64url.ts';
 import { codePrefix, paperCodeText, presentCode, publicKeyToRaw, readHealthCode, type CredentialClaims, type PaperClaims } from './health-code.ts';

@@ -414,3 +414,13 @@ export type BodyOf<N extends EndpointName> =
 
 /** Largest JSON body the API accepts; photos (later) have their own limit. */
 export const maxJsonBodyBytes = 64 * 1024;
+
+/**
+ * The kinds of queued write a device's outbox may hold, each with its payload schema: the client queues
+ * them under these names and the server's sync handlers are keyed by them, so neither side spells a kind by hand.
+ */
+export const outboxPayloads = {
+  'check-in': checkInUpload,
+  'antigen-test': antigenUpload,
+} as const;
+export type OutboxKindName = keyof typeof outboxPayloads;

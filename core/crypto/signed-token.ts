@@ -4,6 +4,7 @@
  * Smaller than a JWS (no header object), so a code stays quick to scan; WebCrypto on both sides.
  * Verification never throws: every way a token can be wrong comes back as a reason.
  */
+import type { CryptoKey } from './web-crypto.ts';
 import { base64urlToBytes, base64urlToText, bytesToBase64url, textToBase64url } from './base64url.ts';
 
 export const tokenVersion = 'v1';

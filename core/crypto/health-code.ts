@@ -15,8 +15,9 @@
  *
  * Everything here is pure over WebCrypto; reading never throws and every refusal has a reason.
  */
+import type { CryptoKey } from './web-crypto.ts';
 import * as z from 'zod/mini';
-import { codeColour } from '../api/contract.ts';
+import { codeColour } from '../contract.ts';
 import { base64urlToBytes, base64urlToText, bytesToBase64url } from './base64url.ts';
 import { ecdsa, verifyToken, type KeyLookup } from './signed-token.ts';
 
