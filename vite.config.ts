@@ -69,7 +69,24 @@ export default defineConfig({
   },
   test: {
     root: '.',
-    include: ['app/**/*.test.{ts,tsx}', 'core/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
+    // The server suite runs twice: over SQLite with everything else, then over a real PostgreSQL server
+    // that the run starts and removes itself (server/test-postgres-setup.ts).
+    projects: [
+      {
+        extends: true,
+        test: { name: 'sqlite', include: ['app/**/*.test.{ts,tsx}', 'core/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: ['server/**/*.test.ts'],
+          exclude: ['server/services/**'],
+          env: { TEST_DATABASE: 'postgres' },
+          globalSetup: ['server/test-postgres-setup.ts'],
+        },
+      },
+    ],
   },
 });

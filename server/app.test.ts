@@ -6,7 +6,6 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints, errorBody, errorCodes, loginBody, requestOtpBody } from '../core/contract.ts';
@@ -237,31 +236,26 @@ describe('malformed bodies never reach a 500', () => {
     expect(errorCodes, where).toContain(parsed.data?.error.code);
   }
 
-  function authRowCounts(): { sessions: number; otpCodes: number } {
-    const db = new Database(join(server.dataDir, 'suishen.sqlite'), { readonly: true, fileMustExist: true });
-    try {
-      const count = (table: string): number =>
-        db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${table}`).get()?.n ?? -1;
-      return { sessions: count('sessions'), otpCodes: count('otp_codes') };
-    } finally {
-      db.close();
-    }
+  async function authRowCounts(): Promise<{ sessions: number; otpCodes: number }> {
+    const count = async (table: string): Promise<number> =>
+      (await server.query<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))[0]?.n ?? -1;
+    return { sessions: await count('sessions'), otpCodes: await count('otp_codes') };
   }
 
   it.each(targets)('POST /api$path answers every malformed body with a 4xx error body', async (target) => {
     const { path } = target;
-    const before = authRowCounts();
+    const before = await authRowCounts();
     for (const [name, body] of malformedBodies(target)) {
       await expectRefused(path, body, name);
     }
     for (const contentType of ['text/plain', 'application/xml', 'multipart/form-data; boundary=x', 'json']) {
       await expectRefused(path, utf8('{"phone":"13800000001","code":"123456"}'), `content type ${contentType}`, contentType);
     }
-    expect(authRowCounts()).toEqual(before);
+    expect(await authRowCounts()).toEqual(before);
   });
 
   it.each(targets)('POST /api$path answers random invalid JSON with a 4xx error body', async ({ path, accepts }) => {
-    const before = authRowCounts();
+    const before = await authRowCounts();
     await fc.assert(
       fc.asyncProperty(
         fc.jsonValue().filter((value) => !accepts(value)),
@@ -271,7 +265,7 @@ describe('malformed bodies never reach a 500', () => {
       ),
       { seed: 20220402, numRuns: 40 },
     );
-    expect(authRowCounts()).toEqual(before);
+    expect(await authRowCounts()).toEqual(before);
   });
 });
 
@@ -294,7 +288,7 @@ describe('static client', () => {
     writeFileSync(join(root, 'secret.txt'), secret);
     mkdirSync(join(root, 'dist-private'));
     writeFileSync(join(root, 'dist-private', 'leak.txt'), secret);
-    staticServer = await startServer({ port: 0, dataDir: join(root, 'data'), demo: false, distDir: dist });
+    staticServer = await startServer({ port: 0, database: { engine: 'sqlite', dataDir: join(root, 'data') }, demo: false, distDir: dist });
   });
 
   afterAll(async () => {

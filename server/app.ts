@@ -10,7 +10,7 @@ import { publicRoutes } from './routes/public.ts';
 import { recordRoutes } from './routes/records.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { venueRoutes } from './routes/venues.ts';
-import type { Services } from './services.ts';
+import type { Services } from './compose.ts';
 
 /** The whole HTTP surface on one origin: the JSON API under /api and the built client everywhere else. */
 export function createApp(services: Services) {

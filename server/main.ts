@@ -3,7 +3,8 @@ import { startServer } from './server.ts';
 
 const config = configFromEnv();
 const server = await startServer(config);
-console.log(`Suishen Wallet on ${server.url} (${config.demo ? 'demo mode' : 'production mode'}, data in ${config.dataDir})`);
+const where = config.database.engine === 'sqlite' ? `SQLite in ${config.database.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+console.log(`Suishen Wallet on ${server.url} (${config.demo ? 'demo mode' : 'production mode'}, ${where})`);
 
 async function shutDown() {
   await server.close();

@@ -1,36 +1,51 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { createApp } from './app.ts';
-import type { ServerConfig } from './config.ts';
 import { defaultRuleSets } from '../core/rules/default-rule-sets.ts';
+import { createApp } from './app.ts';
+import { composeServices, type Services } from './compose.ts';
+import type { ServerConfig } from './config.ts';
 import { seedDemo } from './services/demo-seed.ts';
+import { keepHouse, scheduleHouseKeeping } from './services/retention.ts';
 import { createSigner } from './services/signer.ts';
-import { createServices, type Services } from './services.ts';
-import { openDatabase } from './storage/database.ts';
+import { openDatabase, type Database } from './storage/database.ts';
+import { createStorage, type Storage } from './storage/storage.ts';
 
 export interface RunningServer {
   url: string;
   services: Services;
+  storage: Storage;
+  /** The database underneath, for tests and the load script to count rows with. */
+  database: Database;
   close(): Promise<void>;
 }
 
-/** Opens the database, brings rules and demo data up to date, and listens. Used by `npm start` and tests. */
+/**
+ * Opens the database (migrating it), brings rules and demo data up to date, and listens. Used by
+ * `npm start`, every API node of a deployment, and tests. Nodes keep nothing of their own: whatever a
+ * request leaves behind is in the database, so the next request may go to any node.
+ */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
-  const db = openDatabase(config.dataDir);
-  const services = createServices(db, config, await createSigner(db));
-  defaultRuleSets.forEach((set) => services.ruleSets.put(set));
-  if (config.demo) seedDemo(services.citizens, services.records);
+  const database = await openDatabase(config.database);
+  const storage = createStorage(database);
+  const signer = await createSigner(storage.signingKeys);
+  const services = composeServices(storage, config, signer);
+  for (const set of defaultRuleSets) await storage.ruleSets.put(set);
+  if (config.demo) await seedDemo(storage);
+  await keepHouse(storage, services.auth);
+  const stopHouseKeeping = scheduleHouseKeeping(storage, services.auth);
 
   return new Promise((resolve) => {
     const server = serve({ fetch: createApp(services).fetch, port: config.port }, (info: AddressInfo) => {
       resolve({
         url: `http://localhost:${info.port}`,
         services,
+        storage,
+        database,
         close: () =>
-          new Promise<void>((done) => {
+          new Promise<void>((done, fail) => {
+            stopHouseKeeping();
             server.close(() => {
-              db.close();
-              done();
+              storage.close().then(done, fail);
             });
           }),
       });

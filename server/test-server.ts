@@ -1,18 +1,70 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
+import { inject } from 'vitest';
+import type { ServerConfig } from './config.ts';
 import { startServer, type RunningServer } from './server.ts';
+import { rawQuery } from './storage/database.ts';
 
-/** A real server on a free port over a temporary SQLite file, removed again by `close`. */
-export async function startTestServer(options: { demo?: boolean } = {}): Promise<RunningServer & { dataDir: string }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'suishen-test-'));
-  const server = await startServer({ port: 0, dataDir, demo: options.demo ?? true, distDir: null });
+export interface TestServer extends RunningServer {
+  /** Runs one hand-written statement with `?` placeholders against this server's database. */
+  query<Row>(sql: string, ...parameters: unknown[]): Promise<Row[]>;
+  /** Starts another node over the same database, as a second process behind a balancer would be. */
+  startNode(): Promise<RunningServer>;
+}
+
+/** Which engine the server suite runs on: SQLite, or PostgreSQL in the suite's second run (vite.config.ts). */
+export const testEngine = process.env.TEST_DATABASE === 'postgres' ? 'postgres' : 'sqlite';
+
+async function freshDatabase(): Promise<{ database: ServerConfig['database']; drop: () => Promise<void> }> {
+  if (testEngine === 'sqlite') {
+    const dataDir = mkdtempSync(join(tmpdir(), 'suishen-test-'));
+    return {
+      database: { engine: 'sqlite', dataDir },
+      drop: () => {
+        rmSync(dataDir, { recursive: true, force: true });
+        return Promise.resolve();
+      },
+    };
+  }
+  const adminUrl = inject('postgresUrl');
+  const name = `test_${crypto.randomUUID().replaceAll('-', '')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    database: { engine: 'postgres', url: url.toString(), poolSize: 5 },
+    async drop() {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+/** A real server on a free port over a fresh database of the suite's engine, removed again by `close`. */
+export async function startTestServer(options: { demo?: boolean } = {}): Promise<TestServer> {
+  const fresh = await freshDatabase();
+  const config: ServerConfig = { port: 0, database: fresh.database, demo: options.demo ?? true, distDir: null };
+  const server = await startServer(config);
+  const nodes: RunningServer[] = [];
   return {
     ...server,
-    dataDir,
+    query: (sql, ...parameters) => rawQuery(server.database, sql, parameters),
+    async startNode() {
+      const node = await startServer(config);
+      nodes.push(node);
+      return node;
+    },
     close: async () => {
+      for (const node of nodes) await node.close();
       await server.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      await fresh.drop();
     },
   };
 }

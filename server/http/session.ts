@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { AuthStore } from '../storage/auth.ts';
+import type { AuthService } from '../services/auth.ts';
 import { HttpError } from './errors.ts';
 
 export const sessionCookie = 'sw_session';
@@ -28,10 +28,10 @@ export function sessionToken(c: Context): string | undefined {
 }
 
 /** Lets a request through only with a live session, and tells the handler whose it is. */
-export function requireSession(auth: AuthStore): MiddlewareHandler<{ Variables: SessionVariables }> {
+export function requireSession(auth: AuthService): MiddlewareHandler<{ Variables: SessionVariables }> {
   return async (c, next) => {
     const token = sessionToken(c);
-    const citizenId = token ? auth.citizenForSession(token) : undefined;
+    const citizenId = token ? await auth.citizenForSession(token) : undefined;
     if (!citizenId) throw new HttpError(401, 'unauthenticated', 'Log in first.');
     c.set('citizenId', citizenId);
     await next();

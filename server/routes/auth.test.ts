@@ -1,10 +1,8 @@
 /**
  * Log-in over real HTTP: one-time codes, the session cookie, logout, and every way a request body can
- * be wrong. The SQLite file is read (read-only) to prove that refused requests wrote nothing.
+ * be wrong. The database is read to prove that refused requests wrote nothing.
  */
 import { request as httpRequest } from 'node:http';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints, errorBody, maxJsonBodyBytes, type ErrorCode } from '../../core/contract.ts';
 import { expectApiError } from '../test-client.ts';
@@ -13,15 +11,12 @@ import { startTestServer } from '../test-server.ts';
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
 let server: TestServer;
-let db: Database.Database;
 
 beforeAll(async () => {
   server = await startTestServer();
-  db = new Database(join(server.dataDir, 'suishen.sqlite'), { readonly: true, fileMustExist: true });
 });
 
 afterAll(async () => {
-  db.close();
   await server.close();
 });
 
@@ -113,20 +108,20 @@ interface SessionRow {
   expires_at: number;
 }
 
-function countRows(table: 'sessions' | 'otp_codes'): number {
-  return db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${table}`).get()?.n ?? -1;
+async function countRows(table: 'sessions' | 'otp_codes'): Promise<number> {
+  return (await server.query<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))[0]?.n ?? -1;
 }
 
 /** Everything auth may write, to compare before and after a request. */
-function authState(): { sessions: SessionRow[]; otpCodes: OtpRow[] } {
+async function authState(): Promise<{ sessions: SessionRow[]; otpCodes: OtpRow[] }> {
   return {
-    sessions: db.prepare<[], SessionRow>('SELECT * FROM sessions ORDER BY token_hash').all(),
-    otpCodes: db.prepare<[], OtpRow>('SELECT * FROM otp_codes ORDER BY phone').all(),
+    sessions: await server.query<SessionRow>('SELECT * FROM sessions ORDER BY token_hash'),
+    otpCodes: await server.query<OtpRow>('SELECT * FROM otp_codes ORDER BY phone'),
   };
 }
 
-function otpRow(phone: string): OtpRow | undefined {
-  return db.prepare<[string], OtpRow>('SELECT * FROM otp_codes WHERE phone = ?').get(phone);
+async function otpRow(phone: string): Promise<OtpRow | undefined> {
+  return (await server.query<OtpRow>('SELECT * FROM otp_codes WHERE phone = ?', phone))[0];
 }
 
 /** A raw HTTP/1.1 request, for bodies fetch will not send as-is (chunked, no content-length). */
@@ -153,7 +148,7 @@ function rawPost(
 
 describe('POST /api/auth/otp', () => {
   it('answers a registered phone with a six-digit demo code and stores only its hash', async () => {
-    const before = countRows('otp_codes');
+    const before = await countRows('otp_codes');
     const response = await postJson('/auth/otp', { phone: phones.a });
     expect(response.status).toBe(200);
     const body = endpoints.requestOtp.response.parse(await response.json());
@@ -161,25 +156,25 @@ describe('POST /api/auth/otp', () => {
     expect(body.expiresInSeconds).toBeGreaterThan(0);
     expect(body.demoCode).toMatch(/^\d{6}$/);
 
-    const row = otpRow(phones.a);
+    const row = (await otpRow(phones.a));
     expect(row).toBeDefined();
     expect(row?.attempts).toBe(0);
     expect(row?.code_hash).not.toContain(body.demoCode ?? 'missing');
-    expect(countRows('otp_codes')).toBe(before + 1);
+    expect(await countRows('otp_codes')).toBe(before + 1);
   });
 
   it('answers an unknown phone with 404 not_registered and stores no code', async () => {
-    const before = authState();
+    const before = (await authState());
     await expectApiError(await postJson('/auth/otp', { phone: phones.unknown }), 404, 'not_registered');
-    expect(otpRow(phones.unknown)).toBeUndefined();
-    expect(authState()).toEqual(before);
+    expect((await otpRow(phones.unknown))).toBeUndefined();
+    expect((await authState())).toEqual(before);
   });
 });
 
 describe('POST /api/auth/login', () => {
   it('logs in with the code and sets an httpOnly, SameSite=Strict sw_session cookie', async () => {
     const code = await requestOtp(phones.a);
-    const sessionsBefore = countRows('sessions');
+    const sessionsBefore = await countRows('sessions');
 
     const response = await postJson('/auth/login', { phone: phones.a, code });
     expect(response.status).toBe(200);
@@ -196,12 +191,12 @@ describe('POST /api/auth/login', () => {
     expect(Number(cookie?.attributes.get('max-age'))).toBeGreaterThan(0);
 
     // One new session, stored as a hash of the token, never the token itself.
-    expect(countRows('sessions')).toBe(sessionsBefore + 1);
-    const stored = authState().sessions.map((session) => session.token_hash);
+    expect(await countRows('sessions')).toBe(sessionsBefore + 1);
+    const stored = (await authState()).sessions.map((session) => session.token_hash);
     expect(stored).not.toContain(cookie?.value);
 
     // The code is spent.
-    expect(otpRow(phones.a)).toBeUndefined();
+    expect((await otpRow(phones.a))).toBeUndefined();
 
     const me = await getMe(`sw_session=${cookie?.value ?? ''}`);
     expect(me.status).toBe(200);
@@ -211,31 +206,31 @@ describe('POST /api/auth/login', () => {
   it('does not accept the same code twice', async () => {
     const code = await requestOtp(phones.a);
     expect((await postJson('/auth/login', { phone: phones.a, code })).status).toBe(200);
-    const sessionsBefore = countRows('sessions');
+    const sessionsBefore = await countRows('sessions');
 
     const again = await postJson('/auth/login', { phone: phones.a, code });
     expect(sessionSetCookie(again)).toBeUndefined();
     await expectApiError(again, 401, 'otp_invalid');
-    expect(countRows('sessions')).toBe(sessionsBefore);
+    expect(await countRows('sessions')).toBe(sessionsBefore);
   });
 
   it('refuses a wrong code with 401 otp_invalid, sets no cookie and starts no session', async () => {
     const code = await requestOtp(phones.b);
-    const sessionsBefore = authState().sessions;
+    const sessionsBefore = (await authState()).sessions;
 
     const response = await postJson('/auth/login', { phone: phones.b, code: wrongCodeFor(code) });
     expect(sessionSetCookie(response)).toBeUndefined();
     await expectApiError(response, 401, 'otp_invalid');
 
-    expect(authState().sessions).toEqual(sessionsBefore);
-    expect(otpRow(phones.b)?.attempts).toBe(1);
+    expect((await authState()).sessions).toEqual(sessionsBefore);
+    expect((await otpRow(phones.b))?.attempts).toBe(1);
     await expectApiError(await getMe(), 401, 'unauthenticated');
   });
 
   it('refuses a phone that never asked for a code with 401 otp_invalid', async () => {
-    const before = authState();
+    const before = (await authState());
     await expectApiError(await postJson('/auth/login', { phone: phones.unknown, code: '123456' }), 401, 'otp_invalid');
-    expect(authState()).toEqual(before);
+    expect((await authState())).toEqual(before);
   });
 
   it('after five wrong codes answers 429 too_many_attempts, even to the right code', async () => {
@@ -244,14 +239,14 @@ describe('POST /api/auth/login', () => {
     for (let attempt = 1; attempt <= 5; attempt++) {
       await expectApiError(await postJson('/auth/login', { phone: phones.c, code: wrong }), 401, 'otp_invalid');
     }
-    expect(otpRow(phones.c)?.attempts).toBe(5);
-    const sessionsBefore = authState().sessions;
+    expect((await otpRow(phones.c))?.attempts).toBe(5);
+    const sessionsBefore = (await authState()).sessions;
 
     await expectApiError(await postJson('/auth/login', { phone: phones.c, code: wrong }), 429, 'too_many_attempts');
     const right = await postJson('/auth/login', { phone: phones.c, code });
     expect(sessionSetCookie(right)).toBeUndefined();
     await expectApiError(right, 429, 'too_many_attempts');
-    expect(authState().sessions).toEqual(sessionsBefore);
+    expect((await authState()).sessions).toEqual(sessionsBefore);
 
     // A fresh code starts the count again.
     const fresh = await requestOtp(phones.c);
@@ -265,7 +260,7 @@ describe('POST /api/auth/logout', () => {
   it('ends the session on the server and clears the cookie', async () => {
     const cookie = await login(phones.d);
     expect((await getMe(cookie)).status).toBe(200);
-    const sessionsBefore = countRows('sessions');
+    const sessionsBefore = await countRows('sessions');
 
     const response = await postJson('/auth/logout', {}, cookie);
     expect(response.status).toBe(200);
@@ -273,7 +268,7 @@ describe('POST /api/auth/logout', () => {
     const cleared = sessionSetCookie(response);
     expect(cleared?.value).toBe('');
     expect(cleared?.attributes.get('max-age')).toBe('0');
-    expect(countRows('sessions')).toBe(sessionsBefore - 1);
+    expect(await countRows('sessions')).toBe(sessionsBefore - 1);
 
     // The old token, replayed, no longer works.
     await expectApiError(await getMe(cookie), 401, 'unauthenticated');
@@ -288,11 +283,11 @@ describe('POST /api/auth/logout', () => {
   });
 
   it('answers ok without a session and changes nothing', async () => {
-    const before = authState();
+    const before = (await authState());
     const response = await postJson('/auth/logout', {});
     expect(response.status).toBe(200);
     expect(endpoints.logout.response.parse(await response.json())).toEqual({ ok: true });
-    expect(authState()).toEqual(before);
+    expect((await authState())).toEqual(before);
   });
 });
 
@@ -368,19 +363,19 @@ describe('refused bodies write nothing', () => {
   ];
 
   it.each(badRequests)('$name → $status $code', async ({ path, contentType, body, status, code }) => {
-    const before = authState();
+    const before = (await authState());
 
     const headers: Record<string, string> = contentType ? { 'content-type': contentType } : {};
     const response = await api(path, { method: 'POST', headers, body });
     expect(sessionSetCookie(response)).toBeUndefined();
     await expectApiError(response, status, code);
 
-    expect(authState()).toEqual(before);
+    expect((await authState())).toEqual(before);
     await expectApiError(await getMe(), 401, 'unauthenticated');
   });
 
   it('leaves the pending code unspent and usable after all those refusals', async () => {
-    expect(otpRow(phones.e)?.attempts).toBe(0);
+    expect((await otpRow(phones.e))?.attempts).toBe(0);
     const response = await postJson('/auth/login', { phone: phones.e, code: pendingCode });
     expect(response.status).toBe(200);
     expect(endpoints.login.response.parse(await response.json()).citizen.id).toBe('demo-e');
@@ -402,13 +397,13 @@ describe('refused bodies write nothing', () => {
   });
 
   it('refuses an oversized chunked body that declares no length, and writes nothing', async () => {
-    const before = authState();
+    const before = (await authState());
     const chunk = Buffer.from(' '.repeat(16 * 1024));
     const chunks = [Buffer.from(`{"phone":"${phones.e}","pad":"`), ...Array.from({ length: 5 }, () => chunk), Buffer.from('"}')];
     const response = await rawPost('/api/auth/otp', { 'content-type': 'application/json' }, chunks);
     expect(response.status).toBe(413);
     expect(errorBody.parse(JSON.parse(response.body)).error.code).toBe('body_too_large');
-    expect(authState()).toEqual(before);
+    expect((await authState())).toEqual(before);
   });
 });
 
@@ -416,7 +411,7 @@ describe('outside demo mode', () => {
   let production: Awaited<ReturnType<typeof startTestServer>>;
   beforeAll(async () => {
     production = await startTestServer({ demo: false });
-    production.services.citizens.upsert({
+    await production.storage.citizens.upsert({
       id: 'real-1',
       phone: '13912345678',
       name: '周八',

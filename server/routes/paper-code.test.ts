@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints } from '../../core/contract.ts';
 import { readHealthCode } from '../../core/crypto/health-code.ts';
-import { paperCodeLifetimeMs } from '../services/credentials.ts';
+import { paperCodeLifetimeMs } from '../services/credential-claims.ts';
 import { demoDependant, expectApiError, linkDependant, loginCookie, postJson, signingKeyLookup } from '../test-client.ts';
 import { startTestServer } from '../test-server.ts';
 

@@ -1,18 +1,28 @@
 import { Hono } from 'hono';
 import { endpoints, type ResponseOf } from '../../core/contract.ts';
+import type { Services } from '../compose.ts';
 import { HttpError } from '../http/errors.ts';
-import type { Services } from '../services.ts';
 
-/** What anyone may read without a session: the rules in force, the signing keys, demo accounts. */
-export function publicRoutes({ citizens, ruleSets, config, signer }: Services) {
+/** What anyone may read without a session: the rules in force, the signing keys, demo accounts, health. */
+export function publicRoutes({ citizens, ruleSets, config, signer, ready }: Services) {
   return new Hono()
     .get(endpoints.signingKeys.path, (c) => {
       c.header('Cache-Control', 'public, max-age=3600');
       return c.json<ResponseOf<'signingKeys'>>({ keys: signer.publicKeys() });
     })
-    .get(endpoints.ruleSets.path, (c) => c.json<ResponseOf<'ruleSets'>>({ ruleSets: ruleSets.all() }))
-    .get(endpoints.demoAccounts.path, (c) => {
+    .get(endpoints.ruleSets.path, async (c) => c.json<ResponseOf<'ruleSets'>>({ ruleSets: await ruleSets.all() }))
+    .get(endpoints.demoAccounts.path, async (c) => {
       if (!config.demo) throw new HttpError(404, 'not_found', 'Demo accounts exist only in demo mode.');
-      return c.json<ResponseOf<'demoAccounts'>>({ accounts: citizens.demoAccounts() });
+      return c.json<ResponseOf<'demoAccounts'>>({ accounts: await citizens.demoAccounts() });
+    })
+    // For a load balancer: `health` says the process answers, `ready` that it can serve (database
+    // reachable, schema current). Neither is cached.
+    .get('/health', (c) => {
+      c.header('Cache-Control', 'no-store');
+      return c.json({ status: 'up' });
+    })
+    .get('/ready', async (c) => {
+      c.header('Cache-Control', 'no-store');
+      return (await ready()) ? c.json({ status: 'ready' }) : c.json({ status: 'not-ready' }, 503);
     });
 }

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { citizenId as citizenIdSchema, endpoints, type ResponseOf } from '../../core/contract.ts';
+import type { Services } from '../compose.ts';
 import { HttpError } from '../http/errors.ts';
 import { requireSession, type SessionVariables } from '../http/session.ts';
-import type { Services } from '../services.ts';
 
 /** Everything behind a session: the profile, and the four kinds of record. */
 export function recordRoutes({ auth, citizens, records }: Services) {
@@ -11,38 +11,32 @@ export function recordRoutes({ auth, citizens, records }: Services) {
   app.use('/citizens/*', requireSession(auth));
 
   /** The subject of a /citizens/:citizenId route, once the viewer is known to be allowed to read it. */
-  function readableSubject(viewerId: string, requested: string | undefined): string {
+  async function readableSubject(viewerId: string, requested: string | undefined): Promise<string> {
     const parsed = citizenIdSchema.safeParse(requested);
-    if (!parsed.success || !citizens.profile(parsed.data)) {
-      throw new HttpError(404, 'not_found', 'No such citizen.');
-    }
-    if (!citizens.canRead(viewerId, parsed.data)) {
-      throw new HttpError(403, 'forbidden', 'You may read only your own and your family members’ records.');
-    }
-    return parsed.data;
+    if (!parsed.success) throw new HttpError(404, 'not_found', 'No such citizen.');
+    return (await citizens.readable(viewerId, parsed.data, 'You may read only your own and your family members’ records.')).id;
   }
 
   return app
-    .get(endpoints.me.path, (c) => {
-      const citizenId = c.get('citizenId');
-      const profile = citizens.profile(citizenId);
-      if (!profile) throw new HttpError(401, 'unauthenticated', 'Log in first.');
-      return c.json<ResponseOf<'me'>>({ citizen: profile, dependants: citizens.dependants(citizenId) });
+    .get(endpoints.me.path, async (c) => {
+      const household = await citizens.household(c.get('citizenId'));
+      if (!household) throw new HttpError(401, 'unauthenticated', 'Log in first.');
+      return c.json<ResponseOf<'me'>>(household);
     })
-    .get(endpoints.vaccinations.path, (c) => {
-      const subject = readableSubject(c.get('citizenId'), c.req.param('citizenId'));
-      return c.json<ResponseOf<'vaccinations'>>({ vaccinations: records.vaccinations(subject) });
+    .get(endpoints.vaccinations.path, async (c) => {
+      const subject = await readableSubject(c.get('citizenId'), c.req.param('citizenId'));
+      return c.json<ResponseOf<'vaccinations'>>({ vaccinations: await records.vaccinations(subject) });
     })
-    .get(endpoints.pcrTests.path, (c) => {
-      const subject = readableSubject(c.get('citizenId'), c.req.param('citizenId'));
-      return c.json<ResponseOf<'pcrTests'>>({ pcrTests: records.pcrTests(subject) });
+    .get(endpoints.pcrTests.path, async (c) => {
+      const subject = await readableSubject(c.get('citizenId'), c.req.param('citizenId'));
+      return c.json<ResponseOf<'pcrTests'>>({ pcrTests: await records.pcrTests(subject) });
     })
-    .get(endpoints.antigenTests.path, (c) => {
-      const subject = readableSubject(c.get('citizenId'), c.req.param('citizenId'));
-      return c.json<ResponseOf<'antigenTests'>>({ antigenTests: records.antigenTests(subject) });
+    .get(endpoints.antigenTests.path, async (c) => {
+      const subject = await readableSubject(c.get('citizenId'), c.req.param('citizenId'));
+      return c.json<ResponseOf<'antigenTests'>>({ antigenTests: await records.antigenTests(subject) });
     })
-    .get(endpoints.itinerary.path, (c) => {
-      const subject = readableSubject(c.get('citizenId'), c.req.param('citizenId'));
-      return c.json<ResponseOf<'itinerary'>>({ stops: records.itinerary(subject) });
+    .get(endpoints.itinerary.path, async (c) => {
+      const subject = await readableSubject(c.get('citizenId'), c.req.param('citizenId'));
+      return c.json<ResponseOf<'itinerary'>>({ stops: await records.itinerary(subject) });
     });
 }

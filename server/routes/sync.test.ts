@@ -1,11 +1,9 @@
 /**
- * The sync endpoints over real HTTP and SQLite: an id is stored once however often it arrives,
+ * The sync endpoints over real HTTP and a real database: an id is stored once however often it arrives,
  * bad items are refused with 4xx and a reason, and an antigen upload that lies about its photo
  * (size, type, dimensions) is refused while its honest neighbours in the batch are stored.
  */
 import { randomUUID } from 'node:crypto';
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints, type AntigenUpload, type SyncItemResult } from '../../core/contract.ts';
 import { fakeJpeg } from '../services/test-jpeg.ts';
@@ -51,18 +49,13 @@ async function batch(items: unknown[], cookie = asA): Promise<SyncItemResult[]> 
   return endpoints.syncBatch.response.parse(await response.json()).results;
 }
 
-function rowsFor(id: string): { tests: number; photos: number; items: number } {
-  const db = new Database(join(server.dataDir, 'suishen.sqlite'), { readonly: true });
-  try {
-    const count = (sql: string) => (db.prepare<[string], { n: number }>(sql).get(id)?.n ?? -1);
-    return {
-      tests: count('SELECT COUNT(*) AS n FROM antigen_tests WHERE id = ?'),
-      photos: count('SELECT COUNT(*) AS n FROM antigen_photos WHERE test_id = ?'),
-      items: count('SELECT COUNT(*) AS n FROM sync_items WHERE id = ?'),
-    };
-  } finally {
-    db.close();
-  }
+async function rowsFor(id: string): Promise<{ tests: number; photos: number; items: number }> {
+  const count = async (sql: string) => (await server.query<{ n: number }>(sql, id))[0]?.n ?? -1;
+  return {
+    tests: await count('SELECT COUNT(*) AS n FROM antigen_tests WHERE id = ?'),
+    photos: await count('SELECT COUNT(*) AS n FROM antigen_photos WHERE test_id = ?'),
+    items: await count('SELECT COUNT(*) AS n FROM sync_items WHERE id = ?'),
+  };
 }
 
 describe('POST /api/sync/batch', () => {
@@ -79,7 +72,7 @@ describe('POST /api/sync/batch', () => {
       { id, status: 'duplicate' },
       { id, status: 'duplicate' },
     ]);
-    expect(rowsFor(id)).toEqual({ tests: 1, photos: 1, items: 1 });
+    expect(await rowsFor(id)).toEqual({ tests: 1, photos: 1, items: 1 });
 
     const tests = await fetch(`${server.url}/api/citizens/demo-a/antigen-tests`, { headers: { cookie: asA } });
     const body = endpoints.antigenTests.response.parse(await tests.json());
@@ -91,7 +84,7 @@ describe('POST /api/sync/batch', () => {
     const results = await Promise.all([batch([item]), batch([item]), batch([item])]);
     const statuses = results.flat().map((result) => result.status).sort();
     expect(statuses).toEqual(['duplicate', 'duplicate', 'stored']);
-    expect(rowsFor(item.id)).toEqual({ tests: 1, photos: 1, items: 1 });
+    expect(await rowsFor(item.id)).toEqual({ tests: 1, photos: 1, items: 1 });
   });
 
   it('refuses an id another citizen already used', async () => {
@@ -115,8 +108,8 @@ describe('POST /api/sync/batch', () => {
     expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected', 'rejected', 'rejected', 'rejected', 'stored']);
     expect(results[2]?.error?.message).toMatch(/future/);
     expect(results[3]?.error?.message).toMatch(/older than 7 days/);
-    expect(rowsFor(items[2]?.id ?? '')).toEqual({ tests: 0, photos: 0, items: 0 });
-    expect(rowsFor(good.id).tests).toBe(1);
+    expect(await rowsFor(items[2]?.id ?? '')).toEqual({ tests: 0, photos: 0, items: 0 });
+    expect((await rowsFor(good.id)).tests).toBe(1);
   });
 
   it('refuses malformed batches with 4xx JSON errors', async () => {
@@ -140,7 +133,7 @@ describe('POST /api/sync/item refuses an antigen photo that lies with 4xx', () =
     const id = randomUUID();
     const response = await post('/sync/item', { id, kind: 'antigen-test', payload });
     expect(response.status).toBe(status);
-    expect(rowsFor(id)).toEqual({ tests: 0, photos: 0, items: 0 });
+    expect(await rowsFor(id)).toEqual({ tests: 0, photos: 0, items: 0 });
   }
 
   it('stores an honest one with 201, then answers 200 duplicate', async () => {

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints, venuePayload } from '../../core/contract.ts';
 import { keyLookupFromSet } from '../../core/crypto/keys.ts';
 import { ecdsa, signToken, verifyToken } from '../../core/crypto/signed-token.ts';
-import { openDatabase } from '../storage/database.ts';
 import { expectApiError } from '../test-client.ts';
 import { startTestServer } from '../test-server.ts';
 
@@ -138,8 +137,6 @@ describe("check-ins through the outbox (POST /api/sync/batch, kind 'check-in')",
     const ids = (await checkInsOf(asA)).map((c) => c.id);
     expect(ids).toContain(recent);
     expect(ids).not.toContain(old);
-    const db = openDatabase(server.dataDir);
-    expect(db.prepare('SELECT count(*) AS n FROM check_ins WHERE id = ?').get(old)).toEqual({ n: 0 });
-    db.close();
+    expect(await server.query('SELECT count(*) AS n FROM check_ins WHERE id = ?', old)).toEqual([{ n: 0 }]);
   });
 });

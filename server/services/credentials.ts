@@ -1,85 +1,73 @@
 /**
- * Issues the signed claims behind every health code. Stateless: they are recomputed from the records
- * at each request.
- * - A phone's credential is bound to the device key the request names, and lives at most 24 h or
- *   until one of its facts leaves the widest window any served rule set looks at.
- * - A paper code (纸质码) has no device to bind, so it lives a fixed 72 h from printing. That is long
- *   enough that a relative prints it twice a week, and short enough that a colour changed since
- *   stops showing on paper within three days. Test ages are judged at the scan, not at printing.
+ * Signed codes for the logged-in citizen or a linked dependant: a credential bound to the public key of
+ * the device asking, and a paper code (纸质码) to print for a relative who carries no phone. The claims
+ * are recomputed from the records at each request (credential-claims.ts).
  */
-import { paperCodeLifetimeDays, type AntigenTest, type PcrTest, type RuleSet } from '../../core/contract.ts';
-import type { CredentialClaims, PaperClaims } from '../../core/crypto/health-code.ts';
+import type { PaperCode } from '../../core/contract.ts';
+import { base64urlToBytes, bytesToBase64url } from '../../core/crypto/base64url.ts';
+import { paperCodeText } from '../../core/crypto/health-code.ts';
+import { ecdsa } from '../../core/crypto/signed-token.ts';
+import { HttpError } from '../http/errors.ts';
+import type { RecordStore } from '../storage/records.ts';
+import type { RuleSetStore } from '../storage/rule-sets.ts';
+import type { CitizenService } from './citizens.ts';
+import { credentialClaimsFor, paperClaimsFor } from './credential-claims.ts';
+import type { Signer } from './signer.ts';
 
-const hour = 60 * 60 * 1000;
-export const maxCredentialLifetimeMs = 24 * hour;
-export const paperCodeLifetimeMs = paperCodeLifetimeDays * 24 * hour;
-
-interface HolderInput {
-  subject: string;
-  maskedName: string;
-  colour: CredentialClaims['c'];
-  pcrTests: readonly PcrTest[];
-  antigenTests: readonly AntigenTest[];
-  doses: number;
-  now: number;
+/** The device key as a raw uncompressed point, once WebCrypto agrees it is a point on P-256. */
+async function deviceKeyRaw(x: string, y: string): Promise<string> {
+  const xBytes = base64urlToBytes(x);
+  const yBytes = base64urlToBytes(y);
+  const valid =
+    xBytes?.length === 32 &&
+    yBytes?.length === 32 &&
+    (await crypto.subtle.importKey('jwk', { kty: 'EC', crv: 'P-256', x, y, ext: true }, ecdsa, true, ['verify']).then(
+      () => true,
+      () => false,
+    ));
+  if (!valid) throw new HttpError(400, 'invalid_body', 'publicKey: not a P-256 public key.');
+  return bytesToBase64url(new Uint8Array([4, ...xBytes, ...yBytes]));
 }
 
-interface CredentialInput extends HolderInput {
-  /** The device's public key, raw uncompressed point, base64url. */
-  deviceKey: string;
-  ruleSets: readonly RuleSet[];
-}
+const refusal = 'You may show only your own and your family members’ codes.';
 
-function widestWindowMs(ruleSets: readonly RuleSet[], kind: 'pcr-negative' | 'antigen-negative'): number {
-  let widest = 0;
-  for (const set of ruleSets) for (const clause of set.clauses) if (clause.kind === kind) widest = Math.max(widest, clause.maxAgeHours * hour);
-  return widest;
-}
+export function createCredentialService(deps: { citizens: CitizenService; records: RecordStore; ruleSets: RuleSetStore; signer: Signer }) {
+  const { citizens, records, ruleSets, signer } = deps;
 
-function newest<T>(items: readonly T[], at: (item: T) => number): T | undefined {
-  return items.reduce<T | undefined>((best, item) => (!best || at(item) > at(best) ? item : best), undefined);
-}
+  /** The facts about a subject the viewer may read, as both kinds of code carry them. */
+  async function holder(viewer: string, subject: string) {
+    const profile = await citizens.readable(viewer, subject, refusal);
+    const [pcrTests, antigenTests, vaccinations] = await Promise.all([
+      records.pcrTests(subject),
+      records.antigenTests(subject),
+      records.vaccinations(subject),
+    ]);
+    return {
+      profile,
+      input: { subject, maskedName: profile.maskedName, colour: profile.colour, pcrTests, antigenTests, doses: vaccinations.length, now: Date.now() },
+    };
+  }
 
-const seconds = (ms: number) => Math.floor(ms / 1000);
-
-function latestTests(input: HolderInput) {
   return {
-    pcr: newest(input.pcrTests, (test) => Date.parse(test.sampledAt)),
-    antigen: newest(
-      input.antigenTests.filter((test) => test.result !== 'invalid'),
-      (test) => Date.parse(test.testedAt),
-    ),
+    async credential(viewer: string, subject: string, publicKey: { x: string; y: string }): Promise<{ credential: string; expiresAt: string }> {
+      const deviceKey = await deviceKeyRaw(publicKey.x, publicKey.y);
+      const { input } = await holder(viewer, subject);
+      const claims = credentialClaimsFor({ ...input, deviceKey, ruleSets: await ruleSets.all() });
+      return { credential: await signer.sign(claims), expiresAt: new Date(claims.exp * 1000).toISOString() };
+    },
+    async paperCode(viewer: string, subject: string): Promise<PaperCode> {
+      const { profile, input } = await holder(viewer, subject);
+      const claims = paperClaimsFor({ ...input, maskedIdNumber: profile.maskedIdNumber });
+      return {
+        code: paperCodeText(await signer.sign(claims)),
+        maskedName: claims.n,
+        maskedIdNumber: claims.i,
+        colour: claims.c,
+        printedAt: new Date(claims.iat * 1000).toISOString(),
+        validUntil: new Date(claims.exp * 1000).toISOString(),
+      };
+    },
   };
 }
 
-/** The claims a live code and a paper code share, valid until `expires`. */
-function holderClaims(input: HolderInput, expires: number): Omit<CredentialClaims, 't' | 'k'> {
-  const { pcr, antigen } = latestTests(input);
-  return {
-    s: input.subject,
-    n: input.maskedName,
-    c: input.colour,
-    p: pcr ? [pcr.result === 'negative' ? 'n' : 'p', seconds(Date.parse(pcr.sampledAt))] : null,
-    a: antigen ? [antigen.result === 'negative' ? 'n' : 'p', seconds(Date.parse(antigen.testedAt))] : null,
-    d: input.doses,
-    iat: seconds(input.now),
-    exp: seconds(expires),
-  };
-}
-
-export function credentialClaimsFor(input: CredentialInput): CredentialClaims {
-  const { pcr, antigen } = latestTests(input);
-  let expires = input.now + maxCredentialLifetimeMs;
-  // A negative stops counting when it leaves the widest window; a lapse already past changes nothing.
-  const lapses = [
-    pcr?.result === 'negative' ? Date.parse(pcr.sampledAt) + widestWindowMs(input.ruleSets, 'pcr-negative') : null,
-    antigen?.result === 'negative' ? Date.parse(antigen.testedAt) + widestWindowMs(input.ruleSets, 'antigen-negative') : null,
-  ];
-  for (const lapse of lapses) if (lapse !== null && lapse > input.now) expires = Math.min(expires, lapse);
-
-  return { t: 'cred', ...holderClaims(input, expires), k: input.deviceKey };
-}
-
-export function paperClaimsFor(input: HolderInput & { maskedIdNumber: string }): PaperClaims {
-  return { t: 'paper', ...holderClaims(input, input.now + paperCodeLifetimeMs), i: input.maskedIdNumber };
-}
+export type CredentialService = ReturnType<typeof createCredentialService>;

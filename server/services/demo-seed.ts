@@ -4,8 +4,7 @@
  * never does, however long ago the database was made. Records users add themselves are left alone.
  */
 import type { CodeColour } from '../../core/contract.ts';
-import type { CitizenStore } from '../storage/citizens.ts';
-import type { RecordStore } from '../storage/records.ts';
+import type { Stores } from '../storage/storage.ts';
 
 const hour = 60 * 60 * 1000;
 const day = 24 * hour;
@@ -120,9 +119,9 @@ function shanghaiDay(ms: number): string {
   return new Date(ms + 8 * hour).toISOString().slice(0, 10);
 }
 
-export function seedDemo(citizens: CitizenStore, records: RecordStore, now = Date.now()): void {
-  demoCitizens.forEach((citizen, order) => {
-    citizens.upsert({
+export async function seedDemo({ citizens, records }: Pick<Stores, 'citizens' | 'records'>, now = Date.now()): Promise<void> {
+  for (const [order, citizen] of demoCitizens.entries()) {
+    await citizens.upsert({
       id: citizen.id,
       phone: citizen.phone,
       name: citizen.name,
@@ -133,7 +132,7 @@ export function seedDemo(citizens: CitizenStore, records: RecordStore, now = Dat
       demo: { order: order + 1, note: citizen.note },
     });
     for (let dose = 1; dose <= citizen.doses; dose++) {
-      records.putVaccination(citizen.id, {
+      await records.putVaccination(citizen.id, {
         id: `${citizen.id}-dose-${dose}`,
         dose,
         date: shanghaiDay(now - (400 - dose * 60) * day),
@@ -141,31 +140,31 @@ export function seedDemo(citizens: CitizenStore, records: RecordStore, now = Dat
         site: sites[dose - 1] ?? '徐汇区斜土街道社区卫生服务中心',
       });
     }
-    citizen.pcrHoursAgo.forEach((hoursAgo, index) => {
+    for (const [index, hoursAgo] of citizen.pcrHoursAgo.entries()) {
       const sampledAt = now - hoursAgo * hour;
-      records.putPcrTest(citizen.id, {
+      await records.putPcrTest(citizen.id, {
         id: `${citizen.id}-pcr-${index + 1}`,
         sampledAt: new Date(sampledAt).toISOString(),
         reportedAt: new Date(sampledAt + 9 * hour > now ? now : sampledAt + 9 * hour).toISOString(),
         result: 'negative',
         institution: '上海市徐汇区中心医院',
       });
-    });
-    citizen.antigenHoursAgo.forEach((hoursAgo, index) => {
+    }
+    for (const [index, hoursAgo] of citizen.antigenHoursAgo.entries()) {
       const testedAt = new Date(now - hoursAgo * hour).toISOString();
-      records.putAntigenTest(
+      await records.putAntigenTest(
         citizen.id,
         { id: `${citizen.id}-antigen-${index + 1}`, testedAt, result: 'negative', kit: '万孚', lot: 'W2022031' },
         testedAt,
       );
-    });
-    citizen.itinerary.forEach((stop, index) => {
-      records.putItineraryStop(citizen.id, {
+    }
+    for (const [index, stop] of citizen.itinerary.entries()) {
+      await records.putItineraryStop(citizen.id, {
         id: `${citizen.id}-stop-${index + 1}`,
         city: stop.city,
         date: shanghaiDay(now - stop.daysAgo * day),
         risk: stop.risk,
       });
-    });
-  });
+    }
+  }
 }

@@ -1,16 +1,32 @@
-import type { Db } from './database.ts';
+import type { Kysely } from 'kysely';
+import type { Schema } from './schema.ts';
+
+export interface AntigenPhoto {
+  citizenId: string;
+  testId: string;
+  contentType: string;
+  width: number;
+  height: number;
+  bytes: Buffer;
+}
 
 /** Cassette photos of antigen self-tests, one per test, as the JPEG bytes the device sent. */
-export function createAntigenPhotoStore(db: Db) {
-  const insert = db.prepare(
-    `INSERT INTO antigen_photos (test_id, content_type, width, height, bytes)
-     VALUES (@testId, @contentType, @width, @height, @bytes)`,
-  );
-  const find = db.prepare<[string], { content_type: string; bytes: Buffer }>(
-    'SELECT content_type, bytes FROM antigen_photos WHERE test_id = ?',
-  );
+export function createAntigenPhotoStore(db: Kysely<Schema>) {
   return {
-    put: (photo: { testId: string; contentType: string; width: number; height: number; bytes: Buffer }) => insert.run(photo),
-    get: (testId: string) => find.get(testId),
+    async put(photo: AntigenPhoto): Promise<void> {
+      await db
+        .insertInto('antigen_photos')
+        .values({
+          citizen_id: photo.citizenId,
+          test_id: photo.testId,
+          content_type: photo.contentType,
+          width: photo.width,
+          height: photo.height,
+          bytes: photo.bytes,
+        })
+        .execute();
+    },
   };
 }
+
+export type AntigenPhotoStore = ReturnType<typeof createAntigenPhotoStore>;

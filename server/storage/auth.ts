@@ -1,73 +1,62 @@
-import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import type { Db } from './database.ts';
+import type { Kysely } from 'kysely';
+import type { OtpCodesTable, Schema } from './schema.ts';
 
-const otpLifetimeMs = 5 * 60 * 1000;
-const maxOtpAttempts = 5;
-/** Outside demo mode a phone gets one text per half minute: each costs money and invites guessing. */
-const otpResendGapMs = 30 * 1000;
-const sessionLifetimeMs = 30 * 24 * 60 * 60 * 1000;
-
-function sha256(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
-}
-
-export type OtpCheck = 'ok' | 'invalid' | 'expired' | 'too_many_attempts';
-
-/** One-time login codes and sessions. Only hashes are stored: a copy of the database logs no one in. */
-export function createAuthStore(db: Db, now: () => number = Date.now) {
-  const putOtp = db.prepare(
-    `INSERT INTO otp_codes (phone, code_hash, expires_at, attempts, issued_at) VALUES (?, ?, ?, 0, ?)
-     ON CONFLICT(phone) DO UPDATE SET code_hash = excluded.code_hash, expires_at = excluded.expires_at,
-       attempts = 0, issued_at = excluded.issued_at`,
-  );
-  const getOtp = db.prepare<[string], { code_hash: string; expires_at: number; attempts: number; issued_at: number }>(
-    'SELECT code_hash, expires_at, attempts, issued_at FROM otp_codes WHERE phone = ?',
-  );
-  const countAttempt = db.prepare('UPDATE otp_codes SET attempts = attempts + 1 WHERE phone = ?');
-  const deleteOtp = db.prepare('DELETE FROM otp_codes WHERE phone = ?');
-  const putSession = db.prepare('INSERT INTO sessions (token_hash, citizen_id, expires_at) VALUES (?, ?, ?)');
-  const getSession = db.prepare<[string, number], { citizen_id: string }>(
-    'SELECT citizen_id FROM sessions WHERE token_hash = ? AND expires_at > ?',
-  );
-  const deleteSession = db.prepare('DELETE FROM sessions WHERE token_hash = ?');
-  const deleteExpired = db.prepare('DELETE FROM sessions WHERE expires_at <= ?');
-
+/** One-time login codes and sessions, as rows: hashes and instants only. The rules are services/auth.ts's. */
+export function createAuthStore(db: Kysely<Schema>) {
   return {
-    otpLifetimeSeconds: otpLifetimeMs / 1000,
-    /** Seconds until this phone may be sent another code; 0 when it may now. */
-    otpCooldownSeconds(phone: string): number {
-      const row = getOtp.get(phone);
-      return row ? Math.max(0, Math.ceil((row.issued_at + otpResendGapMs - now()) / 1000)) : 0;
+    otpCode: (phone: string): Promise<OtpCodesTable | undefined> =>
+      db.selectFrom('otp_codes').selectAll().where('phone', '=', phone).executeTakeFirst(),
+    async putOtpCode(code: Omit<OtpCodesTable, 'attempts'>): Promise<void> {
+      await db
+        .insertInto('otp_codes')
+        .values({ ...code, attempts: 0 })
+        .onConflict((conflict) =>
+          conflict.column('phone').doUpdateSet((eb) => ({
+            code_hash: eb.ref('excluded.code_hash'),
+            expires_at: eb.ref('excluded.expires_at'),
+            issued_at: eb.ref('excluded.issued_at'),
+            attempts: 0,
+          })),
+        )
+        .execute();
     },
-    issueOtp(phone: string): string {
-      const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-      putOtp.run(phone, sha256(`${phone}:${code}`), now() + otpLifetimeMs, now());
-      return code;
+    /**
+     * Counts one attempt at a live code in a single statement, so that guesses sent to several nodes at once
+     * cannot all pass the limit; gives the code's hash to compare, or nothing when no attempt is left.
+     */
+    async claimOtpAttempt(phone: string, maxAttempts: number, now: number): Promise<string | undefined> {
+      const row = await db
+        .updateTable('otp_codes')
+        .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
+        .where('phone', '=', phone)
+        .where('attempts', '<', maxAttempts)
+        .where('expires_at', '>', now)
+        .returning('code_hash')
+        .executeTakeFirst();
+      return row?.code_hash;
     },
-    checkOtp(phone: string, code: string): OtpCheck {
-      const row = getOtp.get(phone);
-      if (!row) return 'invalid';
-      if (row.expires_at <= now()) return 'expired';
-      if (row.attempts >= maxOtpAttempts) return 'too_many_attempts';
-      const matches = timingSafeEqual(Buffer.from(row.code_hash), Buffer.from(sha256(`${phone}:${code}`)));
-      if (!matches) {
-        countAttempt.run(phone);
-        return 'invalid';
-      }
-      deleteOtp.run(phone);
-      return 'ok';
+    /** Uses the code up; true for the one request that did, so a code logs in once however many race. */
+    async deleteOtpCode(phone: string, codeHash: string): Promise<boolean> {
+      const result = await db.deleteFrom('otp_codes').where('phone', '=', phone).where('code_hash', '=', codeHash).executeTakeFirst();
+      return result.numDeletedRows > 0n;
     },
-    startSession(citizenId: string): { token: string; maxAgeSeconds: number } {
-      deleteExpired.run(now());
-      const token = randomBytes(32).toString('base64url');
-      putSession.run(sha256(token), citizenId, now() + sessionLifetimeMs);
-      return { token, maxAgeSeconds: sessionLifetimeMs / 1000 };
+    async putSession(tokenHash: string, citizenId: string, expiresAt: number): Promise<void> {
+      await db.insertInto('sessions').values({ token_hash: tokenHash, citizen_id: citizenId, expires_at: expiresAt }).execute();
     },
-    citizenForSession(token: string): string | undefined {
-      return getSession.get(sha256(token), now())?.citizen_id;
+    async citizenForSession(tokenHash: string, now: number): Promise<string | undefined> {
+      const row = await db
+        .selectFrom('sessions')
+        .select('citizen_id')
+        .where('token_hash', '=', tokenHash)
+        .where('expires_at', '>', now)
+        .executeTakeFirst();
+      return row?.citizen_id;
     },
-    endSession(token: string): void {
-      deleteSession.run(sha256(token));
+    async deleteSession(tokenHash: string): Promise<void> {
+      await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+    },
+    async deleteExpiredSessions(now: number): Promise<void> {
+      await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
     },
   };
 }

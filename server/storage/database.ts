@@ -1,31 +1,126 @@
 /**
- * The server's one SQLite database: a file under DATA_DIR, WAL mode, schema from `migrations`.
- * Every statement elsewhere is prepared with parameters; nothing is ever concatenated into SQL.
+ * The server's one database, behind Kysely: embedded SQLite (a file under DATA_DIR, WAL mode) by default,
+ * PostgreSQL when DATABASE_URL names one. Everything above storage/ is unaware of which; the few places
+ * that differ (column types, check-in partitions) ask `engine`. Every statement is built by Kysely with
+ * parameters; nothing is ever concatenated into SQL.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import SqliteDatabase from 'better-sqlite3';
+import { CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
 import { migrations } from './migrations.ts';
+import type { Schema } from './schema.ts';
 
-export type Db = Database.Database;
+export type Engine = 'sqlite' | 'postgres';
 
-export function openDatabase(dataDir: string): Db {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, 'suishen.sqlite'));
-  db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db);
-  return db;
+export interface Database {
+  db: Kysely<Schema>;
+  engine: Engine;
+  /** Whether the database answers and every migration has run: what /api/ready reports. */
+  ready(): Promise<boolean>;
+  close(): Promise<void>;
 }
 
-export function migrate(db: Db): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  migrations.slice(current).forEach((sql, index) => {
-    const version = current + index + 1;
-    db.transaction(() => {
-      db.exec(sql);
-      db.pragma(`user_version = ${version}`);
-    })();
-  });
+export type DatabaseLocation = { engine: 'sqlite'; dataDir: string } | { engine: 'postgres'; url: string; poolSize?: number };
+
+// PostgreSQL sends 64-bit integers (count(*), bigint columns) as text, since they may exceed 2^53; every
+// one this schema holds is a count or a millisecond instant, far below that.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+function sqliteFile(dataDir: string): SqliteDatabase.Database {
+  mkdirSync(dataDir, { recursive: true });
+  const file = new SqliteDatabase(join(dataDir, 'suishen.sqlite'));
+  file.pragma('journal_mode = WAL');
+  file.pragma('synchronous = NORMAL');
+  file.pragma('busy_timeout = 5000');
+  return file;
+}
+
+/**
+ * Databases made before the move to Kysely kept their version in `user_version` and keyed record tables by
+ * id alone. Their tables are set aside here, rebuilt by the migrations and filled again from them.
+ */
+const legacyTables = [
+  'citizens', 'vaccinations', 'pcr_tests', 'antigen_tests', 'itinerary_stops', 'otp_codes', 'sessions', 'rule_sets',
+  'signing_keys', 'family_links', 'sync_items', 'antigen_photos', 'venues', 'check_ins',
+] as const;
+
+function setLegacyTablesAside(file: SqliteDatabase.Database): boolean {
+  if (file.pragma('user_version', { simple: true }) === 0) return false;
+  file.transaction(() => {
+    for (const table of legacyTables) file.exec(`ALTER TABLE ${table} RENAME TO legacy_${table}`);
+    for (const index of file.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").all()) {
+      file.exec(`DROP INDEX ${index.name}`);
+    }
+    file.pragma('user_version = 0');
+  })();
+  return true;
+}
+
+function copyLegacyTables(file: SqliteDatabase.Database): void {
+  file.transaction(() => {
+    for (const table of legacyTables) {
+      if (table === 'antigen_photos') {
+        file.exec(`INSERT INTO antigen_photos (citizen_id, test_id, content_type, width, height, bytes)
+          SELECT t.citizen_id, p.test_id, p.content_type, p.width, p.height, p.bytes
+          FROM legacy_antigen_photos p JOIN legacy_antigen_tests t ON t.id = p.test_id`);
+      } else {
+        const columns = file
+          .prepare<[], { name: string }>(`PRAGMA table_info(legacy_${table})`)
+          .all()
+          .map((column) => column.name)
+          .join(', ');
+        file.exec(`INSERT INTO ${table} (${columns}) SELECT ${columns} FROM legacy_${table}`);
+      }
+    }
+    for (const table of [...legacyTables].reverse()) file.exec(`DROP TABLE legacy_${table}`);
+  })();
+}
+
+async function migrate(db: Kysely<Schema>, engine: Engine): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations({ engine })) } });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((result) => result.status === 'Error');
+  if (error || failed) {
+    throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
+  }
+}
+
+export async function openDatabase(location: DatabaseLocation): Promise<Database> {
+  let db: Kysely<Schema>;
+  if (location.engine === 'sqlite') {
+    const file = sqliteFile(location.dataDir);
+    const legacy = setLegacyTablesAside(file);
+    db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: file }) });
+    await migrate(db, 'sqlite');
+    if (legacy) copyLegacyTables(file);
+    file.pragma('foreign_keys = ON');
+  } else {
+    const pool = new pg.Pool({ connectionString: location.url, max: location.poolSize ?? 10 });
+    db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+    await migrate(db, 'postgres');
+  }
+  const engine = location.engine;
+  return {
+    db,
+    engine,
+    async ready() {
+      try {
+        await sql`SELECT 1`.execute(db);
+        const known = await new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations({ engine })) } }).getMigrations();
+        return known.every((migration) => migration.executedAt !== undefined);
+      } catch {
+        return false;
+      }
+    },
+    close: () => db.destroy(),
+  };
+}
+
+/** Runs one hand-written statement with `?` placeholders on either engine: for tests and the load script only. */
+export async function rawQuery<Row>(database: Database, text: string, parameters: readonly unknown[] = []): Promise<Row[]> {
+  let n = 0;
+  const compiled = database.engine === 'postgres' ? text.replace(/\?/g, () => `$${++n}`) : text;
+  return (await database.db.executeQuery<Row>(CompiledQuery.raw(compiled, [...parameters]))).rows;
 }

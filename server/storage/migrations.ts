@@ -1,133 +1,185 @@
 /**
- * Versioned schema migrations. Each entry moves the database from version N-1 to N and runs once,
- * inside a transaction, recorded in SQLite's `user_version`. Never edit a shipped migration: add one.
+ * Versioned schema migrations for both engines, run by Kysely's migrator at start (recorded in its
+ * `kysely_migration` table; on PostgreSQL a lock keeps two nodes from migrating at once). Each moves the
+ * schema one step; never edit a shipped migration: add one.
+ *
+ * Every table a citizen owns has the citizen's id first in its primary key, so a distributed PostgreSQL
+ * (Citus) can shard it by citizen id and keep each person's rows on one node (README, "Scaling out").
+ * On PostgreSQL check-ins are partitioned by day, so retention drops whole days (storage/check-ins.ts).
  */
-export const migrations: readonly string[] = [
-  // 1: citizens, their health records, one-time codes and sessions.
-  `
-  CREATE TABLE citizens (
-    id TEXT PRIMARY KEY,
-    phone TEXT UNIQUE,
-    name TEXT NOT NULL,
-    id_number TEXT NOT NULL UNIQUE,
-    colour TEXT NOT NULL CHECK (colour IN ('green', 'yellow', 'red')),
-    colour_since TEXT NOT NULL,
-    guardian_id TEXT REFERENCES citizens(id),
-    demo_order INTEGER,
-    demo_note_zh TEXT,
-    demo_note_en TEXT
-  );
-  CREATE TABLE vaccinations (
-    id TEXT PRIMARY KEY,
-    citizen_id TEXT NOT NULL REFERENCES citizens(id),
-    dose INTEGER NOT NULL,
-    date TEXT NOT NULL,
-    manufacturer TEXT NOT NULL,
-    site TEXT NOT NULL
-  );
-  CREATE INDEX vaccinations_citizen ON vaccinations(citizen_id);
-  CREATE TABLE pcr_tests (
-    id TEXT PRIMARY KEY,
-    citizen_id TEXT NOT NULL REFERENCES citizens(id),
-    sampled_at TEXT NOT NULL,
-    reported_at TEXT,
-    result TEXT NOT NULL CHECK (result IN ('negative', 'positive')),
-    institution TEXT NOT NULL
-  );
-  CREATE INDEX pcr_tests_citizen ON pcr_tests(citizen_id, sampled_at);
-  CREATE TABLE antigen_tests (
-    id TEXT PRIMARY KEY,
-    citizen_id TEXT NOT NULL REFERENCES citizens(id),
-    tested_at TEXT NOT NULL,
-    result TEXT NOT NULL CHECK (result IN ('negative', 'positive', 'invalid')),
-    kit TEXT NOT NULL,
-    lot TEXT NOT NULL,
-    created_at TEXT NOT NULL
-  );
-  CREATE INDEX antigen_tests_citizen ON antigen_tests(citizen_id, tested_at);
-  CREATE TABLE itinerary_stops (
-    id TEXT PRIMARY KEY,
-    citizen_id TEXT NOT NULL REFERENCES citizens(id),
-    city TEXT NOT NULL,
-    date TEXT NOT NULL,
-    risk INTEGER NOT NULL CHECK (risk IN (0, 1))
-  );
-  CREATE INDEX itinerary_citizen ON itinerary_stops(citizen_id, date);
-  CREATE TABLE otp_codes (
-    phone TEXT PRIMARY KEY,
-    code_hash TEXT NOT NULL,
-    expires_at INTEGER NOT NULL,
-    attempts INTEGER NOT NULL DEFAULT 0,
-    issued_at INTEGER NOT NULL
-  );
-  CREATE TABLE sessions (
-    token_hash TEXT PRIMARY KEY,
-    citizen_id TEXT NOT NULL REFERENCES citizens(id),
-    expires_at INTEGER NOT NULL
-  );
-  CREATE TABLE rule_sets (
-    id TEXT PRIMARY KEY,
-    body TEXT NOT NULL
-  );
-  `,
-  // 2: the server's ECDSA signing keys; the newest signs, all stay published so old codes verify.
-  `
-  CREATE TABLE signing_keys (
-    kid TEXT PRIMARY KEY,
-    private_jwk TEXT NOT NULL,
-    public_jwk TEXT NOT NULL,
-    created_at TEXT NOT NULL
-  );
-  `,
-  // 3: family links (亲友码): whom a citizen has linked in the app, after a verification step.
-  `
-  CREATE TABLE family_links (
-    guardian_id TEXT NOT NULL REFERENCES citizens(id),
-    dependant_id TEXT NOT NULL REFERENCES citizens(id),
-    linked_at TEXT NOT NULL,
-    PRIMARY KEY (guardian_id, dependant_id)
-  );
-  CREATE INDEX family_links_dependant ON family_links(dependant_id);
-  `,
-  // 4: writes synced from devices' outboxes (each client-made id once), and antigen cassette photos.
-  `
-  CREATE TABLE sync_items (
-    id TEXT PRIMARY KEY,
-    citizen_id TEXT NOT NULL REFERENCES citizens(id),
-    kind TEXT NOT NULL,
-    received_at TEXT NOT NULL
-  );
-  CREATE TABLE antigen_photos (
-    test_id TEXT PRIMARY KEY REFERENCES antigen_tests(id),
-    content_type TEXT NOT NULL,
-    width INTEGER NOT NULL,
-    height INTEGER NOT NULL,
-    bytes BLOB NOT NULL
-  );
-  `,
-  // 5: venues with their place codes, and citizens' check-ins (kept 14 days, keyed by the client's id).
-  `
-  CREATE TABLE venues (
-    number TEXT PRIMARY KEY,
-    owner_id TEXT NOT NULL REFERENCES citizens(id),
-    name TEXT NOT NULL,
-    district TEXT NOT NULL,
-    address TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    token TEXT NOT NULL,
-    created_at TEXT NOT NULL
-  );
-  CREATE INDEX venues_owner ON venues(owner_id, created_at);
-  CREATE TABLE check_ins (
-    id TEXT PRIMARY KEY,
-    citizen_id TEXT NOT NULL REFERENCES citizens(id),
-    venue_number TEXT NOT NULL,
-    venue_name TEXT NOT NULL,
-    district TEXT NOT NULL,
-    scanned_at TEXT NOT NULL,
-    received_at TEXT NOT NULL
-  );
-  CREATE INDEX check_ins_citizen ON check_ins(citizen_id, scanned_at);
-  CREATE INDEX check_ins_scanned ON check_ins(scanned_at);
-  `,
-];
+import { sql, type Kysely, type Migration } from 'kysely';
+
+/** Engine-specific column types; everything else is written once. */
+export interface Dialect {
+  engine: 'sqlite' | 'postgres';
+}
+
+function bytesType(dialect: Dialect) {
+  return dialect.engine === 'postgres' ? 'bytea' : 'blob';
+}
+
+/* The migrator hands migrations an untyped database: tables are being made, not read. */
+type AnyDb = Kysely<unknown>;
+
+function citizenOwned(db: AnyDb, table: string) {
+  return db.schema
+    .createTable(table)
+    .ifNotExists()
+    .addColumn('citizen_id', 'text', (col) => col.notNull().references('citizens.id'))
+    .addColumn('id', 'text', (col) => col.notNull());
+}
+
+async function initial(db: AnyDb, dialect: Dialect): Promise<void> {
+  await db.schema
+    .createTable('citizens')
+    .ifNotExists()
+    .addColumn('id', 'text', (col) => col.primaryKey())
+    .addColumn('phone', 'text', (col) => col.unique())
+    .addColumn('name', 'text', (col) => col.notNull())
+    .addColumn('id_number', 'text', (col) => col.notNull().unique())
+    .addColumn('colour', 'text', (col) => col.notNull().check(sql`colour IN ('green', 'yellow', 'red')`))
+    .addColumn('colour_since', 'text', (col) => col.notNull())
+    .addColumn('guardian_id', 'text', (col) => col.references('citizens.id'))
+    .addColumn('demo_order', 'integer')
+    .addColumn('demo_note_zh', 'text')
+    .addColumn('demo_note_en', 'text')
+    .execute();
+
+  await citizenOwned(db, 'vaccinations')
+    .addColumn('dose', 'integer', (col) => col.notNull())
+    .addColumn('date', 'text', (col) => col.notNull())
+    .addColumn('manufacturer', 'text', (col) => col.notNull())
+    .addColumn('site', 'text', (col) => col.notNull())
+    .addPrimaryKeyConstraint('vaccinations_pk', ['citizen_id', 'id'])
+    .execute();
+  await citizenOwned(db, 'pcr_tests')
+    .addColumn('sampled_at', 'text', (col) => col.notNull())
+    .addColumn('reported_at', 'text')
+    .addColumn('result', 'text', (col) => col.notNull().check(sql`result IN ('negative', 'positive')`))
+    .addColumn('institution', 'text', (col) => col.notNull())
+    .addPrimaryKeyConstraint('pcr_tests_pk', ['citizen_id', 'id'])
+    .execute();
+  await db.schema.createIndex('pcr_tests_sampled').ifNotExists().on('pcr_tests').columns(['citizen_id', 'sampled_at']).execute();
+  await citizenOwned(db, 'antigen_tests')
+    .addColumn('tested_at', 'text', (col) => col.notNull())
+    .addColumn('result', 'text', (col) => col.notNull().check(sql`result IN ('negative', 'positive', 'invalid')`))
+    .addColumn('kit', 'text', (col) => col.notNull())
+    .addColumn('lot', 'text', (col) => col.notNull())
+    .addColumn('created_at', 'text', (col) => col.notNull())
+    .addPrimaryKeyConstraint('antigen_tests_pk', ['citizen_id', 'id'])
+    .execute();
+  await db.schema.createIndex('antigen_tests_tested').ifNotExists().on('antigen_tests').columns(['citizen_id', 'tested_at']).execute();
+  await citizenOwned(db, 'itinerary_stops')
+    .addColumn('city', 'text', (col) => col.notNull())
+    .addColumn('date', 'text', (col) => col.notNull())
+    .addColumn('risk', 'integer', (col) => col.notNull().check(sql`risk IN (0, 1)`))
+    .addPrimaryKeyConstraint('itinerary_stops_pk', ['citizen_id', 'id'])
+    .execute();
+
+  await db.schema
+    .createTable('otp_codes')
+    .ifNotExists()
+    .addColumn('phone', 'text', (col) => col.primaryKey())
+    .addColumn('code_hash', 'text', (col) => col.notNull())
+    .addColumn('expires_at', 'bigint', (col) => col.notNull())
+    .addColumn('attempts', 'integer', (col) => col.notNull().defaultTo(0))
+    .addColumn('issued_at', 'bigint', (col) => col.notNull())
+    .execute();
+  await db.schema
+    .createTable('sessions')
+    .ifNotExists()
+    .addColumn('token_hash', 'text', (col) => col.primaryKey())
+    .addColumn('citizen_id', 'text', (col) => col.notNull().references('citizens.id'))
+    .addColumn('expires_at', 'bigint', (col) => col.notNull())
+    .execute();
+  await db.schema.createIndex('sessions_expiry').ifNotExists().on('sessions').column('expires_at').execute();
+  await db.schema
+    .createTable('rule_sets')
+    .ifNotExists()
+    .addColumn('id', 'text', (col) => col.primaryKey())
+    .addColumn('body', 'text', (col) => col.notNull())
+    .execute();
+  await db.schema
+    .createTable('signing_keys')
+    .ifNotExists()
+    .addColumn('kid', 'text', (col) => col.primaryKey())
+    .addColumn('private_jwk', 'text', (col) => col.notNull())
+    .addColumn('public_jwk', 'text', (col) => col.notNull())
+    .addColumn('created_at', 'text', (col) => col.notNull())
+    .execute();
+  await db.schema
+    .createTable('family_links')
+    .ifNotExists()
+    .addColumn('guardian_id', 'text', (col) => col.notNull().references('citizens.id'))
+    .addColumn('dependant_id', 'text', (col) => col.notNull().references('citizens.id'))
+    .addColumn('linked_at', 'text', (col) => col.notNull())
+    .addPrimaryKeyConstraint('family_links_pk', ['guardian_id', 'dependant_id'])
+    .execute();
+  await db.schema.createIndex('family_links_dependant').ifNotExists().on('family_links').column('dependant_id').execute();
+
+  // Keyed by the client-made id alone: an id is spent once across all citizens, so one citizen's item can
+  // never be mistaken for another's. (On Citus this is the one table distributed by its own id.)
+  await db.schema
+    .createTable('sync_items')
+    .ifNotExists()
+    .addColumn('id', 'text', (col) => col.primaryKey())
+    .addColumn('citizen_id', 'text', (col) => col.notNull().references('citizens.id'))
+    .addColumn('kind', 'text', (col) => col.notNull())
+    .addColumn('received_at', 'text', (col) => col.notNull())
+    .execute();
+  await db.schema
+    .createTable('antigen_photos')
+    .ifNotExists()
+    .addColumn('citizen_id', 'text', (col) => col.notNull())
+    .addColumn('test_id', 'text', (col) => col.notNull())
+    .addColumn('content_type', 'text', (col) => col.notNull())
+    .addColumn('width', 'integer', (col) => col.notNull())
+    .addColumn('height', 'integer', (col) => col.notNull())
+    .addColumn('bytes', sql.raw(bytesType(dialect)), (col) => col.notNull())
+    .addPrimaryKeyConstraint('antigen_photos_pk', ['citizen_id', 'test_id'])
+    .addForeignKeyConstraint('antigen_photos_test', ['citizen_id', 'test_id'], 'antigen_tests', ['citizen_id', 'id'])
+    .execute();
+
+  await db.schema
+    .createTable('venues')
+    .ifNotExists()
+    .addColumn('number', 'text', (col) => col.primaryKey())
+    .addColumn('owner_id', 'text', (col) => col.notNull().references('citizens.id'))
+    .addColumn('name', 'text', (col) => col.notNull())
+    .addColumn('district', 'text', (col) => col.notNull())
+    .addColumn('address', 'text', (col) => col.notNull())
+    .addColumn('kind', 'text', (col) => col.notNull())
+    .addColumn('token', 'text', (col) => col.notNull())
+    .addColumn('created_at', 'text', (col) => col.notNull())
+    .execute();
+  await db.schema.createIndex('venues_owner').ifNotExists().on('venues').columns(['owner_id', 'created_at']).execute();
+
+  // A check-in's id is unique through sync_items (one row per client-made id, written in the same
+  // transaction); the day it was scanned is part of the key because PostgreSQL partitions by it.
+  const checkIns = db.schema
+    .createTable('check_ins')
+    .ifNotExists()
+    .addColumn('citizen_id', 'text', (col) => col.notNull())
+    .addColumn('id', 'text', (col) => col.notNull())
+    .addColumn('venue_number', 'text', (col) => col.notNull())
+    .addColumn('venue_name', 'text', (col) => col.notNull())
+    .addColumn('district', 'text', (col) => col.notNull())
+    .addColumn('scanned_at', 'text', (col) => col.notNull())
+    .addColumn('received_at', 'text', (col) => col.notNull())
+    .addPrimaryKeyConstraint('check_ins_pk', ['citizen_id', 'id', 'scanned_at']);
+  if (dialect.engine === 'postgres') {
+    await checkIns.modifyEnd(sql`PARTITION BY RANGE (scanned_at)`).execute();
+    // Rows for days without a partition of their own (late syncs of old scans) land here.
+    await sql`CREATE TABLE IF NOT EXISTS check_ins_default PARTITION OF check_ins DEFAULT`.execute(db);
+  } else {
+    await checkIns.execute();
+  }
+  await db.schema.createIndex('check_ins_scanned').ifNotExists().on('check_ins').column('scanned_at').execute();
+  await db.schema.createIndex('check_ins_venue').ifNotExists().on('check_ins').columns(['venue_number', 'scanned_at']).execute();
+}
+
+export function migrations(dialect: Dialect): Record<string, Migration> {
+  return {
+    '0001-initial': { up: (db) => initial(db, dialect) },
+  };
+}

@@ -1,19 +1,22 @@
+import type { Kysely } from 'kysely';
 import * as z from 'zod/mini';
 import { ruleSet, type RuleSet } from '../../core/contract.ts';
-import type { Db } from './database.ts';
+import type { Schema } from './schema.ts';
 
 /** Rule sets are data: stored as JSON, validated against the contract on the way in and out. */
-export function createRuleSetStore(db: Db) {
-  const all = db.prepare<[], { body: string }>('SELECT body FROM rule_sets ORDER BY id');
-  const upsert = db.prepare('INSERT INTO rule_sets (id, body) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET body = excluded.body');
-
+export function createRuleSetStore(db: Kysely<Schema>) {
   return {
-    all(): RuleSet[] {
-      return z.array(ruleSet).parse(all.all().map((row): unknown => JSON.parse(row.body)));
+    async all(): Promise<RuleSet[]> {
+      const rows = await db.selectFrom('rule_sets').select('body').orderBy('id').execute();
+      return z.array(ruleSet).parse(rows.map((row): unknown => JSON.parse(row.body)));
     },
-    put(set: RuleSet): void {
+    async put(set: RuleSet): Promise<void> {
       const valid = ruleSet.parse(set);
-      upsert.run(valid.id, JSON.stringify(valid));
+      await db
+        .insertInto('rule_sets')
+        .values({ id: valid.id, body: JSON.stringify(valid) })
+        .onConflict((conflict) => conflict.column('id').doUpdateSet((eb) => ({ body: eb.ref('excluded.body') })))
+        .execute();
     },
   };
 }

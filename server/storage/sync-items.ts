@@ -1,17 +1,34 @@
-import type { Db } from './database.ts';
+import type { Kysely } from 'kysely';
+import type { Schema } from './schema.ts';
+
+/** Whose an id is: this citizen's own, or already spent by someone else. */
+export type SyncItemOwner = 'mine' | 'theirs';
 
 /** The ids of writes already taken from devices' outboxes: the whole of the server's idempotency. */
-export function createSyncItemStore(db: Db) {
-  const find = db.prepare<[string], { citizen_id: string }>('SELECT citizen_id FROM sync_items WHERE id = ?');
-  const insert = db.prepare(
-    'INSERT INTO sync_items (id, citizen_id, kind, received_at) VALUES (@id, @citizenId, @kind, @receivedAt)',
-  );
+export function createSyncItemStore(db: Kysely<Schema>) {
   return {
-    /** The citizen who first sent this id, if anyone has. */
-    ownerOf: (id: string): string | undefined => find.get(id)?.citizen_id,
-    record: (item: { id: string; citizenId: string; kind: string; receivedAt: string }) => insert.run(item),
-    /** Runs `work` in one transaction, so an item and its effects are stored together or not at all. */
-    transaction: <T>(work: () => T): T => db.transaction(work)(),
+    /** Which of these ids are already spent, and by whom. */
+    async owners(citizenId: string, ids: readonly string[]): Promise<Map<string, SyncItemOwner>> {
+      if (ids.length === 0) return new Map();
+      const rows = await db.selectFrom('sync_items').select(['id', 'citizen_id']).where('id', 'in', ids).execute();
+      return new Map(rows.map((row) => [row.id, row.citizen_id === citizenId ? 'mine' : 'theirs']));
+    },
+    /**
+     * Records the id unless it is spent already: 'claimed' when this call recorded it, else whose it is.
+     * Inside the transaction that stores the item's effects, a concurrent second copy waits here and then
+     * finds it taken.
+     */
+    async claim(item: { id: string; citizenId: string; kind: string; receivedAt: string }): Promise<'claimed' | SyncItemOwner> {
+      const row = await db
+        .insertInto('sync_items')
+        .values({ id: item.id, citizen_id: item.citizenId, kind: item.kind, received_at: item.receivedAt })
+        .onConflict((conflict) => conflict.column('id').doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (row) return 'claimed';
+      const owner = await db.selectFrom('sync_items').select('citizen_id').where('id', '=', item.id).executeTakeFirstOrThrow();
+      return owner.citizen_id === item.citizenId ? 'mine' : 'theirs';
+    },
   };
 }
 

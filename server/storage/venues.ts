@@ -1,18 +1,8 @@
-import { randomInt } from 'node:crypto';
-import type { Venue, VenueKind } from '../../core/contract.ts';
-import type { Db } from './database.ts';
+import type { Kysely } from 'kysely';
+import type { Venue } from '../../core/contract.ts';
+import type { Schema, VenuesTable } from './schema.ts';
 
-interface VenueRow {
-  number: string;
-  name: string;
-  district: string;
-  address: string;
-  kind: VenueKind;
-  token: string;
-  created_at: string;
-}
-
-function toVenue(row: VenueRow): Venue {
+function toVenue(row: Omit<VenuesTable, 'owner_id'>): Venue {
   return {
     number: row.number,
     name: row.name,
@@ -24,47 +14,41 @@ function toVenue(row: VenueRow): Venue {
   };
 }
 
-export interface NewVenue {
-  number: string;
+export interface NewVenue extends Omit<Venue, 'createdAt'> {
   ownerId: string;
-  name: string;
-  district: string;
-  address: string;
-  kind: VenueKind;
-  token: string;
   createdAt: string;
 }
 
 /** Registered venues: the owner's list, and a lookup by the number printed under the poster's QR. */
-export function createVenueStore(db: Db) {
-  const columns = 'number, name, district, address, kind, token, created_at';
-  const byNumber = db.prepare<[string], VenueRow>(`SELECT ${columns} FROM venues WHERE number = ?`);
-  const byOwner = db.prepare<[string], VenueRow>(`SELECT ${columns} FROM venues WHERE owner_id = ? ORDER BY created_at DESC, number`);
-  const insert = db.prepare(
-    `INSERT INTO venues (number, owner_id, name, district, address, kind, token, created_at)
-     VALUES (@number, @ownerId, @name, @district, @address, @kind, @token, @createdAt)`,
-  );
-
+export function createVenueStore(db: Kysely<Schema>) {
+  const venues = () => db.selectFrom('venues').select(['number', 'name', 'district', 'address', 'kind', 'token', 'created_at']);
   return {
-    /** A fresh 8-digit number no venue has yet; random so numbers say nothing about who registered when. */
-    freeNumber(): string {
-      for (;;) {
-        const candidate = String(randomInt(10_000_000, 100_000_000));
-        if (!byNumber.get(candidate)) return candidate;
-      }
+    /** Adds the venue; false when its number is taken (a concurrent registration drew the same one). */
+    async add(venue: NewVenue): Promise<boolean> {
+      const row = await db
+        .insertInto('venues')
+        .values({
+          number: venue.number,
+          owner_id: venue.ownerId,
+          name: venue.name,
+          district: venue.district,
+          address: venue.address,
+          kind: venue.kind,
+          token: venue.token,
+          created_at: venue.createdAt,
+        })
+        .onConflict((conflict) => conflict.column('number').doNothing())
+        .returning('number')
+        .executeTakeFirst();
+      return row !== undefined;
     },
-    add(venue: NewVenue): Venue {
-      insert.run(venue);
-      const row = byNumber.get(venue.number);
-      if (!row) throw new Error(`venue ${venue.number} vanished after insert`);
-      return toVenue(row);
+    async byNumber(number: string): Promise<Venue | undefined> {
+      const row = await venues().where('number', '=', number).executeTakeFirst();
+      return row && toVenue(row);
     },
-    byNumber(number: string): Venue | undefined {
-      const row = byNumber.get(number);
-      return row ? toVenue(row) : undefined;
-    },
-    ownedBy(ownerId: string): Venue[] {
-      return byOwner.all(ownerId).map(toVenue);
+    async ownedBy(ownerId: string): Promise<Venue[]> {
+      const rows = await venues().where('owner_id', '=', ownerId).orderBy('created_at', 'desc').orderBy('number').execute();
+      return rows.map(toVenue);
     },
   };
 }

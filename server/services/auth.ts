@@ -1,0 +1,68 @@
+/**
+ * Login codes and sessions: the rules. A code is six digits, lives five minutes and allows five tries;
+ * outside demo mode a phone gets one text per half minute. Only hashes are stored, so a copy of the
+ * database logs no one in. Everything is in the database, so any node can answer any step.
+ */
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { HttpError } from '../http/errors.ts';
+import type { AuthStore } from '../storage/auth.ts';
+
+const otpLifetimeMs = 5 * 60 * 1000;
+const maxOtpAttempts = 5;
+/** Each text costs money and invites guessing. */
+const otpResendGapMs = 30 * 1000;
+const sessionLifetimeMs = 30 * 24 * 60 * 60 * 1000;
+
+function sha256(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+type OtpCheck = 'ok' | 'invalid' | 'expired' | 'too_many_attempts';
+
+export interface SentCode {
+  expiresInSeconds: number;
+  /** The code itself, in demo mode only, where there is no SMS gateway to send it. */
+  demoCode?: string;
+}
+
+export function createAuthService(store: AuthStore, options: { demo: boolean }, now: () => number = Date.now) {
+  async function checkOtp(phone: string, code: string): Promise<OtpCheck> {
+    const codeHash = await store.claimOtpAttempt(phone, maxOtpAttempts, now());
+    if (codeHash === undefined) {
+      const row = await store.otpCode(phone);
+      if (!row) return 'invalid';
+      return row.expires_at <= now() ? 'expired' : 'too_many_attempts';
+    }
+    const matches = timingSafeEqual(Buffer.from(codeHash), Buffer.from(sha256(`${phone}:${code}`)));
+    return matches && (await store.deleteOtpCode(phone, codeHash)) ? 'ok' : 'invalid';
+  }
+
+  return {
+    /** Makes a new code for the phone (the old one stops working), unless one was sent too recently. */
+    async sendOtp(phone: string): Promise<SentCode> {
+      const row = options.demo ? undefined : await store.otpCode(phone);
+      const wait = row ? Math.ceil((row.issued_at + otpResendGapMs - now()) / 1000) : 0;
+      if (wait > 0) throw new HttpError(429, 'rate_limited', `Wait ${wait} s before asking for another code.`);
+      const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+      await store.putOtpCode({ phone, code_hash: sha256(`${phone}:${code}`), expires_at: now() + otpLifetimeMs, issued_at: now() });
+      return { expiresInSeconds: otpLifetimeMs / 1000, ...(options.demo ? { demoCode: code } : {}) };
+    },
+    /** Uses up the phone's code if `code` is it; otherwise says why not, as the API answers it. */
+    async confirmOtp(phone: string, code: string): Promise<void> {
+      const check = await checkOtp(phone, code);
+      if (check === 'expired') throw new HttpError(401, 'otp_expired', 'The code has expired; ask for a new one.');
+      if (check === 'too_many_attempts') throw new HttpError(429, 'too_many_attempts', 'Too many wrong codes; ask for a new one.');
+      if (check !== 'ok') throw new HttpError(401, 'otp_invalid', 'The code is not right.');
+    },
+    async startSession(citizenId: string): Promise<{ token: string; maxAgeSeconds: number }> {
+      const token = randomBytes(32).toString('base64url');
+      await store.putSession(sha256(token), citizenId, now() + sessionLifetimeMs);
+      return { token, maxAgeSeconds: sessionLifetimeMs / 1000 };
+    },
+    citizenForSession: (token: string): Promise<string | undefined> => store.citizenForSession(sha256(token), now()),
+    endSession: (token: string): Promise<void> => store.deleteSession(sha256(token)),
+    deleteExpiredSessions: (): Promise<void> => store.deleteExpiredSessions(now()),
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

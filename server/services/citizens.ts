@@ -1,0 +1,64 @@
+/** Who a citizen is as others may see them (masked), and whose records a viewer may read. */
+import type { DemoAccount, Profile } from '../../core/contract.ts';
+import { HttpError } from '../http/errors.ts';
+import type { CitizenRow, CitizenStore } from '../storage/citizens.ts';
+import { maskIdNumber, maskName } from './masking.ts';
+
+function toProfile(row: CitizenRow): Profile {
+  return {
+    id: row.id,
+    maskedName: maskName(row.name),
+    maskedIdNumber: maskIdNumber(row.id_number),
+    colour: row.colour,
+    colourSince: row.colour_since,
+  };
+}
+
+export function createCitizenService(store: CitizenStore) {
+  async function profile(id: string): Promise<Profile | undefined> {
+    const row = await store.byId(id);
+    return row && toProfile(row);
+  }
+
+  return {
+    profile,
+    async idForPhone(phone: string): Promise<string | undefined> {
+      return (await store.byPhone(phone))?.id;
+    },
+    async dependants(guardianId: string): Promise<Profile[]> {
+      return (await store.dependantsOf(guardianId)).map(toProfile);
+    },
+    /** The citizen and the dependants they have linked, as the app shows them after login. */
+    async household(citizenId: string): Promise<{ citizen: Profile; dependants: Profile[] } | undefined> {
+      const citizen = await profile(citizenId);
+      return citizen && { citizen, dependants: (await store.dependantsOf(citizenId)).map(toProfile) };
+    },
+    /**
+     * The profile of `subjectId` once `viewerId` is known to be allowed to see it: their own, or a
+     * dependant they have linked. 404 for no such citizen, 403 for someone else's.
+     */
+    async readable(viewerId: string, subjectId: string, refusal: string): Promise<Profile> {
+      const subject = await profile(subjectId);
+      if (!subject) throw new HttpError(404, 'not_found', 'No such citizen.');
+      if (viewerId !== subjectId && !(await store.isLinked(viewerId, subjectId))) throw new HttpError(403, 'forbidden', refusal);
+      return subject;
+    },
+    /**
+     * The citizen a name and ID number describe, only when both match: a wrong name with a right number
+     * finds no one, so the number alone reveals nothing.
+     */
+    async findByIdentity(name: string, idNumber: string): Promise<{ id: string; phone: string | null } | undefined> {
+      const row = await store.byIdNumber(idNumber);
+      return row && row.name === name ? { id: row.id, phone: row.phone } : undefined;
+    },
+    async demoAccounts(): Promise<DemoAccount[]> {
+      return (await store.demo()).flatMap((row) =>
+        row.phone
+          ? [{ phone: row.phone, maskedName: maskName(row.name), colour: row.colour, note: { zh: row.demo_note_zh ?? '', en: row.demo_note_en ?? '' } }]
+          : [],
+      );
+    },
+  };
+}
+
+export type CitizenService = ReturnType<typeof createCitizenService>;

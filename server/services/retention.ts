@@ -1,0 +1,25 @@
+/**
+ * House-keeping that no request should wait for: check-ins past the retention period and expired sessions
+ * go, and on PostgreSQL the next days' check-in partitions are made before their first scan. Runs at start
+ * and then hourly on every node; each pass is idempotent, so nodes need not agree on who runs it.
+ */
+import type { Storage } from '../storage/storage.ts';
+import type { AuthService } from './auth.ts';
+import { checkInCutoff } from './venues.ts';
+
+const hourMs = 60 * 60 * 1000;
+
+export async function keepHouse(storage: Storage, auth: AuthService, now = Date.now()): Promise<void> {
+  await storage.checkIns.prepareDays(now);
+  await storage.checkIns.deleteBefore(checkInCutoff(now));
+  await auth.deleteExpiredSessions();
+}
+
+/** Starts the hourly pass; the returned function stops it. */
+export function scheduleHouseKeeping(storage: Storage, auth: AuthService): () => void {
+  const timer = setInterval(() => {
+    keepHouse(storage, auth).catch((error: unknown) => console.error('house-keeping failed', error));
+  }, hourMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,173 @@
+/**
+ * Writes from devices' outboxes. Each item carries a client-made id; an id this citizen already sent
+ * answers 'duplicate' and changes nothing, so a device may resend after any failure without fear.
+ *
+ * A batch goes in two steps. First every item is checked outside any transaction (payload schema, token
+ * signatures, photo bytes), since that is the slow part and needs no lock. Then one transaction claims
+ * each accepted id in sync_items and stores what it carries, so an item and its effects land together,
+ * exactly once, even when the same batch reaches two nodes at the same moment.
+ *
+ * A new kind of write is one entry in `handlers`, keyed by the contract's outbox kinds.
+ */
+import type * as z from 'zod/mini';
+import { antigenTimeProblem, outboxPayloads, venuePayload, type OutboxKindName, type SyncItem, type SyncItemResult } from '../../core/contract.ts';
+import { HttpError } from '../http/errors.ts';
+import type { Storage, Stores } from '../storage/storage.ts';
+import type { SyncItemOwner } from '../storage/sync-items.ts';
+import { readJpegInfo } from './jpeg.ts';
+import type { Signer } from './signer.ts';
+import { checkInCutoff } from './venues.ts';
+
+interface SyncContext {
+  /** The client-made id of the item, reused as the id of the record it creates. */
+  id: string;
+  citizenId: string;
+  receivedAt: Date;
+}
+
+/** The answer for an item whose id was already spent: a resend of one's own, or someone else's id. */
+function outcome(item: SyncItem, owner: SyncItemOwner): SyncItemResult {
+  if (owner === 'theirs') throw new HttpError(409, 'bad_request', 'This id was already used by someone else.');
+  return { id: item.id, status: 'duplicate' };
+}
+
+/** What an accepted item writes, inside the transaction that claims its id. */
+type Write = (stores: Stores) => Promise<void>;
+
+/** Checks what a schema cannot and says what to store; throws HttpError (4xx) to refuse the item. */
+type Prepare<K extends OutboxKindName> = (payload: z.infer<(typeof outboxPayloads)[K]>, context: SyncContext) => Promise<Write>;
+
+const nothing: Write = () => Promise.resolve();
+
+function createHandlers(signer: Signer): { [K in OutboxKindName]: Prepare<K> } {
+  return {
+    'antigen-test': (upload, { id, citizenId, receivedAt }) => {
+      const problem = antigenTimeProblem(Date.parse(upload.testedAt), receivedAt.getTime());
+      if (problem) throw new HttpError(422, 'invalid_body', `testedAt: the test time is ${problem === 'future' ? 'in the future' : 'older than 7 days'}.`);
+      const bytes = Buffer.from(upload.photo.base64, 'base64');
+      if (bytes.length !== upload.photo.bytes) {
+        throw new HttpError(422, 'invalid_body', `photo: declared ${upload.photo.bytes} bytes but carries ${bytes.length}.`);
+      }
+      const jpeg = readJpegInfo(bytes);
+      if (!jpeg) throw new HttpError(415, 'unsupported_media_type', 'photo: the bytes are not a JPEG image.');
+      if (jpeg.width !== upload.photo.width || jpeg.height !== upload.photo.height) {
+        throw new HttpError(422, 'invalid_body', `photo: declared ${upload.photo.width}×${upload.photo.height} but is ${jpeg.width}×${jpeg.height}.`);
+      }
+      const test = { id, testedAt: new Date(upload.testedAt).toISOString(), result: upload.result, kit: upload.kit, lot: upload.lot };
+      return Promise.resolve(async ({ records, antigenPhotos }) => {
+        await records.putAntigenTest(citizenId, test, receivedAt.toISOString());
+        await antigenPhotos.put({ citizenId, testId: id, contentType: 'image/jpeg', width: jpeg.width, height: jpeg.height, bytes });
+      });
+    },
+    'check-in': async ({ venueToken, scannedAt }, { id, citizenId, receivedAt }) => {
+      const venue = venuePayload.safeParse(await signer.verify(venueToken));
+      if (!venue.success) throw new HttpError(422, 'invalid_venue_code', 'venueToken: not a valid place code from this service.');
+      const scanned = Date.parse(scannedAt);
+      if (scanned > receivedAt.getTime() + 5 * 60 * 1000) throw new HttpError(422, 'invalid_body', 'scannedAt: lies in the future.');
+      const scannedIso = new Date(scanned).toISOString();
+      // A scan already past the retention period is acknowledged but not kept: it would be deleted at once.
+      if (scannedIso < checkInCutoff(receivedAt.getTime())) return nothing;
+      return async ({ checkIns }) => {
+        await checkIns.record({
+          id,
+          citizenId,
+          venueNumber: venue.data.id,
+          venueName: venue.data.n,
+          district: venue.data.d,
+          scannedAt: scannedIso,
+          receivedAt: receivedAt.toISOString(),
+        });
+      };
+    },
+  };
+}
+
+function isOutboxKind(kind: string): kind is OutboxKindName {
+  return Object.hasOwn(outboxPayloads, kind);
+}
+
+type Checked = { item: SyncItem; result: SyncItemResult } | { item: SyncItem; write: Write };
+
+export function createSyncService(deps: { storage: Storage; signer: Signer }) {
+  const { storage } = deps;
+  const handlers = createHandlers(deps.signer);
+
+  /** Parses and checks one item; its refusal is thrown as HttpError. */
+  async function prepare(citizenId: string, item: SyncItem, receivedAt: Date): Promise<Write> {
+    if (!isOutboxKind(item.kind)) throw new HttpError(400, 'bad_request', `Unknown kind ${item.kind}.`);
+    const parsed = outboxPayloads[item.kind].safeParse(item.payload);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new HttpError(400, 'invalid_body', `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid payload'}`);
+    }
+    // The schema just parsed is the one keyed by this kind, so the payload fits its handler.
+    const prepareKind = handlers[item.kind] as Prepare<OutboxKindName>;
+    return prepareKind(parsed.data, { id: item.id, citizenId, receivedAt });
+  }
+
+  async function check(citizenId: string, item: SyncItem, owner: SyncItemOwner | undefined, receivedAt: Date): Promise<Checked> {
+    try {
+      if (owner) return { item, result: outcome(item, owner) };
+      return { item, write: await prepare(citizenId, item, receivedAt) };
+    } catch (error) {
+      if (!(error instanceof HttpError) || error.status >= 500) throw error;
+      return { item, result: { id: item.id, status: 'rejected', error: { code: error.code, message: error.message } } };
+    }
+  }
+
+  /**
+   * Claims each accepted id and stores its effects, all in one transaction; gives back, for each entry,
+   * 'claimed' or whose the id turned out to be (a second copy in this batch, or sent to another node at once).
+   */
+  async function commit(citizenId: string, accepted: readonly { item: SyncItem; write: Write }[], receivedAt: Date) {
+    const claims = new Map<SyncItem, 'claimed' | SyncItemOwner>();
+    if (accepted.length === 0) return claims;
+    await storage.transaction(async (stores) => {
+      for (const { item, write } of accepted) {
+        const claim = await stores.syncItems.claim({ id: item.id, citizenId, kind: item.kind, receivedAt: receivedAt.toISOString() });
+        claims.set(item, claim);
+        if (claim === 'claimed') await write(stores);
+      }
+    });
+    return claims;
+  }
+
+  function answer(item: SyncItem, claim: 'claimed' | SyncItemOwner | undefined): SyncItemResult {
+    return claim === 'claimed' || claim === undefined ? { id: item.id, status: 'stored' } : outcome(item, claim);
+  }
+
+  return {
+    /** Stores what it can of a batch and answers for every item, in order. */
+    async storeBatch(citizenId: string, items: readonly SyncItem[]): Promise<SyncItemResult[]> {
+      const receivedAt = new Date();
+      const owners = await storage.syncItems.owners(citizenId, items.map((item) => item.id));
+      const checked: Checked[] = [];
+      // One at a time: a batch is small, and checks run in the order the device queued them.
+      for (const item of items) checked.push(await check(citizenId, item, owners.get(item.id), receivedAt));
+      const claims = await commit(
+        citizenId,
+        checked.filter((entry) => 'write' in entry),
+        receivedAt,
+      );
+      return checked.map((entry) => {
+        if ('result' in entry) return entry.result;
+        try {
+          return answer(entry.item, claims.get(entry.item));
+        } catch (error) {
+          if (!(error instanceof HttpError)) throw error;
+          return { id: entry.item.id, status: 'rejected', error: { code: error.code, message: error.message } };
+        }
+      });
+    },
+    /** Stores one item; a refusal is thrown as the HttpError that says why. */
+    async storeItem(citizenId: string, item: SyncItem): Promise<SyncItemResult> {
+      const receivedAt = new Date();
+      const owner = (await storage.syncItems.owners(citizenId, [item.id])).get(item.id);
+      if (owner) return outcome(item, owner);
+      const write = await prepare(citizenId, item, receivedAt);
+      return answer(item, (await commit(citizenId, [{ item, write }], receivedAt)).get(item));
+    },
+  };
+}
+
+export type SyncService = ReturnType<typeof createSyncService>;

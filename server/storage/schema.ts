@@ -1,0 +1,140 @@
+/**
+ * The database's tables as Kysely sees them: one typed schema for both engines. Times are ISO-8601 text
+ * (UTC, so text order is time order) and instants in milliseconds are integers; both engines store them alike.
+ */
+import type { CodeColour, VenueKind } from '../../core/contract.ts';
+
+export interface CitizensTable {
+  id: string;
+  phone: string | null;
+  name: string;
+  id_number: string;
+  colour: CodeColour;
+  colour_since: string;
+  guardian_id: string | null;
+  demo_order: number | null;
+  demo_note_zh: string | null;
+  demo_note_en: string | null;
+}
+
+export interface VaccinationsTable {
+  citizen_id: string;
+  id: string;
+  dose: number;
+  date: string;
+  manufacturer: string;
+  site: string;
+}
+
+export interface PcrTestsTable {
+  citizen_id: string;
+  id: string;
+  sampled_at: string;
+  reported_at: string | null;
+  result: 'negative' | 'positive';
+  institution: string;
+}
+
+export interface AntigenTestsTable {
+  citizen_id: string;
+  id: string;
+  tested_at: string;
+  result: 'negative' | 'positive' | 'invalid';
+  kit: string;
+  lot: string;
+  created_at: string;
+}
+
+export interface ItineraryStopsTable {
+  citizen_id: string;
+  id: string;
+  city: string;
+  date: string;
+  risk: number;
+}
+
+export interface OtpCodesTable {
+  phone: string;
+  code_hash: string;
+  expires_at: number;
+  attempts: number;
+  issued_at: number;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  citizen_id: string;
+  expires_at: number;
+}
+
+export interface RuleSetsTable {
+  id: string;
+  body: string;
+}
+
+export interface SigningKeysTable {
+  kid: string;
+  private_jwk: string;
+  public_jwk: string;
+  created_at: string;
+}
+
+export interface FamilyLinksTable {
+  guardian_id: string;
+  dependant_id: string;
+  linked_at: string;
+}
+
+export interface SyncItemsTable {
+  citizen_id: string;
+  id: string;
+  kind: string;
+  received_at: string;
+}
+
+export interface AntigenPhotosTable {
+  citizen_id: string;
+  test_id: string;
+  content_type: string;
+  width: number;
+  height: number;
+  bytes: Buffer;
+}
+
+export interface VenuesTable {
+  number: string;
+  owner_id: string;
+  name: string;
+  district: string;
+  address: string;
+  kind: VenueKind;
+  token: string;
+  created_at: string;
+}
+
+export interface CheckInsTable {
+  citizen_id: string;
+  id: string;
+  venue_number: string;
+  venue_name: string;
+  district: string;
+  scanned_at: string;
+  received_at: string;
+}
+
+export interface Schema {
+  citizens: CitizensTable;
+  vaccinations: VaccinationsTable;
+  pcr_tests: PcrTestsTable;
+  antigen_tests: AntigenTestsTable;
+  itinerary_stops: ItineraryStopsTable;
+  otp_codes: OtpCodesTable;
+  sessions: SessionsTable;
+  rule_sets: RuleSetsTable;
+  signing_keys: SigningKeysTable;
+  family_links: FamilyLinksTable;
+  sync_items: SyncItemsTable;
+  antigen_photos: AntigenPhotosTable;
+  venues: VenuesTable;
+  check_ins: CheckInsTable;
+}
