@@ -17,7 +17,7 @@ import { startServer } from '../server/server.ts';
 
 const runs = Number(process.env.RUNS ?? 6);
 const dataDir = mkdtempSync(join(tmpdir(), 'suishen-bench-'));
-const server = await startServer({ port: 0, dataDir, demo: true, distDir: 'dist' });
+const server = await startServer({ port: 0, database: { engine: 'sqlite', dataDir }, demo: true, distDir: 'dist' });
 
 async function api(path: string, init: { method?: string; cookie?: string; body?: unknown } = {}): Promise<Response> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };

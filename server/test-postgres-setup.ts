@@ -4,12 +4,8 @@
  */
 import type { TestProject } from 'vitest/node';
 import { startPostgresCluster } from '../scripts/postgres-cluster.ts';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    postgresUrl: string;
-  }
-}
+// For the `postgresUrl` it provides, declared where the test servers read it.
+import type {} from './test-server.ts';
 
 export default async function setup(project: TestProject): Promise<() => void> {
   const cluster = await startPostgresCluster();

@@ -7,6 +7,13 @@ import type { ServerConfig } from './config.ts';
 import { startServer, type RunningServer } from './server.ts';
 import { rawQuery } from './storage/database.ts';
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The throwaway cluster of the PostgreSQL run (test-postgres-setup.ts). */
+    postgresUrl: string;
+  }
+}
+
 export interface TestServer extends RunningServer {
   /** Runs one hand-written statement with `?` placeholders against this server's database. */
   query<Row>(sql: string, ...parameters: unknown[]): Promise<Row[]>;

@@ -1,0 +1,288 @@
+/**
+ * Load and fault test for check-in sync: N server processes over one database, C clients spread over them
+ * round-robin, each syncing check-ins in batches of 10 with client-made ids and sending any batch that got
+ * no answer again to the next node. In the middle one node is SIGKILLed (a lone node is then restarted).
+ * At the end every id ever sent is looked up in the database: 0 lost and 0 duplicated is the pass.
+ * Loopback only, bounded in time and count, stops by itself.
+ *
+ *   npm run load -- --engine sqlite|postgres --nodes N --clients C --seconds S [--kill-one]
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { endpoints } from '../core/contract.ts';
+import { openDatabase, rawQuery, type DatabaseLocation, type Engine } from '../server/storage/database.ts';
+import { freePort, startPostgresCluster, type PostgresCluster } from './postgres-cluster.ts';
+
+export interface LoadOptions {
+  engine: Engine;
+  nodes: number;
+  clients: number;
+  seconds: number;
+  killOne: boolean;
+  /** Progress lines; silent when absent. */
+  log?: (line: string) => void;
+}
+
+export interface LoadReport {
+  engine: Engine;
+  nodes: number;
+  clients: number;
+  seconds: number;
+  sent: number;
+  acknowledged: number;
+  lost: number;
+  duplicated: number;
+  checkInsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  failedRequests: number;
+}
+
+const batchSize = 10;
+const requestTimeoutMs = 10_000;
+/** After the run, unanswered batches are sent again for at most this long. */
+const drainMs = 30_000;
+const demoPhones = ['13800000001', '13800000002', '13800000003', '13800000004', '13800000005', '13800000006'];
+
+interface Node {
+  url: string;
+  port: number;
+  process: ChildProcess;
+}
+
+function startNode(port: number, location: DatabaseLocation): Node {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DEMO: 'true', DIST_DIR: join(tmpdir(), 'suishen-load-no-client') };
+  if (location.engine === 'sqlite') env.DATA_DIR = location.dataDir;
+  else env.DATABASE_URL = location.url;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  return { url: `http://127.0.0.1:${port}`, port, process: child };
+}
+
+async function waitReady(node: Node, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (node.process.exitCode !== null) throw new Error(`node on ${node.url} exited with ${node.process.exitCode}`);
+    try {
+      if ((await fetch(`${node.url}/api/ready`)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`node on ${node.url} not ready after ${timeoutMs} ms`);
+}
+
+async function post(url: string, path: string, body: unknown, cookie?: string): Promise<Response> {
+  return fetch(`${url}/api${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(requestTimeoutMs),
+  });
+}
+
+async function login(url: string, phone: string): Promise<string> {
+  const otp = endpoints.requestOtp.response.parse(await (await post(url, '/auth/otp', { phone })).json());
+  const response = await post(url, '/auth/login', { phone, code: otp.demoCode });
+  const cookie = response.headers.getSetCookie().find((line) => line.startsWith('sw_session='));
+  if (!cookie) throw new Error(`login failed for ${phone}: ${response.status}`);
+  return cookie.split(';')[0] ?? '';
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+export async function runLoad(options: LoadOptions): Promise<LoadReport> {
+  const log = options.log ?? (() => undefined);
+  const nodeCount = options.engine === 'sqlite' ? 1 : options.nodes;
+  let cluster: PostgresCluster | undefined;
+  let dataDir: string | undefined;
+  let location: DatabaseLocation;
+  if (options.engine === 'sqlite') {
+    dataDir = mkdtempSync(join(tmpdir(), 'suishen-load-'));
+    location = { engine: 'sqlite', dataDir };
+  } else {
+    cluster = await startPostgresCluster();
+    const admin = new pg.Client({ connectionString: cluster.url() });
+    await admin.connect();
+    await admin.query('CREATE DATABASE suishen');
+    await admin.end();
+    location = { engine: 'postgres', url: cluster.url('suishen') };
+  }
+
+  const nodes: Node[] = [];
+  try {
+    // The first node migrates the empty database alone; the rest start once it is ready.
+    for (let index = 0; index < nodeCount; index++) {
+      const node = startNode(await freePort(), location);
+      nodes.push(node);
+      if (index === 0) await waitReady(node);
+    }
+    await Promise.all(nodes.map((node) => waitReady(node)));
+    log(`${nodeCount} ${options.engine} node(s) ready`);
+
+    const first = nodes[0];
+    if (!first) throw new Error('no node');
+    const ownerCookie = await login(first.url, demoPhones[0] ?? '');
+    const venue = await post(first.url, '/venues', { name: '压测商店', district: '黄浦区', address: '南京东路1号', kind: 'shop' }, ownerCookie);
+    const venueToken = endpoints.registerVenue.response.parse(await venue.json()).venue.token;
+
+    // Logins go one by one: a new code for a phone replaces the last one.
+    const cookies: string[] = [];
+    for (let client = 0; client < options.clients; client++) {
+      const node = nodes[client % nodes.length] ?? first;
+      cookies.push(await login(node.url, demoPhones[client % demoPhones.length] ?? ''));
+    }
+
+    const sent = new Set<string>();
+    const acknowledged = new Set<string>();
+    const latencies: number[] = [];
+    let failedRequests = 0;
+    const startedAt = Date.now();
+    const endsAt = startedAt + options.seconds * 1000;
+
+    /** Sends one batch until some node answers for every item, or `until` passes. */
+    async function deliver(client: number, items: { id: string; kind: string; payload: unknown }[], until: number): Promise<boolean> {
+      for (let attempt = 0; Date.now() < until; attempt++) {
+        const node = nodes[(client + attempt) % nodes.length] ?? first;
+        const began = performance.now();
+        try {
+          const response = await post(node.url, '/sync/batch', { items }, cookies[client]);
+          if (response.ok) {
+            const results = endpoints.syncBatch.response.parse(await response.json()).results;
+            if (results.every((result) => result.status === 'stored' || result.status === 'duplicate')) {
+              latencies.push(performance.now() - began);
+              for (const result of results) acknowledged.add(result.id);
+              return true;
+            }
+          } else {
+            await response.body?.cancel();
+          }
+        } catch {
+          // Refused, reset or timed out: the node may be dead; the next attempt goes to another.
+        }
+        failedRequests++;
+        await new Promise((resolve) => setTimeout(resolve, 50 * Math.min(attempt + 1, 10)));
+      }
+      return false;
+    }
+
+    const unanswered: { client: number; items: { id: string; kind: string; payload: unknown }[] }[] = [];
+    async function client(index: number): Promise<void> {
+      while (Date.now() < endsAt) {
+        const items = Array.from({ length: batchSize }, () => ({
+          id: crypto.randomUUID(),
+          kind: 'check-in',
+          payload: { venueToken, scannedAt: new Date().toISOString() },
+        }));
+        for (const item of items) sent.add(item.id);
+        if (!(await deliver(index, items, endsAt))) unanswered.push({ client: index, items });
+      }
+    }
+
+    async function killOne(): Promise<void> {
+      await new Promise((resolve) => setTimeout(resolve, (options.seconds * 1000) / 2));
+      const victim = nodes[0];
+      if (!victim) return;
+      victim.process.kill('SIGKILL');
+      log(`SIGKILLed the node on ${victim.url} at ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+      if (nodes.length === 1) {
+        await new Promise((resolve) => victim.process.once('exit', resolve));
+        const restarted = startNode(victim.port, location);
+        nodes[0] = restarted;
+        await waitReady(restarted);
+        log(`restarted it at ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+      }
+    }
+
+    await Promise.all([...cookies.map((_, index) => client(index)), ...(options.killOne ? [killOne()] : [])]);
+    const elapsed = (Date.now() - startedAt) / 1000;
+    const drainUntil = Date.now() + drainMs;
+    for (const batch of unanswered) await deliver(batch.client, batch.items, drainUntil);
+
+    const survivors = nodes.filter((node) => node.process.exitCode === null && node.process.signalCode === null);
+    for (const node of survivors) node.process.kill('SIGTERM');
+    await Promise.all(survivors.map((node) => new Promise((resolve) => node.process.once('exit', resolve))));
+
+    const database = await openDatabase(location);
+    let lost = 0;
+    let duplicated = 0;
+    try {
+      const counts = new Map<string, number>();
+      const rows = await rawQuery<{ id: string; n: number }>(database, 'SELECT id, count(*) AS n FROM check_ins GROUP BY id');
+      for (const row of rows) counts.set(row.id, row.n);
+      // Every id sent must be stored exactly once: the client keeps sending a batch until it is answered.
+      for (const id of sent) {
+        const n = counts.get(id) ?? 0;
+        if (n === 0) lost++;
+        if (n > 1) duplicated += n - 1;
+      }
+    } finally {
+      await database.close();
+    }
+
+    latencies.sort((a, b) => a - b);
+    return {
+      engine: options.engine,
+      nodes: nodeCount,
+      clients: options.clients,
+      seconds: options.seconds,
+      sent: sent.size,
+      acknowledged: acknowledged.size,
+      lost,
+      duplicated,
+      checkInsPerSecond: Math.round(acknowledged.size / elapsed),
+      p50Ms: Math.round(percentile(latencies, 50)),
+      p99Ms: Math.round(percentile(latencies, 99)),
+      failedRequests,
+    };
+  } finally {
+    for (const node of nodes) if (node.process.exitCode === null && node.process.signalCode === null) node.process.kill('SIGKILL');
+    cluster?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export function describeReport(report: LoadReport): string {
+  return [
+    `${report.engine}, ${report.nodes} node(s), ${report.clients} clients, ${report.seconds} s`,
+    `sent ${report.sent}, acknowledged ${report.acknowledged}, lost ${report.lost}, duplicated ${report.duplicated}`,
+    `${report.checkInsPerSecond} check-ins/s, batch p50 ${report.p50Ms} ms, p99 ${report.p99Ms} ms, ${report.failedRequests} failed requests retried`,
+  ].join('\n');
+}
+
+if (import.meta.filename === process.argv[1]) {
+  const { values } = parseArgs({
+    options: {
+      engine: { type: 'string', default: 'sqlite' },
+      nodes: { type: 'string', default: '1' },
+      clients: { type: 'string', default: '20' },
+      seconds: { type: 'string', default: '10' },
+      'kill-one': { type: 'boolean', default: false },
+    },
+  });
+  const engine = values.engine;
+  if (engine !== 'sqlite' && engine !== 'postgres') throw new Error('--engine must be sqlite or postgres');
+  const bounded = (name: string, value: string, max: number) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`--${name} must be a whole number from 1 to ${max}`);
+    return n;
+  };
+  const report = await runLoad({
+    engine,
+    nodes: bounded('nodes', values.nodes, 8),
+    clients: bounded('clients', values.clients, 1000),
+    seconds: bounded('seconds', values.seconds, 600),
+    killOne: values['kill-one'],
+    log: (line) => console.log(line),
+  });
+  console.log(describeReport(report));
+  console.log(report.lost === 0 && report.duplicated === 0 ? 'PASS: 0 lost, 0 duplicated' : 'FAIL');
+  process.exitCode = report.lost === 0 && report.duplicated === 0 ? 0 : 1;
+}
