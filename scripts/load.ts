@@ -7,7 +7,6 @@
  *
  *   npm run load -- --engine sqlite|postgres --nodes N --clients C --seconds S [--kill-one]
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +15,7 @@ import pg from 'pg';
 import { endpoints } from '../core/contract.ts';
 import { openDatabase, rawQuery, type DatabaseLocation, type Engine } from '../server/storage/database.ts';
 import { freePort, startPostgresCluster, type PostgresCluster } from './postgres-cluster.ts';
+import { isRunning, startServerProcess, stopServerProcess, waitReady, type ServerProcess } from './server-process.ts';
 
 export interface LoadOptions {
   engine: Engine;
@@ -46,35 +46,9 @@ const batchSize = 10;
 const requestTimeoutMs = 10_000;
 /** After the run, unanswered batches are sent again for at most this long. */
 const drainMs = 30_000;
+/** The nodes serve the API only: the load is check-ins, not pages. */
+const noClient = { DIST_DIR: join(tmpdir(), 'suishen-load-no-client') };
 const demoPhones = ['13800000001', '13800000002', '13800000003', '13800000004', '13800000005', '13800000006'];
-
-interface Node {
-  url: string;
-  port: number;
-  process: ChildProcess;
-}
-
-function startNode(port: number, location: DatabaseLocation): Node {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DEMO: 'true', DIST_DIR: join(tmpdir(), 'suishen-load-no-client') };
-  if (location.engine === 'sqlite') env.DATA_DIR = location.dataDir;
-  else env.DATABASE_URL = location.url;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-  return { url: `http://127.0.0.1:${port}`, port, process: child };
-}
-
-async function waitReady(node: Node, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (node.process.exitCode !== null) throw new Error(`node on ${node.url} exited with ${node.process.exitCode}`);
-    try {
-      if ((await fetch(`${node.url}/api/ready`)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`node on ${node.url} not ready after ${timeoutMs} ms`);
-}
 
 async function post(url: string, path: string, body: unknown, cookie?: string): Promise<Response> {
   return fetch(`${url}/api${path}`, {
@@ -116,19 +90,20 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     location = { engine: 'postgres', url: cluster.url('suishen') };
   }
 
-  const nodes: Node[] = [];
+  const nodes: ServerProcess[] = [];
   try {
     // The first node migrates the empty database alone; the rest start once it is ready.
     for (let index = 0; index < nodeCount; index++) {
-      const node = startNode(await freePort(), location);
+      const node = startServerProcess(await freePort(), location, noClient);
       nodes.push(node);
       if (index === 0) await waitReady(node);
     }
     await Promise.all(nodes.map((node) => waitReady(node)));
     log(`${nodeCount} ${options.engine} node(s) ready`);
 
-    const first = nodes[0];
+    const [first] = nodes;
     if (!first) throw new Error('no node');
+    const nodeFor = (index: number): ServerProcess => nodes[index % nodes.length] ?? first;
     const ownerCookie = await login(first.url, demoPhones[0] ?? '');
     const venue = await post(first.url, '/venues', { name: '压测商店', district: '黄浦区', address: '南京东路1号', kind: 'shop' }, ownerCookie);
     const venueToken = endpoints.registerVenue.response.parse(await venue.json()).venue.token;
@@ -136,7 +111,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     // Logins go one by one: a new code for a phone replaces the last one.
     const cookies: string[] = [];
     for (let client = 0; client < options.clients; client++) {
-      const node = nodes[client % nodes.length] ?? first;
+      const node = nodeFor(client);
       cookies.push(await login(node.url, demoPhones[client % demoPhones.length] ?? ''));
     }
 
@@ -150,7 +125,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     /** Sends one batch until some node answers for every item, or `until` passes. */
     async function deliver(client: number, items: { id: string; kind: string; payload: unknown }[], until: number): Promise<boolean> {
       for (let attempt = 0; Date.now() < until; attempt++) {
-        const node = nodes[(client + attempt) % nodes.length] ?? first;
+        const node = nodeFor(client + attempt);
         const began = performance.now();
         try {
           const response = await post(node.url, '/sync/batch', { items }, cookies[client]);
@@ -194,7 +169,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
       log(`SIGKILLed the node on ${victim.url} at ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
       if (nodes.length === 1) {
         await new Promise((resolve) => victim.process.once('exit', resolve));
-        const restarted = startNode(victim.port, location);
+        const restarted = startServerProcess(victim.port, location, noClient);
         nodes[0] = restarted;
         await waitReady(restarted);
         log(`restarted it at ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
@@ -206,9 +181,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     const drainUntil = Date.now() + drainMs;
     for (const batch of unanswered) await deliver(batch.client, batch.items, drainUntil);
 
-    const survivors = nodes.filter((node) => node.process.exitCode === null && node.process.signalCode === null);
-    for (const node of survivors) node.process.kill('SIGTERM');
-    await Promise.all(survivors.map((node) => new Promise((resolve) => node.process.once('exit', resolve))));
+    await Promise.all(nodes.map((node) => stopServerProcess(node)));
 
     const database = await openDatabase(location);
     let lost = 0;
@@ -243,7 +216,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
       failedRequests,
     };
   } finally {
-    for (const node of nodes) if (node.process.exitCode === null && node.process.signalCode === null) node.process.kill('SIGKILL');
+    for (const node of nodes) if (isRunning(node)) node.process.kill('SIGKILL');
     cluster?.stop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
