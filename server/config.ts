@@ -9,6 +9,8 @@ export interface ServerConfig {
   demo: boolean;
   /** The built client; absent when only the API is served (server tests). */
   distDir: string | null;
+  /** Seals the private signing key in the database (services/signer.ts); unset stores it as it is. */
+  signingKeySecret?: string;
 }
 
 /** Reads the environment once, with the embedded defaults `npm start` relies on. */
@@ -21,6 +23,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   if (url && !/^postgres(ql)?:\/\//.test(url)) {
     throw new Error(`DATABASE_URL must be a postgres:// URL, got ${JSON.stringify(url.replace(/\/\/[^@]*@/, '//…@'))}`);
   }
+  if (env.SIGNING_KEY_SECRET !== undefined && env.SIGNING_KEY_SECRET.length < 16) {
+    throw new Error('SIGNING_KEY_SECRET must be at least 16 characters (a long random string, the same on every node).');
+  }
   const poolSize = Number(env.DATABASE_POOL_SIZE ?? 10);
   if (!Number.isInteger(poolSize) || poolSize < 1) throw new Error(`DATABASE_POOL_SIZE must be a positive integer, got ${JSON.stringify(env.DATABASE_POOL_SIZE)}`);
   return {
@@ -28,5 +33,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     database: url ? { engine: 'postgres', url, poolSize } : { engine: 'sqlite', dataDir: resolve(env.DATA_DIR ?? './data') },
     demo: (env.DEMO ?? 'true') !== 'false',
     distDir: resolve(env.DIST_DIR ?? './dist'),
+    ...(env.SIGNING_KEY_SECRET ? { signingKeySecret: env.SIGNING_KEY_SECRET } : {}),
   };
 }

@@ -92,3 +92,23 @@ describe('two nodes over one database', () => {
     expect(await nodeA.query('SELECT attempts FROM otp_codes WHERE phone = ?', phone)).toEqual([{ attempts: 5 }]);
   });
 });
+
+describe('a sealed signing key', () => {
+  const secret = 'a long random deployment secret';
+  let sealed: TestServer;
+  beforeAll(async () => {
+    sealed = await startTestServer({ signingKeySecret: secret });
+  });
+  afterAll(() => sealed.close());
+
+  it('is stored encrypted, opened by every node given the same secret, refused without it', async () => {
+    const [row] = await sealed.query<{ private_jwk: string }>('SELECT private_jwk FROM signing_keys');
+    expect(row?.private_jwk).toMatch(/^sealed:v1:/);
+    expect(row?.private_jwk).not.toMatch(/"d"/);
+    const twin = await sealed.startNode();
+    const keys = async (url: string) => (await (await fetch(`${url}/api/keys`)).json()) as unknown;
+    expect(await keys(twin.url)).toEqual(await keys(sealed.url));
+    await expect(sealed.startNode({ signingKeySecret: 'another secret of enough length' })).rejects.toThrow(/does not open the signing key/);
+    await expect(sealed.startNode({ signingKeySecret: undefined })).rejects.toThrow(/set SIGNING_KEY_SECRET/);
+  });
+});

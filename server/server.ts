@@ -27,11 +27,16 @@ export interface RunningServer {
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const database = await openDatabase(config.database);
   const storage = createStorage(database);
-  const signer = await createSigner(storage.signingKeys);
-  const services = composeServices(storage, config, signer);
-  for (const set of defaultRuleSets) await storage.ruleSets.put(set);
-  if (config.demo) await seedDemo(storage);
-  await keepHouse(storage, services.auth);
+  let services: Services;
+  try {
+    services = composeServices(storage, config, await createSigner(storage.signingKeys, config.signingKeySecret));
+    for (const set of defaultRuleSets) await storage.ruleSets.put(set);
+    if (config.demo) await seedDemo(storage);
+    await keepHouse(storage, services.auth);
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
   const stopHouseKeeping = scheduleHouseKeeping(storage, services.auth);
 
   return new Promise((resolve) => {

@@ -18,7 +18,7 @@ export interface TestServer extends RunningServer {
   /** Runs one hand-written statement with `?` placeholders against this server's database. */
   query<Row>(sql: string, ...parameters: unknown[]): Promise<Row[]>;
   /** Starts another node over the same database, as a second process behind a balancer would be. */
-  startNode(): Promise<RunningServer>;
+  startNode(overrides?: Partial<ServerConfig>): Promise<RunningServer>;
 }
 
 /** Which engine the server suite runs on: SQLite, or PostgreSQL in the suite's second run (vite.config.ts). */
@@ -55,16 +55,16 @@ async function freshDatabase(): Promise<{ database: ServerConfig['database']; dr
 }
 
 /** A real server on a free port over a fresh database of the suite's engine, removed again by `close`. */
-export async function startTestServer(options: { demo?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(options: { demo?: boolean; signingKeySecret?: string } = {}): Promise<TestServer> {
   const fresh = await freshDatabase();
-  const config: ServerConfig = { port: 0, database: fresh.database, demo: options.demo ?? true, distDir: null };
+  const config: ServerConfig = { port: 0, database: fresh.database, demo: options.demo ?? true, distDir: null, ...options };
   const server = await startServer(config);
   const nodes: RunningServer[] = [];
   return {
     ...server,
     query: (sql, ...parameters) => rawQuery(server.database, sql, parameters),
-    async startNode() {
-      const node = await startServer(config);
+    async startNode(overrides: Partial<ServerConfig> = {}) {
+      const node = await startServer({ ...config, ...overrides });
       nodes.push(node);
       return node;
     },

@@ -2,11 +2,16 @@
  * The server's signing identity: one ECDSA P-256 key pair, made on first start and kept in the database,
  * so that codes signed before a restart, or by another node, still verify. Every node over one database
  * signs with the same newest key; the public halves are served as a JWK set.
+ *
+ * With SIGNING_KEY_SECRET set, the private key is stored sealed: AES-256-GCM under a key derived from the
+ * secret with HKDF-SHA-256, so a copy of the database (a backup, a replica, a read-only login) cannot sign
+ * codes. Every node is given the same secret; one with a missing or wrong secret refuses to start.
  */
 import type { PublicJwk } from '../../core/contract.ts';
 import { keyId, keyLookupFromSet } from '../../core/crypto/keys.ts';
 import { ecdsa, signToken, verifyToken } from '../../core/crypto/signed-token.ts';
-import type { JsonWebKey } from '../../core/crypto/web-crypto.ts';
+import { base64urlToBytes, bytesToBase64url } from '../../core/crypto/base64url.ts';
+import type { CryptoKey, JsonWebKey } from '../../core/crypto/web-crypto.ts';
 import type { Stores } from '../storage/storage.ts';
 
 export interface Signer {
@@ -17,19 +22,51 @@ export interface Signer {
   publicKeys(): PublicJwk[];
 }
 
-async function newKey() {
-  const pair = await crypto.subtle.generateKey(ecdsa, true, ['sign', 'verify']);
-  const privateJwk = await crypto.subtle.exportKey('jwk', pair.privateKey);
-  const publicJwk = await crypto.subtle.exportKey('jwk', pair.publicKey);
-  const kid = await keyId({ kty: 'EC', crv: 'P-256', x: publicJwk.x ?? '', y: publicJwk.y ?? '' });
-  return { kid, private_jwk: JSON.stringify(privateJwk), public_jwk: JSON.stringify(publicJwk) };
+const sealedPrefix = 'sealed:v1:';
+
+/** The AES-GCM key that seals private keys, derived from the deployment's secret. */
+async function sealingKey(secret: string): Promise<CryptoKey> {
+  const material = await crypto.subtle.importKey('raw', new TextEncoder().encode(secret), 'HKDF', false, ['deriveKey']);
+  return crypto.subtle.deriveKey(
+    { name: 'HKDF', hash: 'SHA-256', salt: new TextEncoder().encode('suishen-signing-key'), info: new Uint8Array() },
+    material,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    ['encrypt', 'decrypt'],
+  );
 }
 
-export async function createSigner(signingKeys: Stores['signingKeys']): Promise<Signer> {
-  const rows = await signingKeys.ensure(newKey);
+async function seal(jwk: string, key: CryptoKey | undefined): Promise<string> {
+  if (!key) return jwk;
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, new TextEncoder().encode(jwk));
+  return `${sealedPrefix}${bytesToBase64url(iv)}:${bytesToBase64url(new Uint8Array(sealed))}`;
+}
+
+async function unseal(stored: string, key: CryptoKey | undefined): Promise<string> {
+  if (!stored.startsWith(sealedPrefix)) return stored;
+  if (!key) throw new Error('The signing key in the database is sealed: set SIGNING_KEY_SECRET to the secret the other nodes use.');
+  const [iv = '', data = ''] = stored.slice(sealedPrefix.length).split(':');
+  const ivBytes = base64urlToBytes(iv);
+  const dataBytes = base64urlToBytes(data);
+  const opened = ivBytes && dataBytes && (await crypto.subtle.decrypt({ name: 'AES-GCM', iv: ivBytes }, key, dataBytes).catch(() => null));
+  if (!opened) throw new Error('SIGNING_KEY_SECRET does not open the signing key in the database: give every node the same secret.');
+  return new TextDecoder().decode(opened);
+}
+
+export async function createSigner(signingKeys: Stores['signingKeys'], secret?: string): Promise<Signer> {
+  const sealWith = secret ? await sealingKey(secret) : undefined;
+  const rows = await signingKeys.ensure(async () => {
+    const pair = await crypto.subtle.generateKey(ecdsa, true, ['sign', 'verify']);
+    const privateJwk = await crypto.subtle.exportKey('jwk', pair.privateKey);
+    const publicJwk = await crypto.subtle.exportKey('jwk', pair.publicKey);
+    const kid = await keyId({ kty: 'EC', crv: 'P-256', x: publicJwk.x ?? '', y: publicJwk.y ?? '' });
+    return { kid, private_jwk: await seal(JSON.stringify(privateJwk), sealWith), public_jwk: JSON.stringify(publicJwk) };
+  });
   const [current] = rows;
   if (!current) throw new Error('no signing key after ensure');
-  const privateKey = await crypto.subtle.importKey('jwk', JSON.parse(current.private_jwk) as JsonWebKey, ecdsa, false, ['sign']);
+  const privateJwk = JSON.parse(await unseal(current.private_jwk, sealWith)) as JsonWebKey;
+  const privateKey = await crypto.subtle.importKey('jwk', privateJwk, ecdsa, false, ['sign']);
   const published: PublicJwk[] = rows.map((row) => {
     const jwk = JSON.parse(row.public_jwk) as JsonWebKey;
     return { kty: 'EC', crv: 'P-256', x: jwk.x ?? '', y: jwk.y ?? '', kid: row.kid, alg: 'ES256', use: 'sig' };

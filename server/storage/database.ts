@@ -98,6 +98,9 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
     file.pragma('foreign_keys = ON');
   } else {
     const pool = new pg.Pool({ connectionString: location.url, max: location.poolSize ?? 10 });
+    // An idle connection the server closed (a restart, a failover) is replaced on next use; it must not
+    // take the node down with it.
+    pool.on('error', (error) => console.warn(`idle PostgreSQL connection lost: ${error.message}`));
     db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
     await migrate(db, 'postgres');
   }
