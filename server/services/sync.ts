@@ -88,6 +88,16 @@ function isOutboxKind(kind: string): kind is OutboxKindName {
 
 type Checked = { item: SyncItem; result: SyncItemResult } | { item: SyncItem; write: Write };
 
+/** Runs `work`; a 4xx it throws becomes the item's 'rejected' answer, with the reason. */
+async function orRejected(item: SyncItem, work: () => SyncItemResult | Promise<SyncItemResult>): Promise<SyncItemResult> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof HttpError) || error.status >= 500) throw error;
+    return { id: item.id, status: 'rejected', error: { code: error.code, message: error.message } };
+  }
+}
+
 export function createSyncService(deps: { storage: Storage; signer: Signer }) {
   const { storage } = deps;
   const handlers = createHandlers(deps.signer);
@@ -106,13 +116,13 @@ export function createSyncService(deps: { storage: Storage; signer: Signer }) {
   }
 
   async function check(citizenId: string, item: SyncItem, owner: SyncItemOwner | undefined, receivedAt: Date): Promise<Checked> {
-    try {
-      if (owner) return { item, result: outcome(item, owner) };
-      return { item, write: await prepare(citizenId, item, receivedAt) };
-    } catch (error) {
-      if (!(error instanceof HttpError) || error.status >= 500) throw error;
-      return { item, result: { id: item.id, status: 'rejected', error: { code: error.code, message: error.message } } };
-    }
+    let write: Write | undefined;
+    const result = await orRejected(item, async () => {
+      if (owner) return outcome(item, owner);
+      write = await prepare(citizenId, item, receivedAt);
+      return { id: item.id, status: 'stored' };
+    });
+    return write && result.status === 'stored' ? { item, write } : { item, result };
   }
 
   /**
@@ -149,15 +159,9 @@ export function createSyncService(deps: { storage: Storage; signer: Signer }) {
         checked.filter((entry) => 'write' in entry),
         receivedAt,
       );
-      return checked.map((entry) => {
-        if ('result' in entry) return entry.result;
-        try {
-          return answer(entry.item, claims.get(entry.item));
-        } catch (error) {
-          if (!(error instanceof HttpError)) throw error;
-          return { id: entry.item.id, status: 'rejected', error: { code: error.code, message: error.message } };
-        }
-      });
+      return Promise.all(
+        checked.map(async (entry) => ('result' in entry ? entry.result : orRejected(entry.item, () => answer(entry.item, claims.get(entry.item))))),
+      );
     },
     /** Stores one item; a refusal is thrown as the HttpError that says why. */
     async storeItem(citizenId: string, item: SyncItem): Promise<SyncItemResult> {
