@@ -72,13 +72,21 @@ export async function createSigner(signingKeys: Stores['signingKeys'], secret?: 
     return { kty: 'EC', crv: 'P-256', x: jwk.x ?? '', y: jwk.y ?? '', kid: row.kid, alg: 'ES256', use: 'sig' };
   });
   const lookup = await keyLookupFromSet(published);
+  // Every check-in at a venue carries that venue's same token, so its signature is checked once and
+  // remembered; a token is immutable and the key set is fixed for the node's life, so the answer cannot go stale.
+  const verified = new Map<string, unknown>();
+  const maxRemembered = 10_000;
 
   return {
     kid: current.kid,
     sign: (payload) => signToken(privateKey, current.kid, payload),
     async verify(token) {
-      const verified = await verifyToken(token, lookup);
-      return verified.ok ? verified.payload : undefined;
+      if (verified.has(token)) return verified.get(token);
+      const result = await verifyToken(token, lookup);
+      if (!result.ok) return undefined;
+      if (verified.size >= maxRemembered) verified.delete(verified.keys().next().value ?? '');
+      verified.set(token, result.payload);
+      return result.payload;
     },
     publicKeys: () => published,
   };
