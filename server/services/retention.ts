@@ -2,16 +2,22 @@
  * House-keeping that no request should wait for: check-ins past the retention period and expired sessions
  * go, and on PostgreSQL the next days' check-in partitions are made before their first scan. Runs at start
  * and then hourly on every node; each pass is idempotent, so nodes need not agree on who runs it.
+ *
+ * Spent sync ids are forgotten after 30 days. An item resent later than that cannot be stored twice
+ * anyway: a check-in that old is past retention and kept nowhere, and an antigen result older than
+ * 7 days is refused.
  */
 import type { Storage } from '../storage/storage.ts';
 import type { AuthService } from './auth.ts';
 import { checkInCutoff } from './venues.ts';
 
 const hourMs = 60 * 60 * 1000;
+const syncIdMemoryMs = 30 * 24 * hourMs;
 
 export async function keepHouse(storage: Storage, auth: AuthService, now = Date.now()): Promise<void> {
   await storage.checkIns.prepareDays(now);
   await storage.checkIns.deleteBefore(checkInCutoff(now));
+  await storage.syncItems.deleteReceivedBefore(new Date(now - syncIdMemoryMs).toISOString());
   await auth.deleteExpiredSessions();
 }
 

@@ -10,6 +10,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, testEngine, type TestServer } from '../test-server.ts';
 import { openDatabase, rawQuery } from './database.ts';
+import { keepHouse } from '../services/retention.ts';
 import { createStorage } from './storage.ts';
 
 describe.runIf(testEngine === 'sqlite')('a SQLite database made before Kysely', () => {
@@ -118,5 +119,32 @@ describe.runIf(testEngine === 'postgres')('check-in partitions on PostgreSQL', (
     await server.storage.checkIns.deleteBefore(new Date(now - 14 * day).toISOString());
     expect(await partitions()).not.toContain(oldName);
     expect(await server.query('SELECT id FROM check_ins WHERE citizen_id = ?', 'demo-a')).toEqual([{ id: recent }]);
+  });
+});
+
+describe('house-keeping', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.close());
+
+  it('forgets spent sync ids after 30 days, expired sessions and check-ins past 14 days', async () => {
+    const day = 24 * 3600_000;
+    const now = Date.now();
+    const at = (daysAgo: number) => new Date(now - daysAgo * day).toISOString();
+    const fresh = crypto.randomUUID();
+    const old = crypto.randomUUID();
+    await server.storage.syncItems.claim({ id: old, citizenId: 'demo-a', kind: 'check-in', receivedAt: at(31) });
+    await server.storage.syncItems.claim({ id: fresh, citizenId: 'demo-a', kind: 'check-in', receivedAt: at(29) });
+    const row = { citizenId: 'demo-a', venueNumber: '12345678', venueName: '店', district: '黄浦区', receivedAt: at(0) };
+    await server.storage.checkIns.record({ ...row, id: old, scannedAt: at(15) });
+    await server.storage.checkIns.record({ ...row, id: fresh, scannedAt: at(13) });
+    await server.storage.auth.putSession('expired-hash', 'demo-a', now - 1);
+
+    await keepHouse(server.storage, server.services.auth, now);
+    expect(await server.storage.syncItems.owners('demo-a', [old, fresh])).toEqual(new Map([[fresh, 'mine']]));
+    expect(await server.query('SELECT id FROM check_ins WHERE id IN (?, ?)', old, fresh)).toEqual([{ id: fresh }]);
+    expect(await server.query('SELECT count(*) AS n FROM sessions WHERE token_hash = ?', 'expired-hash')).toEqual([{ n: 0 }]);
   });
 });

@@ -29,6 +29,9 @@ export function createSyncItemStore(db: Kysely<Schema>) {
       const owner = await db.selectFrom('sync_items').select('citizen_id').where('id', '=', item.id).executeTakeFirstOrThrow();
       return owner.citizen_id === item.citizenId ? 'mine' : 'theirs';
     },
+    async deleteReceivedBefore(cutoff: string): Promise<void> {
+      await db.deleteFrom('sync_items').where('received_at', '<', cutoff).execute();
+    },
   };
 }
 
