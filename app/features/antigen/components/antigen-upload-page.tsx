@@ -68,7 +68,7 @@ export function AntigenUploadPage({ citizenId }: { citizenId: string }) {
   return (
     <main className="page">
       <PageHeader title={t('antigen.upload.title')} />
-      <form className="card form" noValidate onSubmit={onSubmit}>
+      <form className="card form antigen-form" noValidate onSubmit={onSubmit}>
         <fieldset className="choice-group" aria-describedby={errors.result ? resultErrorId : undefined}>
           <legend>{t('antigen.upload.result')}</legend>
           {antigenResult.options.map((option) => (

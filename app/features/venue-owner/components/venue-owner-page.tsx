@@ -1,3 +1,5 @@
+import '../../../ui/record-list.css';
+import '../venue-owner.css';
 import { useState, type SubmitEvent } from 'react';
 import { Link, useNavigate } from '../../../navigation/navigation.tsx';
 import { venueKind, type VenueKind } from '../../../../core/contract.ts';

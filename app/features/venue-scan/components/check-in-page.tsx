@@ -1,3 +1,4 @@
+import '../venue-scan.css';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from '../../../navigation/navigation.tsx';
 import { venueCodeParam } from '../../../../core/contract.ts';

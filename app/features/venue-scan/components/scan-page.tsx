@@ -1,3 +1,4 @@
+import '../venue-scan.css';
 import { useCallback, useRef, useState, type SubmitEvent } from 'react';
 import { Link, useNavigate } from '../../../navigation/navigation.tsx';
 import { ApiError } from '../../../api/client.ts';
@@ -113,7 +114,7 @@ export function ScanPage() {
           </button>
         </form>
       </section>
-      <nav className="scan__links">
+      <nav className="button-row">
         <Link to="/check-ins" className="button button--ghost">
           {t('scan.history')}
         </Link>
