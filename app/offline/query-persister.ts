@@ -130,7 +130,7 @@ export async function forgetCitizen(citizenId: string): Promise<void> {
 
 const storageErrorListeners = new Set<(error: unknown) => void>();
 
-/** A quota or storage failure becomes visible state (storage-status.ts), never a crash. */
+/** A quota or storage failure becomes visible state (the sync line in sync-status.tsx listens), never a crash. */
 export function reportStorageError(error: unknown): void {
   console.warn('Local storage failed', error);
   storageErrorListeners.forEach((listener) => {
