@@ -256,7 +256,9 @@ export const syncItem = z.object({
   payload: z.unknown(),
 });
 export type SyncItem = z.infer<typeof syncItem>;
-export const syncBatchBody = z.object({ items: z.array(syncItem).check(z.minLength(1), z.maxLength(50)) });
+/** The most items one sync batch may carry; the client splits its outbox to fit. */
+export const maxSyncBatchItems = 50;
+export const syncBatchBody = z.object({ items: z.array(syncItem).check(z.minLength(1), z.maxLength(maxSyncBatchItems)) });
 export const syncItemStatus = z.enum(['stored', 'duplicate', 'rejected']);
 export const syncItemResult = z.object({
   id: z.string(),
