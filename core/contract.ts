@@ -275,12 +275,14 @@ export const venueNumber = z.string().check(z.trim(), z.regex(/^\d{8}$/, 'venue 
 export const venueKind = z.enum(['shop', 'restaurant', 'office', 'residence', 'transport', 'hospital', 'other']);
 export type VenueKind = z.infer<typeof venueKind>;
 
+/** Longest venue name, district and address, in characters: what a poster and a place code hold. */
+export const venueLimits = { name: 40, district: 20, address: 80 } as const;
 const venueText = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
 export const registerVenueBody = z.object({
-  name: venueText(40),
-  district: venueText(20),
-  address: venueText(80),
+  name: venueText(venueLimits.name),
+  district: venueText(venueLimits.district),
+  address: venueText(venueLimits.address),
   kind: venueKind,
 });
 
@@ -291,9 +293,9 @@ export const registerVenueBody = z.object({
 export const venuePayload = z.object({
   t: z.literal('venue'),
   id: venueNumber,
-  n: venueText(40),
-  d: venueText(20),
-  a: venueText(80),
+  n: venueText(venueLimits.name),
+  d: venueText(venueLimits.district),
+  a: venueText(venueLimits.address),
 });
 export type VenuePayload = z.infer<typeof venuePayload>;
 
