@@ -2,7 +2,7 @@
 import './ui/theme.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { registerServiceWorker, requestPersistentStorage } from './offline/service-worker.ts';
+import { requestPersistentStorage } from './offline/persistent-storage.ts';
 import { App } from './shell/app.tsx';
 
 const root = document.getElementById('root');
@@ -12,5 +12,4 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
-registerServiceWorker();
 void requestPersistentStorage();
