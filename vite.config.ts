@@ -21,7 +21,7 @@ export default defineConfig({
     react(),
     buildIdMeta,
     VitePWA({
-      // The app asks before it updates (app/offline/service-worker.ts): never a reload mid-check.
+      // The app asks before it updates (app/shell/update-prompt.tsx, useRegisterSW): never a reload mid-check.
       registerType: 'prompt',
       injectRegister: false,
       strategies: 'generateSW',

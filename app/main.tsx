@@ -1,8 +1,9 @@
+// The theme comes first, so every feature's stylesheet may build on its tokens and primitives.
+import './ui/theme.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { registerServiceWorker, requestPersistentStorage } from './offline/service-worker.ts';
+import { requestPersistentStorage } from './offline/persistent-storage.ts';
 import { App } from './shell/app.tsx';
-import './ui/theme.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
@@ -11,5 +12,4 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
-registerServiceWorker();
 void requestPersistentStorage();

@@ -256,7 +256,9 @@ export const syncItem = z.object({
   payload: z.unknown(),
 });
 export type SyncItem = z.infer<typeof syncItem>;
-export const syncBatchBody = z.object({ items: z.array(syncItem).check(z.minLength(1), z.maxLength(50)) });
+/** The most items one sync batch may carry; the client splits its outbox to fit. */
+export const maxSyncBatchItems = 50;
+export const syncBatchBody = z.object({ items: z.array(syncItem).check(z.minLength(1), z.maxLength(maxSyncBatchItems)) });
 export const syncItemStatus = z.enum(['stored', 'duplicate', 'rejected']);
 export const syncItemResult = z.object({
   id: z.string(),
@@ -273,12 +275,14 @@ export const venueNumber = z.string().check(z.trim(), z.regex(/^\d{8}$/, 'venue 
 export const venueKind = z.enum(['shop', 'restaurant', 'office', 'residence', 'transport', 'hospital', 'other']);
 export type VenueKind = z.infer<typeof venueKind>;
 
+/** Longest venue name, district and address, in characters: what a poster and a place code hold. */
+export const venueLimits = { name: 40, district: 20, address: 80 } as const;
 const venueText = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
 export const registerVenueBody = z.object({
-  name: venueText(40),
-  district: venueText(20),
-  address: venueText(80),
+  name: venueText(venueLimits.name),
+  district: venueText(venueLimits.district),
+  address: venueText(venueLimits.address),
   kind: venueKind,
 });
 
@@ -289,9 +293,9 @@ export const registerVenueBody = z.object({
 export const venuePayload = z.object({
   t: z.literal('venue'),
   id: venueNumber,
-  n: venueText(40),
-  d: venueText(20),
-  a: venueText(80),
+  n: venueText(venueLimits.name),
+  d: venueText(venueLimits.district),
+  a: venueText(venueLimits.address),
 });
 export type VenuePayload = z.infer<typeof venuePayload>;
 

@@ -1,6 +1,6 @@
 import { createContext, use, useEffect, useMemo, type ReactNode } from 'react';
 import { storedPreference, usePreference } from '../ui/stored-preference.ts';
-import { languages, type Language, type MessageKey } from './messages.ts';
+import { languages, locales, type Language, type MessageKey } from './messages.ts';
 import { translate, type MessageValues } from './translate.ts';
 
 interface I18n {
@@ -18,7 +18,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const [language, setLanguage] = usePreference(languagePreference);
 
   useEffect(() => {
-    document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+    document.documentElement.lang = locales[language];
   }, [language]);
 
   const value = useMemo<I18n>(

@@ -1,7 +1,9 @@
 /**
  * The one message catalog. Chinese is the source: its keys type every lookup, so a missing or
  * misspelt key is a compile error, and English must translate every key (`satisfies`).
- * `{name}` marks a value filled in at the call.
+ * `{name}` marks a value filled in at the call. Where English words change with a number, a message gives
+ * its forms by plural category instead of a string, and `Intl.PluralRules` picks one by the value `{n}`
+ * (Chinese has no such forms, so its messages stay strings).
  */
 export const zh = {
   'app.title': '随申码',
@@ -73,9 +75,9 @@ export const zh = {
   'tab.antigen': '抗原',
 
   'vaccine.summary.none': '未接种',
-  'vaccine.summary.partial': '已接种 {doses} 剂',
+  'vaccine.summary.partial': '已接种 {n} 剂',
   'vaccine.summary.complete': '已完成全程接种',
-  'vaccine.summary.booster': '已完成全程接种 · 加强 {boosters} 剂',
+  'vaccine.summary.booster': '已完成全程接种 · 加强 {n} 剂',
   'vaccine.dose': '第 {dose} 剂',
   'vaccine.date': '接种日期',
   'vaccine.manufacturer': '生产企业',
@@ -333,12 +335,13 @@ export const zh = {
   'settings.textSize.large': '大字模式（适老化）',
 
   'time.justNow': '刚刚',
-  'time.minutesAgo': '{n}分钟前',
-  'time.hoursAgo': '{n}小时前',
-  'time.daysAgo': '{n}天前',
 } as const;
 
 export type MessageKey = keyof typeof zh;
+
+/** A message's forms by plural category; `other` is the one every language has. */
+export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+export type Message = string | PluralForms;
 
 export const en = {
   'app.title': 'Suishenma',
@@ -410,9 +413,9 @@ export const en = {
   'tab.antigen': 'Antigen',
 
   'vaccine.summary.none': 'Not vaccinated',
-  'vaccine.summary.partial': '{doses} dose(s) received',
+  'vaccine.summary.partial': { one: '{n} dose received', other: '{n} doses received' },
   'vaccine.summary.complete': 'Fully vaccinated',
-  'vaccine.summary.booster': 'Fully vaccinated · {boosters} booster(s)',
+  'vaccine.summary.booster': { one: 'Fully vaccinated · {n} booster', other: 'Fully vaccinated · {n} boosters' },
   'vaccine.dose': 'Dose {dose}',
   'vaccine.date': 'Date',
   'vaccine.manufacturer': 'Manufacturer',
@@ -607,7 +610,7 @@ export const en = {
   'verify.paste': 'QR text (paste it when no camera can be used)',
   'verify.check': 'Check',
   'verify.scanAgain': 'Next check',
-  'verify.count': '{n} checks on this device',
+  'verify.count': { one: '{n} check on this device', other: '{n} checks on this device' },
   'verify.pass': 'PASS',
   'verify.fail': 'FAIL',
   'verify.refused': 'REFUSED',
@@ -670,11 +673,10 @@ export const en = {
   'settings.textSize.large': 'Large text (for older eyes)',
 
   'time.justNow': 'just now',
-  'time.minutesAgo': '{n} min ago',
-  'time.hoursAgo': '{n} h ago',
-  'time.daysAgo': '{n} days ago',
-} as const satisfies Record<MessageKey, string>;
+} as const satisfies Record<MessageKey, Message>;
 
 export const catalogs = { zh, en } as const;
 export type Language = keyof typeof catalogs;
 export const languages = ['zh', 'en'] as const satisfies readonly Language[];
+/** The BCP 47 tag each language is written with: the page's lang and Intl's words and plurals. */
+export const locales = { zh: 'zh-CN', en: 'en' } as const satisfies Record<Language, string>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCalendarDay, formatDateTime, formatDay, relativeAge } from './shanghai-time.ts';
+import { formatCalendarDay, formatDateTime, formatDay, formatRelativeAge, relativeAge } from './shanghai-time.ts';
 
 describe('Shanghai time', () => {
   it('renders a UTC instant in UTC+8', () => {
@@ -30,5 +30,20 @@ describe('Shanghai time', () => {
     expect(relativeAge(now - 5 * 60_000, now)).toEqual({ unit: 'minutes', n: 5 });
     expect(relativeAge(now - 3 * 3_600_000, now)).toEqual({ unit: 'hours', n: 3 });
     expect(relativeAge(now - 50 * 3_600_000, now)).toEqual({ unit: 'days', n: 2 });
+  });
+
+  it('says one day, two days in English and 1天前, 2天前 in Chinese', () => {
+    expect(formatRelativeAge({ unit: 'days', n: 1 }, 'en')).toBe('1 day ago');
+    expect(formatRelativeAge({ unit: 'days', n: 2 }, 'en')).toBe('2 days ago');
+    expect(formatRelativeAge({ unit: 'days', n: 1 }, 'zh')).toBe('1天前');
+    expect(formatRelativeAge({ unit: 'days', n: 2 }, 'zh')).toBe('2天前');
+  });
+
+  it('uses the singular for one minute and one hour, and Chinese words for each unit', () => {
+    expect(formatRelativeAge({ unit: 'minutes', n: 1 }, 'en')).toBe('1 minute ago');
+    expect(formatRelativeAge({ unit: 'minutes', n: 5 }, 'en')).toBe('5 minutes ago');
+    expect(formatRelativeAge({ unit: 'hours', n: 1 }, 'en')).toBe('1 hour ago');
+    expect(formatRelativeAge({ unit: 'minutes', n: 5 }, 'zh')).toBe('5分钟前');
+    expect(formatRelativeAge({ unit: 'hours', n: 3 }, 'zh')).toBe('3小时前');
   });
 });

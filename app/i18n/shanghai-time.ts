@@ -2,7 +2,7 @@
  * Times as Shanghai shows them, whatever zone the device is set to: every instant is rendered in
  * Asia/Shanghai (UTC+8, no daylight saving since 1991) and nothing here reads the device's zone.
  */
-import type { Language } from './messages.ts';
+import { locales, type Language } from './messages.ts';
 
 export const shanghaiTimeZone = 'Asia/Shanghai';
 
@@ -74,4 +74,14 @@ export function relativeAge(instant: Date | number | string, now: number): Relat
   const hours = Math.floor(minutes / 60);
   if (hours < 24) return { unit: 'hours', n: hours };
   return { unit: 'days', n: Math.floor(hours / 24) };
+}
+
+const relativeTimeFormats = {
+  zh: new Intl.RelativeTimeFormat(locales.zh, { numeric: 'always' }),
+  en: new Intl.RelativeTimeFormat(locales.en, { numeric: 'always' }),
+} as const satisfies Record<Language, Intl.RelativeTimeFormat>;
+
+/** "5分钟前" / "5 minutes ago": Intl has each language's words and plurals ("1 day ago", "2 days ago"). */
+export function formatRelativeAge(age: Exclude<RelativeAge, { unit: 'justNow' }>, language: Language): string {
+  return relativeTimeFormats[language].format(-age.n, age.unit);
 }

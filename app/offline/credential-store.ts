@@ -46,6 +46,12 @@ export async function storedCredential(subjectId: string): Promise<StoredCredent
   return row && typeof row.token === 'string' && Number.isFinite(row.expiresAt) ? { credential: row.token, expiresAt: row.expiresAt } : null;
 }
 
+/** A relative unlinked: the credential shown for them and the device key that signed it leave this device. */
+export async function forgetSubject(subjectId: string): Promise<void> {
+  const tx = (await walletDb()).transaction([storage.stores.credentials, storage.stores.deviceKeys], 'readwrite');
+  await Promise.all([tx.objectStore(storage.stores.credentials).delete(subjectId), tx.objectStore(storage.stores.deviceKeys).delete(subjectId), tx.done]);
+}
+
 export async function saveServerKeys(keys: readonly PublicJwk[]): Promise<void> {
   await (await walletDb()).put(storage.stores.serverKeys, { id: 'current', keys, savedAt: Date.now() });
 }

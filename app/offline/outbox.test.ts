@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import { storage, walletDb } from './db.ts';
 import { enqueue, markAttempt, readOutbox, registerOutboxKind, removeFromOutbox } from './outbox.ts';
 import { createSyncEngine, batchesOf, retryDelayMs, type SyncEngineDeps } from './sync-engine.ts';
-import type { SyncItem, SyncItemResult } from '../../core/contract.ts';
+import { syncBatchBody, type SyncItem, type SyncItemResult } from '../../core/contract.ts';
 
 registerOutboxKind({ kind: 'note', payload: z.object({ text: z.string().check(z.minLength(1)) }), invalidates: () => [['notes']] });
 
@@ -133,5 +133,10 @@ describe('sync engine', () => {
     expect(batchesOf([item(600), item(600), item(600)], 1500).map((batch) => batch.length)).toEqual([2, 1]);
     expect(batchesOf(Array.from({ length: 120 }, () => item(1))).map((batch) => batch.length)).toEqual([50, 50, 20]);
     expect(batchesOf([item(5000)], 1000)).toHaveLength(1);
+  });
+
+  it('makes batches the contract accepts', () => {
+    const items = Array.from({ length: 101 }, (): SyncItem => ({ id: crypto.randomUUID(), kind: 'note', payload: 'x' }));
+    expect(batchesOf(items).map((batch) => syncBatchBody.safeParse({ items: batch }).success)).toEqual([true, true, true]);
   });
 });

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import type { PersistedClient } from '@tanstack/react-query-persist-client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cachedRecordProblem, citizenOfCache } from './cached-records.ts';
+import { storage, walletDb } from './db.ts';
 import { createCitizenPersister, forgetCitizen, soundClient } from './query-persister.ts';
 
 const me = (id: string) => ({
@@ -89,6 +90,29 @@ describe('citizen persister', () => {
     page.hide('pagehide');
     await vi.runAllTimersAsync();
     expect(citizenOfCache((await persister.restoreClient())?.clientState.queries ?? [])).toBe('demo-a');
+  });
+
+  it('forgets the citizen’s and their relatives’ credentials, device keys and check-ins at logout, and keeps their unsent outbox items', async () => {
+    await persist(client('demo-a'));
+    const db = await walletDb();
+    const { credentials, deviceKeys, checkIns, outbox, serverKeys } = storage.stores;
+    for (const subjectId of ['demo-a', 'demo-f', 'demo-x']) {
+      await db.put(credentials, { subjectId, token: 'v1.k.p.s', expiresAt: 1, savedAt: 1 });
+      await db.put(deviceKeys, { citizenId: subjectId, keyPair: {} as CryptoKeyPair, publicJwk: {}, createdAt: 1 });
+    }
+    await db.put(checkIns, { id: 'c1', citizenId: 'demo-a', scannedAt: 1, record: {} });
+    await db.put(checkIns, { id: 'c2', citizenId: 'demo-x', scannedAt: 2, record: {} });
+    await db.put(outbox, { id: 'o1', citizenId: 'demo-a', kind: 'check-in', createdAt: 1, attempts: 0, lastError: null, payload: {} });
+    await db.put(serverKeys, { id: 'current', keys: [], savedAt: 1 });
+
+    await forgetCitizen('demo-a', ['demo-f']);
+
+    expect(await persister.restoreClient()).toBeUndefined();
+    expect(await db.getAllKeys(credentials)).toEqual(['demo-x']);
+    expect(await db.getAllKeys(deviceKeys)).toEqual(['demo-x']);
+    expect(await db.getAllKeys(checkIns)).toEqual(['c2']);
+    expect(await db.getAllKeys(outbox)).toEqual(['o1']);
+    expect(await db.getAllKeys(serverKeys)).toEqual(['current']);
   });
 
   it('drops stored queries that no longer fit their schema, with a logged reason, and keeps the rest', () => {

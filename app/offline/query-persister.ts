@@ -1,7 +1,8 @@
 /**
  * Keeps the TanStack Query cache in IndexedDB, one entry per citizen, so that a cold start with no
  * network renders the panel at once. Only the citizen last signed in on this device is restored;
- * logging out deletes their entry, so the next person on the phone starts from nothing.
+ * logging out deletes their entry and everything else kept about them, so the next person on the
+ * phone starts from nothing.
  * Everything read back is validated: a query whose data no longer fits its schema (older build,
  * hand-edited) is dropped with a logged reason and simply fetched again.
  */
@@ -119,18 +120,35 @@ export function createCitizenPersister({ citizenOf, queryProblem }: CitizenPersi
   };
 }
 
-/** Logout: this citizen's cached records leave the device, and nobody is restored at the next start. */
-export async function forgetCitizen(citizenId: string): Promise<void> {
+/**
+ * Logout: everything this device keeps about the citizen and the relatives whose codes they showed
+ * leaves it (cached records, credentials, device keys, check-ins), and nobody is restored at the next
+ * start. Their unsent outbox items stay, under their id and shown to nobody else, and go out at their
+ * next login: nothing entered is lost. One transaction, so a closed tab cannot leave half of it behind.
+ */
+export async function forgetCitizen(citizenId: string, dependantIds: readonly string[] = []): Promise<void> {
   cancelPendingWrite();
+  const { queryCache, settings, credentials, deviceKeys, checkIns } = storage.stores;
   const db = await walletDb();
-  await db.delete(storage.stores.queryCache, citizenId);
-  const last: unknown = await db.get(storage.stores.settings, lastCitizenKey);
-  if (last === citizenId) await db.delete(storage.stores.settings, lastCitizenKey);
+  const tx = db.transaction([queryCache, settings, credentials, deviceKeys, checkIns], 'readwrite');
+  const subjects = [citizenId, ...dependantIds];
+  const forgetCheckIns = async () => {
+    for (let cursor = await tx.objectStore(checkIns).openCursor(); cursor; cursor = await cursor.continue()) {
+      if (cursor.value.citizenId === citizenId) await cursor.delete();
+    }
+  };
+  await Promise.all([
+    tx.objectStore(queryCache).delete(citizenId),
+    ...subjects.flatMap((subject) => [tx.objectStore(credentials).delete(subject), tx.objectStore(deviceKeys).delete(subject)]),
+    tx.objectStore(settings).get(lastCitizenKey).then((last: unknown) => (last === citizenId ? tx.objectStore(settings).delete(lastCitizenKey) : undefined)),
+    forgetCheckIns(),
+  ]);
+  await tx.done;
 }
 
 const storageErrorListeners = new Set<(error: unknown) => void>();
 
-/** A quota or storage failure becomes visible state (storage-status.ts), never a crash. */
+/** A quota or storage failure becomes visible state (the sync line in sync-status.tsx listens), never a crash. */
 export function reportStorageError(error: unknown): void {
   console.warn('Local storage failed', error);
   storageErrorListeners.forEach((listener) => {

@@ -4,7 +4,7 @@
  * A failed run is retried with growing delays, and at once when the browser comes back online.
  * Whatever happens here is published as SyncState for the always-visible status line.
  */
-import { maxSyncBatchBytes, type SyncItem, type SyncItemResult } from '../../core/contract.ts';
+import { maxSyncBatchBytes, maxSyncBatchItems, type SyncItem, type SyncItemResult } from '../../core/contract.ts';
 import { markAttempt, readOutbox, removeFromOutbox, subscribeOutbox, type OutboxItem } from './outbox.ts';
 
 export interface SyncState {
@@ -30,14 +30,14 @@ export function retryDelayMs(failures: number): number {
   return Math.min(2000 * 2 ** Math.max(0, failures - 1), 5 * 60_000);
 }
 
-/** Splits items into batches whose JSON stays well under the server's limit (and at most 50 items). */
+/** Splits items into batches whose JSON stays well under the server's limit, each within the contract's item count. */
 export function batchesOf(items: readonly SyncItem[], maxBytes = maxSyncBatchBytes / 2): SyncItem[][] {
   const batches: SyncItem[][] = [];
   let current: SyncItem[] = [];
   let size = 0;
   for (const item of items) {
     const itemSize = JSON.stringify(item).length;
-    if (current.length > 0 && (size + itemSize > maxBytes || current.length === 50)) {
+    if (current.length > 0 && (size + itemSize > maxBytes || current.length === maxSyncBatchItems)) {
       batches.push(current);
       current = [];
       size = 0;

@@ -1,16 +1,15 @@
 import './offline.css';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n-provider.tsx';
-import { formatDateTime, relativeAge } from '../i18n/shanghai-time.ts';
+import { formatDateTime, formatRelativeAge, relativeAge } from '../i18n/shanghai-time.ts';
 import { useNow } from '../ui/use-now.ts';
 import { onStorageError } from './query-persister.ts';
 import { useSyncState } from './sync-context.tsx';
 
 function useRelativeAge(at: number): string {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const age = relativeAge(at, useNow(30_000));
-  if (age.unit === 'justNow') return t('time.justNow');
-  return t(age.unit === 'minutes' ? 'time.minutesAgo' : age.unit === 'hours' ? 'time.hoursAgo' : 'time.daysAgo', { n: age.n });
+  return age.unit === 'justNow' ? t('time.justNow') : formatRelativeAge(age, language);
 }
 
 function SyncedAge({ at }: { at: number }) {

@@ -9,6 +9,9 @@ export const recordKeys = {
   itinerary: (citizenId: string) => ['records', 'citizen', citizenId, 'itinerary'] as const,
   ruleSets: () => ['rule-sets'] as const,
   signingKeys: () => ['signing-keys'] as const,
-  /** The signed credential: outside 'records' because it is kept in its own store, not the persisted cache. */
+  /**
+   * The signed credential. Persisted with the query cache like the records, and also kept in the
+   * `credentials` store, which shows the code offline until the credential expires.
+   */
   credential: (citizenId: string) => ['credential', citizenId] as const,
 };

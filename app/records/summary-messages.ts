@@ -12,11 +12,11 @@ export function vaccineSummaryText(summary: VaccineSummary, t: Translate): strin
     case 'none':
       return t('vaccine.summary.none');
     case 'partial':
-      return t('vaccine.summary.partial', { doses: summary.doses });
+      return t('vaccine.summary.partial', { n: summary.doses });
     case 'complete':
       return t('vaccine.summary.complete');
     case 'booster':
-      return t('vaccine.summary.booster', { boosters: summary.boosters });
+      return t('vaccine.summary.booster', { n: summary.boosters });
   }
 }
 

@@ -1,3 +1,4 @@
+import './qr-scanner.css';
 /**
  * The camera viewfinder as a component: `<QrScanner onDecoded={...} />`. The scanner library is
  * imported only when this mounts, and the camera stops when it unmounts (leaving the screen).
@@ -103,7 +104,7 @@ export function QrScanner({ onDecoded }: { onDecoded: (text: string) => void }) 
         </div>
       )}
       {state.kind === 'running' && (cameraCount > 1 || torch.supported) && (
-        <div className="qr-scanner__controls">
+        <div className="button-row">
           {cameraCount > 1 && (
             <button type="button" className="button button--secondary" onClick={() => void switchCamera()}>
               {t('scanner.switchCamera')}

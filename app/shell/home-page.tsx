@@ -1,3 +1,4 @@
+import './shell.css';
 import { useState } from 'react';
 import { Link, useSearchParams } from '../navigation/navigation.tsx';
 import type { Me } from '../../core/contract.ts';
@@ -53,7 +54,7 @@ export function HomePage({ me }: { me: Me }) {
       <main className="page page--panel">
         <ProfileSwitcher me={me} selectedId={citizenId} onSelect={showProfile} />
         {dependant && (
-          <p className="dependant-banner" role="status">
+          <p className="notice" role="status">
             {t('panel.dependantBanner', { name: dependant.maskedName })}
           </p>
         )}

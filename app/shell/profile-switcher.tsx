@@ -1,3 +1,4 @@
+import './shell.css';
 import type { Me } from '../../core/contract.ts';
 import { useI18n } from '../i18n/i18n-provider.tsx';
 

@@ -35,7 +35,7 @@ const session = (screen: (me: Me) => ReactElement) => <RequireSession>{(me) => <
 export const routes: readonly Route[] = [
   { path: '/', element: <RequireSession>{(me) => <HomePage me={me} />}</RequireSession> },
   { path: '/login', element: <LoginPage /> },
-  { path: '/scan', element: session(() => <ScanPage />) },
+  { path: '/scan', element: session((me) => <ScanPage citizenId={me.citizen.id} />) },
   { path: venueCodePath, element: session((me) => <CheckInPage citizenId={me.citizen.id} />) },
   { path: '/check-ins', element: session((me) => <CheckInHistory citizenId={me.citizen.id} />) },
   { path: '/check-ins/:id', element: session((me) => <CheckInResult citizen={me.citizen} />) },

@@ -1,3 +1,4 @@
+import './code-qr.css';
 import { useMemo } from 'react';
 import type { CodeColour } from '../../core/contract.ts';
 import { qrShape, quietZone, type ErrorCorrection } from './qr-path.ts';

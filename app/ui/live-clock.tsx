@@ -1,3 +1,4 @@
+import './live-clock.css';
 import { useI18n } from '../i18n/i18n-provider.tsx';
 import { formatClock, formatDay } from '../i18n/shanghai-time.ts';
 import { useNow } from './use-now.ts';

@@ -1,3 +1,4 @@
+import './tabs.css';
 import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
 export interface TabItem<Id extends string> {

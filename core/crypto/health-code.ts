@@ -19,7 +19,7 @@ import type { CryptoKey } from './web-crypto.ts';
 import * as z from 'zod/mini';
 import { codeColour } from '../contract.ts';
 import { base64urlToBytes, base64urlToText, bytesToBase64url } from './base64url.ts';
-import { ecdsa, verifyToken, type KeyLookup } from './signed-token.ts';
+import { ecdsa, payloadType, signAlgorithm, unverifiedTokenType, verifyToken, type KeyLookup } from './signed-token.ts';
 
 export const codePrefix = 'SSM1';
 /** A code older than this is treated as a replayed screenshot. */
@@ -27,7 +27,6 @@ export const freshnessMs = 90_000;
 /** Clocks of two phones disagree a little; a timestamp further ahead than this is refused too. */
 export const futureSkewMs = 30_000;
 
-const signAlgorithm = { name: 'ECDSA', hash: 'SHA-256' } as const;
 const epochSeconds = z.int().check(z.minimum(0));
 /** A test as [result, epoch seconds]: `n` negative, `p` positive. */
 const testFact = z.nullable(z.tuple([z.enum(['n', 'p']), epochSeconds]));
@@ -106,20 +105,7 @@ export function paperCodeText(paperToken: string): string {
   return `${codePrefix}~${paperToken}`;
 }
 
-const embeddedToken = /v1\.[A-Za-z0-9_-]{1,64}\.([A-Za-z0-9_-]+)\.[A-Za-z0-9_-]+/;
-
-const payloadType = (payload: unknown): unknown => (typeof payload === 'object' && payload !== null && 't' in payload ? payload.t : undefined);
-
-/** The type marker of a token's payload, read without trusting it: only to say what was scanned. */
-function tokenType(payloadPart: string): unknown {
-  const text = base64urlToText(payloadPart);
-  if (text === null) return undefined;
-  try {
-    return payloadType(JSON.parse(text));
-  } catch {
-    return undefined;
-  }
-}
+const embeddedToken = /v1\.[A-Za-z0-9_-]{1,64}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/;
 
 /**
  * A credential that fails its signature but verifies once its colour is put back was changed only in
@@ -164,8 +150,8 @@ export async function readHealthCode(text: string, lookup: KeyLookup, now: numbe
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, reason: 'empty' };
   if (!trimmed.startsWith(`${codePrefix}~`)) {
-    const token = embeddedToken.exec(trimmed);
-    return { ok: false, reason: token?.[1] !== undefined && tokenType(token[1]) === 'venue' ? 'venue-code' : 'foreign' };
+    const token = embeddedToken.exec(trimmed)?.[0];
+    return { ok: false, reason: token !== undefined && unverifiedTokenType(token) === 'venue' ? 'venue-code' : 'foreign' };
   }
   const parts = trimmed.split('~');
   if (parts.length !== 2 && parts.length !== 4) return { ok: false, reason: 'malformed' };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { textToBase64url } from './base64url.ts';
 import { keyId } from './keys.ts';
-import { ecdsa, signToken, verifyToken } from './signed-token.ts';
+import { ecdsa, payloadType, signToken, unverifiedTokenType, verifyToken } from './signed-token.ts';
 
 async function keyPair() {
   return crypto.subtle.generateKey(ecdsa, true, ['sign', 'verify']);
@@ -44,5 +44,28 @@ describe('signed tokens', () => {
     const ids = [await keyId({ kty: 'EC', crv: 'P-256', x: jwk.x ?? '', y: jwk.y ?? '' }), await keyId({ crv: 'P-256', kty: 'EC', y: jwk.y ?? '', x: jwk.x ?? '' })];
     expect(ids[0]).toBe(ids[1]);
     expect(ids[0]).toMatch(/^[A-Za-z0-9_-]{11}$/);
+  });
+});
+
+describe('type markers', () => {
+  it('reads the marker a signed token carries, signature unchecked', async () => {
+    const pair = await keyPair();
+    expect(unverifiedTokenType(await signToken(pair.privateKey, 'k1', { t: 'venue', id: '12345678' }))).toBe('venue');
+    expect(unverifiedTokenType(`v1.k1.${textToBase64url(JSON.stringify({ t: 'cred' }))}.not-a-signature`)).toBe('cred');
+  });
+
+  it('finds no marker where there is none or the payload is not JSON', () => {
+    expect(unverifiedTokenType(`v1.k1.${textToBase64url(JSON.stringify({ venue: 'x' }))}.sig`)).toBeUndefined();
+    expect(unverifiedTokenType(`v1.k1.${textToBase64url(JSON.stringify({ t: 7 }))}.sig`)).toBeUndefined();
+    expect(unverifiedTokenType(`v1.k1.${textToBase64url('{not json')}.sig`)).toBeUndefined();
+    expect(unverifiedTokenType('v1.k1')).toBeUndefined();
+    expect(unverifiedTokenType('plain text')).toBeUndefined();
+  });
+
+  it('reads the marker of a parsed payload only when it is a string', () => {
+    expect(payloadType({ t: 'paper' })).toBe('paper');
+    expect(payloadType({ t: 1 })).toBeUndefined();
+    expect(payloadType(null)).toBeUndefined();
+    expect(payloadType('t')).toBeUndefined();
   });
 });

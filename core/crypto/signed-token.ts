@@ -9,7 +9,8 @@ import { base64urlToBytes, base64urlToText, bytesToBase64url, textToBase64url } 
 
 export const tokenVersion = 'v1';
 export const ecdsa = { name: 'ECDSA', namedCurve: 'P-256' } as const;
-const signAlgorithm = { name: 'ECDSA', hash: 'SHA-256' } as const;
+/** How every signature here is made: tokens by the server's keys, live codes by a device's key. */
+export const signAlgorithm = { name: 'ECDSA', hash: 'SHA-256' } as const;
 
 /** Anything longer is refused before any parsing or crypto: no legitimate code comes close. */
 export const maxTokenLength = 2048;
@@ -50,5 +51,25 @@ export async function verifyToken(token: string, lookup: KeyLookup): Promise<Ver
     return { ok: true, kid, payload: JSON.parse(payloadText) as unknown };
   } catch {
     return { ok: false, reason: 'bad-payload' };
+  }
+}
+
+/** The type marker (`t`) a payload carries: 'venue', 'cred', 'paper'. */
+export function payloadType(payload: unknown): string | undefined {
+  return typeof payload === 'object' && payload !== null && 't' in payload && typeof payload.t === 'string' ? payload.t : undefined;
+}
+
+/**
+ * The type marker of a token's payload read without verifying it: only ever to say what was scanned
+ * (a place code where a health code was expected, or the other way round), never to trust it.
+ */
+export function unverifiedTokenType(token: string): string | undefined {
+  const payloadPart = token.split('.')[2];
+  const text = payloadPart === undefined ? null : base64urlToText(payloadPart);
+  if (text === null) return undefined;
+  try {
+    return payloadType(JSON.parse(text));
+  } catch {
+    return undefined;
   }
 }

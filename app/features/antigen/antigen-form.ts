@@ -1,8 +1,8 @@
 /**
- * The antigen form's rules, pure so they are tested without a browser. The limits come from the
- * contract, so the server refuses exactly what this refuses.
+ * The antigen form's rules, pure so they are tested without a browser. Fields are checked with the
+ * contract's schema and time limits, so the server refuses exactly what this refuses.
  */
-import { antigenLimits, antigenTimeProblem, type AntigenPhoto, type AntigenResult, type AntigenUpload } from '../../../core/contract.ts';
+import { antigenTimeProblem, antigenUpload, type AntigenPhoto, type AntigenResult, type AntigenUpload } from '../../../core/contract.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { shanghaiLocalToInstant } from './shanghai-local.ts';
 
@@ -28,11 +28,11 @@ export function validateAntigenForm(values: AntigenFormValues, now: number): Ant
     const problem = antigenTimeProblem(testedAt, now);
     if (problem) errors.testedAt = problem === 'future' ? 'antigen.error.testedAt.future' : 'antigen.error.testedAt.old';
   }
-  const kit = values.kit.trim();
-  const lot = values.lot.trim();
-  if (kit.length === 0 || kit.length > antigenLimits.textMaxLength) errors.kit = 'antigen.error.kit';
-  if (lot.length === 0 || lot.length > antigenLimits.textMaxLength) errors.lot = 'antigen.error.lot';
+  const kit = antigenUpload.shape.kit.safeParse(values.kit);
+  const lot = antigenUpload.shape.lot.safeParse(values.lot);
+  if (!kit.success) errors.kit = 'antigen.error.kit';
+  if (!lot.success) errors.lot = 'antigen.error.lot';
   if (!values.photo) errors.photo = 'antigen.error.photo.missing';
-  if (!values.result || testedAt === null || !values.photo || Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, upload: { result: values.result, testedAt: new Date(testedAt).toISOString(), kit, lot, photo: values.photo } };
+  if (!values.result || testedAt === null || !kit.success || !lot.success || !values.photo || Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, upload: { result: values.result, testedAt: new Date(testedAt).toISOString(), kit: kit.data, lot: lot.data, photo: values.photo } };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { venueLimits } from '../../../core/contract.ts';
 import { validateVenueDraft } from './venue-form.ts';
 
 describe('validateVenueDraft', () => {
@@ -19,5 +20,11 @@ describe('validateVenueDraft', () => {
       field: 'venue.name',
       max: 40,
     });
+  });
+
+  it('holds each field to the contract’s limit, counted after trimming', () => {
+    const at = (address: string) => validateVenueDraft({ name: '上海书城', district: '黄浦区', address }).address;
+    expect(at(` ${'路'.repeat(venueLimits.address)} `)).toBeUndefined();
+    expect(at('路'.repeat(venueLimits.address + 1))).toEqual({ key: 'venue.error.tooLong', field: 'venue.address', max: venueLimits.address });
   });
 });

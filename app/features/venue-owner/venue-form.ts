@@ -1,3 +1,5 @@
+/** The venue form checks each field with the contract's own schema, so it refuses exactly what the server would. */
+import { registerVenueBody } from '../../../core/contract.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 
 export interface VenueDraft {
@@ -8,20 +10,22 @@ export interface VenueDraft {
 
 export type VenueFieldError = { key: MessageKey; field: MessageKey; max?: number };
 
-const limits: Record<keyof VenueDraft, { label: MessageKey; max: number }> = {
-  name: { label: 'venue.name', max: 40 },
-  district: { label: 'venue.district', max: 20 },
-  address: { label: 'venue.address', max: 80 },
+const labels: Record<keyof VenueDraft, MessageKey> = {
+  name: 'venue.name',
+  district: 'venue.district',
+  address: 'venue.address',
 };
 
-/** Per-field problems, checked the same way the contract will (trimmed, non-empty, bounded). */
+/** Per-field problems: blank (after trimming), or longer than the contract allows, with its limit. */
 export function validateVenueDraft(draft: VenueDraft): Partial<Record<keyof VenueDraft, VenueFieldError>> {
   const errors: Partial<Record<keyof VenueDraft, VenueFieldError>> = {};
-  for (const field of Object.keys(limits) as (keyof VenueDraft)[]) {
-    const { label, max } = limits[field];
-    const value = draft[field].trim();
-    if (value === '') errors[field] = { key: 'venue.error.required', field: label };
-    else if (value.length > max) errors[field] = { key: 'venue.error.tooLong', field: label, max };
+  for (const field of Object.keys(labels) as (keyof VenueDraft)[]) {
+    const issue = registerVenueBody.shape[field].safeParse(draft[field]).error?.issues[0];
+    if (!issue) continue;
+    errors[field] =
+      issue.code === 'too_big'
+        ? { key: 'venue.error.tooLong', field: labels[field], max: Number(issue.maximum) }
+        : { key: 'venue.error.required', field: labels[field] };
   }
   return errors;
 }

@@ -6,8 +6,7 @@
  */
 import { codePrefix } from '../../../core/crypto/health-code.ts';
 import { venueCodeParam, venueCodePath, venuePayload, type VenuePayload } from '../../../core/contract.ts';
-import { base64urlToText } from '../../../core/crypto/base64url.ts';
-import { maxTokenLength, tokenVersion, verifyToken, type KeyLookup } from '../../../core/crypto/signed-token.ts';
+import { maxTokenLength, tokenVersion, unverifiedTokenType, verifyToken, type KeyLookup } from '../../../core/crypto/signed-token.ts';
 
 export type VenueCodeRefusal =
   | 'empty'
@@ -81,19 +80,6 @@ function parseUrl(text: string): URL | undefined {
 /** A token of ours whose payload claims to be something other than a venue (read unverified: only ever to refuse). */
 function isPersonalToken(text: string): boolean {
   if (!text.startsWith(`${tokenVersion}.`)) return false;
-  const type = carriedType(text);
+  const type = unverifiedTokenType(text);
   return type !== undefined && type !== 'venue';
-}
-
-function carriedType(token: string): string | undefined {
-  const payloadPart = token.split('.')[2];
-  const json = payloadPart === undefined ? null : base64urlToText(payloadPart);
-  if (json === null) return undefined;
-  try {
-    const payload: unknown = JSON.parse(json);
-    if (typeof payload === 'object' && payload !== null && 't' in payload && typeof payload.t === 'string') return payload.t;
-  } catch {
-    return undefined;
-  }
-  return undefined;
 }

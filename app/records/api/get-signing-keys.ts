@@ -35,7 +35,7 @@ export const signingKeysQueryOptions = () =>
     staleTime: 60 * 60 * 1000,
   });
 
-/** `missing`: no key from the server nor the device, so nothing can be verified until one is online visit. */
+/** `missing`: neither the server nor the device has a key, so nothing can be verified before an online visit. */
 export type KeyLookupState = { kind: 'loading' } | { kind: 'ready'; lookup: KeyLookup } | { kind: 'missing' };
 
 export function useKeyLookup(): KeyLookupState {

@@ -1,3 +1,5 @@
+import '../../../ui/record-list.css';
+import '../antigen.css';
 import { Link } from '../../../navigation/navigation.tsx';
 import type { AntigenTest } from '../../../../core/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';

@@ -1,7 +1,7 @@
 import '../antigen.css';
 import { useEffect, useId, useState, type ChangeEvent, type SubmitEvent } from 'react';
 import { Link, useNavigate } from '../../../navigation/navigation.tsx';
-import { antigenResult, type AntigenPhoto, type AntigenResult } from '../../../../core/contract.ts';
+import { antigenLimits, antigenResult, type AntigenPhoto, type AntigenResult } from '../../../../core/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { PageHeader } from '../../../ui/page-header.tsx';
 import { TextField } from '../../../ui/text-field.tsx';
@@ -68,7 +68,7 @@ export function AntigenUploadPage({ citizenId }: { citizenId: string }) {
   return (
     <main className="page">
       <PageHeader title={t('antigen.upload.title')} />
-      <form className="card form" noValidate onSubmit={onSubmit}>
+      <form className="card form antigen-form" noValidate onSubmit={onSubmit}>
         <fieldset className="choice-group" aria-describedby={errors.result ? resultErrorId : undefined}>
           <legend>{t('antigen.upload.result')}</legend>
           {antigenResult.options.map((option) => (
@@ -91,8 +91,8 @@ export function AntigenUploadPage({ citizenId }: { citizenId: string }) {
           onValueChange={setTestedAt}
           error={errors.testedAt ? t(errors.testedAt) : null}
         />
-        <TextField label={t('antigen.upload.kit')} value={kit} onValueChange={setKit} maxLength={40} error={errors.kit ? t(errors.kit) : null} />
-        <TextField label={t('antigen.upload.lot')} value={lot} onValueChange={setLot} maxLength={40} error={errors.lot ? t(errors.lot) : null} />
+        <TextField label={t('antigen.upload.kit')} value={kit} onValueChange={setKit} maxLength={antigenLimits.textMaxLength} error={errors.kit ? t(errors.kit) : null} />
+        <TextField label={t('antigen.upload.lot')} value={lot} onValueChange={setLot} maxLength={antigenLimits.textMaxLength} error={errors.lot ? t(errors.lot) : null} />
         <label className="field">
           <span className="field__label">{t('antigen.upload.photo')}</span>
           <span className="field__hint">{t('antigen.upload.photo.hint')}</span>

@@ -7,19 +7,20 @@ import { recordKeys } from '../../../records/record-keys.ts';
 export const logout = () => request('logout', {});
 
 /**
- * Whatever the server says, this device forgets the citizen: the next person on the phone sees nothing.
- * Their queued writes stay in the outbox (nothing entered is lost) and are sent at their next login.
+ * Whatever the server says, this device forgets the citizen and the relatives they looked after: the
+ * next person on the phone finds nothing of them. Their queued writes stay in the outbox (nothing
+ * entered is lost) and are sent at their next login.
  */
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async () => {
-      const citizenId = queryClient.getQueryData<Me>(recordKeys.me())?.citizen.id;
+      const me = queryClient.getQueryData<Me>(recordKeys.me());
       try {
         await logout();
       } finally {
         queryClient.clear();
-        if (citizenId) await forgetCitizen(citizenId);
+        if (me) await forgetCitizen(me.citizen.id, me.dependants.map((dependant) => dependant.id));
       }
     },
   });

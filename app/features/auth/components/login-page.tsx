@@ -1,3 +1,4 @@
+import '../auth.css';
 import { useState, type SyntheticEvent } from 'react';
 import { useNavigate, useSearchParams } from '../../../navigation/navigation.tsx';
 import { otpCode, phone as phoneSchema, type DemoAccount } from '../../../../core/contract.ts';
@@ -108,7 +109,7 @@ export function LoginPage() {
       {demoAccounts.isSuccess && demoAccounts.data.accounts.length > 0 && (
         <section className="login__demo" aria-labelledby="demo-title">
           <h2 id="demo-title">{t('login.demo.title')}</h2>
-          <ul className="login__demo-list">
+          <ul className="stacked-list">
             {demoAccounts.data.accounts.map((account) => (
               <li key={account.phone}>
                 <DemoAccountButton account={account} disabled={busy} onPick={() => void onDemo(account)} />

@@ -1,3 +1,4 @@
+import '../auth.css';
 import { useNavigate } from '../../../navigation/navigation.tsx';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { useLogout } from '../api/logout.ts';

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { request } from '../../../api/client.ts';
+import { forgetSubject } from '../../../offline/credential-store.ts';
 import { meQueryOptions } from '../../../records/api/get-me.ts';
 import { recordKeys } from '../../../records/record-keys.ts';
 
@@ -11,6 +12,8 @@ export function useUnlinkDependant() {
     mutationFn: unlinkDependant,
     onSuccess: async (_, citizenId) => {
       queryClient.removeQueries({ queryKey: recordKeys.citizen(citizenId) });
+      queryClient.removeQueries({ queryKey: recordKeys.credential(citizenId) });
+      await forgetSubject(citizenId);
       await queryClient.invalidateQueries({ queryKey: meQueryOptions().queryKey });
     },
   });

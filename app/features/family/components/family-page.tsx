@@ -1,3 +1,4 @@
+import '../family.css';
 import { useState } from 'react';
 import type { Me } from '../../../../core/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
@@ -27,7 +28,7 @@ export function FamilyPage({ me }: { me: Me }) {
           </p>
         )}
         {me.dependants.map((dependant) => (
-          <div key={dependant.id} className="family__actions">
+          <div key={dependant.id} className="button-row">
             <Link to={`/family/${encodeURIComponent(dependant.id)}/paper`} className="button button--secondary">
               {t('paper.open', { name: dependant.maskedName })}
             </Link>

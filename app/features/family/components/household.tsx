@@ -1,3 +1,4 @@
+import '../family.css';
 import type { Profile } from '../../../../core/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { usePcrTests } from '../../../records/api/get-pcr-tests.ts';

@@ -1,3 +1,4 @@
+import '../health-code-panel.css';
 import type { Profile } from '../../../../core/contract.ts';
 import { Link } from '../../../navigation/navigation.tsx';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
@@ -50,7 +51,7 @@ export function HealthCodeCard({ profile, refreshedAt }: HealthCodeCardProps) {
         </p>
       )}
       <p className="code-card__colour">
-        <span className="code-card__icon" aria-hidden="true">
+        <span className="colour-icon" aria-hidden="true">
           {colourIcons[profile.colour]}
         </span>
         <span>{colourName}</span>

@@ -1,3 +1,4 @@
+import '../paper-code.css';
 import type { PaperCode } from '../../../../core/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { formatDateTime } from '../../../i18n/shanghai-time.ts';
@@ -33,7 +34,7 @@ export function PaperCard({ paper }: { paper: PaperCode }) {
         label={t('paper.qr', { name: paper.maskedName, colour: colourName, time: validUntil })}
       />
       <p className="paper-card__colour">
-        <span className="paper-card__icon" aria-hidden="true">
+        <span className="colour-icon" aria-hidden="true">
           {colourIcons[paper.colour]}
         </span>
         <span>{colourName}</span>

@@ -30,7 +30,7 @@ export function PaperCodePage() {
       {paper.data && (
         <>
           <PaperCard paper={paper.data} />
-          <div className="paper-page__actions no-print">
+          <div className="button-row no-print">
             <button type="button" className="button button--primary" onClick={() => window.print()}>
               {t('paper.print')}
             </button>

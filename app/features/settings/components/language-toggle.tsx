@@ -1,4 +1,5 @@
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
+import { locales } from '../../../i18n/messages.ts';
 
 /** One tap switches 中文 ⇄ English; the button names the language it switches to, in that language. */
 export function LanguageToggle() {
@@ -8,7 +9,7 @@ export function LanguageToggle() {
     <button
       type="button"
       className="button button--ghost language-toggle"
-      lang={other === 'zh' ? 'zh-CN' : 'en'}
+      lang={locales[other]}
       aria-label={t('lang.switch.label')}
       onClick={() => setLanguage(other)}
     >

@@ -1,7 +1,7 @@
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { PageHeader } from '../../../ui/page-header.tsx';
 import { textSizes, useTextSize } from '../../../ui/text-size.tsx';
-import { languages } from '../../../i18n/messages.ts';
+import { languages, locales } from '../../../i18n/messages.ts';
 
 const languageNames = { zh: '中文', en: 'English' } as const;
 
@@ -14,7 +14,7 @@ export function SettingsPage() {
       <fieldset className="card choice-group">
         <legend>{t('settings.language')}</legend>
         {languages.map((option) => (
-          <label key={option} className="choice" lang={option === 'zh' ? 'zh-CN' : 'en'}>
+          <label key={option} className="choice" lang={locales[option]}>
             <input type="radio" name="language" value={option} checked={language === option} onChange={() => setLanguage(option)} />
             {languageNames[option]}
           </label>

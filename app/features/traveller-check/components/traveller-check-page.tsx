@@ -1,3 +1,5 @@
+import '../../../ui/verdict.css';
+import '../traveller-check.css';
 import { useSearchParams } from '../../../navigation/navigation.tsx';
 import type { Me, Profile, RuleSet } from '../../../../core/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
@@ -52,7 +54,7 @@ function Verdict({ ruleSet, profile }: { ruleSet: RuleSet; profile: Profile }) {
       <h2 className="requirements__title">
         <Both k="travel.requirements" />
       </h2>
-      <ul className="requirements">
+      <ul className="stacked-list">
         {result.clauses.map(({ clause, state }) => (
           <li key={clause.kind} className={`requirement requirement--${state.kind === 'met' ? 'met' : 'unmet'}`}>
             <span className="requirement__icon" aria-hidden="true">

@@ -1,3 +1,4 @@
+import '../../../ui/record-list.css';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { formatCalendarDay } from '../../../i18n/shanghai-time.ts';
 import { useVaccinations } from '../../../records/api/get-vaccinations.ts';

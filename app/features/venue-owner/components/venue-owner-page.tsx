@@ -1,6 +1,8 @@
+import '../../../ui/record-list.css';
+import '../venue-owner.css';
 import { useState, type SubmitEvent } from 'react';
 import { Link, useNavigate } from '../../../navigation/navigation.tsx';
-import { venueKind, type VenueKind } from '../../../../core/contract.ts';
+import { venueKind, venueLimits, type VenueKind } from '../../../../core/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { errorMessageKey } from '../../../ui/error-message.ts';
 import { PageHeader } from '../../../ui/page-header.tsx';
@@ -40,9 +42,9 @@ export function VenueOwnerPage() {
       <PageHeader title={t('venue.title')} backTo="/scan" />
       <form className="card venue-form" onSubmit={submit} noValidate>
         <h2>{t('venue.form.title')}</h2>
-        <TextField label={t('venue.name')} value={draft.name} onValueChange={set('name')} maxLength={40} error={fieldError(errors.name)} />
-        <TextField label={t('venue.district')} value={draft.district} onValueChange={set('district')} maxLength={20} error={fieldError(errors.district)} />
-        <TextField label={t('venue.address')} value={draft.address} onValueChange={set('address')} maxLength={80} error={fieldError(errors.address)} />
+        <TextField label={t('venue.name')} value={draft.name} onValueChange={set('name')} maxLength={venueLimits.name} error={fieldError(errors.name)} />
+        <TextField label={t('venue.district')} value={draft.district} onValueChange={set('district')} maxLength={venueLimits.district} error={fieldError(errors.district)} />
+        <TextField label={t('venue.address')} value={draft.address} onValueChange={set('address')} maxLength={venueLimits.address} error={fieldError(errors.address)} />
         <label className="field">
           <span className="field__label">{t('venue.kind')}</span>
           <select className="field__input" value={kind} onChange={(event) => setKind(venueKind.parse(event.target.value))}>

@@ -1,3 +1,4 @@
+import '../venue-owner.css';
 import { toDataURL, toString as toSvg } from 'qrcode';
 import { useEffect, useState } from 'react';
 import { useParams } from '../../../navigation/navigation.tsx';
@@ -55,7 +56,7 @@ export function VenuePoster() {
         </p>
         <p className="poster__instructions">{t('poster.instructions')}</p>
       </article>
-      <div className="poster-actions no-print">
+      <div className="button-row no-print">
         <button type="button" className="button button--primary" onClick={() => window.print()}>
           {t('poster.print')}
         </button>

@@ -1,3 +1,5 @@
+import '../../../ui/record-list.css';
+import '../venue-scan.css';
 import { Link } from '../../../navigation/navigation.tsx';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { formatDateTime } from '../../../i18n/shanghai-time.ts';

@@ -1,3 +1,4 @@
+import '../venue-scan.css';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from '../../../navigation/navigation.tsx';
 import { venueCodeParam } from '../../../../core/contract.ts';
@@ -10,8 +11,9 @@ import { useQueueCheckIn } from '../api/queue-check-in.ts';
 import { verifyVenueToken } from '../venue-code.ts';
 
 /**
- * Where a place code's URL lands, from the in-app scanner or the phone's own camera app: verify,
- * store the check-in on the device, then show the result under its own id so a reload never checks in twice.
+ * Where a place code's URL lands when a phone's own camera app opens it (the in-app scanner checks in
+ * itself, with the code it has verified already): verify, store the check-in on the device, then show
+ * the result under its own id so a reload never checks in twice.
  */
 export function CheckInPage({ citizenId }: { citizenId: string }) {
   const { t } = useI18n();

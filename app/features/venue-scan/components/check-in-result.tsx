@@ -1,3 +1,4 @@
+import '../venue-scan.css';
 import { useEffect } from 'react';
 import { Link, useParams } from '../../../navigation/navigation.tsx';
 import type { Profile } from '../../../../core/contract.ts';

@@ -1,7 +1,8 @@
+import '../venue-scan.css';
 import { useCallback, useRef, useState, type SubmitEvent } from 'react';
 import { Link, useNavigate } from '../../../navigation/navigation.tsx';
 import { ApiError } from '../../../api/client.ts';
-import { venueCodeRoute, venueCodeUrl, venueNumber } from '../../../../core/contract.ts';
+import { venueCodeUrl, venueNumber } from '../../../../core/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
 import { useKeyLookup } from '../../../records/api/get-signing-keys.ts';
@@ -10,13 +11,19 @@ import { errorMessageKey } from '../../../ui/error-message.ts';
 import { PageHeader } from '../../../ui/page-header.tsx';
 import { TextField } from '../../../ui/text-field.tsx';
 import { fetchVenueToken } from '../api/get-venue-by-number.ts';
+import { useQueueCheckIn } from '../api/queue-check-in.ts';
 import { verifyVenueCode } from '../venue-code.ts';
 
-/** 扫一扫: the camera first, a photo and the venue number always on offer underneath. */
-export function ScanPage() {
+/**
+ * 扫一扫: the camera first, a photo and the venue number always on offer underneath. A code verified
+ * here is checked in at once; only a place-code URL opened from outside (a phone's own camera app)
+ * goes through the check-in route, which verifies it there.
+ */
+export function ScanPage({ citizenId }: { citizenId: string }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const keys = useKeyLookup();
+  const queueCheckIn = useQueueCheckIn(citizenId);
   const [message, setMessage] = useState<MessageKey | null>(null);
   const [number, setNumber] = useState('');
   const [numberError, setNumberError] = useState<MessageKey | null>(null);
@@ -31,10 +38,14 @@ export function ScanPage() {
         return;
       }
       const result = await verifyVenueCode(text, location.origin, keys.lookup);
-      if (result.ok) navigate(venueCodeRoute(result.token));
-      else setMessage(`refusal.${result.reason}`);
+      if (!result.ok) {
+        setMessage(`refusal.${result.reason}`);
+        return;
+      }
+      const checkIn = await queueCheckIn(result.venue, result.token);
+      navigate(`/check-ins/${checkIn.id}`);
     },
-    [keys, navigate],
+    [keys, navigate, queueCheckIn],
   );
 
   // The camera reports the same code many times a second: judge each text once.
@@ -113,7 +124,7 @@ export function ScanPage() {
           </button>
         </form>
       </section>
-      <nav className="scan__links">
+      <nav className="button-row">
         <Link to="/check-ins" className="button button--ghost">
           {t('scan.history')}
         </Link>

@@ -1,3 +1,5 @@
+import '../../../ui/verdict.css';
+import '../verifier.css';
 import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import type { RuleSet } from '../../../../core/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';

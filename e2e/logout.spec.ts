@@ -1,0 +1,98 @@
+import { expect, test, type Page } from '@playwright/test';
+import { demoDependant } from '../server/test-client.ts';
+import { codeUrl, registerVenueInApp, serverCheckIns } from './fixtures/venues.ts';
+import { waitForPersistedCache } from './offline-support.ts';
+import { linkDemoRelative, loginAsDemo, unlinkDemoRelative } from './support.ts';
+
+interface StoredRows {
+  'query-cache': string[];
+  credentials: string[];
+  'device-keys': string[];
+  'check-ins': string[];
+  settings: string[];
+  outbox: { citizenId: string; kind: string }[];
+}
+
+/** What IndexedDB holds, read in the page: the keys of each store, and whose each outbox item is. */
+function storedRows(page: Page): Promise<StoredRows> {
+  return page.evaluate(
+    () =>
+      new Promise<StoredRows>((resolve, reject) => {
+        const open = indexedDB.open('suishen-wallet');
+        open.onerror = () => {
+          reject(open.error ?? new Error('open failed'));
+        };
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['query-cache', 'credentials', 'device-keys', 'check-ins', 'settings', 'outbox']);
+          const keys = (store: string) => tx.objectStore(store).getAllKeys();
+          const requests = {
+            'query-cache': keys('query-cache'),
+            credentials: keys('credentials'),
+            'device-keys': keys('device-keys'),
+            'check-ins': keys('check-ins'),
+            settings: keys('settings'),
+            outbox: tx.objectStore('outbox').getAll(),
+          };
+          tx.oncomplete = () => {
+            db.close();
+            const outbox = requests.outbox.result as { citizenId: string; kind: string }[];
+            resolve({
+              'query-cache': requests['query-cache'].result.map(String),
+              credentials: requests.credentials.result.map(String),
+              'device-keys': requests['device-keys'].result.map(String),
+              'check-ins': requests['check-ins'].result.map(String),
+              settings: requests.settings.result.map(String),
+              outbox: outbox.map(({ citizenId, kind }) => ({ citizenId, kind })),
+            });
+          };
+        };
+      }),
+  );
+}
+
+test('logging out empties every store that holds the citizen’s data, and keeps their unsent check-in for their next login', async ({ page, context, baseURL }) => {
+  if (!baseURL) throw new Error('baseURL is not set');
+  await loginAsDemo(page, 'a');
+  await linkDemoRelative(page);
+  const venue = await registerVenueInApp(page, '福州路书城');
+
+  // Her own code and her relative's: a credential and a device key for each.
+  await page.goto('/');
+  await expect(page.getByRole('img', { name: /随申码/ })).toHaveAccessibleName(/张\*三/);
+  await page.goto(`/?who=${demoDependant.id}`);
+  await expect(page.getByRole('img', { name: /随申码/ })).toHaveAccessibleName(/张\*婆/);
+  await waitForPersistedCache(page, 'demo-a');
+
+  // A check-in that cannot reach the server yet stays in the outbox.
+  await context.route('**/api/sync/batch', (route) => route.abort('connectionrefused'));
+  await page.goto(codeUrl(baseURL, venue));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('福州路书城');
+  await expect(page.getByRole('status').filter({ hasText: '待上传' })).toBeVisible();
+
+  const before = await storedRows(page);
+  expect(before['query-cache']).toEqual(['demo-a']);
+  expect(before.credentials.sort()).toEqual(['demo-a', demoDependant.id].sort());
+  expect(before['device-keys'].sort()).toEqual(['demo-a', demoDependant.id].sort());
+  expect(before['check-ins']).toHaveLength(1);
+  expect(before.outbox).toEqual([{ citizenId: 'demo-a', kind: 'check-in' }]);
+
+  await page.goto('/');
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  await expect.poll(() => storedRows(page)).toEqual({
+    'query-cache': [],
+    credentials: [],
+    'device-keys': [],
+    'check-ins': [],
+    settings: [],
+    outbox: [{ citizenId: 'demo-a', kind: 'check-in' }],
+  });
+
+  // Back online and signed in again, the kept check-in goes out once.
+  await context.unrouteAll({ behavior: 'wait' });
+  await loginAsDemo(page, 'a');
+  await expect.poll(() => serverCheckIns(venue.number).map((row) => row.citizen_id), { timeout: 20_000 }).toEqual(['demo-a']);
+  await unlinkDemoRelative(page);
+});
