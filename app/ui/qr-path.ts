@@ -23,7 +23,7 @@ export type ErrorCorrection = 'M' | 'Q';
  * 4× CPU slowdown) and, for these base64url codes, never gave a smaller symbol.
  */
 export function qrShape(text: string, errorCorrection: ErrorCorrection = 'M'): QrShape {
-  const { modules } = create([{ data: text, mode: 'byte' }], { errorCorrectionLevel: errorCorrection });
+  const { modules } = create([{ data: new TextEncoder().encode(text), mode: 'byte' }], { errorCorrectionLevel: errorCorrection });
   const { size } = modules;
   let path = '';
   for (let y = 0; y < size; y++) {
