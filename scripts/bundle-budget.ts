@@ -7,7 +7,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtFiles, distDir, gzipKb, sentKb } from './bundle-files.ts';
 
-const budgetKb = 150;
+/**
+ * Held just above today's figure (125.6 KB) so any growth is a decision, not a drift. Issue 12 asks for 100:
+ * react-dom alone is 62 KB of it (205 KB minified); the rest of the app and its libraries come to ~64 KB.
+ */
+const budgetKb = 128;
 const { initialScripts: initial, lazyScripts: lazy } = builtFiles();
 const initialKb = initial.reduce((sum, file) => sum + gzipKb(file), 0);
 const sentTotalKb = initial.reduce((sum, file) => sum + sentKb(file), 0);
