@@ -2,6 +2,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { precompress } from './scripts/precompress.ts';
 
 /**
  * Every build carries an id in index.html, so a new build always changes the precache manifest and the
@@ -58,6 +59,7 @@ export default defineConfig({
         skipWaiting: false,
       },
     }),
+    precompress(),
   ],
   build: {
     outDir: '../dist',

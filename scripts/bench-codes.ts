@@ -7,19 +7,19 @@
  *
  *   npm run bench:codes
  */
-import { create } from 'qrcode';
 import { endpoints } from '../core/contract.ts';
 import { presentCode } from '../core/crypto/health-code.ts';
 import { ecdsa } from '../core/crypto/signed-token.ts';
-import type { ErrorCorrection } from '../app/ui/qr-path.ts';
+import { qrShape, type ErrorCorrection } from '../app/ui/qr-path.ts';
 import { demoDependant, linkDependant, loginCookie, postJson } from '../server/test-client.ts';
 import { startTestServer } from '../server/test-server.ts';
 
 const server = await startTestServer();
 
 function report(label: string, text: string, errorCorrection: ErrorCorrection): void {
-  const { version } = create(text, { errorCorrectionLevel: errorCorrection });
-  console.log(`${label}: ${text.length} characters, QR version ${version} (${17 + 4 * version} modules a side) at error correction ${errorCorrection}`);
+  // Measured on the symbol the app draws, not on qrcode's own choice of modes.
+  const { size } = qrShape(text, errorCorrection);
+  console.log(`${label}: ${text.length} characters, QR version ${(size - 17) / 4} (${size} modules a side) at error correction ${errorCorrection}`);
 }
 
 try {

@@ -1,27 +1,22 @@
 /**
  * Prints and enforces the size of the JavaScript a phone downloads before the panel can render:
- * the entry script plus every chunk index.html preloads, gzipped as the server would send them.
+ * the entry script plus every chunk index.html preloads, gzipped (scripts/bundle-files.ts).
  * Lazily loaded chunks (scanner, decoder) are listed but do not count against the budget.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { builtFiles, distDir, gzipKb, sentKb } from './bundle-files.ts';
 
-const budgetKb = 150;
-const dist = join(import.meta.dirname, '..', 'dist');
-const html = readFileSync(join(dist, 'index.html'), 'utf8');
-const initial = [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="\/(assets\/[^"]+\.js)"/g)].map(
-  (match) => match[1] ?? '',
-);
-if (initial.length === 0) throw new Error('No entry script found in dist/index.html');
-
-const gzipKb = (file: string) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length / 1024;
+/**
+ * Held just above today's figure (125.6 KB) so any growth is a decision, not a drift. Issue 12 asks for 100:
+ * react-dom alone is 62 KB of it (205 KB minified); the rest of the app and its libraries come to ~64 KB.
+ */
+const budgetKb = 128;
+const { initialScripts: initial, lazyScripts: lazy } = builtFiles();
 const initialKb = initial.reduce((sum, file) => sum + gzipKb(file), 0);
-const lazy = readdirSync(join(dist, 'assets'))
-  .filter((file) => file.endsWith('.js') && !initial.includes(`assets/${file}`))
-  .map((file) => `assets/${file}`);
+const sentTotalKb = initial.reduce((sum, file) => sum + sentKb(file), 0);
 
-console.log(`Initial JavaScript of the panel: ${initialKb.toFixed(1)} KB gzipped (budget ${budgetKb} KB)`);
+console.log(`Initial JavaScript of the panel: ${initialKb.toFixed(1)} KB gzipped (budget ${budgetKb} KB), ${sentTotalKb.toFixed(1)} KB as sent (brotli)`);
 for (const file of initial) console.log(`  ${file}  ${gzipKb(file).toFixed(1)} KB`);
 if (lazy.length > 0) {
   console.log('Loaded on demand:');
@@ -35,7 +30,7 @@ if (initialKb > budgetKb) {
 /** Strings only the camera scanner's libraries contain: finding one in the initial load means a static import crept in. */
 const scannerMarkers = { 'html5-qrcode': 'qr-shaded-region', 'zxing-wasm / barcode-detector': 'zxing_reader' };
 for (const file of initial) {
-  const source = readFileSync(join(dist, file), 'utf8');
+  const source = readFileSync(join(distDir, file), 'utf8');
   for (const [library, marker] of Object.entries(scannerMarkers)) {
     if (source.includes(marker)) {
       console.error(`${library} is in the initial load (${file}); import the scanner with import() only`);

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { errorBody, HttpError } from './http/errors.ts';
 import { securityHeaders } from './http/security-headers.ts';
@@ -16,6 +17,8 @@ import type { Services } from './compose.ts';
 export function createApp(services: Services) {
   const app = new Hono();
   app.use(securityHeaders);
+  // API JSON is gzipped as it is sent; static files come precompressed and are left alone.
+  app.use(compress());
 
   const api = new Hono()
     .route('/', publicRoutes(services))

@@ -2,8 +2,6 @@ import { lazy, Suspense, type ReactElement } from 'react';
 import type { Route } from '../navigation/navigation.tsx';
 import { venueCodePath, type Me } from '../../core/contract.ts';
 import { LoginPage } from '../features/auth/components/login-page.tsx';
-import { FamilyPage } from '../features/family/components/family-page.tsx';
-import { SettingsPage } from '../features/settings/components/settings-page.tsx';
 import { LoadingState } from '../ui/status-views.tsx';
 import { HomePage } from './home-page.tsx';
 import { RequireSession } from './require-session.tsx';
@@ -26,6 +24,9 @@ const VenueOwnerPage = lazy(() => import('../features/venue-owner/components/ven
 const TravellerCheckPage = lazy(() => import('../features/traveller-check/components/traveller-check-page.tsx').then((m) => ({ default: m.TravellerCheckPage })));
 const VerifierPage = lazy(() => import('../features/verifier/components/verifier-page.tsx').then((m) => ({ default: m.VerifierPage })));
 const VenuePoster = lazy(() => import('../features/venue-owner/components/venue-poster.tsx').then((m) => ({ default: m.VenuePoster })));
+// Family and settings are a tap away from the panel, never on it: they stay out of its first load.
+const FamilyPage = lazy(() => import('../features/family/components/family-page.tsx').then((m) => ({ default: m.FamilyPage })));
+const SettingsPage = lazy(() => import('../features/settings/components/settings-page.tsx').then((m) => ({ default: m.SettingsPage })));
 // A paper code is printed a couple of times a week at most: it loads when opened.
 const PaperCodePage = lazy(() => import('../features/paper-code/components/paper-code-page.tsx').then((m) => ({ default: m.PaperCodePage })));
 
@@ -41,8 +42,8 @@ export const routes: readonly Route[] = [
   { path: '/check-ins/:id', element: session((me) => <CheckInResult citizen={me.citizen} />) },
   { path: '/venues', element: session(() => <VenueOwnerPage />) },
   { path: '/venues/:number/poster', element: session(() => <VenuePoster />) },
-  { path: '/settings', element: <SettingsPage /> },
-  { path: '/family', element: <RequireSession>{(me) => <FamilyPage me={me} />}</RequireSession> },
+  { path: '/settings', element: <Suspense fallback={loading}><SettingsPage /></Suspense> },
+  { path: '/family', element: session((me) => <FamilyPage me={me} />) },
   { path: '/family/:id/paper', element: session(() => <PaperCodePage />) },
   { path: '/traveller-check', element: session((me) => <TravellerCheckPage me={me} />) },
   // Staff check codes without an account of their own: keys and rules are public.

@@ -49,8 +49,7 @@ export function Tabs<Id extends string>({ label, items, selected, onSelect }: Ta
             id={`${baseId}-tab-${item.id}`}
             aria-selected={item.id === current?.id}
             aria-controls={`${baseId}-panel-${item.id}`}
-            aria-labelledby={`${baseId}-label-${item.id}`}
-            aria-describedby={`${baseId}-summary-${item.id}`}
+            // Named by its content, label and summary, as it reads on screen (WCAG 2.5.3 label in name).
             tabIndex={item.id === current?.id ? 0 : -1}
             className="tabs__tab"
             onClick={() => onSelect(item.id)}
@@ -59,9 +58,7 @@ export function Tabs<Id extends string>({ label, items, selected, onSelect }: Ta
             <span className="tabs__label" id={`${baseId}-label-${item.id}`}>
               {item.label}
             </span>
-            <span className="tabs__summary" id={`${baseId}-summary-${item.id}`}>
-              {item.summary}
-            </span>
+            <span className="tabs__summary">{item.summary}</span>
           </button>
         ))}
       </div>
@@ -69,7 +66,7 @@ export function Tabs<Id extends string>({ label, items, selected, onSelect }: Ta
         <div
           role="tabpanel"
           id={`${baseId}-panel-${current.id}`}
-          aria-labelledby={`${baseId}-tab-${current.id}`}
+          aria-labelledby={`${baseId}-label-${current.id}`}
           className="tabs__panel"
           tabIndex={0}
         >

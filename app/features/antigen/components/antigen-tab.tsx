@@ -65,10 +65,10 @@ function AntigenRecordItem({ test, badge }: { test: Pick<AntigenTest, 'result' |
   const { t } = useI18n();
   return (
     <li className={badge ? 'record record--pending' : 'record'}>
-      <h3 className="record__title">
+      <h2 className="record__title">
         <span className={`result result--${test.result}`}>{t(`antigen.result.${test.result}`)}</span>
         {badge && <span className="record__badge">{badge}</span>}
-      </h3>
+      </h2>
       <dl className="record__facts">
         <dt>{t('antigen.testedAt')}</dt>
         <dd>{formatDateTime(test.testedAt)}</dd>

@@ -27,7 +27,7 @@ export function ItineraryPanel({ citizenId, now }: { citizenId: string; now: num
       <ol className="record-list">
         {stops.map((stop) => (
           <li key={stop.id} className={stop.risk ? 'record record--risk' : 'record'}>
-            <h3 className="record__title">
+            <h2 className="record__title">
               {stop.risk ? (
                 <>
                   <span aria-hidden="true">{stop.city}*</span>
@@ -36,7 +36,7 @@ export function ItineraryPanel({ citizenId, now }: { citizenId: string; now: num
               ) : (
                 stop.city
               )}
-            </h3>
+            </h2>
             <p className="record__meta">{formatCalendarDay(stop.date, language)}</p>
           </li>
         ))}

@@ -29,10 +29,10 @@ export function PcrPanel({ citizenId, now }: { citizenId: string; now: number })
     <ol className="record-list">
       {tests.map((test) => (
         <li key={test.id} className="record">
-          <h3 className="record__title">
+          <h2 className="record__title">
             <span className={`result result--${test.result}`}>{t(`pcr.result.${test.result}`)}</span>
             <span className="record__badge">{t(`pcr.tier.${pcrTier(test.sampledAt, now)}`)}</span>
-          </h3>
+          </h2>
           <dl className="record__facts">
             <dt>{t('pcr.sampledAt')}</dt>
             <dd>{formatDateTime(test.sampledAt)}</dd>

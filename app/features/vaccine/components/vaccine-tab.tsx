@@ -24,7 +24,7 @@ export function VaccinePanel({ citizenId }: { citizenId: string }) {
     <ol className="record-list">
       {vaccinations.map((dose) => (
         <li key={dose.id} className="record">
-          <h3 className="record__title">{t('vaccine.dose', { dose: dose.dose })}</h3>
+          <h2 className="record__title">{t('vaccine.dose', { dose: dose.dose })}</h2>
           <dl className="record__facts">
             <dt>{t('vaccine.date')}</dt>
             <dd>{formatCalendarDay(dose.date, language)}</dd>

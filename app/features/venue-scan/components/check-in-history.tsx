@@ -26,12 +26,12 @@ export function CheckInHistory({ citizenId }: { citizenId: string }) {
         <ol className="record-list">
           {history.data.map((entry) => (
             <li key={entry.id} className="record">
-              <h3 className="record__title">
+              <h2 className="record__title">
                 <Link to={`/check-ins/${entry.id}`}>{entry.venueName}</Link>
                 <span className={`record__badge check-in-state--${entry.status}`}>
                   {t(entry.status === 'synced' ? 'result.registered' : 'result.pending')}
                 </span>
-              </h3>
+              </h2>
               <p>
                 {entry.district} · {formatDateTime(entry.scannedAt)}
               </p>

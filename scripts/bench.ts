@@ -1,0 +1,255 @@
+/**
+ * `npm run bench`: measures the built app (`npm run build` first) served by the real server over a
+ * temporary SQLite, each figure beside its floor, and writes them to BENCHMARKS.md with the machine it
+ * ran on. Figures depend on the machine and on whatever else runs on it; tests never do (they hold
+ * exact budgets only, scripts/bundle-budget.ts).
+ *
+ *   npm run build && npm run bench            RUNS=15 LIGHTHOUSE_RUNS=3 by default
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, loadavg, release, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { findChromium } from '../e2e/browser.ts';
+import { waitForPersistedCache, waitForServiceWorker } from '../e2e/offline-support.ts';
+import { phone } from '../e2e/phone.ts';
+import { loginCookie } from '../server/test-client.ts';
+import { startServer } from '../server/server.ts';
+import { builtFiles, gzipKb, rawKb, sentKb } from './bundle-files.ts';
+
+const runs = Number(process.env.RUNS ?? 15);
+const lighthouseRuns = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
+const cpuSlowdown = 4;
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] ?? Number.NaN) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+};
+const ms = (value: number) => `${Math.round(value).toLocaleString('en')} ms`;
+const kb = (value: number) => `${value.toFixed(1)} KB`;
+
+/**
+ * Sets window.qrPainted to the time from navigation start to the first frame painted with the QR's modules
+ * in it: the QR is in the DOM, a frame is produced (requestAnimationFrame), and the task after that frame
+ * runs. The same probe times the floor page, so the ratio compares like with like. Plain JavaScript in a
+ * string: the page must run it as written, without the helpers tsx adds to compiled functions.
+ */
+const qrPaintProbe = {
+  content: `window.qrPainted = new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (!document.querySelector('svg.code-qr path')) return;
+      observer.disconnect();
+      requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0));
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  });`,
+};
+
+async function timeToCode(page: Page, url: string): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
+  await page.goto(url, { waitUntil: 'commit' });
+  return page.evaluate(() => (window as unknown as { qrPainted: Promise<number> }).qrPainted);
+}
+
+/** A static page holding the panel's own QR as one inline SVG, and nothing else: the floor. */
+function floorPage(qrSvg: string): string {
+  return `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>floor</title><style>svg{width:280px}path{fill:#0a8f3c}rect{fill:#fff}</style>${qrSvg}</html>`;
+}
+
+async function timeFloor(browser: Browser, html: string): Promise<number[]> {
+  const context = await browser.newContext(phone);
+  await context.addInitScript(qrPaintProbe);
+  await context.route('http://floor.test/', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const page = await context.newPage();
+    times.push(await timeToCode(page, 'http://floor.test/'));
+    await page.close();
+  }
+  await context.close();
+  return times;
+}
+
+/** The one online visit: log in, let the service worker and the stored cache settle; gives back the QR as drawn. */
+async function firstVisit(context: BrowserContext, baseUrl: string): Promise<string> {
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/login`);
+  await page.getByRole('button', { name: /^演示 张\*三 / }).click();
+  const qr = page.locator('svg.code-qr');
+  await qr.waitFor();
+  await waitForServiceWorker(page);
+  await waitForPersistedCache(page, 'demo-a');
+  const svg = await qr.evaluate((node) => node.outerHTML);
+  await page.close();
+  return svg;
+}
+
+/** Every start after the first visit is a new tab with no network, served by the service worker. */
+async function timeOfflineColdStart(context: BrowserContext, baseUrl: string): Promise<number[]> {
+  await context.setOffline(true);
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const page = await context.newPage();
+    times.push(await timeToCode(page, `${baseUrl}/`));
+    await page.close();
+  }
+  return times;
+}
+
+/** A first visit with the session cookie and nothing else: every asset over the network, no service worker yet. */
+async function timeOnlineEmptyCache(browser: Browser, baseUrl: string, cookie: string): Promise<number[]> {
+  const [name = '', value = ''] = cookie.split('=');
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const context = await browser.newContext(phone);
+    await context.addInitScript(qrPaintProbe);
+    await context.addCookies([{ name, value, url: baseUrl }]);
+    times.push(await timeToCode(await context.newPage(), `${baseUrl}/`));
+    await context.close();
+  }
+  return times;
+}
+
+interface LighthouseFigures {
+  performance: number;
+  accessibility: number;
+  bestPractices: number;
+  fcp: number;
+  lcp: number;
+  tbt: number;
+  cls: number;
+}
+
+/**
+ * Lighthouse's mobile preset (simulated slow 4G, 4× CPU slowdown) in a fresh headless Chromium profile.
+ * Run as a child process without blocking: the server under test answers from this same process.
+ */
+async function lighthouse(url: string, cookie: string | null): Promise<LighthouseFigures> {
+  const args = ['lighthouse', url, '--quiet', '--output=json', '--output-path=stdout', '--chrome-flags=--headless=new --no-sandbox'];
+  if (cookie) args.push(`--extra-headers=${JSON.stringify({ Cookie: cookie })}`);
+  const { stdout } = await promisify(execFile)('npx', args, { env: { ...process.env, CHROME_PATH: chromiumPath }, maxBuffer: 64 * 1024 * 1024 });
+  const report = JSON.parse(stdout) as { categories: Record<string, { score: number }>; audits: Record<string, { numericValue: number }> };
+  const score = (category: string) => Math.round((report.categories[category]?.score ?? Number.NaN) * 100);
+  const value = (audit: string) => report.audits[audit]?.numericValue ?? Number.NaN;
+  return {
+    performance: score('performance'),
+    accessibility: score('accessibility'),
+    bestPractices: score('best-practices'),
+    fcp: value('first-contentful-paint'),
+    lcp: value('largest-contentful-paint'),
+    tbt: value('total-blocking-time'),
+    cls: value('cumulative-layout-shift'),
+  };
+}
+
+function lighthouseRow(page: string, results: LighthouseFigures[]): string {
+  const pick = (key: keyof LighthouseFigures) => median(results.map((result) => result[key]));
+  const seconds = (value: number) => `${(value / 1000).toFixed(1)} s`;
+  return `| ${page} | ${pick('performance')} | ${pick('accessibility')} | ${pick('bestPractices')} | ${seconds(pick('fcp'))} | ${seconds(pick('lcp'))} | ${ms(pick('tbt'))} | ${pick('cls').toFixed(3)} |`;
+}
+
+function bytesSection(): string[] {
+  const files = builtFiles();
+  const row = (file: string) => `| ${file} | ${kb(rawKb(file))} | ${kb(gzipKb(file))} | ${kb(sentKb(file))} |`;
+  const total = (list: string[], size: (file: string) => number) => kb(list.reduce((sum, file) => sum + size(file), 0));
+  const initial = [...files.initialScripts, ...files.initialStyles];
+  return [
+    '## Bytes',
+    '',
+    'What a phone downloads before the panel can render (entry script, preloaded chunks, style sheets), and each lazily',
+    'loaded chunk. "As sent" is what the server sends a browser that accepts brotli (the build’s `.br` copy).',
+    '',
+    '| file | raw | gzip -9 | as sent (brotli) |',
+    '|---|---|---|---|',
+    ...initial.map(row),
+    `| **initial JS** | ${total(files.initialScripts, rawKb)} | **${total(files.initialScripts, gzipKb)}** | **${total(files.initialScripts, sentKb)}** |`,
+    `| **initial CSS** | ${total(files.initialStyles, rawKb)} | ${total(files.initialStyles, gzipKb)} | ${total(files.initialStyles, sentKb)} |`,
+    '',
+    '| loaded on demand | raw | gzip -9 | as sent (brotli) |',
+    '|---|---|---|---|',
+    ...[...files.lazyScripts, ...files.lazyStyles].sort((a, b) => rawKb(b) - rawKb(a)).map(row),
+  ];
+}
+
+function machineSection(browserVersion: string): string[] {
+  const cores = cpus();
+  return [
+    '## Machine',
+    '',
+    `- CPU: ${cores[0]?.model ?? 'unknown'}, ${cores.length} cores; load average ${loadavg().map((load) => load.toFixed(2)).join(' / ')} when the run ended`,
+    `- Memory: ${(totalmem() / 2 ** 30).toFixed(1)} GiB (${(freemem() / 2 ** 30).toFixed(1)} GiB free)`,
+    `- OS: Linux ${release()}; Node ${process.version}; Chromium ${browserVersion} (${chromiumPath})`,
+    `- Date: ${new Date().toISOString()}`,
+  ];
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'suishen-bench-'));
+const server = await startServer({ port: 0, database: { engine: 'sqlite', dataDir }, demo: true, distDir: 'dist' });
+const choice = findChromium();
+const browser = await chromium.launch({ executablePath: choice.executablePath, args: choice.args });
+try {
+  const cookie = await loginCookie(server.url, '13800000001');
+  const offlineContext = await browser.newContext(phone);
+  await offlineContext.addInitScript(qrPaintProbe);
+  const qrSvg = await firstVisit(offlineContext, server.url);
+
+  console.log(`time to code: ${runs} runs each at ${cpuSlowdown}× CPU slowdown…`);
+  const floor = await timeFloor(browser, floorPage(qrSvg));
+  const offline = await timeOfflineColdStart(offlineContext, server.url);
+  await offlineContext.close();
+  const online = await timeOnlineEmptyCache(browser, server.url, cookie);
+
+  console.log(`Lighthouse 12.2.3: ${lighthouseRuns} runs per page…`);
+  const loginRuns: LighthouseFigures[] = [];
+  const panelRuns: LighthouseFigures[] = [];
+  // One at a time: parallel runs would slow each other down.
+  for (let run = 0; run < lighthouseRuns; run++) loginRuns.push(await lighthouse(`${server.url}/login`, null));
+  for (let run = 0; run < lighthouseRuns; run++) panelRuns.push(await lighthouse(`${server.url}/`, cookie));
+
+  const floorMedian = median(floor);
+  const timing = (label: string, times: number[]) =>
+    `| ${label} | ${ms(median(times))} | ${ms(Math.min(...times))} – ${ms(Math.max(...times))} | ${(median(times) / floorMedian).toFixed(2)}× |`;
+  const report = [
+    '# Benchmarks',
+    '',
+    'Written by `npm run bench` (scripts/bench.ts) on the built app served by the real server (`npm start`’s server over a',
+    'temporary SQLite, compression on). Figures vary with the machine and with what else runs on it; the machine is at the end.',
+    '',
+    '## Time to code',
+    '',
+    `From navigation start to the first frame painted with the QR in it, ${cpuSlowdown}× CPU slowdown (CDP), phone viewport`,
+    `390×844, median of ${runs} runs. Floor: a static page holding the panel’s own QR (the same inline SVG) and nothing else.`,
+    '',
+    '| page | median | min – max | × floor |',
+    '|---|---|---|---|',
+    timing('floor page (one inline SVG QR)', floor),
+    timing('panel, cold start offline from the service worker (new tab, no network)', offline),
+    timing('panel, online with an empty cache (first visit with a session cookie)', online),
+    '',
+    '## Lighthouse 12.2.3',
+    '',
+    `Mobile preset (simulated slow 4G, 4× CPU slowdown), headless Chromium, median of ${lighthouseRuns} runs per figure. The`,
+    'panel is loaded with the session cookie of demo citizen 张*三 (`--extra-headers`), logged in through the API.',
+    '',
+    '| page | performance | accessibility | best practices | FCP | LCP | TBT | CLS |',
+    '|---|---|---|---|---|---|---|---|',
+    lighthouseRow('/login (first visit)', loginRuns),
+    lighthouseRow('/ panel (logged in)', panelRuns),
+    '',
+    ...bytesSection(),
+    '',
+    ...machineSection(browser.version()),
+    '',
+  ].join('\n');
+  writeFileSync(join(import.meta.dirname, '..', 'BENCHMARKS.md'), report);
+  console.log(report);
+} finally {
+  await browser.close();
+  await server.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}
