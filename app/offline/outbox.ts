@@ -48,6 +48,12 @@ function changed(): void {
   });
 }
 
+/**
+ * Items are sent in the order they were queued, by `createdAt`; two queued in the same millisecond would
+ * tie and go out in random id order, so each takes at least one millisecond after the last.
+ */
+let lastCreatedAt = 0;
+
 /** Stores a write for `citizenId`; resolves once it is durable in IndexedDB. Throws on an invalid payload. */
 export async function enqueue(kind: string, citizenId: string, payload: unknown): Promise<OutboxItem> {
   const definition = kinds.get(kind);
@@ -58,7 +64,7 @@ export async function enqueue(kind: string, citizenId: string, payload: unknown)
     id: crypto.randomUUID(),
     citizenId,
     kind,
-    createdAt: Date.now(),
+    createdAt: (lastCreatedAt = Math.max(Date.now(), lastCreatedAt + 1)),
     attempts: 0,
     lastError: null,
     payload: parsed.data,
