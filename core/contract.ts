@@ -180,6 +180,8 @@ export const errorCodes = [
   'too_many_attempts',
   'rate_limited',
   'invalid_venue_code',
+  /** The SMS gateway did not take the one-time code; no code was left behind, the user may ask again. */
+  'sms_failed',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -288,7 +288,9 @@ describe('static client', () => {
     writeFileSync(join(root, 'secret.txt'), secret);
     mkdirSync(join(root, 'dist-private'));
     writeFileSync(join(root, 'dist-private', 'leak.txt'), secret);
-    staticServer = await startServer({ port: 0, database: { engine: 'sqlite', dataDir: join(root, 'data') }, demo: false, distDir: dist });
+    // No code is ever asked for here, so the SMS webhook is never called.
+    const smsWebhook = { url: 'http://127.0.0.1:9/never-called', secret: 'never-used-secret-0123' };
+    staticServer = await startServer({ port: 0, database: { engine: 'sqlite', dataDir: join(root, 'data') }, demo: false, smsWebhook, distDir: dist });
   });
 
   afterAll(async () => {

@@ -4,6 +4,7 @@
  */
 import type { ServerConfig } from './config.ts';
 import { createAuthService } from './services/auth.ts';
+import { codeSenderFor } from './services/code-sender.ts';
 import { createCitizenService } from './services/citizens.ts';
 import { createCredentialService } from './services/credentials.ts';
 import { createFamilyService } from './services/family.ts';
@@ -13,7 +14,7 @@ import { createVenueService } from './services/venues.ts';
 import type { Storage } from './storage/storage.ts';
 
 export function composeServices(storage: Storage, config: ServerConfig, signer: Signer) {
-  const auth = createAuthService(storage.auth, { demo: config.demo });
+  const auth = createAuthService(storage.auth, { demo: config.demo, sender: codeSenderFor(config) });
   const citizens = createCitizenService(storage.citizens);
   return {
     config,
