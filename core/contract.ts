@@ -338,6 +338,14 @@ export type CheckIn = z.infer<typeof checkIn>;
 /** Check-ins are kept this long, on the device and on the server, and then deleted. */
 export const checkInRetentionDays = 14;
 
+/**
+ * What a data provider (a lab, a testing site, the vaccination registry, the itinerary feed, the
+ * authority) may send: one NDJSON feed per scope at POST /api/feeds/<scope>, each key granted some of them.
+ */
+export const feedScopes = ['citizens', 'pcr-results', 'antigen-results', 'vaccinations', 'itinerary', 'colour-decisions'] as const;
+export const feedScope = z.enum(feedScopes);
+export type FeedScope = z.infer<typeof feedScope>;
+
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 interface EndpointDefinition<P extends string, B extends z.ZodMiniType | undefined, R extends z.ZodMiniType> {

@@ -8,6 +8,7 @@ import { codeSenderFor } from './services/code-sender.ts';
 import { createCitizenService } from './services/citizens.ts';
 import { createCredentialService } from './services/credentials.ts';
 import { createFamilyService } from './services/family.ts';
+import { createProviderService } from './services/providers.ts';
 import type { Signer } from './services/signer.ts';
 import { createSyncService } from './services/sync.ts';
 import { createVenueService } from './services/venues.ts';
@@ -27,6 +28,7 @@ export function composeServices(storage: Storage, config: ServerConfig, signer: 
     credentials: createCredentialService({ citizens, records: storage.records, ruleSets: storage.ruleSets, signer }),
     venues: createVenueService({ venues: storage.venues, checkIns: storage.checkIns, signer }),
     sync: createSyncService({ storage, signer }),
+    providers: createProviderService(storage.providers),
     ready: () => storage.ready(),
   };
 }

@@ -16,6 +16,8 @@ declare module 'vitest' {
 }
 
 export interface TestServer extends RunningServer {
+  /** Where its database is, for a separate process (the admin tool) to open the same one. */
+  location: ServerConfig['database'];
   /** Runs one hand-written statement with `?` placeholders against this server's database. */
   query<Row>(sql: string, ...parameters: unknown[]): Promise<Row[]>;
   /** Starts another node over the same database, as a second process behind a balancer would be. */
@@ -65,6 +67,7 @@ export async function startTestServer(
   const nodes: RunningServer[] = [];
   return {
     ...server,
+    location: fresh.database,
     query: (sql, ...parameters) => rawQuery(server.database, sql, parameters),
     async startNode(overrides: Partial<ServerConfig> = {}) {
       const node = await startServer({ ...config, ...overrides });

@@ -178,8 +178,21 @@ async function initial(db: AnyDb, dialect: Dialect): Promise<void> {
   await db.schema.createIndex('check_ins_venue').ifNotExists().on('check_ins').columns(['venue_number', 'scanned_at']).execute();
 }
 
+/** Data providers (labs, registries, the authority) and the hashes of their API keys. */
+async function providers(db: AnyDb): Promise<void> {
+  await db.schema
+    .createTable('providers')
+    .addColumn('name', 'text', (col) => col.primaryKey())
+    .addColumn('key_hash', 'text', (col) => col.notNull().unique())
+    .addColumn('scopes', 'text', (col) => col.notNull())
+    .addColumn('created_at', 'text', (col) => col.notNull())
+    .addColumn('revoked_at', 'text')
+    .execute();
+}
+
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001-initial': { up: (db) => initial(db, dialect) },
+    '0002-providers': { up: providers },
   };
 }

@@ -122,6 +122,16 @@ export interface CheckInsTable {
   received_at: string;
 }
 
+export interface ProvidersTable {
+  name: string;
+  /** SHA-256 of the API key, hex: the key itself is shown once and never stored. */
+  key_hash: string;
+  /** The feed scopes granted, comma-separated. */
+  scopes: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
 export interface Schema {
   citizens: CitizensTable;
   vaccinations: VaccinationsTable;
@@ -137,4 +147,5 @@ export interface Schema {
   antigen_photos: AntigenPhotosTable;
   venues: VenuesTable;
   check_ins: CheckInsTable;
+  providers: ProvidersTable;
 }

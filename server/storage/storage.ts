@@ -8,6 +8,7 @@ import { createAuthStore } from './auth.ts';
 import { createCheckInStore } from './check-ins.ts';
 import { createCitizenStore } from './citizens.ts';
 import type { Database, Engine } from './database.ts';
+import { createProviderStore } from './providers.ts';
 import { createRecordStore } from './records.ts';
 import { createRuleSetStore } from './rule-sets.ts';
 import type { Schema } from './schema.ts';
@@ -26,6 +27,7 @@ function stores(db: Kysely<Schema>, engine: Engine) {
     signingKeys: createSigningKeyStore(db, engine),
     syncItems: createSyncItemStore(db),
     venues: createVenueStore(db),
+    providers: createProviderStore(db),
   };
 }
 
