@@ -8,6 +8,7 @@ import { codeSenderFor } from './services/code-sender.ts';
 import { createCitizenService } from './services/citizens.ts';
 import { createCredentialService } from './services/credentials.ts';
 import { createFamilyService } from './services/family.ts';
+import { createFeedService } from './services/feeds.ts';
 import { createProviderService } from './services/providers.ts';
 import type { Signer } from './services/signer.ts';
 import { createSyncService } from './services/sync.ts';
@@ -29,6 +30,7 @@ export function composeServices(storage: Storage, config: ServerConfig, signer: 
     venues: createVenueService({ venues: storage.venues, checkIns: storage.checkIns, signer }),
     sync: createSyncService({ storage, signer }),
     providers: createProviderService(storage.providers),
+    feeds: createFeedService(storage),
     ready: () => storage.ready(),
   };
 }
