@@ -180,6 +180,8 @@ export const errorCodes = [
   'too_many_attempts',
   'rate_limited',
   'invalid_venue_code',
+  /** The SMS gateway did not take the one-time code; no code was left behind, the user may ask again. */
+  'sms_failed',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -340,6 +342,80 @@ export type CheckIn = z.infer<typeof checkIn>;
 /** Check-ins are kept this long, on the device and on the server, and then deleted. */
 export const checkInRetentionDays = 14;
 
+/**
+ * What a data provider (a lab, a testing site, the vaccination registry, the itinerary feed, the
+ * authority) may send: one NDJSON feed per scope at POST /api/feeds/<scope>, each key granted some of them.
+ */
+export const feedScopes = ['citizens', 'pcr-results', 'antigen-results', 'vaccinations', 'itinerary', 'colour-decisions'] as const;
+export const feedScope = z.enum(feedScopes);
+export type FeedScope = z.infer<typeof feedScope>;
+
+/** Longest line a feed may carry, in bytes (UTF-8, without its newline); a longer one is rejected alone. */
+export const maxFeedLineBytes = 8 * 1024;
+
+const feedText = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+/** The provider's own id for the record: with the provider and scope, the record's identity. */
+const externalId = feedText(128);
+
+/**
+ * One line of each feed. Unknown fields are ignored (and so do not make a line count as changed); a
+ * person is matched by their ID number, check character verified.
+ */
+export const feedLines = {
+  citizens: z.object({
+    externalId,
+    idNumber,
+    name: personName,
+    /** Absent for someone without a phone of their own, who is then shown by a linked guardian. */
+    phone: z.optional(z.nullable(phone)),
+    guardianIdNumber: z.optional(idNumber),
+  }),
+  'pcr-results': z.object({ externalId, idNumber, sampledAt: instant, reportedAt: instant, result: pcrResult, institution: feedText(80) }),
+  'antigen-results': z.object({
+    externalId,
+    idNumber,
+    testedAt: instant,
+    result: z.enum(['negative', 'positive']),
+    institution: feedText(80),
+    kit: z.optional(feedText(40)),
+    lot: z.optional(feedText(40)),
+  }),
+  vaccinations: z.object({
+    externalId,
+    idNumber,
+    dose: z.int().check(z.minimum(1), z.maximum(10)),
+    vaccinatedAt: day,
+    product: feedText(40),
+    institution: feedText(80),
+  }),
+  itinerary: z.object({ externalId, idNumber, city: feedText(40), arrivedAt: instant, risk: z.boolean() }),
+  'colour-decisions': z.object({ externalId, idNumber, colour: codeColour, reason: feedText(200), decidedAt: instant }),
+} as const satisfies Record<FeedScope, z.ZodMiniType>;
+/** One line of feed S; for a union of scopes, a union of lines (not the intersection zod's infer would give). */
+export type FeedLine<S extends FeedScope> = { [K in FeedScope]: z.infer<(typeof feedLines)[K]> }[S];
+
+/** Why one line of a feed was not stored; the other lines are not affected. */
+export const feedRejectionCode = z.enum([
+  'malformed_json',
+  'line_too_long',
+  'invalid_field',
+  'future_date',
+  'unknown_citizen',
+  'unknown_guardian',
+  'phone_taken',
+  'not_stored',
+]);
+export type FeedRejectionCode = z.infer<typeof feedRejectionCode>;
+
+/** The rejected list names at most this many lines; `summary.rejected` counts them all. */
+export const maxListedRejections = 1000;
+
+export const feedResult = z.object({
+  summary: z.object({ stored: z.int(), updated: z.int(), unchanged: z.int(), rejected: z.int() }),
+  rejected: z.array(z.object({ line: z.int(), code: feedRejectionCode, message: z.string() })),
+});
+export type FeedResult = z.infer<typeof feedResult>;
+
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 interface EndpointDefinition<P extends string, B extends z.ZodMiniType | undefined, R extends z.ZodMiniType> {
@@ -402,6 +478,8 @@ export const endpoints = {
   checkIns: endpoint({ method: 'GET', path: '/check-ins', body: undefined, response: z.object({ checkIns: z.array(checkIn) }) }),
   signingKeys: endpoint({ method: 'GET', path: '/keys', body: undefined, response: jwkSet }),
   syncBatch: endpoint({ method: 'POST', path: '/sync/batch', body: syncBatchBody, response: syncBatchResponse }),
+  /** A provider's NDJSON feed (application/x-ndjson, one `feedLines[scope]` object a line), Bearer key. */
+  postFeed: endpoint({ method: 'POST', path: '/feeds/:scope', body: undefined, response: feedResult }),
   ruleSets: endpoint({
     method: 'GET',
     path: '/rule-sets',

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints, errorBody, errorCodes, loginBody, requestOtpBody } from '../core/contract.ts';
 import { startServer, type RunningServer } from './server.ts';
 import { startTestServer } from './test-server.ts';
+import { unusedSmsWebhook } from './test-sms-receiver.ts';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -288,7 +289,8 @@ describe('static client', () => {
     writeFileSync(join(root, 'secret.txt'), secret);
     mkdirSync(join(root, 'dist-private'));
     writeFileSync(join(root, 'dist-private', 'leak.txt'), secret);
-    staticServer = await startServer({ port: 0, database: { engine: 'sqlite', dataDir: join(root, 'data') }, demo: false, distDir: dist });
+    // No code is ever asked for here, so the SMS webhook is never called.
+    staticServer = await startServer({ port: 0, database: { engine: 'sqlite', dataDir: join(root, 'data') }, demo: false, smsWebhook: unusedSmsWebhook, distDir: dist });
   });
 
   afterAll(async () => {

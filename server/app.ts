@@ -7,6 +7,7 @@ import { serveClient } from './http/static-files.ts';
 import { authRoutes } from './routes/auth.ts';
 import { credentialRoutes } from './routes/credentials.ts';
 import { familyRoutes } from './routes/family.ts';
+import { feedRoutes } from './routes/feeds.ts';
 import { publicRoutes } from './routes/public.ts';
 import { recordRoutes } from './routes/records.ts';
 import { syncRoutes } from './routes/sync.ts';
@@ -27,7 +28,8 @@ export function createApp(services: Services) {
     .route('/', credentialRoutes(services))
     .route('/', familyRoutes(services))
     .route('/', syncRoutes(services))
-    .route('/', venueRoutes(services));
+    .route('/', venueRoutes(services))
+    .route('/', feedRoutes(services));
   api.notFound((c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}.`), 404));
   app.route('/api', api);
   app.all('/api/*', (c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}.`), 404));

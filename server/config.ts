@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { missingSenderMessage, type SmsWebhook } from './services/code-sender.ts';
 import type { DatabaseLocation } from './storage/database.ts';
 
 export interface ServerConfig {
@@ -7,10 +8,35 @@ export interface ServerConfig {
   database: DatabaseLocation;
   /** Seeds demo citizens and shows one-time codes in the API response instead of sending an SMS. */
   demo: boolean;
+  /** Where one-time codes go outside demo mode (services/code-sender.ts); required when `demo` is false. */
+  smsWebhook?: SmsWebhook;
   /** The built client; absent when only the API is served (server tests). */
   distDir: string | null;
   /** Seals the private signing key in the database (services/signer.ts); unset stores it as it is. */
   signingKeySecret?: string;
+}
+
+/** The database the environment names: PostgreSQL at DATABASE_URL, else SQLite under DATA_DIR. Shared with the admin tool. */
+export function databaseFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseLocation {
+  const url = env.DATABASE_URL?.trim();
+  if (url && !/^postgres(ql)?:\/\//.test(url)) {
+    throw new Error(`DATABASE_URL must be a postgres:// URL, got ${JSON.stringify(url.replace(/\/\/[^@]*@/, '//…@'))}`);
+  }
+  const poolSize = Number(env.DATABASE_POOL_SIZE ?? 10);
+  if (!Number.isInteger(poolSize) || poolSize < 1) throw new Error(`DATABASE_POOL_SIZE must be a positive integer, got ${JSON.stringify(env.DATABASE_POOL_SIZE)}`);
+  return url ? { engine: 'postgres', url, poolSize } : { engine: 'sqlite', dataDir: resolve(env.DATA_DIR ?? './data') };
+}
+
+function smsWebhookFromEnv(env: NodeJS.ProcessEnv, demo: boolean): SmsWebhook | undefined {
+  const url = env.SMS_WEBHOOK_URL?.trim();
+  const secret = env.SMS_WEBHOOK_SECRET;
+  if (!url && !secret) {
+    if (!demo) throw new Error(missingSenderMessage);
+    return undefined;
+  }
+  if (!url || !/^https?:\/\/./.test(url)) throw new Error('SMS_WEBHOOK_URL must be an http:// or https:// URL when SMS_WEBHOOK_SECRET is set.');
+  if (!secret || secret.length < 16) throw new Error('SMS_WEBHOOK_SECRET must be at least 16 characters (shared with the SMS gateway, which checks each signature).');
+  return { url, secret };
 }
 
 /** Reads the environment once, with the embedded defaults `npm start` relies on. */
@@ -19,19 +45,17 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be a port number, got ${JSON.stringify(env.PORT)}`);
   }
-  const url = env.DATABASE_URL?.trim();
-  if (url && !/^postgres(ql)?:\/\//.test(url)) {
-    throw new Error(`DATABASE_URL must be a postgres:// URL, got ${JSON.stringify(url.replace(/\/\/[^@]*@/, '//…@'))}`);
-  }
   if (env.SIGNING_KEY_SECRET !== undefined && env.SIGNING_KEY_SECRET.length < 16) {
     throw new Error('SIGNING_KEY_SECRET must be at least 16 characters (a long random string, the same on every node).');
   }
-  const poolSize = Number(env.DATABASE_POOL_SIZE ?? 10);
-  if (!Number.isInteger(poolSize) || poolSize < 1) throw new Error(`DATABASE_POOL_SIZE must be a positive integer, got ${JSON.stringify(env.DATABASE_POOL_SIZE)}`);
+  const demo = (env.DEMO ?? 'true') !== 'false';
+  const smsWebhook = smsWebhookFromEnv(env, demo);
   return {
     port,
-    database: url ? { engine: 'postgres', url, poolSize } : { engine: 'sqlite', dataDir: resolve(env.DATA_DIR ?? './data') },
-    demo: (env.DEMO ?? 'true') !== 'false',
+    database: databaseFromEnv(env),
+    demo,
+    // Demo mode shows codes on screen whatever is configured: its citizens' phones are not real.
+    ...(smsWebhook && !demo ? { smsWebhook } : {}),
     distDir: resolve(env.DIST_DIR ?? './dist'),
     ...(env.SIGNING_KEY_SECRET ? { signingKeySecret: env.SIGNING_KEY_SECRET } : {}),
   };

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
 import type { ServerConfig } from './config.ts';
+import type { SmsWebhook } from './services/code-sender.ts';
 import { startServer, type RunningServer } from './server.ts';
 import { rawQuery } from './storage/database.ts';
 
@@ -15,6 +16,8 @@ declare module 'vitest' {
 }
 
 export interface TestServer extends RunningServer {
+  /** Where its database is, for a separate process (the admin tool) to open the same one. */
+  location: ServerConfig['database'];
   /** Runs one hand-written statement with `?` placeholders against this server's database. */
   query<Row>(sql: string, ...parameters: unknown[]): Promise<Row[]>;
   /** Starts another node over the same database, as a second process behind a balancer would be. */
@@ -55,13 +58,16 @@ async function freshDatabase(): Promise<{ database: ServerConfig['database']; dr
 }
 
 /** A real server on a free port over a fresh database of the suite's engine, removed again by `close`. */
-export async function startTestServer(options: { demo?: boolean; signingKeySecret?: string } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { demo?: boolean; signingKeySecret?: string; smsWebhook?: SmsWebhook } = {},
+): Promise<TestServer> {
   const fresh = await freshDatabase();
   const config: ServerConfig = { port: 0, database: fresh.database, demo: options.demo ?? true, distDir: null, ...options };
   const server = await startServer(config);
   const nodes: RunningServer[] = [];
   return {
     ...server,
+    location: fresh.database,
     query: (sql, ...parameters) => rawQuery(server.database, sql, parameters),
     async startNode(overrides: Partial<ServerConfig> = {}) {
       const node = await startServer({ ...config, ...overrides });

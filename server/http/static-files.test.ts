@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints } from '../../core/contract.ts';
 import { precompressDir } from '../../scripts/precompress.ts';
 import { startServer, type RunningServer } from '../server.ts';
+import { unusedSmsWebhook } from '../test-sms-receiver.ts';
 
 interface SentResponse {
   status: number;
@@ -66,7 +67,7 @@ describe('compressed static client', () => {
     writeFileSync(join(dist, 'assets', 'app-abc.js'), script);
     writeFileSync(join(dist, 'icon-192.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     precompressDir(dist);
-    server = await startServer({ port: 0, database: { engine: 'sqlite', dataDir: join(root, 'data') }, demo: false, distDir: dist });
+    server = await startServer({ port: 0, database: { engine: 'sqlite', dataDir: join(root, 'data') }, demo: false, smsWebhook: unusedSmsWebhook, distDir: dist });
   });
 
   afterAll(async () => {

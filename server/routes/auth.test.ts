@@ -6,6 +6,7 @@ import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints, errorBody, maxJsonBodyBytes, type ErrorCode } from '../../core/contract.ts';
 import { expectApiError } from '../test-client.ts';
+import { startSmsReceiver, type SmsReceiver } from '../test-sms-receiver.ts';
 import { startTestServer } from '../test-server.ts';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
@@ -409,8 +410,10 @@ describe('refused bodies write nothing', () => {
 
 describe('outside demo mode', () => {
   let production: Awaited<ReturnType<typeof startTestServer>>;
+  let sms: SmsReceiver;
   beforeAll(async () => {
-    production = await startTestServer({ demo: false });
+    sms = await startSmsReceiver();
+    production = await startTestServer({ demo: false, smsWebhook: sms.webhook });
     await production.storage.citizens.upsert({
       id: 'real-1',
       phone: '13912345678',
@@ -421,7 +424,10 @@ describe('outside demo mode', () => {
       guardianId: null,
     });
   });
-  afterAll(() => production.close());
+  afterAll(async () => {
+    await production.close();
+    await sms.close();
+  });
 
   const ask = () =>
     fetch(`${production.url}/api/auth/otp`, {
@@ -434,9 +440,11 @@ describe('outside demo mode', () => {
     const first = await ask();
     expect(first.status).toBe(200);
     expect(await first.json()).not.toHaveProperty('demoCode');
+    expect(sms.received).toHaveLength(1);
     const second = await ask();
     expect(second.status).toBe(429);
     expect(await second.json()).toMatchObject({ error: { code: 'rate_limited' } });
+    expect(sms.received).toHaveLength(1);
   });
 
   it('hides the demo accounts', async () => {

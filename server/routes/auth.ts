@@ -12,7 +12,7 @@ export function authRoutes({ auth, citizens }: Services) {
       if (!(await citizens.idForPhone(phone))) {
         throw new HttpError(404, 'not_registered', 'No 随申码 is registered for this phone number.');
       }
-      return c.json<ResponseOf<'requestOtp'>>({ sent: true, ...(await auth.sendOtp(phone)) });
+      return c.json<ResponseOf<'requestOtp'>>({ sent: true, ...(await auth.sendOtp(phone, 'login')) });
     })
     .post(endpoints.login.path, async (c) => {
       const { phone, code } = await readJson(c, endpoints.login.body);

@@ -6,6 +6,7 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { HttpError } from '../http/errors.ts';
 import type { AuthStore } from '../storage/auth.ts';
+import { CodeNotSent, type CodePurpose, type CodeSender } from './code-sender.ts';
 
 const otpLifetimeMs = 5 * 60 * 1000;
 const maxOtpAttempts = 5;
@@ -25,7 +26,7 @@ export interface SentCode {
   demoCode?: string;
 }
 
-export function createAuthService(store: AuthStore, options: { demo: boolean }, now: () => number = Date.now) {
+export function createAuthService(store: AuthStore, options: { demo: boolean; sender: CodeSender }, now: () => number = Date.now) {
   async function checkOtp(phone: string, code: string): Promise<OtpCheck> {
     const codeHash = await store.claimOtpAttempt(phone, maxOtpAttempts, now());
     if (codeHash === undefined) {
@@ -38,14 +39,26 @@ export function createAuthService(store: AuthStore, options: { demo: boolean }, 
   }
 
   return {
-    /** Makes a new code for the phone (the old one stops working), unless one was sent too recently. */
-    async sendOtp(phone: string): Promise<SentCode> {
+    /**
+     * Makes a new code for the phone (the old one stops working) and sends it, unless one was sent too
+     * recently. A code that could not be sent is deleted again, so none is left that nobody received.
+     */
+    async sendOtp(phone: string, purpose: CodePurpose): Promise<SentCode> {
       const row = options.demo ? undefined : await store.otpCode(phone);
       const wait = row ? Math.ceil((row.issued_at + otpResendGapMs - now()) / 1000) : 0;
       if (wait > 0) throw new HttpError(429, 'rate_limited', `Wait ${wait} s before asking for another code.`);
       const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-      await store.putOtpCode({ phone, code_hash: sha256(`${phone}:${code}`), expires_at: now() + otpLifetimeMs, issued_at: now() });
-      return { expiresInSeconds: otpLifetimeMs / 1000, ...(options.demo ? { demoCode: code } : {}) };
+      const codeHash = sha256(`${phone}:${code}`);
+      await store.putOtpCode({ phone, code_hash: codeHash, expires_at: now() + otpLifetimeMs, issued_at: now() });
+      const expiresInSeconds = otpLifetimeMs / 1000;
+      try {
+        return { expiresInSeconds, ...(await options.sender.send({ phone, code, expiresInSeconds, purpose })) };
+      } catch (error) {
+        await store.deleteOtpCode(phone, codeHash);
+        if (!(error instanceof CodeNotSent)) throw error;
+        console.warn(`login code not sent (${purpose}): ${error.message}`);
+        throw new HttpError(502, 'sms_failed', 'The text message with the code could not be sent; try again later.');
+      }
     },
     /** Uses up the phone's code if `code` is it; otherwise says why not, as the API answers it. */
     async confirmOtp(phone: string, code: string): Promise<void> {

@@ -5,6 +5,7 @@
  */
 import type { CodeColour } from '../../core/contract.ts';
 import type { Stores } from '../storage/storage.ts';
+import { shanghaiDay } from './shanghai-day.ts';
 
 const hour = 60 * 60 * 1000;
 const day = 24 * hour;
@@ -113,11 +114,6 @@ export const demoCitizens: readonly DemoCitizen[] = [
 
 const manufacturers = ['北京科兴中维', '北京生物', '北京科兴中维'];
 const sites = ['徐汇区斜土街道社区卫生服务中心', '徐汇区斜土街道社区卫生服务中心', '黄浦区外滩街道接种点'];
-
-/** yyyy-mm-dd of an instant, in Asia/Shanghai. */
-function shanghaiDay(ms: number): string {
-  return new Date(ms + 8 * hour).toISOString().slice(0, 10);
-}
 
 export async function seedDemo({ citizens, records }: Pick<Stores, 'citizens' | 'records'>, now = Date.now()): Promise<void> {
   for (const [order, citizen] of demoCitizens.entries()) {

@@ -37,7 +37,7 @@ export function createFamilyService(deps: { auth: AuthService; citizens: Citizen
   return {
     async requestCode(guardianId: string, identity: Identity): Promise<SentCode & { maskedPhone: string }> {
       const dependant = await dependantFor(guardianId, identity);
-      return { ...(await auth.sendOtp(dependant.phone)), maskedPhone: maskPhone(dependant.phone) };
+      return { ...(await auth.sendOtp(dependant.phone, 'family-link')), maskedPhone: maskPhone(dependant.phone) };
     },
     async link(guardianId: string, identity: Identity & { code: string }): Promise<Profile> {
       const dependant = await dependantFor(guardianId, identity);

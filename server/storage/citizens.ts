@@ -55,6 +55,23 @@ export function createCitizenStore(db: Kysely<Schema>) {
         .executeTakeFirst();
       return result.numDeletedRows > 0n;
     },
+    async byIds(ids: readonly string[]): Promise<CitizenRow[]> {
+      return ids.length === 0 ? [] : citizens().where('id', 'in', ids).execute();
+    },
+    async byIdNumbers(idNumbers: readonly string[]): Promise<CitizenRow[]> {
+      return idNumbers.length === 0 ? [] : citizens().where('id_number', 'in', idNumbers).execute();
+    },
+    async byPhones(phones: readonly string[]): Promise<CitizenRow[]> {
+      return phones.length === 0 ? [] : citizens().where('phone', 'in', phones).execute();
+    },
+    /** Adds citizens a provider's feed registered, a batch at a time. */
+    async insertMany(rows: readonly CitizenRow[]): Promise<void> {
+      if (rows.length > 0) await db.insertInto('citizens').values([...rows]).execute();
+    },
+    /** A correction of who a citizen is: the registry's name and phone replace the old ones. */
+    async updateIdentity(id: string, name: string, phone: string | null): Promise<void> {
+      await db.updateTable('citizens').set({ name, phone }).where('id', '=', id).execute();
+    },
     demo: (): Promise<CitizenRow[]> => citizens().where('demo_order', 'is not', null).orderBy('demo_order').execute(),
     /** Adds a citizen; one already there keeps everything but the day their colour was set. */
     async upsert(citizen: NewCitizen): Promise<void> {

@@ -178,8 +178,68 @@ async function initial(db: AnyDb, dialect: Dialect): Promise<void> {
   await db.schema.createIndex('check_ins_venue').ifNotExists().on('check_ins').columns(['venue_number', 'scanned_at']).execute();
 }
 
+/** Data providers (labs, registries, the authority) and the hashes of their API keys. */
+async function providers(db: AnyDb): Promise<void> {
+  await db.schema
+    .createTable('providers')
+    .addColumn('name', 'text', (col) => col.primaryKey())
+    .addColumn('key_hash', 'text', (col) => col.notNull().unique())
+    .addColumn('scopes', 'text', (col) => col.notNull())
+    .addColumn('created_at', 'text', (col) => col.notNull())
+    .addColumn('revoked_at', 'text')
+    .execute();
+}
+
+/** What providers sent, by (provider, scope, external id), and the versions corrections replaced. */
+async function feedRecords(db: AnyDb): Promise<void> {
+  await db.schema
+    .createTable('feed_records')
+    .addColumn('provider', 'text', (col) => col.notNull().references('providers.name'))
+    .addColumn('scope', 'text', (col) => col.notNull())
+    .addColumn('external_id', 'text', (col) => col.notNull())
+    .addColumn('version', 'integer', (col) => col.notNull())
+    .addColumn('citizen_id', 'text', (col) => col.notNull().references('citizens.id'))
+    .addColumn('record_id', 'text', (col) => col.notNull())
+    .addColumn('content_hash', 'text', (col) => col.notNull())
+    .addColumn('content', 'text', (col) => col.notNull())
+    .addColumn('received_at', 'text', (col) => col.notNull())
+    .addPrimaryKeyConstraint('feed_records_pk', ['provider', 'scope', 'external_id'])
+    .execute();
+  await db.schema
+    .createTable('feed_record_history')
+    .addColumn('provider', 'text', (col) => col.notNull())
+    .addColumn('scope', 'text', (col) => col.notNull())
+    .addColumn('external_id', 'text', (col) => col.notNull())
+    .addColumn('version', 'integer', (col) => col.notNull())
+    .addColumn('citizen_id', 'text', (col) => col.notNull())
+    .addColumn('content', 'text', (col) => col.notNull())
+    .addColumn('received_at', 'text', (col) => col.notNull())
+    .addColumn('replaced_at', 'text', (col) => col.notNull())
+    .addPrimaryKeyConstraint('feed_record_history_pk', ['provider', 'scope', 'external_id', 'version'])
+    .execute();
+}
+
+/** The history of every citizen's code colour, keyed by citizen first like every table a citizen owns. */
+async function colourChanges(db: AnyDb): Promise<void> {
+  await citizenOwned(db, 'colour_changes')
+    .addColumn('colour', 'text', (col) => col.notNull().check(sql`colour IN ('green', 'yellow', 'red')`))
+    .addColumn('previous_colour', 'text', (col) => col.notNull())
+    .addColumn('reason', 'text', (col) => col.notNull())
+    .addColumn('effective_at', 'text', (col) => col.notNull())
+    .addColumn('recorded_at', 'text', (col) => col.notNull())
+    .addColumn('provider', 'text', (col) => col.notNull())
+    .addColumn('scope', 'text', (col) => col.notNull())
+    .addColumn('external_id', 'text', (col) => col.notNull())
+    .addPrimaryKeyConstraint('colour_changes_pk', ['citizen_id', 'id'])
+    .execute();
+  await db.schema.createIndex('colour_changes_effective').on('colour_changes').columns(['citizen_id', 'effective_at']).execute();
+}
+
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001-initial': { up: (db) => initial(db, dialect) },
+    '0002-providers': { up: providers },
+    '0003-feed-records': { up: feedRecords },
+    '0004-colour-changes': { up: colourChanges },
   };
 }

@@ -122,6 +122,59 @@ export interface CheckInsTable {
   received_at: string;
 }
 
+export interface ProvidersTable {
+  name: string;
+  /** SHA-256 of the API key, hex: the key itself is shown once and never stored. */
+  key_hash: string;
+  /** The feed scopes granted, comma-separated. */
+  scopes: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+/** The current version of every record a provider sent, under its identity (provider, scope, external id). */
+export interface FeedRecordsTable {
+  provider: string;
+  scope: string;
+  external_id: string;
+  version: number;
+  /** Whose record it is, and its id in the record table of the scope (a citizen's own id for the citizens feed). */
+  citizen_id: string;
+  record_id: string;
+  /** SHA-256 of the normalised line: the same line again changes nothing. */
+  content_hash: string;
+  content: string;
+  received_at: string;
+}
+
+/** Every version a correction replaced, with when it was replaced. */
+export interface FeedRecordHistoryTable {
+  provider: string;
+  scope: string;
+  external_id: string;
+  version: number;
+  citizen_id: string;
+  content: string;
+  received_at: string;
+  replaced_at: string;
+}
+
+/** Every time a citizen's code colour was set by a provider: when, by whom, why, from what to what. */
+export interface ColourChangesTable {
+  citizen_id: string;
+  id: string;
+  colour: CodeColour;
+  previous_colour: CodeColour;
+  /** 'positive-result' for a positive test, else the authority's reason. */
+  reason: string;
+  /** The time the change counts from: a decision's decidedAt, or when a positive result arrived. */
+  effective_at: string;
+  recorded_at: string;
+  provider: string;
+  scope: string;
+  external_id: string;
+}
+
 export interface Schema {
   citizens: CitizensTable;
   vaccinations: VaccinationsTable;
@@ -137,4 +190,8 @@ export interface Schema {
   antigen_photos: AntigenPhotosTable;
   venues: VenuesTable;
   check_ins: CheckInsTable;
+  providers: ProvidersTable;
+  feed_records: FeedRecordsTable;
+  feed_record_history: FeedRecordHistoryTable;
+  colour_changes: ColourChangesTable;
 }

@@ -7,8 +7,11 @@ import { createAntigenPhotoStore } from './antigen-photos.ts';
 import { createAuthStore } from './auth.ts';
 import { createCheckInStore } from './check-ins.ts';
 import { createCitizenStore } from './citizens.ts';
+import { createColourChangeStore } from './colour-changes.ts';
 import type { Database, Engine } from './database.ts';
-import { createRecordStore } from './records.ts';
+import { createFeedStore } from './feeds.ts';
+import { createProviderStore } from './providers.ts';
+import { createFeedRecordWriter, createRecordStore } from './records.ts';
 import { createRuleSetStore } from './rule-sets.ts';
 import type { Schema } from './schema.ts';
 import { createSigningKeyStore } from './signing-keys.ts';
@@ -26,6 +29,10 @@ function stores(db: Kysely<Schema>, engine: Engine) {
     signingKeys: createSigningKeyStore(db, engine),
     syncItems: createSyncItemStore(db),
     venues: createVenueStore(db),
+    providers: createProviderStore(db),
+    feeds: createFeedStore(db),
+    feedRecords: createFeedRecordWriter(db),
+    colourChanges: createColourChangeStore(db),
   };
 }
 

@@ -1,0 +1,24 @@
+import { Hono } from 'hono';
+import { endpoints, feedScope, maxFeedLineBytes, type ResponseOf } from '../../core/contract.ts';
+import type { Services } from '../compose.ts';
+import { HttpError } from '../http/errors.ts';
+import { ndjsonLines } from '../http/ndjson-lines.ts';
+import { requireProvider, type ProviderVariables } from '../http/provider-auth.ts';
+
+/** Data providers' NDJSON feeds (services/feeds.ts), behind their API keys; the body is read as a stream. */
+export function feedRoutes({ providers, feeds }: Services) {
+  const app = new Hono<{ Variables: ProviderVariables }>();
+  app.use('/feeds/*', requireProvider(providers));
+
+  return app.post(endpoints.postFeed.path, async (c) => {
+    const scope = feedScope.safeParse(c.req.param('scope'));
+    if (!scope.success) throw new HttpError(404, 'not_found', `No feed ${c.req.param('scope')}; feeds are ${feedScope.options.join(', ')}.`);
+    const provider = c.get('provider');
+    if (!provider.scopes.includes(scope.data)) throw new HttpError(403, 'forbidden', `This key may not send the ${scope.data} feed.`);
+    if (!/^application\/x-ndjson\b/i.test(c.req.header('content-type') ?? '')) {
+      throw new HttpError(415, 'unsupported_media_type', 'Send the feed as application/x-ndjson, one JSON object a line.');
+    }
+    const result = await feeds.ingest(provider.name, scope.data, ndjsonLines(c.req.raw.body, maxFeedLineBytes));
+    return c.json<ResponseOf<'postFeed'>>(result);
+  });
+}
