@@ -14,6 +14,7 @@ const byCode: Partial<Record<ApiError['code'], MessageKey>> = {
   otp_expired: 'error.otp_expired',
   too_many_attempts: 'error.too_many_attempts',
   rate_limited: 'error.rate_limited',
+  sms_failed: 'error.sms_failed',
   invalid_body: 'error.invalid_body',
   bad_json: 'error.invalid_body',
   internal: 'error.server',
