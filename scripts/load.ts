@@ -7,7 +7,7 @@
  *
  *   npm run load -- --engine sqlite|postgres --nodes N --clients C --seconds S [--kill-one]
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -40,14 +40,28 @@ export interface LoadReport {
   p50Ms: number;
   p99Ms: number;
   failedRequests: number;
+  /**
+   * CPU time the surviving server processes spent per 1,000 acknowledged check-ins (Linux only): unlike
+   * check-ins/s it barely moves when other work shares the machine. With --kill-one the killed node's
+   * share is missing, so compare runs without it.
+   */
+  serverCpuMsPer1000: number | null;
+}
+
+/** User plus system CPU time of a process so far, from /proc (Linux); null elsewhere. */
+function cpuMs(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid ?? 0}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
 }
 
 const batchSize = 10;
 const requestTimeoutMs = 10_000;
 /** After the run, unanswered batches are sent again for at most this long. */
 const drainMs = 30_000;
-/** The nodes serve the API only: the load is check-ins, not pages. */
-const noClient = { DIST_DIR: join(tmpdir(), 'suishen-load-no-client') };
 const demoPhones = ['13800000001', '13800000002', '13800000003', '13800000004', '13800000005', '13800000006'];
 
 async function post(url: string, path: string, body: unknown, cookie?: string): Promise<Response> {
@@ -90,6 +104,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     location = { engine: 'postgres', url: cluster.url('suishen') };
   }
 
+  // The nodes serve the API only (the load is check-ins, not pages), from an empty client folder.
+  const noClient = { DIST_DIR: mkdtempSync(join(tmpdir(), 'suishen-load-client-')) };
   const nodes: ServerProcess[] = [];
   try {
     // The first node migrates the empty database alone; the rest start once it is ready.
@@ -181,6 +197,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     const drainUntil = Date.now() + drainMs;
     for (const batch of unanswered) await deliver(batch.client, batch.items, drainUntil);
 
+    const cpu = nodes.filter(isRunning).map((node) => cpuMs(node.process.pid));
+    const serverCpuMs = cpu.reduce<number | null>((sum, ms) => (sum === null || ms === null ? null : sum + ms), 0);
     await Promise.all(nodes.map((node) => stopServerProcess(node)));
 
     const database = await openDatabase(location);
@@ -214,11 +232,13 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
       p50Ms: Math.round(percentile(latencies, 50)),
       p99Ms: Math.round(percentile(latencies, 99)),
       failedRequests,
+      serverCpuMsPer1000: serverCpuMs === null || acknowledged.size === 0 ? null : Math.round((serverCpuMs / acknowledged.size) * 1000),
     };
   } finally {
     for (const node of nodes) if (isRunning(node)) node.process.kill('SIGKILL');
     cluster?.stop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    rmSync(noClient.DIST_DIR, { recursive: true, force: true });
   }
 }
 
@@ -227,6 +247,7 @@ export function describeReport(report: LoadReport): string {
     `${report.engine}, ${report.nodes} node(s), ${report.clients} clients, ${report.seconds} s`,
     `sent ${report.sent}, acknowledged ${report.acknowledged}, lost ${report.lost}, duplicated ${report.duplicated}`,
     `${report.checkInsPerSecond} check-ins/s, batch p50 ${report.p50Ms} ms, p99 ${report.p99Ms} ms, ${report.failedRequests} failed requests retried`,
+    `server CPU ${report.serverCpuMsPer1000 ?? '?'} ms per 1,000 check-ins`,
   ].join('\n');
 }
 

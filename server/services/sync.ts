@@ -12,6 +12,7 @@
 import type * as z from 'zod/mini';
 import { antigenTimeProblem, outboxPayloads, venuePayload, type OutboxKindName, type SyncItem, type SyncItemResult } from '../../core/contract.ts';
 import { HttpError } from '../http/errors.ts';
+import type { NewCheckIn } from '../storage/check-ins.ts';
 import type { Storage, Stores } from '../storage/storage.ts';
 import type { SyncItemOwner } from '../storage/sync-items.ts';
 import { readJpegInfo } from './jpeg.ts';
@@ -31,8 +32,16 @@ function outcome(item: SyncItem, owner: SyncItemOwner): SyncItemResult {
   return { id: item.id, status: 'duplicate' };
 }
 
+/**
+ * Rows that many items of a batch add to one table, written in one statement after every item's own
+ * writes: check-ins are nearly all a sync ever carries.
+ */
+interface BulkRows {
+  checkIns: NewCheckIn[];
+}
+
 /** What an accepted item writes, inside the transaction that claims its id. */
-type Write = (stores: Stores) => Promise<void>;
+type Write = (stores: Stores, bulk: BulkRows) => Promise<void>;
 
 /** Checks what a schema cannot and says what to store; throws HttpError (4xx) to refuse the item. */
 type Prepare<K extends OutboxKindName> = (payload: z.infer<(typeof outboxPayloads)[K]>, context: SyncContext) => Promise<Write>;
@@ -67,8 +76,8 @@ function createHandlers(signer: Signer): { [K in OutboxKindName]: Prepare<K> } {
       const scannedIso = new Date(scanned).toISOString();
       // A scan already past the retention period is acknowledged but not kept: it would be deleted at once.
       if (scannedIso < checkInCutoff(receivedAt.getTime())) return nothing;
-      return async ({ checkIns }) => {
-        await checkIns.record({
+      return (_stores, bulk) => {
+        bulk.checkIns.push({
           id,
           citizenId,
           venueNumber: venue.data.id,
@@ -77,6 +86,7 @@ function createHandlers(signer: Signer): { [K in OutboxKindName]: Prepare<K> } {
           scannedAt: scannedIso,
           receivedAt: receivedAt.toISOString(),
         });
+        return Promise.resolve();
       };
     },
   };
@@ -133,11 +143,21 @@ export function createSyncService(deps: { storage: Storage; signer: Signer }) {
     const claims = new Map<SyncItem, 'claimed' | SyncItemOwner>();
     if (accepted.length === 0) return claims;
     await storage.transaction(async (stores) => {
+      const byId = await stores.syncItems.claim(citizenId, accepted.map(({ item }) => item), receivedAt.toISOString());
+      const bulk: BulkRows = { checkIns: [] };
+      const stored = new Set<string>();
       for (const { item, write } of accepted) {
-        const claim = await stores.syncItems.claim({ id: item.id, citizenId, kind: item.kind, receivedAt: receivedAt.toISOString() });
-        claims.set(item, claim);
-        if (claim === 'claimed') await write(stores);
+        const owner = byId.get(item.id) ?? 'mine';
+        // Only the first copy of an id in the batch stores it; a later copy is a resend.
+        if (owner === 'claimed' && !stored.has(item.id)) {
+          stored.add(item.id);
+          claims.set(item, 'claimed');
+          await write(stores, bulk);
+        } else {
+          claims.set(item, owner === 'claimed' ? 'mine' : owner);
+        }
       }
+      await stores.checkIns.record(bulk.checkIns);
     });
     return claims;
   }

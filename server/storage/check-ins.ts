@@ -55,18 +55,22 @@ export function createCheckInStore(db: Kysely<Schema>, engine: Engine) {
   }
 
   return {
-    async record(checkIn: NewCheckIn): Promise<void> {
+    /** Stores check-ins in one statement. */
+    async record(checkIns: readonly NewCheckIn[]): Promise<void> {
+      if (checkIns.length === 0) return;
       await db
         .insertInto('check_ins')
-        .values({
-          id: checkIn.id,
-          citizen_id: checkIn.citizenId,
-          venue_number: checkIn.venueNumber,
-          venue_name: checkIn.venueName,
-          district: checkIn.district,
-          scanned_at: checkIn.scannedAt,
-          received_at: checkIn.receivedAt,
-        })
+        .values(
+          checkIns.map((checkIn) => ({
+            id: checkIn.id,
+            citizen_id: checkIn.citizenId,
+            venue_number: checkIn.venueNumber,
+            venue_name: checkIn.venueName,
+            district: checkIn.district,
+            scanned_at: checkIn.scannedAt,
+            received_at: checkIn.receivedAt,
+          })),
+        )
         .execute();
     },
     /** A citizen's check-ins scanned at or after `since` (ISO instant), newest first. */

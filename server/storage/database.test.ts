@@ -111,9 +111,11 @@ describe.runIf(testEngine === 'postgres')('check-in partitions on PostgreSQL', (
     const oldName = `check_ins_${new Date(old).toISOString().slice(0, 10).replaceAll('-', '')}`;
     expect(await partitions()).toContain(oldName);
     const row = { citizenId: 'demo-a', venueNumber: '12345678', venueName: '店', district: '黄浦区', receivedAt: new Date(now).toISOString() };
-    await server.storage.checkIns.record({ ...row, id: crypto.randomUUID(), scannedAt: new Date(old).toISOString() });
     const recent = crypto.randomUUID();
-    await server.storage.checkIns.record({ ...row, id: recent, scannedAt: new Date(now).toISOString() });
+    await server.storage.checkIns.record([
+      { ...row, id: crypto.randomUUID(), scannedAt: new Date(old).toISOString() },
+      { ...row, id: recent, scannedAt: new Date(now).toISOString() },
+    ]);
     expect(await server.query(`SELECT count(*) AS n FROM ${oldName}`)).toEqual([{ n: 1 }]);
 
     await server.storage.checkIns.deleteBefore(new Date(now - 14 * day).toISOString());
@@ -135,11 +137,13 @@ describe('house-keeping', () => {
     const at = (daysAgo: number) => new Date(now - daysAgo * day).toISOString();
     const fresh = crypto.randomUUID();
     const old = crypto.randomUUID();
-    await server.storage.syncItems.claim({ id: old, citizenId: 'demo-a', kind: 'check-in', receivedAt: at(31) });
-    await server.storage.syncItems.claim({ id: fresh, citizenId: 'demo-a', kind: 'check-in', receivedAt: at(29) });
+    await server.storage.syncItems.claim('demo-a', [{ id: old, kind: 'check-in' }], at(31));
+    await server.storage.syncItems.claim('demo-a', [{ id: fresh, kind: 'check-in' }], at(29));
     const row = { citizenId: 'demo-a', venueNumber: '12345678', venueName: '店', district: '黄浦区', receivedAt: at(0) };
-    await server.storage.checkIns.record({ ...row, id: old, scannedAt: at(15) });
-    await server.storage.checkIns.record({ ...row, id: fresh, scannedAt: at(13) });
+    await server.storage.checkIns.record([
+      { ...row, id: old, scannedAt: at(15) },
+      { ...row, id: fresh, scannedAt: at(13) },
+    ]);
     await server.storage.auth.putSession('expired-hash', 'demo-a', now - 1);
 
     await keepHouse(server.storage, server.services.auth, now);

@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type SqliteDialectConfig } from 'kysely';
 import pg from 'pg';
 import { migrations } from './migrations.ts';
 import type { Schema } from './schema.ts';
@@ -78,6 +78,27 @@ function copyLegacyTables(file: SqliteDatabase.Database): void {
   })();
 }
 
+/**
+ * Kysely prepares every statement it runs; better-sqlite3 preparing the same text again and again was a
+ * good part of a check-in's cost. Statements are kept by their text (the set is small: queries are built
+ * from fixed shapes), bounded in case a caller builds many shapes.
+ */
+function withStatementCache(file: SqliteDatabase.Database): SqliteDialectConfig['database'] {
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => file.close(),
+    prepare(text: string) {
+      let statement = statements.get(text);
+      if (!statement) {
+        if (statements.size >= 1000) statements.delete(statements.keys().next().value ?? '');
+        statement = file.prepare(text);
+        statements.set(text, statement);
+      }
+      return statement;
+    },
+  };
+}
+
 async function migrate(db: Kysely<Schema>, engine: Engine): Promise<void> {
   const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations({ engine })) } });
   const { error, results } = await migrator.migrateToLatest();
@@ -92,7 +113,7 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
   if (location.engine === 'sqlite') {
     const file = sqliteFile(location.dataDir);
     const legacy = setLegacyTablesAside(file);
-    db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: file }) });
+    db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) });
     await migrate(db, 'sqlite');
     if (legacy) copyLegacyTables(file);
     file.pragma('foreign_keys = ON');

@@ -6,28 +6,34 @@ export type SyncItemOwner = 'mine' | 'theirs';
 
 /** The ids of writes already taken from devices' outboxes: the whole of the server's idempotency. */
 export function createSyncItemStore(db: Kysely<Schema>) {
+  /** Which of these ids are already spent, and by whom. */
+  async function owners(citizenId: string, ids: readonly string[]): Promise<Map<string, SyncItemOwner>> {
+    if (ids.length === 0) return new Map();
+    const rows = await db.selectFrom('sync_items').select(['id', 'citizen_id']).where('id', 'in', ids).execute();
+    return new Map(rows.map((row) => [row.id, row.citizen_id === citizenId ? 'mine' : 'theirs']));
+  }
+
   return {
-    /** Which of these ids are already spent, and by whom. */
-    async owners(citizenId: string, ids: readonly string[]): Promise<Map<string, SyncItemOwner>> {
-      if (ids.length === 0) return new Map();
-      const rows = await db.selectFrom('sync_items').select(['id', 'citizen_id']).where('id', 'in', ids).execute();
-      return new Map(rows.map((row) => [row.id, row.citizen_id === citizenId ? 'mine' : 'theirs']));
-    },
+    owners,
     /**
-     * Records the id unless it is spent already: 'claimed' when this call recorded it, else whose it is.
-     * Inside the transaction that stores the item's effects, a concurrent second copy waits here and then
-     * finds it taken.
+     * Records each id unless it is spent already, in one statement: 'claimed' for the ids this call recorded,
+     * else whose the id is. Inside the transaction that stores the items' effects, a concurrent second copy
+     * of an id waits here and then finds it taken; a second copy within `items` finds it 'mine'.
      */
-    async claim(item: { id: string; citizenId: string; kind: string; receivedAt: string }): Promise<'claimed' | SyncItemOwner> {
-      const row = await db
+    async claim(citizenId: string, items: readonly { id: string; kind: string }[], receivedAt: string): Promise<Map<string, 'claimed' | SyncItemOwner>> {
+      const outcome = new Map<string, 'claimed' | SyncItemOwner>();
+      const firsts = [...new Map(items.map((item) => [item.id, item])).values()];
+      if (firsts.length === 0) return outcome;
+      const rows = await db
         .insertInto('sync_items')
-        .values({ id: item.id, citizen_id: item.citizenId, kind: item.kind, received_at: item.receivedAt })
+        .values(firsts.map((item) => ({ id: item.id, citizen_id: citizenId, kind: item.kind, received_at: receivedAt })))
         .onConflict((conflict) => conflict.column('id').doNothing())
         .returning('id')
-        .executeTakeFirst();
-      if (row) return 'claimed';
-      const owner = await db.selectFrom('sync_items').select('citizen_id').where('id', '=', item.id).executeTakeFirstOrThrow();
-      return owner.citizen_id === item.citizenId ? 'mine' : 'theirs';
+        .execute();
+      for (const row of rows) outcome.set(row.id, 'claimed');
+      const taken = firsts.filter((item) => !outcome.has(item.id)).map((item) => item.id);
+      for (const [id, owner] of await owners(citizenId, taken)) outcome.set(id, owner);
+      return outcome;
     },
     async deleteReceivedBefore(cutoff: string): Promise<void> {
       await db.deleteFrom('sync_items').where('received_at', '<', cutoff).execute();
