@@ -5,7 +5,7 @@
  * PostgreSQL the same INSERTs in 10-row transactions through one connection, and `COPY` through psql.
  * Then `npm run load` runs for SQLite at 1 node and PostgreSQL at 1, 2 and 4 nodes, a node killed in each.
  *
- *   npm run bench:db                       CLIENTS=200 SECONDS=40 npm run bench:db
+ *   npm run bench:db                       CLIENTS=200 SECONDS=40 KILL=false npm run bench:db
  */
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
@@ -55,7 +55,7 @@ async function sqliteFloor(): Promise<number> {
   }
 }
 
-async function postgresFloors(): Promise<{ inserts: number; copy: number }> {
+async function postgresFloors(): Promise<{ inserts: number; copy: number; bytesPerCheckIn: number }> {
   const cluster = await startPostgresCluster();
   try {
     const admin = new pg.Client({ connectionString: cluster.url() });
@@ -91,7 +91,18 @@ async function postgresFloors(): Promise<{ inserts: number; copy: number }> {
     psql('\\copy sync_items (id, citizen_id, kind, received_at) FROM STDIN WITH (FORMAT csv)', items);
     psql('\\copy check_ins (citizen_id, id, venue_number, venue_name, district, scanned_at, received_at) FROM STDIN WITH (FORMAT csv)', checkIns);
     const copy = copyRows.length / ((performance.now() - began) / 1000);
-    return { inserts, copy };
+
+    // What one stored check-in costs on disk, tables and indexes, with its sync_items row: for the capacity model.
+    const sizes = new pg.Client({ connectionString: url });
+    await sizes.connect();
+    await sizes.query('VACUUM ANALYZE');
+    const { rows: size } = await sizes.query<{ bytes: string; n: string }>(
+      `SELECT (SELECT sum(pg_total_relation_size(relid)) FROM pg_partition_tree('check_ins')) + pg_total_relation_size('sync_items') AS bytes,
+              (SELECT count(*) FROM check_ins) AS n`,
+    );
+    await sizes.end();
+    const bytesPerCheckIn = Number(size[0]?.bytes ?? 0) / Number(size[0]?.n ?? 1);
+    return { inserts, copy, bytesPerCheckIn };
   } finally {
     cluster.stop();
   }
@@ -100,24 +111,29 @@ async function postgresFloors(): Promise<{ inserts: number; copy: number }> {
 const round = (n: number) => Math.round(n).toLocaleString('en-US');
 const ratio = (n: number, floor: number) => `${(n / floor).toFixed(2)}×`;
 
-console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, Node ${process.version}; ${clients} clients for ${seconds} s, one node SIGKILLed half-way`);
+console.log(
+  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, Node ${process.version}; ${clients} clients for ${seconds} s` +
+    (process.env.KILL === 'false' ? '' : ', one node SIGKILLed half-way'),
+);
 const sqlite = await sqliteFloor();
 const postgres = await postgresFloors();
 console.log(`Floors: SQLite ${round(sqlite)} check-ins/s; PostgreSQL INSERT ${round(postgres.inserts)}/s, COPY ${round(postgres.copy)}/s`);
+console.log(`PostgreSQL disk per stored check-in (check_ins + sync_items, tables and indexes): ${round(postgres.bytesPerCheckIn)} bytes`);
 
 const runs: LoadReport[] = [];
+const killOne = process.env.KILL !== 'false';
 for (const [engine, nodes] of [['sqlite', 1], ['postgres', 1], ['postgres', 2], ['postgres', 4]] as const) {
-  const report = await runLoad({ engine, nodes, clients, seconds, killOne: true });
+  const report = await runLoad({ engine, nodes, clients, seconds, killOne });
   console.log(describeReport(report));
   runs.push(report);
 }
 
-console.log('\n| engine | nodes | check-ins/s | p50 | p99 | lost | duplicated | vs INSERT floor | vs COPY floor |');
-console.log('|---|---|---|---|---|---|---|---|---|');
+console.log('\n| engine | nodes | check-ins/s | p50 | p99 | lost | duplicated | server CPU per 1,000 | vs INSERT floor | vs COPY floor |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
 for (const run of runs) {
   const insertFloor = run.engine === 'sqlite' ? sqlite : postgres.inserts;
   const copyColumn = run.engine === 'sqlite' ? '–' : ratio(run.checkInsPerSecond, postgres.copy);
   console.log(
-    `| ${run.engine} | ${run.nodes} | ${round(run.checkInsPerSecond)} | ${run.p50Ms} ms | ${run.p99Ms} ms | ${run.lost} | ${run.duplicated} | ${ratio(run.checkInsPerSecond, insertFloor)} | ${copyColumn} |`,
+    `| ${run.engine} | ${run.nodes} | ${round(run.checkInsPerSecond)} | ${run.p50Ms} ms | ${run.p99Ms} ms | ${run.lost} | ${run.duplicated} | ${run.serverCpuMsPer1000 ?? '?'} ms | ${ratio(run.checkInsPerSecond, insertFloor)} | ${copyColumn} |`,
   );
 }
