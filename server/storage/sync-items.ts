@@ -22,7 +22,9 @@ export function createSyncItemStore(db: Kysely<Schema>) {
      */
     async claim(citizenId: string, items: readonly { id: string; kind: string }[], receivedAt: string): Promise<Map<string, 'claimed' | SyncItemOwner>> {
       const outcome = new Map<string, 'claimed' | SyncItemOwner>();
-      const firsts = [...new Map(items.map((item) => [item.id, item])).values()];
+      // In id order, so that two transactions claiming overlapping batches lock rows in the same order
+      // and wait for each other instead of deadlocking.
+      const firsts = [...new Map(items.map((item) => [item.id, item])).values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       if (firsts.length === 0) return outcome;
       const rows = await db
         .insertInto('sync_items')
