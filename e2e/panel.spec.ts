@@ -7,6 +7,8 @@ const shanghaiHourMinute = () =>
 test('the login screen lists the demo citizens (a) to (f) in order', async ({ page }) => {
   await page.goto('/');
   await expect(page).toHaveURL(/\/login/);
+  // The list comes with its own request after the login screen shows; allInnerTexts does not wait for it.
+  await expect(page.getByRole('button', { name: /^演示 / }).first()).toBeVisible();
   const names = await page.getByRole('button', { name: /^演示 / }).allInnerTexts();
   expect(names.map((text) => text.split('\n')[0])).toEqual(Object.values(demo).map((d) => `演示 ${d.name} ${d.colour}`));
 });

@@ -172,7 +172,7 @@ function bytesSection(): string[] {
     '',
     '| loaded on demand | raw | gzip -9 | as sent (brotli) |',
     '|---|---|---|---|',
-    ...[...files.lazyScripts, ...files.lazyStyles].sort((a, b) => rawKb(b) - rawKb(a)).map(row),
+    ...[...files.lazyWasm, ...files.lazyScripts, ...files.lazyStyles].sort((a, b) => rawKb(b) - rawKb(a)).map(row),
   ];
 }
 

@@ -14,6 +14,8 @@ export interface BuiltFiles {
   initialStyles: string[];
   lazyScripts: string[];
   lazyStyles: string[];
+  /** The scanner's WebAssembly decoder, fetched with the scanner chunk. */
+  lazyWasm: string[];
 }
 
 export function builtFiles(dist = distDir): BuiltFiles {
@@ -29,6 +31,7 @@ export function builtFiles(dist = distDir): BuiltFiles {
     initialStyles,
     lazyScripts: assets.filter((file) => file.endsWith('.js') && !initial.has(file)),
     lazyStyles: assets.filter((file) => file.endsWith('.css') && !initial.has(file)),
+    lazyWasm: assets.filter((file) => file.endsWith('.wasm')),
   };
 }
 

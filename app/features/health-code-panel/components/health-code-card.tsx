@@ -36,14 +36,19 @@ export function HealthCodeCard({ profile, refreshedAt }: HealthCodeCardProps) {
         </div>
       </dl>
       <LiveClock />
-      {code.kind === 'ready' && (
-        <CodeQr
-          text={code.text}
-          colour={profile.colour}
-          label={t('panel.qr.label', { name: profile.maskedName, colour: colourName, time: formatDateTime(code.signedAt, true) })}
-        />
+      {(code.kind === 'ready' || code.kind === 'loading') && (
+        <div className="code-card__qr-slot">
+          {code.kind === 'ready' ? (
+            <CodeQr
+              text={code.text}
+              colour={profile.colour}
+              label={t('panel.qr.label', { name: profile.maskedName, colour: colourName, time: formatDateTime(code.signedAt, true) })}
+            />
+          ) : (
+            <LoadingState label={t('panel.code.loading')} />
+          )}
+        </div>
       )}
-      {code.kind === 'loading' && <LoadingState label={t('panel.code.loading')} />}
       {code.kind === 'error' && <ErrorState error={code.error} onRetry={code.retry} />}
       {code.kind === 'needs-sync' && (
         <p className="code-card__needs-sync" role="alert">

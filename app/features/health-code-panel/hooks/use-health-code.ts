@@ -20,20 +20,24 @@ export function useHealthCode(citizenId: string): HealthCodeState {
   const credential = useCredential(citizenId);
   const [signed, setSigned] = useState<HealthCodeState>({ kind: 'loading' });
   const data = credential.data;
+  // Re-signed (and the QR drawn again, the costly part) only when the credential itself changes: a refetch
+  // that falls back to the same kept credential offline changes nothing on the code but the offline note.
+  const token = data?.credential;
+  const expiresAt = data?.expiresAt;
 
   useEffect(() => {
-    if (!data) return;
+    if (token === undefined || expiresAt === undefined) return;
     let cancelled = false;
     const sign = async () => {
       const now = Date.now();
-      if (now >= data.expiresAt) {
+      if (now >= expiresAt) {
         setSigned({ kind: 'needs-sync' });
         return;
       }
       try {
         const { privateKey } = await deviceKeyFor(citizenId);
-        const text = await presentCode(data.credential, privateKey, now);
-        if (!cancelled) setSigned({ kind: 'ready', text, signedAt: now, offline: data.fromStore });
+        const text = await presentCode(token, privateKey, now);
+        if (!cancelled) setSigned({ kind: 'ready', text, signedAt: now, offline: false });
       } catch (error) {
         if (!cancelled) setSigned({ kind: 'error', error, retry: () => void sign() });
       }
@@ -49,11 +53,11 @@ export function useHealthCode(citizenId: string): HealthCodeState {
       clearInterval(timer);
       document.removeEventListener('visibilitychange', onVisible);
     };
-  }, [citizenId, data]);
+  }, [citizenId, token, expiresAt]);
 
   if (!data) {
     if (credential.isError) return { kind: 'error', error: credential.error, retry: () => void credential.refetch() };
     return { kind: 'loading' };
   }
-  return signed;
+  return signed.kind === 'ready' ? { ...signed, offline: data.fromStore } : signed;
 }
