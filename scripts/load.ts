@@ -86,7 +86,23 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-export async function runLoad(options: LoadOptions): Promise<LoadReport> {
+/** A run past its own length, the drain and a minute's grace has hung somewhere: it stops with an error. */
+export function runLoad(options: LoadOptions): Promise<LoadReport> {
+  const limitMs = (options.seconds + drainMs / 1000 + 60) * 1000;
+  let phase = 'starting';
+  let timer: NodeJS.Timeout | undefined;
+  const watchdog = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`load run still ${phase} after ${limitMs / 1000} s`)), limitMs);
+  });
+  return Promise.race([
+    load(options, (now) => {
+      phase = now;
+    }),
+    watchdog,
+  ]).finally(() => clearTimeout(timer));
+}
+
+async function load(options: LoadOptions, enter: (phase: string) => void): Promise<LoadReport> {
   const log = options.log ?? (() => undefined);
   const nodeCount = options.engine === 'sqlite' ? 1 : options.nodes;
   let cluster: PostgresCluster | undefined;
@@ -120,6 +136,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     const [first] = nodes;
     if (!first) throw new Error('no node');
     const nodeFor = (index: number): ServerProcess => nodes[index % nodes.length] ?? first;
+    enter('logging in');
     const ownerCookie = await login(first.url, demoPhones[0] ?? '');
     const venue = await post(first.url, '/venues', { name: '压测商店', district: '黄浦区', address: '南京东路1号', kind: 'shop' }, ownerCookie);
     const venueToken = endpoints.registerVenue.response.parse(await venue.json()).venue.token;
@@ -181,10 +198,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
       await new Promise((resolve) => setTimeout(resolve, (options.seconds * 1000) / 2));
       const victim = nodes[0];
       if (!victim) return;
+      const exited = isRunning(victim) ? new Promise((resolve) => victim.process.once('exit', resolve)) : Promise.resolve();
       victim.process.kill('SIGKILL');
       log(`SIGKILLed the node on ${victim.url} at ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
       if (nodes.length === 1) {
-        await new Promise((resolve) => victim.process.once('exit', resolve));
+        await exited;
         const restarted = startServerProcess(victim.port, location, noClient);
         nodes[0] = restarted;
         await waitReady(restarted);
@@ -192,15 +210,19 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
       }
     }
 
+    enter('sending');
     await Promise.all([...cookies.map((_, index) => client(index)), ...(options.killOne ? [killOne()] : [])]);
+    enter('draining');
     const elapsed = (Date.now() - startedAt) / 1000;
     const drainUntil = Date.now() + drainMs;
     for (const batch of unanswered) await deliver(batch.client, batch.items, drainUntil);
 
+    enter('stopping the nodes');
     const cpu = nodes.filter(isRunning).map((node) => cpuMs(node.process.pid));
     const serverCpuMs = cpu.reduce<number | null>((sum, ms) => (sum === null || ms === null ? null : sum + ms), 0);
     await Promise.all(nodes.map((node) => stopServerProcess(node)));
 
+    enter('counting');
     const database = await openDatabase(location);
     let lost = 0;
     let duplicated = 0;
