@@ -5,7 +5,7 @@
  * PostgreSQL the same INSERTs in 10-row transactions through one connection, and `COPY` through psql.
  * Then `npm run load` runs for SQLite at 1 node and PostgreSQL at 1, 2 and 4 nodes, a node killed in each.
  *
- *   npm run bench:db                       CLIENTS=200 SECONDS=40 KILL=false npm run bench:db
+ *   npm run bench:db                       CLIENTS=200 RUN_SECONDS=40 KILL=false npm run bench:db
  */
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
@@ -19,7 +19,8 @@ import { describeReport, runLoad, type LoadReport } from './load.ts';
 import { startPostgresCluster } from './postgres-cluster.ts';
 
 const clients = Number(process.env.CLIENTS ?? 200);
-const seconds = Number(process.env.SECONDS ?? 40);
+// Not SECONDS: bash keeps that name for its own clock.
+const seconds = Number(process.env.RUN_SECONDS ?? 40);
 const floorRows = Number(process.env.FLOOR_ROWS ?? 50_000);
 const citizen = 'demo-a';
 
