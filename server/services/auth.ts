@@ -3,20 +3,17 @@
  * outside demo mode a phone gets one text per half minute. Only hashes are stored, so a copy of the
  * database logs no one in. Everything is in the database, so any node can answer any step.
  */
-import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { HttpError } from '../http/errors.ts';
 import type { AuthStore } from '../storage/auth.ts';
 import { CodeNotSent, type CodePurpose, type CodeSender } from './code-sender.ts';
+import { sha256Hex } from './sha256.ts';
 
 const otpLifetimeMs = 5 * 60 * 1000;
 const maxOtpAttempts = 5;
 /** Each text costs money and invites guessing. */
 const otpResendGapMs = 30 * 1000;
 const sessionLifetimeMs = 30 * 24 * 60 * 60 * 1000;
-
-function sha256(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
-}
 
 type OtpCheck = 'ok' | 'invalid' | 'expired' | 'too_many_attempts';
 
@@ -34,7 +31,7 @@ export function createAuthService(store: AuthStore, options: { demo: boolean; se
       if (!row) return 'invalid';
       return row.expires_at <= now() ? 'expired' : 'too_many_attempts';
     }
-    const matches = timingSafeEqual(Buffer.from(codeHash), Buffer.from(sha256(`${phone}:${code}`)));
+    const matches = timingSafeEqual(Buffer.from(codeHash), Buffer.from(sha256Hex(`${phone}:${code}`)));
     return matches && (await store.deleteOtpCode(phone, codeHash)) ? 'ok' : 'invalid';
   }
 
@@ -48,7 +45,7 @@ export function createAuthService(store: AuthStore, options: { demo: boolean; se
       const wait = row ? Math.ceil((row.issued_at + otpResendGapMs - now()) / 1000) : 0;
       if (wait > 0) throw new HttpError(429, 'rate_limited', `Wait ${wait} s before asking for another code.`);
       const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-      const codeHash = sha256(`${phone}:${code}`);
+      const codeHash = sha256Hex(`${phone}:${code}`);
       await store.putOtpCode({ phone, code_hash: codeHash, expires_at: now() + otpLifetimeMs, issued_at: now() });
       const expiresInSeconds = otpLifetimeMs / 1000;
       try {
@@ -69,11 +66,11 @@ export function createAuthService(store: AuthStore, options: { demo: boolean; se
     },
     async startSession(citizenId: string): Promise<{ token: string; maxAgeSeconds: number }> {
       const token = randomBytes(32).toString('base64url');
-      await store.putSession(sha256(token), citizenId, now() + sessionLifetimeMs);
+      await store.putSession(sha256Hex(token), citizenId, now() + sessionLifetimeMs);
       return { token, maxAgeSeconds: sessionLifetimeMs / 1000 };
     },
-    citizenForSession: (token: string): Promise<string | undefined> => store.citizenForSession(sha256(token), now()),
-    endSession: (token: string): Promise<void> => store.deleteSession(sha256(token)),
+    citizenForSession: (token: string): Promise<string | undefined> => store.citizenForSession(sha256Hex(token), now()),
+    endSession: (token: string): Promise<void> => store.deleteSession(sha256Hex(token)),
     deleteExpiredSessions: (): Promise<void> => store.deleteExpiredSessions(now()),
   };
 }

@@ -26,7 +26,7 @@ const clockSkewMs = 5 * 60 * 1000;
 const utc = (instant: string) => new Date(instant).toISOString();
 
 /** The first of these instants that lies in the future, as the rejection to answer. */
-function future(now: number, fields: Record<string, string>): LineProblem | undefined {
+export function future(now: number, fields: Record<string, string>): LineProblem | undefined {
   for (const [field, instant] of Object.entries(fields)) {
     if (Date.parse(instant) > now + clockSkewMs) return { code: 'future_date', message: `${field}: lies in the future.` };
   }

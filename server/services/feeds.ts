@@ -9,7 +9,7 @@
  * fail on something the checks did not foresee (a race with another feed, a constraint), it is redone
  * line by line, so only the line at fault is lost, and it is rejected as `not_stored`.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import {
   feedLines,
   maxFeedLineBytes,
@@ -24,12 +24,11 @@ import type { FeedHistoryRow, FeedRecordRow } from '../storage/feeds.ts';
 import type { FeedRecord } from '../storage/records.ts';
 import type { Storage, Stores } from '../storage/storage.ts';
 import { applyColourEvents, positiveResultReason, type ColourEvent } from './colour.ts';
-import { recordScopes, type LineProblem, type RecordScope } from './feed-scopes.ts';
+import { future, recordScopes, type LineProblem, type RecordScope } from './feed-scopes.ts';
+import { sha256Hex } from './sha256.ts';
 
 /** Lines per transaction: large enough to amortise a round trip, small enough to hold a few MB at most. */
 const batchSize = 500;
-
-const futureSkewMs = 5 * 60 * 1000;
 
 interface Candidate<S extends FeedScope> {
   line: number;
@@ -78,7 +77,7 @@ function parseLine<S extends FeedScope>(scope: S, raw: RawLine, now: number): Ca
   if (problem) return { line: raw.number, ...problem };
   // The parsed line, not the raw text: key order, spacing and unknown fields do not make a line new.
   const content = JSON.stringify(data);
-  return { line: raw.number, data, content, hash: createHash('sha256').update(content).digest('hex') };
+  return { line: raw.number, data, content, hash: sha256Hex(content) };
 }
 
 /** What each feed checks beyond its schema; the record feeds' checks are in feed-scopes.ts. */
@@ -88,8 +87,7 @@ const lineProblems: { [S in FeedScope]: (line: FeedLine<S>, now: number) => Line
   vaccinations: recordScopes.vaccinations.problem,
   itinerary: recordScopes.itinerary.problem,
   citizens: () => undefined,
-  'colour-decisions': (line, now) =>
-    Date.parse(line.decidedAt) > now + futureSkewMs ? { code: 'future_date', message: 'decidedAt: lies in the future.' } : undefined,
+  'colour-decisions': (line, now) => future(now, { decidedAt: line.decidedAt }),
 };
 
 function lineProblem<S extends FeedScope>(scope: S, data: FeedLine<S>, now: number): LineProblem | undefined {

@@ -3,9 +3,10 @@
  * only its SHA-256 is stored, so a copy of the database lets no one post a feed. A revoked provider's
  * key stops working at once on every node (the check reads the database).
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { feedScope, type FeedScope } from '../../core/contract.ts';
 import type { ProviderStore } from '../storage/providers.ts';
+import { sha256Hex } from './sha256.ts';
 
 export interface Provider {
   name: string;
@@ -21,10 +22,6 @@ export interface ProviderListing extends Provider {
 export class ProviderError extends Error {}
 
 const providerName = /^[a-z0-9][a-z0-9._-]{0,63}$/;
-
-function keyHash(key: string): string {
-  return createHash('sha256').update(key).digest('hex');
-}
 
 function parseScopes(list: string): FeedScope[] {
   const scopes = new Set<FeedScope>();
@@ -53,7 +50,7 @@ export function createProviderService(store: ProviderStore, now: () => Date = ()
       const scopes = parseScopes(scopeList);
       if (await store.byName(name)) throw new ProviderError(`provider ${name} exists already; revoke it and add one under a new name to change its key`);
       const key = `ssp_${randomBytes(32).toString('base64url')}`;
-      await store.add({ name, key_hash: keyHash(key), scopes: scopes.join(','), created_at: now().toISOString() });
+      await store.add({ name, key_hash: sha256Hex(key), scopes: scopes.join(','), created_at: now().toISOString() });
       return key;
     },
     async list(): Promise<ProviderListing[]> {
@@ -65,7 +62,7 @@ export function createProviderService(store: ProviderStore, now: () => Date = ()
     },
     /** The live provider a key belongs to, or nothing for an unknown or revoked key. */
     async authenticate(key: string): Promise<Provider | undefined> {
-      const row = await store.byKeyHash(keyHash(key));
+      const row = await store.byKeyHash(sha256Hex(key));
       return row && row.revoked_at === null ? { name: row.name, scopes: storedScopes(row.scopes) } : undefined;
     },
   };
