@@ -416,6 +416,10 @@ export const feedResult = z.object({
 });
 export type FeedResult = z.infer<typeof feedResult>;
 
+/** `list` is a signed token whose payload is `revocationPayload` (core/crypto/revocation-list.ts). */
+export const revocationList = z.object({ list: z.string() });
+export type RevocationList = z.infer<typeof revocationList>;
+
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 interface EndpointDefinition<P extends string, B extends z.ZodMiniType | undefined, R extends z.ZodMiniType> {
@@ -480,6 +484,11 @@ export const endpoints = {
   syncBatch: endpoint({ method: 'POST', path: '/sync/batch', body: syncBatchBody, response: syncBatchResponse }),
   /** A provider's NDJSON feed (application/x-ndjson, one `feedLines[scope]` object a line), Bearer key. */
   postFeed: endpoint({ method: 'POST', path: '/feeds/:scope', body: undefined, response: feedResult }),
+  /**
+   * The signed revocation list (core/crypto/revocation-list.ts), whole or, with `?since=<version>`, what
+   * changed after that version; public, like the keys it is checked with.
+   */
+  revocations: endpoint({ method: 'GET', path: '/revocations', body: undefined, response: revocationList }),
   ruleSets: endpoint({
     method: 'GET',
     path: '/rule-sets',

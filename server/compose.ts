@@ -10,6 +10,7 @@ import { createCredentialService } from './services/credentials.ts';
 import { createFamilyService } from './services/family.ts';
 import { createFeedService } from './services/feeds.ts';
 import { createProviderService } from './services/providers.ts';
+import { createRevocationService } from './services/revocations.ts';
 import type { Signer } from './services/signer.ts';
 import { createSyncService } from './services/sync.ts';
 import { createVenueService } from './services/venues.ts';
@@ -31,6 +32,7 @@ export function composeServices(storage: Storage, config: ServerConfig, signer: 
     sync: createSyncService({ storage, signer }),
     providers: createProviderService(storage.providers),
     feeds: createFeedService(storage),
+    revocations: createRevocationService(storage.revocations, signer),
     ready: () => storage.ready(),
   };
 }

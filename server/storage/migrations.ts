@@ -235,11 +235,26 @@ async function colourChanges(db: AnyDb): Promise<void> {
   await db.schema.createIndex('colour_changes_effective').on('colour_changes').columns(['citizen_id', 'effective_at']).execute();
 }
 
+/**
+ * What the revocation list is read from: changes by when they were recorded (a verifier asks for those
+ * after its version), and the salt its entries are hashed with, made once for the deployment.
+ */
+async function revocations(db: AnyDb): Promise<void> {
+  await db.schema.createIndex('colour_changes_recorded').on('colour_changes').columns(['recorded_at']).execute();
+  await db.schema
+    .createTable('revocation_salt')
+    .addColumn('id', 'text', (col) => col.primaryKey())
+    .addColumn('salt', 'text', (col) => col.notNull())
+    .addColumn('created_at', 'text', (col) => col.notNull())
+    .execute();
+}
+
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001-initial': { up: (db) => initial(db, dialect) },
     '0002-providers': { up: providers },
     '0003-feed-records': { up: feedRecords },
     '0004-colour-changes': { up: colourChanges },
+    '0005-revocations': { up: revocations },
   };
 }

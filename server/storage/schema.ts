@@ -175,6 +175,13 @@ export interface ColourChangesTable {
   external_id: string;
 }
 
+export interface RevocationSaltTable {
+  /** Always 'current': one salt for the deployment. */
+  id: string;
+  salt: string;
+  created_at: string;
+}
+
 export interface Schema {
   citizens: CitizensTable;
   vaccinations: VaccinationsTable;
@@ -194,4 +201,5 @@ export interface Schema {
   feed_records: FeedRecordsTable;
   feed_record_history: FeedRecordHistoryTable;
   colour_changes: ColourChangesTable;
+  revocation_salt: RevocationSaltTable;
 }

@@ -12,6 +12,7 @@ import type { Database, Engine } from './database.ts';
 import { createFeedStore } from './feeds.ts';
 import { createProviderStore } from './providers.ts';
 import { createFeedRecordWriter, createRecordStore } from './records.ts';
+import { createRevocationStore } from './revocations.ts';
 import { createRuleSetStore } from './rule-sets.ts';
 import type { Schema } from './schema.ts';
 import { createSigningKeyStore } from './signing-keys.ts';
@@ -33,6 +34,7 @@ function stores(db: Kysely<Schema>, engine: Engine) {
     feeds: createFeedStore(db),
     feedRecords: createFeedRecordWriter(db),
     colourChanges: createColourChangeStore(db),
+    revocations: createRevocationStore(db),
   };
 }
 

@@ -1,0 +1,33 @@
+import type { Kysely } from 'kysely';
+import type { Schema } from './schema.ts';
+
+/** What the revocation list (services/revocations.ts) is read from: colour changes, and the list's salt. */
+export function createRevocationStore(db: Kysely<Schema>) {
+  return {
+    /**
+     * Citizens whose colour really changed (not a decision that repeated the colour they had) in a change
+     * recorded after `after`, each with the newest such change.
+     */
+    async changedAfter(after: string): Promise<{ citizen_id: string; recorded_at: string }[]> {
+      return db
+        .selectFrom('colour_changes')
+        .select((eb) => ['citizen_id', eb.fn.max('recorded_at').as('recorded_at')])
+        .where('recorded_at', '>', after)
+        .whereRef('colour', '<>', 'previous_colour')
+        .groupBy('citizen_id')
+        .execute();
+    },
+    /** The deployment's salt, made by whichever node asks first; every node then reads the same one. */
+    async salt(make: () => string): Promise<string> {
+      await db
+        .insertInto('revocation_salt')
+        .values({ id: 'current', salt: make(), created_at: new Date().toISOString() })
+        .onConflict((conflict) => conflict.column('id').doNothing())
+        .execute();
+      const row = await db.selectFrom('revocation_salt').select('salt').where('id', '=', 'current').executeTakeFirstOrThrow();
+      return row.salt;
+    },
+  };
+}
+
+export type RevocationStore = ReturnType<typeof createRevocationStore>;
