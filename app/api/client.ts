@@ -31,6 +31,8 @@ type Params<N extends EndpointName> = PathParams<(typeof endpoints)[N]['path']>;
 export type RequestOptions<N extends EndpointName> = {
   signal?: AbortSignal;
   timeoutMs?: number;
+  /** Query string parameters, for the few GETs that take one (the revocation list's `since`). */
+  query?: Record<string, string>;
 } & (keyof Params<N> extends never ? { params?: undefined } : { params: Params<N> }) &
   (BodyOf<N> extends undefined ? { body?: undefined } : { body: BodyOf<N> });
 
@@ -47,7 +49,8 @@ export async function request<N extends EndpointName>(name: N, options: RequestO
 
   let response: Response;
   try {
-    response = await fetch(apiPath(definition.path, options.params), {
+    const query = options.query ? `?${new URLSearchParams(options.query).toString()}` : '';
+    response = await fetch(apiPath(definition.path, options.params) + query, {
       method: definition.method,
       credentials: 'same-origin',
       headers: options.body === undefined ? { Accept: 'application/json' } : { 'Content-Type': 'application/json', Accept: 'application/json' },

@@ -8,7 +8,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 
 export const storage = {
   name: 'suishen-wallet',
-  version: 2,
+  version: 3,
   stores: {
     /** The persisted TanStack Query cache, one entry per signed-in citizen. */
     queryCache: 'query-cache',
@@ -24,6 +24,8 @@ export const storage = {
     ruleSets: 'rule-sets',
     /** Place-code check-ins kept on this device (14 days). */
     checkIns: 'check-ins',
+    /** The revocation list a verifier last synced, merged from the server's deltas. */
+    revocations: 'revocations',
     /** Small device settings that need not be read before first paint. */
     settings: 'settings',
   },
@@ -51,6 +53,7 @@ export interface WalletSchema extends DBSchema {
   'server-keys': { key: string; value: { id: 'current'; keys: unknown; savedAt: number } };
   'rule-sets': { key: string; value: { id: 'current'; ruleSets: unknown; savedAt: number } };
   'check-ins': { key: string; value: { id: string; citizenId: string; scannedAt: number; record: unknown }; indexes: { 'by-scanned': number } };
+  revocations: { key: string; value: { id: 'current'; list: unknown } };
   settings: { key: string; value: unknown };
 }
 
@@ -75,6 +78,9 @@ export function walletDb(): Promise<WalletDb> {
       }
       if (oldVersion < 2) {
         db.createObjectStore(storage.stores.ruleSets, { keyPath: 'id' });
+      }
+      if (oldVersion < 3) {
+        db.createObjectStore(storage.stores.revocations, { keyPath: 'id' });
       }
     },
     blocked() {

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ruleSetById } from '../../../core/rules/default-rule-sets.ts';
 import { paperCodeText, presentCode, publicKeyToRaw, type CredentialClaims } from '../../../core/crypto/health-code.ts';
+import { subjectHash } from '../../../core/crypto/revocation-list.ts';
 import { ecdsa, signToken } from '../../../core/crypto/signed-token.ts';
+import { mergeRevocations } from './revocation-check.ts';
 import { verifyHealthCode } from './verify-health-code.ts';
 
 const leaveShanghai = ruleSetById('leave-shanghai');
@@ -70,5 +72,14 @@ describe('verifyHealthCode', () => {
   it('passes a refusal through without evaluating anything', async () => {
     expect(await verifyHealthCode(await codeFor({}), lookup, leaveShanghai, now + 91_000)).toEqual({ kind: 'refused', reason: 'stale' });
     expect(await verifyHealthCode('https://example.com/', lookup, leaveShanghai, now)).toEqual({ kind: 'refused', reason: 'foreign' });
+  });
+
+  it('refuses a code signed before its holder’s colour changed, by the synced list; one signed after stands', async () => {
+    const salt = 'dGVzdC1zYWx0LXZhbHVl';
+    const changedAt = seconds(now - hour / 2);
+    const revocations = mergeRevocations(null, { t: 'revocations', v: now, salt, e: [[await subjectHash(salt, 'demo-b'), changedAt]] }, now);
+    expect(await verifyHealthCode(await codeFor({}), lookup, venueEntry, now, revocations)).toEqual({ kind: 'refused', reason: 'revoked' });
+    const fresh = await verifyHealthCode(await codeFor({ iat: changedAt }), lookup, venueEntry, now, revocations);
+    expect(fresh.kind === 'checked' && fresh.evaluation.pass).toBe(true);
   });
 });

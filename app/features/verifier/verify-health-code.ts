@@ -9,6 +9,8 @@ import { readHealthCode, type CodeRefusal } from '../../../core/crypto/health-co
 import type { KeyLookup } from '../../../core/crypto/signed-token.ts';
 import { evaluate, type Evaluation } from '../../../core/rules/evaluate.ts';
 import { factsFromClaims } from '../../../core/rules/facts.ts';
+import type { HeldRevocations } from '../../offline/revocation-store.ts';
+import { issuedBeforeChange } from './revocation-check.ts';
 
 /** What a paper code adds, since nothing shows it is held by the person it names. */
 export interface PaperDetails {
@@ -19,11 +21,19 @@ export interface PaperDetails {
 
 export type Verification =
   | { kind: 'checked'; maskedName: string; evaluation: Evaluation; paper: PaperDetails | null }
-  | { kind: 'refused'; reason: CodeRefusal };
+  | { kind: 'refused'; reason: CodeRefusal | 'revoked' };
 
-export async function verifyHealthCode(text: string, lookup: KeyLookup, ruleSet: RuleSet, now: number): Promise<Verification> {
+export async function verifyHealthCode(
+  text: string,
+  lookup: KeyLookup,
+  ruleSet: RuleSet,
+  now: number,
+  revocations: HeldRevocations | null = null,
+): Promise<Verification> {
   const read = await readHealthCode(text, lookup, now);
   if (!read.ok) return { kind: 'refused', reason: read.reason };
+  // Signed before its holder's colour changed: the colour it shows may no longer be theirs.
+  if (await issuedBeforeChange(revocations, read.claims)) return { kind: 'refused', reason: 'revoked' };
   const paper = read.kind === 'paper' ? { maskedIdNumber: read.claims.i, printedAt: read.claims.iat * 1000, validUntil: read.claims.exp * 1000 } : null;
   return { kind: 'checked', maskedName: read.claims.n, evaluation: evaluate(ruleSet, factsFromClaims(read.claims), now), paper };
 }

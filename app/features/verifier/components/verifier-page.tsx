@@ -3,13 +3,16 @@ import '../verifier.css';
 import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import type { RuleSet } from '../../../../core/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
-import { formatDateTime } from '../../../i18n/shanghai-time.ts';
+import { formatDateTime, formatRelativeAge, relativeAge } from '../../../i18n/shanghai-time.ts';
+import type { HeldRevocations } from '../../../offline/revocation-store.ts';
 import { useRuleSets } from '../../../records/api/get-rule-sets.ts';
 import { useKeyLookup } from '../../../records/api/get-signing-keys.ts';
 import { clauseStateKey, clauseText } from '../../../rules/clause-text.ts';
 import { QrScanner } from '../../../scanner/qr-scanner.tsx';
 import { PageHeader } from '../../../ui/page-header.tsx';
 import { LoadingState } from '../../../ui/status-views.tsx';
+import { useNow } from '../../../ui/use-now.ts';
+import { revocationRefreshMs, useRevocations } from '../api/get-revocations.ts';
 import { verifyHealthCode, type PaperDetails, type Verification } from '../verify-health-code.ts';
 
 const countKey = 'suishen.verifier.checks';
@@ -46,6 +49,24 @@ function PaperNotes({ paper }: { paper: PaperDetails }) {
         {t('verify.paper.printed', { time: formatDateTime(paper.printedAt) })} · {t('verify.paper.validUntil', { time: formatDateTime(paper.validUntil) })}
       </span>
     </>
+  );
+}
+
+/** Missed rounds mean the device has been offline a while: a change since may not be known here. */
+const oldListMs = 6 * revocationRefreshMs;
+
+/** How current the list of changed subjects is, since a code revoked after the last sync still passes. */
+function RevocationAge({ held }: { held: HeldRevocations | null }) {
+  const { t, language } = useI18n();
+  const now = useNow(30_000);
+  if (!held) return <p className="verifier__revocations verifier__revocations--old">{t('verify.revocations.never')}</p>;
+  const age = relativeAge(held.syncedAt, now);
+  const old = now - held.syncedAt > oldListMs;
+  return (
+    <p className={`verifier__revocations${old ? ' verifier__revocations--old' : ''}`} data-testid="revocation-age">
+      {t('verify.revocations.synced', { age: age.unit === 'justNow' ? t('time.justNow') : formatRelativeAge(age, language) })}
+      {old && ` ${t('verify.revocations.old')}`}
+    </p>
   );
 }
 
@@ -86,6 +107,7 @@ export function VerifierPage() {
   const { t, language } = useI18n();
   const ruleSets = useRuleSets();
   const keys = useKeyLookup();
+  const revocations = useRevocations();
   const [ruleSetId, setRuleSetId] = useState('leave-shanghai');
   const [text, setText] = useState('');
   const [verification, setVerification] = useState<Verification | null>(null);
@@ -96,7 +118,7 @@ export function VerifierPage() {
 
   const check = async (scanned: string) => {
     if (keys.kind !== 'ready' || !ruleSet) return;
-    setVerification(await verifyHealthCode(scanned, keys.lookup, ruleSet, Date.now()));
+    setVerification(await verifyHealthCode(scanned, keys.lookup, ruleSet, Date.now(), revocations.data ?? null));
     countCheck();
   };
   const onScanned = (scanned: string) => {
@@ -153,6 +175,7 @@ export function VerifierPage() {
     <main className="page page--verifier">
       <PageHeader title={t('verify.title')} />
       {body}
+      {revocations.data !== undefined && <RevocationAge held={revocations.data} />}
       <p className="verifier__count">{t('verify.count', { n: count })}</p>
     </main>
   );
