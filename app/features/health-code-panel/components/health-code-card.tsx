@@ -5,6 +5,7 @@ import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { formatDateTime } from '../../../i18n/shanghai-time.ts';
 import { ErrorState, LoadingState } from '../../../ui/status-views.tsx';
 import { useHealthCode } from '../hooks/use-health-code.ts';
+import { usePanelRefresh } from '../hooks/use-panel-refresh.ts';
 import { CodeQr, colourIcons } from '../../../ui/code-qr.tsx';
 import { LiveClock } from '../../../ui/live-clock.tsx';
 
@@ -19,7 +20,8 @@ export function HealthCodeCard({ profile, refreshedAt }: HealthCodeCardProps) {
   const { t } = useI18n();
   const colourName = t(`colour.${profile.colour}`);
   const refreshed = formatDateTime(refreshedAt, true);
-  const code = useHealthCode(profile.id);
+  const code = useHealthCode(profile.id, profile.colour);
+  usePanelRefresh(profile.id);
   return (
     <section className={`code-card code-card--${profile.colour}`} aria-labelledby="code-card-title">
       <h1 id="code-card-title" className="code-card__title">

@@ -1,4 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { CodeColour } from '../../../../core/contract.ts';
+import { base64urlToText } from '../../../../core/crypto/base64url.ts';
 import { presentCode } from '../../../../core/crypto/health-code.ts';
 import { deviceKeyFor } from '../../../offline/credential-store.ts';
 import { useCredential } from '../api/issue-credential.ts';
@@ -12,11 +14,21 @@ export type HealthCodeState =
   | { kind: 'needs-sync' }
   | { kind: 'error'; error: unknown; retry: () => void };
 
+/** The colour a credential was issued with, read without verifying: only to tell whether it is out of date. */
+function issuedColour(credential: string): unknown {
+  const text = base64urlToText(credential.split('.')[2] ?? '');
+  try {
+    return text === null ? undefined : (JSON.parse(text) as { c?: unknown }).c;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The QR text for the citizen's code, re-signed every minute and as soon as the page is visible
  * again (a phone taken out of a pocket must not show a code that a verifier will call stale).
  */
-export function useHealthCode(citizenId: string): HealthCodeState {
+export function useHealthCode(citizenId: string, colour: CodeColour): HealthCodeState {
   const credential = useCredential(citizenId);
   const [signed, setSigned] = useState<HealthCodeState>({ kind: 'loading' });
   const data = credential.data;
@@ -24,6 +36,16 @@ export function useHealthCode(citizenId: string): HealthCodeState {
   // that falls back to the same kept credential offline changes nothing on the code but the offline note.
   const token = data?.credential;
   const expiresAt = data?.expiresAt;
+  const { refetch } = credential;
+  const refetchedFor = useRef<CodeColour | null>(null);
+
+  // The colour changed since the credential was issued: a verifier would see the old one, and refuse it
+  // once its revocation list knows. Asked once per new colour, so a server that disagrees cannot loop it.
+  useEffect(() => {
+    if (token === undefined || issuedColour(token) === colour || refetchedFor.current === colour) return;
+    refetchedFor.current = colour;
+    void refetch();
+  }, [token, colour, refetch]);
 
   useEffect(() => {
     if (token === undefined || expiresAt === undefined) return;
