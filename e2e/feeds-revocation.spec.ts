@@ -1,0 +1,139 @@
+/**
+ * The whole chain without demo mode, in a real browser over the real server process: an operator adds
+ * providers with the admin tool, a registry's citizens feed creates a citizen, who logs in with the code
+ * an SMS gateway received (its signature checked), sees a PCR result a lab posted afterwards, and sees
+ * an authority's decision turn the code yellow; a staff verifier that synced the revocation list then
+ * refuses the citizen's old green code, offline, with its own message, and takes the new one.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { idNumberCheckCharacter } from '../core/id-number.ts';
+import { freePort } from '../scripts/postgres-cluster.ts';
+import { startServerProcess, stopServerProcess, waitReady, type ServerProcess } from '../scripts/server-process.ts';
+import { readShownCode } from './fixtures/health-code.ts';
+import { startGatewayReceiver, type GatewayReceiver } from './fixtures/sms-receiver.ts';
+import { phone as phoneDevice } from './phone.ts';
+
+let dataDir: string;
+let server: ServerProcess;
+let gateway: GatewayReceiver;
+const keys = { registry: '', lab: '', authority: '' };
+
+const first17 = '31010419880808123';
+const idNumber = first17 + idNumberCheckCharacter(first17);
+const phone = '13912345678';
+const hour = 3_600_000;
+const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
+
+/** `npm run admin -- provider add …` as an operator runs it, over the server's database; the key is the last line. */
+function addProvider(name: string, scopes: string): string {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'server/admin.ts', 'provider', 'add', name, '--scopes', scopes], {
+    env: { ...process.env, DATA_DIR: dataDir },
+    encoding: 'utf8',
+  });
+  return out.trim().split('\n').at(-1) ?? '';
+}
+
+async function feed(scope: string, key: string, line: object) {
+  const response = await fetch(`${server.url}/api/feeds/${scope}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${key}` },
+    body: `${JSON.stringify(line)}\n`,
+  });
+  expect(response.status).toBe(200);
+  expect(((await response.json()) as { summary: { stored: number } }).summary.stored).toBe(1);
+}
+
+/** The credential's colour claim, read off the QR the phone shows. */
+const credentialColour = (code: string) =>
+  (JSON.parse(Buffer.from(code.split('~')[1]?.split('.')[2] ?? '', 'base64url').toString('utf8')) as { c: string }).c;
+
+async function check(verifier: Page, code: string) {
+  await verifier.getByLabel('二维码内容').fill(code);
+  await verifier.getByRole('button', { name: '核验', exact: true }).click();
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  gateway = await startGatewayReceiver();
+  dataDir = mkdtempSync(join(tmpdir(), 'suishen-e2e-feeds-'));
+  server = startServerProcess(await freePort(), { engine: 'sqlite', dataDir }, {
+    DEMO: 'false',
+    SMS_WEBHOOK_URL: gateway.url,
+    SMS_WEBHOOK_SECRET: gateway.secret,
+    DIST_DIR: 'dist',
+  });
+  await waitReady(server);
+  keys.registry = addProvider('registry', 'citizens');
+  keys.lab = addProvider('lab-xuhui', 'pcr-results');
+  keys.authority = addProvider('authority', 'colour-decisions');
+});
+
+test.afterAll(async () => {
+  await stopServerProcess(server);
+  await gateway.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('a fed citizen logs in by SMS, sees a lab result, turns yellow, and a synced verifier refuses the old green code', async ({ browser }) => {
+  test.setTimeout(150_000);
+  await feed('citizens', keys.registry, { externalId: 'r-1', idNumber, name: '吴小梅', phone });
+
+  const citizen = await browser.newContext({ ...phoneDevice, baseURL: server.url });
+  const page = await citizen.newPage();
+  await page.goto('/login');
+  await page.getByLabel('手机号码').fill(phone);
+  await page.getByRole('button', { name: '获取验证码' }).click();
+  await expect.poll(() => gateway.received.length).toBe(1);
+  const [sent] = gateway.received;
+  expect(sent).toMatchObject({ phone, purpose: 'login' });
+  expect(gateway.refused).toBe(0);
+  // Outside demo mode the code is never on screen: only the gateway has it.
+  await expect(page.getByText(sent?.code ?? '')).toHaveCount(0);
+  await page.getByLabel('验证码').fill(sent?.code ?? '');
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(page.getByRole('img', { name: /随申码/ })).toBeVisible();
+  await expect(page.locator('.code-card__colour')).toHaveText(/绿码/);
+  await expect(page.getByText('吴*梅').first()).toBeVisible();
+
+  // Posted after the citizen opened the panel: it appears while the panel stays open, within a minute.
+  await feed('pcr-results', keys.lab, { externalId: 'lab-1', idNumber, sampledAt: ago(6 * hour), reportedAt: ago(hour), result: 'negative', institution: '徐汇区中心医院' });
+  await expect(page.getByText('徐汇区中心医院')).toBeVisible({ timeout: 65_000 });
+
+  // Signed afresh now, so that it is still within a verifier's 90 s when checked below: what is refused
+  // must be the colour change, not the age of the picture.
+  const signedFrom = Math.floor(Date.now() / 1000);
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  await expect.poll(async () => Number((await readShownCode(page)).split('~')[2])).toBeGreaterThanOrEqual(signedFrom);
+  const green = await readShownCode(page);
+  expect(credentialColour(green)).toBe('green');
+
+  await feed('colour-decisions', keys.authority, { externalId: 'd-1', idNumber, colour: 'yellow', reason: '时空伴随', decidedAt: new Date().toISOString() });
+  // Back in the foreground, the phone asks at once, and fetches a credential in the new colour.
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  await expect(page.locator('.code-card__colour')).toHaveText(/黄码/);
+  await expect.poll(async () => credentialColour(await readShownCode(page))).toBe('yellow');
+  const yellow = await readShownCode(page);
+
+  const staff = await browser.newContext({ baseURL: server.url, locale: 'zh-CN' });
+  const verifier = await staff.newPage();
+  await verifier.goto('/verify');
+  await expect(verifier.getByTestId('revocation-age')).toHaveText('状态变更名单刚刚更新');
+  await verifier.getByRole('radio', { name: '场所通行' }).check();
+  await staff.setOffline(true);
+
+  await check(verifier, green);
+  await expect(verifier.getByRole('alert')).toContainText('状态已变更，请刷新随申码');
+  await verifier.getByRole('button', { name: '继续核验' }).click();
+  await check(verifier, yellow);
+  const verdict = verifier.locator('.verdict');
+  await expect(verdict).toContainText('不通过');
+  await expect(verdict).toContainText('吴*梅');
+  await expect(verdict).not.toContainText('状态已变更');
+
+  await staff.close();
+  await citizen.close();
+});
