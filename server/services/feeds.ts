@@ -4,10 +4,11 @@
  * externalId is a correction (`updated`, the old version kept in feed_record_history); a bad line is
  * rejected with its number and never holds up the others.
  *
- * Lines arrive from a stream (http/ndjson-lines.ts) and are stored in batches, each in one transaction
- * with one statement per step, which is what makes a million lines a matter of minutes. Should a batch
- * fail on something the checks did not foresee (a race with another feed, a constraint), it is redone
- * line by line, so only the line at fault is lost, and it is rejected as `not_stored`.
+ * Lines arrive from a stream (http/ndjson-lines.ts) and are stored in batches with one statement per step,
+ * several batches to a transaction, which is what makes a million lines a matter of a minute or two.
+ * Should a transaction fail on something the checks did not foresee (a race with another feed, a
+ * constraint), it is redone a batch at a time, then line by line, so only the line at fault is lost, and
+ * it is rejected as `not_stored`.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -27,8 +28,18 @@ import { applyColourEvents, positiveResultReason, type ColourEvent } from './col
 import { future, recordScopes, type LineProblem, type RecordScope } from './feed-scopes.ts';
 import { sha256Hex } from './sha256.ts';
 
-/** Lines per transaction: large enough to amortise a round trip, small enough to hold a few MB at most. */
+/**
+ * Lines planned and written together, one statement per step: large enough to amortise a round trip,
+ * small enough for every engine's limits on parameters and expression depth.
+ */
 const batchSize = 500;
+/**
+ * Lines per transaction. A commit writes every page the transaction dirtied (and now and then a
+ * checkpoint): results for people all over the city touch index pages all over, so fewer, larger
+ * commits write each page once for many lines. It was most of the cost at one batch a commit
+ * (scripts/bench-feeds.ts). Still only a few MB of lines held at once.
+ */
+const transactionSize = 10 * batchSize;
 
 interface Candidate<S extends FeedScope> {
   line: number;
@@ -298,19 +309,31 @@ async function storeBatch(stores: Stores, context: Context, batch: readonly Cand
   return plan.outcomes;
 }
 
+/** Consecutive pieces of `items`, `size` at a time. */
+function* pieces<T>(items: readonly T[], size: number): Generator<readonly T[]> {
+  for (let start = 0; start < items.length; start += size) yield items.slice(start, start + size);
+}
+
 export function createFeedService(storage: Storage, clock: () => Date = () => new Date()) {
-  /** One transaction for the batch; should it fail, one per line, so that only the line at fault is lost. */
-  async function store(context: Context, batch: readonly Candidate<FeedScope>[]): Promise<Outcome[]> {
+  /**
+   * One transaction for the lines, a batch at a time in it; should it fail, one transaction per batch,
+   * then per line, so that only the line at fault is lost.
+   */
+  async function store(context: Context, lines: readonly Candidate<FeedScope>[]): Promise<Outcome[]> {
     try {
-      return await storage.transaction((stores) => storeBatch(stores, context, batch));
+      return await storage.transaction(async (stores) => {
+        const outcomes: Outcome[] = [];
+        for (const batch of pieces(lines, batchSize)) outcomes.push(...(await storeBatch(stores, context, batch)));
+        return outcomes;
+      });
     } catch (error) {
-      const [only] = batch;
-      if (batch.length === 1 && only) {
+      const [only] = lines;
+      if (lines.length === 1 && only) {
         console.warn(`feed ${context.scope} from ${context.provider}: line ${only.line} not stored: ${String(error)}`);
         return [{ line: only.line, code: 'not_stored', message: 'The line could not be stored; send it again.' }];
       }
       const outcomes: Outcome[] = [];
-      for (const item of batch) outcomes.push(...(await store(context, [item])));
+      for (const piece of pieces(lines, lines.length > batchSize ? batchSize : 1)) outcomes.push(...(await store(context, piece)));
       return outcomes;
     }
   }
@@ -336,7 +359,7 @@ export function createFeedService(storage: Storage, clock: () => Date = () => ne
       for await (const raw of lines) {
         const parsed = parseLine(scope, raw, clock().getTime());
         if ('code' in parsed) count(parsed);
-        else if (batch.push(parsed) >= batchSize) await flush();
+        else if (batch.push(parsed) >= transactionSize) await flush();
       }
       await flush();
       rejected.sort((a, b) => a.line - b.line);
