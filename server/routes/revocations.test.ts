@@ -10,6 +10,7 @@ import { readRevocationList, revocationRetentionMs, subjectHash, type Revocation
 import { revocationOverlapMs } from '../services/revocations.ts';
 import { expectApiError, signingKeyLookup } from '../test-client.ts';
 import { postFeed, testIdNumber } from '../test-feeds.ts';
+import { unusedSmsWebhook } from '../test-sms-receiver.ts';
 import { startTestServer, type TestServer } from '../test-server.ts';
 
 let server: TestServer;
@@ -17,7 +18,7 @@ const keys = { registry: '', authority: '' };
 const idNumber = (n: number) => testIdNumber(n, '19900202');
 
 beforeAll(async () => {
-  server = await startTestServer({ demo: false, smsWebhook: { url: 'http://127.0.0.1:9/unused', secret: 'a-secret-of-16-chars' } });
+  server = await startTestServer({ demo: false, smsWebhook: unusedSmsWebhook });
   keys.registry = await server.services.providers.add('registry', 'citizens');
   keys.authority = await server.services.providers.add('authority', 'colour-decisions');
   await postFeed(server.url, 'citizens', keys.registry, [1, 2, 3, 4].map((n) => ({ externalId: `c-${n}`, idNumber: idNumber(n), name: '孙八', phone: `1370000000${n}` })));
