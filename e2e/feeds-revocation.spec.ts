@@ -5,14 +5,13 @@
  * an authority's decision turn the code yellow; a staff verifier that synced the revocation list then
  * refuses the citizen's old green code, offline, with its own message, and takes the new one.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { idNumberCheckCharacter } from '../core/id-number.ts';
 import { freePort } from '../scripts/postgres-cluster.ts';
-import { startServerProcess, stopServerProcess, waitReady, type ServerProcess } from '../scripts/server-process.ts';
+import { addProvider, startServerProcess, stopServerProcess, waitReady, type ServerProcess } from '../scripts/server-process.ts';
 import { readShownCode } from './fixtures/health-code.ts';
 import { startGatewayReceiver, type GatewayReceiver } from './fixtures/sms-receiver.ts';
 import { phone as phoneDevice } from './phone.ts';
@@ -27,15 +26,6 @@ const idNumber = first17 + idNumberCheckCharacter(first17);
 const phone = '13912345678';
 const hour = 3_600_000;
 const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
-
-/** `npm run admin -- provider add …` as an operator runs it, over the server's database; the key is the last line. */
-function addProvider(name: string, scopes: string): string {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'server/admin.ts', 'provider', 'add', name, '--scopes', scopes], {
-    env: { ...process.env, DATA_DIR: dataDir },
-    encoding: 'utf8',
-  });
-  return out.trim().split('\n').at(-1) ?? '';
-}
 
 async function feed(scope: string, key: string, line: object) {
   const response = await fetch(`${server.url}/api/feeds/${scope}`, {
@@ -60,16 +50,17 @@ test.beforeAll(async () => {
   test.setTimeout(120_000);
   gateway = await startGatewayReceiver();
   dataDir = mkdtempSync(join(tmpdir(), 'suishen-e2e-feeds-'));
-  server = startServerProcess(await freePort(), { engine: 'sqlite', dataDir }, {
+  const location = { engine: 'sqlite', dataDir } as const;
+  server = startServerProcess(await freePort(), location, {
     DEMO: 'false',
     SMS_WEBHOOK_URL: gateway.url,
     SMS_WEBHOOK_SECRET: gateway.secret,
     DIST_DIR: 'dist',
   });
   await waitReady(server);
-  keys.registry = addProvider('registry', 'citizens');
-  keys.lab = addProvider('lab-xuhui', 'pcr-results');
-  keys.authority = addProvider('authority', 'colour-decisions');
+  keys.registry = addProvider(location, 'registry', 'citizens');
+  keys.lab = addProvider(location, 'lab-xuhui', 'pcr-results');
+  keys.authority = addProvider(location, 'authority', 'colour-decisions');
 });
 
 test.afterAll(async () => {

@@ -2,7 +2,7 @@
  * The real server as its own process (`server/main.ts`), the way a deployment runs each API node: for the
  * load script and the two-node end-to-end check, which kill and restart nodes.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import type { DatabaseLocation } from '../server/storage/database.ts';
 
 export interface ServerProcess {
@@ -12,11 +12,22 @@ export interface ServerProcess {
 }
 
 export function startServerProcess(port: number, location: DatabaseLocation, env: NodeJS.ProcessEnv = {}): ServerProcess {
-  const nodeEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DEMO: 'true', ...env };
-  if (location.engine === 'sqlite') nodeEnv.DATA_DIR = location.dataDir;
-  else nodeEnv.DATABASE_URL = location.url;
+  const nodeEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DEMO: 'true', ...databaseEnv(location), ...env };
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: nodeEnv, stdio: ['ignore', 'ignore', 'inherit'] });
   return { url: `http://127.0.0.1:${port}`, port, process: child };
+}
+
+function databaseEnv(location: DatabaseLocation): NodeJS.ProcessEnv {
+  return location.engine === 'sqlite' ? { DATA_DIR: location.dataDir } : { DATABASE_URL: location.url };
+}
+
+/** `npm run admin -- provider add …` as an operator runs it, over a server's database; gives back the key it printed last. */
+export function addProvider(location: DatabaseLocation, name: string, scopes: string): string {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'server/admin.ts', 'provider', 'add', name, '--scopes', scopes], {
+    env: { ...process.env, ...databaseEnv(location) },
+    encoding: 'utf8',
+  });
+  return out.trim().split('\n').at(-1) ?? '';
 }
 
 export function isRunning(server: ServerProcess): boolean {
