@@ -10,6 +10,13 @@ import { createSigner } from './services/signer.ts';
 import { openDatabase, type Database } from './storage/database.ts';
 import { createStorage, type Storage } from './storage/storage.ts';
 
+/**
+ * How long a request may take to arrive whole. Node's default (5 minutes) cut off a provider's feed of a
+ * million lines streaming into a busy server (scripts/bench-feeds.ts); an hour still ends a stalled upload.
+ * Slow headers are bounded apart from this (Node's headersTimeout), and JSON bodies by their size limit.
+ */
+const maxRequestMs = 60 * 60 * 1000;
+
 export interface RunningServer {
   url: string;
   services: Services;
@@ -40,7 +47,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const stopHouseKeeping = scheduleHouseKeeping(storage, services.auth);
 
   return new Promise((resolve) => {
-    const server = serve({ fetch: createApp(services).fetch, port: config.port }, (info: AddressInfo) => {
+    const server = serve({ fetch: createApp(services).fetch, port: config.port, serverOptions: { requestTimeout: maxRequestMs } }, (info: AddressInfo) => {
       resolve({
         url: `http://localhost:${info.port}`,
         services,
