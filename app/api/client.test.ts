@@ -74,6 +74,12 @@ describe('request', () => {
     expect(url).toBe('/api/citizens/a%2Fb/pcr-tests');
   });
 
+  it('adds query parameters, encoded, after the path', async () => {
+    fetchMock.mockResolvedValue(jsonResponse({ list: 'v1.k.p.s' }));
+    await request('revocations', { query: { since: '1700000000000' } });
+    expect(onlyCall()[0]).toBe('/api/revocations?since=1700000000000');
+  });
+
   it('POSTs a JSON body with Content-Type application/json', async () => {
     fetchMock.mockResolvedValue(jsonResponse({ sent: true, expiresInSeconds: 300, demoCode: '123456' }));
     const result = await request('requestOtp', { body: { phone: '13800138000' } });
