@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { citizenId as citizenIdSchema, endpoints, type ResponseOf } from '../../core/contract.ts';
+import { citizenId as citizenIdSchema, endpoints, type AccessedData, type ResponseOf } from '../../core/contract.ts';
 import type { Services } from '../compose.ts';
 import { HttpError } from '../http/errors.ts';
 import { requireSession, type SessionVariables } from '../http/session.ts';
@@ -11,10 +11,11 @@ export function recordRoutes({ auth, citizens, records }: Services) {
   app.use('/citizens/*', requireSession(auth));
 
   /** The subject of a /citizens/:citizenId route, once the viewer is known to be allowed to read it. */
-  async function readableSubject(viewerId: string, requested: string | undefined): Promise<string> {
+  async function readableSubject(viewerId: string, requested: string | undefined, data: AccessedData): Promise<string> {
     const parsed = citizenIdSchema.safeParse(requested);
     if (!parsed.success) throw new HttpError(404, 'not_found', 'No such citizen.');
-    return (await citizens.readable(viewerId, parsed.data, 'You may read only your own and your family members’ records.')).id;
+    const refusal = 'You may read only your own and your family members’ records.';
+    return (await citizens.readable(viewerId, parsed.data, { refusal, data })).id;
   }
 
   return app
@@ -24,19 +25,19 @@ export function recordRoutes({ auth, citizens, records }: Services) {
       return c.json<ResponseOf<'me'>>(household);
     })
     .get(endpoints.vaccinations.path, async (c) => {
-      const subject = await readableSubject(c.get('citizenId'), c.req.param('citizenId'));
+      const subject = await readableSubject(c.get('citizenId'), c.req.param('citizenId'), 'vaccinations');
       return c.json<ResponseOf<'vaccinations'>>({ vaccinations: await records.vaccinations(subject) });
     })
     .get(endpoints.pcrTests.path, async (c) => {
-      const subject = await readableSubject(c.get('citizenId'), c.req.param('citizenId'));
+      const subject = await readableSubject(c.get('citizenId'), c.req.param('citizenId'), 'pcr-tests');
       return c.json<ResponseOf<'pcrTests'>>({ pcrTests: await records.pcrTests(subject) });
     })
     .get(endpoints.antigenTests.path, async (c) => {
-      const subject = await readableSubject(c.get('citizenId'), c.req.param('citizenId'));
+      const subject = await readableSubject(c.get('citizenId'), c.req.param('citizenId'), 'antigen-tests');
       return c.json<ResponseOf<'antigenTests'>>({ antigenTests: await records.antigenTests(subject) });
     })
     .get(endpoints.itinerary.path, async (c) => {
-      const subject = await readableSubject(c.get('citizenId'), c.req.param('citizenId'));
+      const subject = await readableSubject(c.get('citizenId'), c.req.param('citizenId'), 'itinerary');
       return c.json<ResponseOf<'itinerary'>>({ stops: await records.itinerary(subject) });
     });
 }

@@ -235,11 +235,29 @@ async function colourChanges(db: AnyDb): Promise<void> {
   await db.schema.createIndex('colour_changes_effective').on('colour_changes').columns(['citizen_id', 'effective_at']).execute();
 }
 
+/**
+ * The access log: who read a citizen's records, other than the citizen. Append-only: the services add rows
+ * and nothing updates one; rows go only with the citizen's account.
+ */
+async function accessLog(db: AnyDb): Promise<void> {
+  await citizenOwned(db, 'access_log')
+    .addColumn('at', 'text', (col) => col.notNull())
+    .addColumn('actor_kind', 'text', (col) => col.notNull().check(sql`actor_kind IN ('guardian', 'provider', 'kiosk')`))
+    .addColumn('actor_id', 'text', (col) => col.notNull())
+    .addColumn('actor_label', 'text', (col) => col.notNull())
+    .addColumn('purpose', 'text', (col) => col.notNull())
+    .addColumn('data', 'text', (col) => col.notNull())
+    .addPrimaryKeyConstraint('access_log_pk', ['citizen_id', 'id'])
+    .execute();
+  await db.schema.createIndex('access_log_at').on('access_log').columns(['citizen_id', 'at']).execute();
+}
+
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001-initial': { up: (db) => initial(db, dialect) },
     '0002-providers': { up: providers },
     '0003-feed-records': { up: feedRecords },
     '0004-colour-changes': { up: colourChanges },
+    '0007-access-log': { up: accessLog },
   };
 }
