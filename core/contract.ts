@@ -481,13 +481,6 @@ export type MyData = z.infer<typeof myData>;
 /** Antigen cassette photos are deleted this long after upload; the result itself stays. */
 export const antigenPhotoRetentionDays = 30;
 
-export const deletionCodeResponse = z.object({
-  sent: z.literal(true),
-  /** Where the code went, masked: the account's own phone. */
-  maskedPhone: z.string(),
-  expiresInSeconds: z.int().check(z.positive()),
-  demoCode: z.optional(otpCode),
-});
 export const deleteAccountBody = z.object({ code: otpCode });
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -556,8 +549,8 @@ export const endpoints = {
   postFeed: endpoint({ method: 'POST', path: '/feeds/:scope', body: undefined, response: feedResult }),
   accessLog: endpoint({ method: 'GET', path: '/me/access-log', body: undefined, response: z.object({ entries: z.array(accessLogEntry) }) }),
   exportMyData: endpoint({ method: 'GET', path: '/me/export', body: undefined, response: myData }),
-  /** A fresh one-time code to the account's phone, purpose `account-deletion`: the only way to delete it. */
-  requestDeletionCode: endpoint({ method: 'POST', path: '/account/deletion-code', body: undefined, response: deletionCodeResponse }),
+  /** A fresh one-time code to the account's phone (masked as for 亲友码), purpose `account-deletion`: the only way to delete it. */
+  requestDeletionCode: endpoint({ method: 'POST', path: '/account/deletion-code', body: undefined, response: familyCodeResponse }),
   deleteAccount: endpoint({ method: 'POST', path: '/account/delete', body: deleteAccountBody, response: ok }),
   ruleSets: endpoint({
     method: 'GET',

@@ -30,9 +30,10 @@ export function createAntigenPhotoStore(db: Kysely<Schema>) {
     async deleteUploadedBefore(cutoff: string): Promise<void> {
       await db
         .deleteFrom('antigen_photos')
-        .where(({ exists, selectFrom }) =>
-          exists(
-            selectFrom('antigen_tests')
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('antigen_tests')
               .select('antigen_tests.id')
               .whereRef('antigen_tests.citizen_id', '=', 'antigen_photos.citizen_id')
               .whereRef('antigen_tests.id', '=', 'antigen_photos.test_id')
