@@ -4,7 +4,7 @@
  * everything, deleting the account leaving no trace in any table, and cassette photos going after 30 days.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { endpoints, myData, type AntigenUpload, type FeedScope } from '../../core/contract.ts';
 import { idNumberCheckCharacter } from '../../core/id-number.ts';
 import { keepHouse } from '../services/retention.ts';
@@ -106,6 +106,29 @@ describe('the access log', () => {
     const stranger = await loginCookie(server.url, '13800000002');
     expect((await get(`/citizens/${citizen.id}/pcr-tests`, stranger)).status).toBe(403);
     expect(await accessLog(citizen.cookie)).toEqual([]);
+  });
+
+  it('never lets a guardian read without its log entry: when the log cannot be written, the read fails and shows nothing', async () => {
+    const dependant = await newCitizen(6);
+    const refuse =
+      testEngine === 'postgres'
+        ? [
+            "CREATE FUNCTION refuse_access_log() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'log refused'; END $$ LANGUAGE plpgsql",
+            'CREATE TRIGGER refuse_access_log BEFORE INSERT ON access_log FOR EACH ROW EXECUTE FUNCTION refuse_access_log()',
+          ]
+        : ["CREATE TRIGGER refuse_access_log BEFORE INSERT ON access_log BEGIN SELECT RAISE(ABORT, 'log refused'); END"];
+    for (const statement of refuse) await server.query(statement);
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const response = await get(`/citizens/${dependant.id}/pcr-tests`, asGuardian);
+      expect(response.status).toBe(500);
+      expect(await response.text()).not.toContain('pcrTests');
+    } finally {
+      error.mockRestore();
+      await server.query(testEngine === 'postgres' ? 'DROP TRIGGER refuse_access_log ON access_log' : 'DROP TRIGGER refuse_access_log');
+    }
+    expect((await get(`/citizens/${dependant.id}/pcr-tests`, asGuardian)).status).toBe(200);
+    expect(await accessLog(dependant.cookie)).toHaveLength(1);
   });
 
   it('records a provider’s correction of a record, not its first sending or the same line again', async () => {
