@@ -11,6 +11,7 @@ import { createCredentialService } from './services/credentials.ts';
 import { createFamilyService } from './services/family.ts';
 import { createFeedService } from './services/feeds.ts';
 import { createPersonalDataService } from './services/personal-data.ts';
+import { createRecordService } from './services/records.ts';
 import { createProviderService } from './services/providers.ts';
 import type { Signer } from './services/signer.ts';
 import { createSyncService } from './services/sync.ts';
@@ -28,7 +29,7 @@ export function composeServices(storage: Storage, config: ServerConfig, signer: 
     citizens,
     accessLog,
     personalData: createPersonalDataService({ storage, auth, accessLog }),
-    records: storage.records,
+    records: createRecordService({ citizens, store: storage.records }),
     ruleSets: storage.ruleSets,
     family: createFamilyService({ auth, citizens, citizenStore: storage.citizens }),
     credentials: createCredentialService({ citizens, records: storage.records, ruleSets: storage.ruleSets, signer }),

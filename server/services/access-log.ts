@@ -1,9 +1,9 @@
 /**
  * The access log's rules. Every read of a citizen's records by someone other than the citizen is written
  * here by the service that does the read, before the data leaves it, so no route can read without it: a
- * guardian's read (citizens.ts `readable`), a provider's correction (feeds.ts, in the feed's own
- * transaction), and a kiosk's ID-number lookup (`record`, for the kiosk to call). A log entry that cannot
- * be written fails the read.
+ * guardian's read (citizens.ts `readable`, which records.ts and credentials.ts call before they load
+ * anything), a provider's correction (feeds.ts, in the feed's own transaction), and a kiosk's ID-number
+ * lookup (`record`, for the kiosk to call). A log entry that cannot be written fails the read.
  */
 import { randomUUID } from 'node:crypto';
 import type { AccessActorKind, AccessedData, AccessLogEntry, AccessPurpose } from '../../core/contract.ts';
