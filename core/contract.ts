@@ -419,6 +419,72 @@ export type FeedResult = z.infer<typeof feedResult>;
 /** `list` is a signed token whose payload is `revocationPayload` (core/crypto/revocation-list.ts). */
 export const revocationList = z.object({ list: z.string() });
 export type RevocationList = z.infer<typeof revocationList>;
+/**
+ * The access log (PIPL art. 45): every read of a citizen's records by anyone but themselves. Who read
+ * (`actor`: a linked guardian, a data provider correcting a record, a kiosk looking up an ID number),
+ * why (`purpose`) and what (`data`); the citizen sees it on the 查询记录 screen, newest first.
+ */
+export const accessActorKind = z.enum(['guardian', 'provider', 'kiosk']);
+export type AccessActorKind = z.infer<typeof accessActorKind>;
+export const accessPurpose = z.enum(['family', 'correction', 'id-lookup']);
+export type AccessPurpose = z.infer<typeof accessPurpose>;
+export const accessedData = z.enum(['profile', 'vaccinations', 'pcr-tests', 'antigen-tests', 'itinerary', 'health-code', 'paper-code', 'colour']);
+export type AccessedData = z.infer<typeof accessedData>;
+export const accessLogEntry = z.object({
+  id: z.string(),
+  at: instant,
+  /** `label` is what the citizen is shown: a guardian's masked name, a provider's or a venue's name. */
+  actor: z.object({ kind: accessActorKind, label: z.string() }),
+  purpose: accessPurpose,
+  data: accessedData,
+});
+export type AccessLogEntry = z.infer<typeof accessLogEntry>;
+/** The 查询记录 screen shows this many entries at most, the newest; the export holds them all. */
+export const accessLogPageSize = 200;
+
+const linkedPerson = z.object({ id: citizenId, maskedName: z.string(), linkedAt: instant });
+
+/** 导出我的数据: everything the server holds about the citizen, in one JSON document (PIPL art. 45). */
+export const myDataFormat = 'suishen-my-data/1';
+export const myData = z.object({
+  format: z.literal(myDataFormat),
+  exportedAt: instant,
+  citizen: z.object({
+    id: citizenId,
+    name: z.string(),
+    idNumber: z.string(),
+    phone: z.nullable(z.string()),
+    colour: codeColour,
+    colourSince: instant,
+  }),
+  vaccinations: z.array(vaccination),
+  pcrTests: z.array(pcrTest),
+  antigenTests: z.array(
+    z.extend(antigenTest, {
+      uploadedAt: instant,
+      /** The cassette photo as stored (JPEG bytes in base64); null once past its 30 days, or never sent. */
+      photo: z.nullable(z.object({ type: z.string(), width: z.int(), height: z.int(), base64: z.string() })),
+    }),
+  ),
+  itinerary: z.array(itineraryStop),
+  checkIns: z.array(checkIn),
+  colourHistory: z.array(
+    z.object({ colour: codeColour, previousColour: codeColour, reason: z.string(), effectiveAt: instant, recordedAt: instant, provider: z.string() }),
+  ),
+  accessLog: z.array(accessLogEntry),
+  family: z.object({ guardians: z.array(linkedPerson), dependants: z.array(linkedPerson) }),
+  venues: z.array(venue),
+  /** Every line data providers sent about the citizen, as stored (its current version). */
+  providerRecords: z.array(
+    z.object({ provider: z.string(), scope: z.string(), externalId: z.string(), version: z.int(), receivedAt: instant, content: z.unknown() }),
+  ),
+});
+export type MyData = z.infer<typeof myData>;
+
+/** Antigen cassette photos are deleted this long after upload; the result itself stays. */
+export const antigenPhotoRetentionDays = 30;
+
+export const deleteAccountBody = z.object({ code: otpCode });
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -489,6 +555,11 @@ export const endpoints = {
    * changed after that version; public, like the keys it is checked with.
    */
   revocations: endpoint({ method: 'GET', path: '/revocations', body: undefined, response: revocationList }),
+  accessLog: endpoint({ method: 'GET', path: '/me/access-log', body: undefined, response: z.object({ entries: z.array(accessLogEntry) }) }),
+  exportMyData: endpoint({ method: 'GET', path: '/me/export', body: undefined, response: myData }),
+  /** A fresh one-time code to the account's phone (masked as for 亲友码), purpose `account-deletion`: the only way to delete it. */
+  requestDeletionCode: endpoint({ method: 'POST', path: '/account/deletion-code', body: undefined, response: familyCodeResponse }),
+  deleteAccount: endpoint({ method: 'POST', path: '/account/delete', body: deleteAccountBody, response: ok }),
   ruleSets: endpoint({
     method: 'GET',
     path: '/rule-sets',

@@ -37,10 +37,11 @@ for (const mode of modes) {
       }
     });
 
-    test('settings, family, paper code, scan, traveller check and verifier screens', async ({ page }) => {
+    test('settings, access log, account deletion, family, paper code, scan, traveller check and verifier screens', async ({ page }) => {
       await loginAsDemo(page, 'a');
       await linkDemoRelative(page);
-      for (const path of ['/settings', '/family', `/family/${demoDependant.id}/paper`, '/scan', '/traveller-check', '/verify']) {
+      const screens = ['/settings', '/settings/access-log', '/settings/delete-account', '/family', `/family/${demoDependant.id}/paper`, '/scan', '/traveller-check', '/verify'];
+      for (const path of screens) {
         await page.goto(path);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
         if (path.endsWith('/paper')) await expect(page.getByRole('img', { name: /随申码/ })).toBeVisible();

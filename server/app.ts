@@ -8,6 +8,7 @@ import { authRoutes } from './routes/auth.ts';
 import { credentialRoutes } from './routes/credentials.ts';
 import { familyRoutes } from './routes/family.ts';
 import { feedRoutes } from './routes/feeds.ts';
+import { myDataRoutes } from './routes/my-data.ts';
 import { publicRoutes } from './routes/public.ts';
 import { recordRoutes } from './routes/records.ts';
 import { syncRoutes } from './routes/sync.ts';
@@ -25,6 +26,7 @@ export function createApp(services: Services) {
     .route('/', publicRoutes(services))
     .route('/', authRoutes(services))
     .route('/', recordRoutes(services))
+    .route('/', myDataRoutes(services))
     .route('/', credentialRoutes(services))
     .route('/', familyRoutes(services))
     .route('/', syncRoutes(services))

@@ -3,12 +3,15 @@
  * services to the routes. Routes never see a store; services never see HTTP beyond the errors they throw.
  */
 import type { ServerConfig } from './config.ts';
+import { createAccessLogService } from './services/access-log.ts';
 import { createAuthService } from './services/auth.ts';
 import { codeSenderFor } from './services/code-sender.ts';
 import { createCitizenService } from './services/citizens.ts';
 import { createCredentialService } from './services/credentials.ts';
 import { createFamilyService } from './services/family.ts';
 import { createFeedService } from './services/feeds.ts';
+import { createPersonalDataService } from './services/personal-data.ts';
+import { createRecordService } from './services/records.ts';
 import { createProviderService } from './services/providers.ts';
 import { createRevocationService } from './services/revocations.ts';
 import type { Signer } from './services/signer.ts';
@@ -18,13 +21,16 @@ import type { Storage } from './storage/storage.ts';
 
 export function composeServices(storage: Storage, config: ServerConfig, signer: Signer) {
   const auth = createAuthService(storage.auth, { demo: config.demo, sender: codeSenderFor(config) });
-  const citizens = createCitizenService(storage.citizens);
+  const accessLog = createAccessLogService(storage.accessLog);
+  const citizens = createCitizenService(storage.citizens, accessLog);
   return {
     config,
     signer,
     auth,
     citizens,
-    records: storage.records,
+    accessLog,
+    personalData: createPersonalDataService({ storage, auth, accessLog }),
+    records: createRecordService({ citizens, store: storage.records }),
     ruleSets: storage.ruleSets,
     family: createFamilyService({ auth, citizens, citizenStore: storage.citizens }),
     credentials: createCredentialService({ citizens, records: storage.records, ruleSets: storage.ruleSets, signer }),

@@ -115,6 +115,23 @@ describe('citizen persister', () => {
     expect(await db.getAllKeys(serverKeys)).toEqual(['current']);
   });
 
+  it('forgets a deleted account’s unsent outbox items too, and keeps another citizen’s', async () => {
+    await persist(client('demo-a'));
+    const db = await walletDb();
+    const { outbox, checkIns } = storage.stores;
+    const item = { kind: 'check-in', createdAt: 1, attempts: 0, lastError: null, payload: {} };
+    await db.put(outbox, { ...item, id: 'o1', citizenId: 'demo-a' });
+    await db.put(outbox, { ...item, id: 'o2', citizenId: 'demo-a', rejected: 'refused' });
+    await db.put(outbox, { ...item, id: 'o3', citizenId: 'demo-x' });
+    await db.put(checkIns, { id: 'c1', citizenId: 'demo-a', scannedAt: 1, record: {} });
+
+    await forgetCitizen('demo-a', [], { outbox: true });
+
+    expect(await persister.restoreClient()).toBeUndefined();
+    expect(await db.getAllKeys(outbox)).toEqual(['o3']);
+    expect(await db.getAllKeys(checkIns)).not.toContain('c1');
+  });
+
   it('drops stored queries that no longer fit their schema, with a logged reason, and keeps the rest', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const stored = client('demo-a');

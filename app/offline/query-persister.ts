@@ -125,16 +125,23 @@ export function createCitizenPersister({ citizenOf, queryProblem }: CitizenPersi
  * leaves it (cached records, credentials, device keys, check-ins), and nobody is restored at the next
  * start. Their unsent outbox items stay, under their id and shown to nobody else, and go out at their
  * next login: nothing entered is lost. One transaction, so a closed tab cannot leave half of it behind.
+ *
+ * An account that was deleted (注销账号) has no next login: `outbox: true` drops its unsent items too.
  */
-export async function forgetCitizen(citizenId: string, dependantIds: readonly string[] = []): Promise<void> {
+export async function forgetCitizen(citizenId: string, dependantIds: readonly string[] = [], options: { outbox?: boolean } = {}): Promise<void> {
   cancelPendingWrite();
-  const { queryCache, settings, credentials, deviceKeys, checkIns } = storage.stores;
+  const { queryCache, settings, credentials, deviceKeys, checkIns, outbox } = storage.stores;
   const db = await walletDb();
-  const tx = db.transaction([queryCache, settings, credentials, deviceKeys, checkIns], 'readwrite');
+  const tx = db.transaction([queryCache, settings, credentials, deviceKeys, checkIns, outbox], 'readwrite');
   const subjects = [citizenId, ...dependantIds];
   const forgetCheckIns = async () => {
     for (let cursor = await tx.objectStore(checkIns).openCursor(); cursor; cursor = await cursor.continue()) {
       if (cursor.value.citizenId === citizenId) await cursor.delete();
+    }
+  };
+  const forgetOutbox = async () => {
+    for (let cursor = await tx.objectStore(outbox).index('by-citizen').openCursor(citizenId); cursor; cursor = await cursor.continue()) {
+      await cursor.delete();
     }
   };
   await Promise.all([
@@ -142,6 +149,7 @@ export async function forgetCitizen(citizenId: string, dependantIds: readonly st
     ...subjects.flatMap((subject) => [tx.objectStore(credentials).delete(subject), tx.objectStore(deviceKeys).delete(subject)]),
     tx.objectStore(settings).get(lastCitizenKey).then((last: unknown) => (last === citizenId ? tx.objectStore(settings).delete(lastCitizenKey) : undefined)),
     forgetCheckIns(),
+    ...(options.outbox ? [forgetOutbox()] : []),
   ]);
   await tx.done;
 }

@@ -27,6 +27,10 @@ const VenuePoster = lazy(() => import('../features/venue-owner/components/venue-
 // Family and settings are a tap away from the panel, never on it: they stay out of its first load.
 const FamilyPage = lazy(() => import('../features/family/components/family-page.tsx').then((m) => ({ default: m.FamilyPage })));
 const SettingsPage = lazy(() => import('../features/settings/components/settings-page.tsx').then((m) => ({ default: m.SettingsPage })));
+const AccessLogPage = lazy(() => import('../features/settings/components/access-log-page.tsx').then((m) => ({ default: m.AccessLogPage })));
+const deletePages = () => import('../features/settings/components/delete-account-page.tsx');
+const DeleteAccountPage = lazy(() => deletePages().then((m) => ({ default: m.DeleteAccountPage })));
+const AccountDeletedPage = lazy(() => deletePages().then((m) => ({ default: m.AccountDeletedPage })));
 // A paper code is printed a couple of times a week at most: it loads when opened.
 const PaperCodePage = lazy(() => import('../features/paper-code/components/paper-code-page.tsx').then((m) => ({ default: m.PaperCodePage })));
 
@@ -43,6 +47,9 @@ export const routes: readonly Route[] = [
   { path: '/venues', element: session(() => <VenueOwnerPage />) },
   { path: '/venues/:number/poster', element: session(() => <VenuePoster />) },
   { path: '/settings', element: <Suspense fallback={loading}><SettingsPage /></Suspense> },
+  { path: '/settings/access-log', element: session(() => <AccessLogPage />) },
+  { path: '/settings/delete-account', element: session(() => <DeleteAccountPage />) },
+  { path: '/account-deleted', element: <Suspense fallback={loading}><AccountDeletedPage /></Suspense> },
   { path: '/family', element: session((me) => <FamilyPage me={me} />) },
   { path: '/family/:id/paper', element: session(() => <PaperCodePage />) },
   { path: '/traveller-check', element: session((me) => <TravellerCheckPage me={me} />) },

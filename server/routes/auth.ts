@@ -16,7 +16,7 @@ export function authRoutes({ auth, citizens }: Services) {
     })
     .post(endpoints.login.path, async (c) => {
       const { phone, code } = await readJson(c, endpoints.login.body);
-      await auth.confirmOtp(phone, code);
+      await auth.confirmOtp(phone, code, 'login');
       const citizenId = await citizens.idForPhone(phone);
       const household = citizenId && (await citizens.household(citizenId));
       if (!citizenId || !household) throw new HttpError(401, 'otp_invalid', 'The code is not right.');

@@ -23,15 +23,23 @@ export interface SentCode {
   demoCode?: string;
 }
 
+/**
+ * A code is good only for what it was sent for: the purpose is part of its hash, so a login code cannot
+ * delete an account, nor a 亲友码 linking code log the relative in.
+ */
+function otpHash(phone: string, purpose: CodePurpose, code: string): string {
+  return sha256Hex(`${purpose}:${phone}:${code}`);
+}
+
 export function createAuthService(store: AuthStore, options: { demo: boolean; sender: CodeSender }, now: () => number = Date.now) {
-  async function checkOtp(phone: string, code: string): Promise<OtpCheck> {
+  async function checkOtp(phone: string, code: string, purpose: CodePurpose): Promise<OtpCheck> {
     const codeHash = await store.claimOtpAttempt(phone, maxOtpAttempts, now());
     if (codeHash === undefined) {
       const row = await store.otpCode(phone);
       if (!row) return 'invalid';
       return row.expires_at <= now() ? 'expired' : 'too_many_attempts';
     }
-    const matches = timingSafeEqual(Buffer.from(codeHash), Buffer.from(sha256Hex(`${phone}:${code}`)));
+    const matches = timingSafeEqual(Buffer.from(codeHash), Buffer.from(otpHash(phone, purpose, code)));
     return matches && (await store.deleteOtpCode(phone, codeHash)) ? 'ok' : 'invalid';
   }
 
@@ -45,7 +53,7 @@ export function createAuthService(store: AuthStore, options: { demo: boolean; se
       const wait = row ? Math.ceil((row.issued_at + otpResendGapMs - now()) / 1000) : 0;
       if (wait > 0) throw new HttpError(429, 'rate_limited', `Wait ${wait} s before asking for another code.`);
       const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-      const codeHash = sha256Hex(`${phone}:${code}`);
+      const codeHash = otpHash(phone, purpose, code);
       await store.putOtpCode({ phone, code_hash: codeHash, expires_at: now() + otpLifetimeMs, issued_at: now() });
       const expiresInSeconds = otpLifetimeMs / 1000;
       try {
@@ -57,9 +65,9 @@ export function createAuthService(store: AuthStore, options: { demo: boolean; se
         throw new HttpError(502, 'sms_failed', 'The text message with the code could not be sent; try again later.');
       }
     },
-    /** Uses up the phone's code if `code` is it; otherwise says why not, as the API answers it. */
-    async confirmOtp(phone: string, code: string): Promise<void> {
-      const check = await checkOtp(phone, code);
+    /** Uses up the phone's code if `code` is it, sent for `purpose`; otherwise says why not, as the API answers it. */
+    async confirmOtp(phone: string, code: string, purpose: CodePurpose): Promise<void> {
+      const check = await checkOtp(phone, code, purpose);
       if (check === 'expired') throw new HttpError(401, 'otp_expired', 'The code has expired; ask for a new one.');
       if (check === 'too_many_attempts') throw new HttpError(429, 'too_many_attempts', 'Too many wrong codes; ask for a new one.');
       if (check !== 'ok') throw new HttpError(401, 'otp_invalid', 'The code is not right.');

@@ -1,7 +1,8 @@
 /** Who a citizen is as others may see them (masked), and whose records a viewer may read. */
-import type { DemoAccount, Profile } from '../../core/contract.ts';
+import type { AccessedData, DemoAccount, Profile } from '../../core/contract.ts';
 import { HttpError } from '../http/errors.ts';
 import type { CitizenRow, CitizenStore } from '../storage/citizens.ts';
+import type { AccessLogService } from './access-log.ts';
 import { maskIdNumber, maskName } from './masking.ts';
 
 function toProfile(row: CitizenRow): Profile {
@@ -14,7 +15,7 @@ function toProfile(row: CitizenRow): Profile {
   };
 }
 
-export function createCitizenService(store: CitizenStore) {
+export function createCitizenService(store: CitizenStore, accessLog: AccessLogService) {
   async function profile(id: string): Promise<Profile | undefined> {
     const row = await store.byId(id);
     return row && toProfile(row);
@@ -35,12 +36,17 @@ export function createCitizenService(store: CitizenStore) {
     },
     /**
      * The profile of `subjectId` once `viewerId` is known to be allowed to see it: their own, or a
-     * dependant they have linked. 404 for no such citizen, 403 for someone else's.
+     * dependant they have linked. 404 for no such citizen, 403 for someone else's. A guardian's read of
+     * `data` is in the dependant's access log before this returns.
      */
-    async readable(viewerId: string, subjectId: string, refusal: string): Promise<Profile> {
+    async readable(viewerId: string, subjectId: string, read: { refusal: string; data: AccessedData }): Promise<Profile> {
       const subject = await profile(subjectId);
       if (!subject) throw new HttpError(404, 'not_found', 'No such citizen.');
-      if (viewerId !== subjectId && !(await store.isLinked(viewerId, subjectId))) throw new HttpError(403, 'forbidden', refusal);
+      if (viewerId === subjectId) return subject;
+      if (!(await store.isLinked(viewerId, subjectId))) throw new HttpError(403, 'forbidden', read.refusal);
+      const guardian = await store.byId(viewerId);
+      const label = guardian ? maskName(guardian.name) : viewerId;
+      await accessLog.record({ subject: subjectId, actor: { kind: 'guardian', id: viewerId, label }, purpose: 'family', data: read.data });
       return subject;
     },
     /**

@@ -7,7 +7,8 @@
  */
 import { createHmac } from 'node:crypto';
 
-export type CodePurpose = 'login' | 'family-link';
+/** What a code is for: the SMS gateway words the text by it (README, "Login codes: the SMS webhook"). */
+export type CodePurpose = 'login' | 'family-link' | 'account-deletion';
 
 export interface CodeMessage {
   phone: string;

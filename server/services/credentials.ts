@@ -35,8 +35,8 @@ export function createCredentialService(deps: { citizens: CitizenService; record
   const { citizens, records, ruleSets, signer } = deps;
 
   /** The facts about a subject the viewer may read, as both kinds of code carry them. */
-  async function holder(viewer: string, subject: string) {
-    const profile = await citizens.readable(viewer, subject, refusal);
+  async function holder(viewer: string, subject: string, data: 'health-code' | 'paper-code') {
+    const profile = await citizens.readable(viewer, subject, { refusal, data });
     const [pcrTests, antigenTests, vaccinations] = await Promise.all([
       records.pcrTests(subject),
       records.antigenTests(subject),
@@ -51,12 +51,12 @@ export function createCredentialService(deps: { citizens: CitizenService; record
   return {
     async credential(viewer: string, subject: string, publicKey: { x: string; y: string }): Promise<{ credential: string; expiresAt: string }> {
       const deviceKey = await deviceKeyRaw(publicKey.x, publicKey.y);
-      const { input } = await holder(viewer, subject);
+      const { input } = await holder(viewer, subject, 'health-code');
       const claims = credentialClaimsFor({ ...input, deviceKey, ruleSets: await ruleSets.all() });
       return { credential: await signer.sign(claims), expiresAt: new Date(claims.exp * 1000).toISOString() };
     },
     async paperCode(viewer: string, subject: string): Promise<PaperCode> {
-      const { profile, input } = await holder(viewer, subject);
+      const { profile, input } = await holder(viewer, subject, 'paper-code');
       const claims = paperClaimsFor({ ...input, maskedIdNumber: profile.maskedIdNumber });
       return {
         code: paperCodeText(await signer.sign(claims)),

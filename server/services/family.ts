@@ -7,14 +7,10 @@ import { HttpError } from '../http/errors.ts';
 import type { CitizenStore } from '../storage/citizens.ts';
 import type { AuthService, SentCode } from './auth.ts';
 import type { CitizenService } from './citizens.ts';
+import { maskPhone } from './masking.ts';
 
 /** A household has room for this many linked members; more suggests misuse, not a family. */
 const maxDependants = 10;
-
-/** Masks all but the last four digits, to tell the guardian which phone to look at. */
-function maskPhone(phone: string): string {
-  return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
-}
 
 interface Identity {
   name: string;
@@ -41,7 +37,7 @@ export function createFamilyService(deps: { auth: AuthService; citizens: Citizen
     },
     async link(guardianId: string, identity: Identity & { code: string }): Promise<Profile> {
       const dependant = await dependantFor(guardianId, identity);
-      await auth.confirmOtp(dependant.phone, identity.code);
+      await auth.confirmOtp(dependant.phone, identity.code, 'family-link');
       const already = await citizens.dependants(guardianId);
       if (!already.some((d) => d.id === dependant.id) && already.length >= maxDependants) {
         throw new HttpError(409, 'family_limit', `At most ${maxDependants} family members can be linked.`);

@@ -13,6 +13,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   feedLines,
+  type AccessedData,
   maxFeedLineBytes,
   maxListedRejections,
   type FeedLine,
@@ -24,6 +25,7 @@ import type { CitizenRow } from '../storage/citizens.ts';
 import type { FeedHistoryRow, FeedRecordRow } from '../storage/feeds.ts';
 import type { FeedRecord } from '../storage/records.ts';
 import type { Storage, Stores } from '../storage/storage.ts';
+import { accessRow, type AccessEvent } from './access-log.ts';
 import { applyColourEvents, positiveResultReason, type ColourEvent } from './colour.ts';
 import { future, recordScopes, type LineProblem, type RecordScope } from './feed-scopes.ts';
 import { sha256Hex } from './sha256.ts';
@@ -57,12 +59,36 @@ interface BatchPlan {
   feedRows: Map<string, FeedRecordRow>;
   history: FeedHistoryRow[];
   colourEvents: ColourEvent[];
+  /** Corrections: a provider replacing what it sent about a citizen is an access to their records. */
+  corrections: AccessEvent[];
 }
 
 interface Context {
   provider: string;
   scope: FeedScope;
   now: Date;
+}
+
+/** What each feed's corrections touch, as the 查询记录 screen names it. */
+const correctedData = {
+  citizens: 'profile',
+  'pcr-results': 'pcr-tests',
+  'antigen-results': 'antigen-tests',
+  vaccinations: 'vaccinations',
+  itinerary: 'itinerary',
+  'colour-decisions': 'colour',
+} as const satisfies Record<FeedScope, AccessedData>;
+
+/** Logs a correction in the access log of each citizen whose record it touched (a record may move between two). */
+function logCorrection(context: Context, subjects: readonly string[], plan: BatchPlan): void {
+  for (const subject of new Set(subjects)) {
+    plan.corrections.push({
+      subject,
+      actor: { kind: 'provider', id: context.provider, label: context.provider },
+      purpose: 'correction',
+      data: correctedData[context.scope],
+    });
+  }
 }
 
 function parseLine<S extends FeedScope>(scope: S, raw: RawLine, now: number): Candidate<S> | Rejection {
@@ -138,6 +164,7 @@ function newVersion(context: Context, item: Candidate<FeedScope>, previous: Feed
     received_at: receivedAt,
   });
   plan.outcomes.push(previous ? 'updated' : 'stored');
+  if (previous) logCorrection(context, [previous.citizen_id, target.citizenId], plan);
 }
 
 /** What each line's externalId holds now: the version an earlier line of this batch made, else the stored one. */
@@ -294,7 +321,7 @@ async function planDecisions(stores: Stores, context: Context, batch: readonly C
 
 /** Plans and writes one batch in the transaction it is given; answers each line's outcome in order. */
 async function storeBatch(stores: Stores, context: Context, batch: readonly Candidate<FeedScope>[]): Promise<Outcome[]> {
-  const plan: BatchPlan = { outcomes: [], feedRows: new Map(), history: [], colourEvents: [] };
+  const plan: BatchPlan = { outcomes: [], feedRows: new Map(), history: [], colourEvents: [], corrections: [] };
   const { scope } = context;
   const write =
     scope === 'citizens'
@@ -306,6 +333,7 @@ async function storeBatch(stores: Stores, context: Context, batch: readonly Cand
   await stores.feeds.keepHistory(plan.history);
   await stores.feeds.put([...plan.feedRows.values()]);
   await applyColourEvents(stores, plan.colourEvents, context.now.toISOString());
+  await stores.accessLog.append(plan.corrections.map((event) => accessRow(event, context.now)));
   return plan.outcomes;
 }
 

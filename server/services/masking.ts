@@ -14,3 +14,8 @@ export function maskIdNumber(idNumber: string): string {
   if (chars.length <= 7) return '*'.repeat(chars.length);
   return `${chars.slice(0, 3).join('')}${'*'.repeat(chars.length - 7)}${chars.slice(-4).join('')}`;
 }
+
+/** All but the first three and last four digits, to tell the citizen which phone to look at. */
+export function maskPhone(phone: string): string {
+  return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
+}

@@ -6,18 +6,23 @@
  * Spent sync ids are forgotten after 30 days. An item resent later than that cannot be stored twice
  * anyway: a check-in that old is past retention and kept nowhere, and an antigen result older than
  * 7 days is refused.
+ *
+ * Antigen cassette photos go 30 days after upload (they prove a result to no one after that); the result stays.
  */
+import { antigenPhotoRetentionDays } from '../../core/contract.ts';
 import type { Storage } from '../storage/storage.ts';
 import type { AuthService } from './auth.ts';
 import { checkInCutoff } from './venues.ts';
 
 const hourMs = 60 * 60 * 1000;
 const syncIdMemoryMs = 30 * 24 * hourMs;
+const photoRetentionMs = antigenPhotoRetentionDays * 24 * hourMs;
 
 export async function keepHouse(storage: Storage, auth: AuthService, now = Date.now()): Promise<void> {
   await storage.checkIns.prepareDays(now);
   await storage.checkIns.deleteBefore(checkInCutoff(now));
   await storage.syncItems.deleteReceivedBefore(new Date(now - syncIdMemoryMs).toISOString());
+  await storage.antigenPhotos.deleteUploadedBefore(new Date(now - photoRetentionMs).toISOString());
   await auth.deleteExpiredSessions();
 }
 

@@ -26,6 +26,22 @@ export function createAntigenPhotoStore(db: Kysely<Schema>) {
         })
         .execute();
     },
+    /** Deletes the photos of tests uploaded before `cutoff` (ISO instant); the results themselves stay. */
+    async deleteUploadedBefore(cutoff: string): Promise<void> {
+      await db
+        .deleteFrom('antigen_photos')
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('antigen_tests')
+              .select('antigen_tests.id')
+              .whereRef('antigen_tests.citizen_id', '=', 'antigen_photos.citizen_id')
+              .whereRef('antigen_tests.id', '=', 'antigen_photos.test_id')
+              .where('antigen_tests.created_at', '<', cutoff),
+          ),
+        )
+        .execute();
+    },
   };
 }
 

@@ -247,6 +247,20 @@ async function revocations(db: AnyDb): Promise<void> {
     .addColumn('salt', 'text', (col) => col.notNull())
     .addColumn('created_at', 'text', (col) => col.notNull())
     .execute();
+ * The access log: who read a citizen's records, other than the citizen. Append-only: the services add rows
+ * and nothing updates one; rows go only with the citizen's account.
+ */
+async function accessLog(db: AnyDb): Promise<void> {
+  await citizenOwned(db, 'access_log')
+    .addColumn('at', 'text', (col) => col.notNull())
+    .addColumn('actor_kind', 'text', (col) => col.notNull().check(sql`actor_kind IN ('guardian', 'provider', 'kiosk')`))
+    .addColumn('actor_id', 'text', (col) => col.notNull())
+    .addColumn('actor_label', 'text', (col) => col.notNull())
+    .addColumn('purpose', 'text', (col) => col.notNull())
+    .addColumn('data', 'text', (col) => col.notNull())
+    .addPrimaryKeyConstraint('access_log_pk', ['citizen_id', 'id'])
+    .execute();
+  await db.schema.createIndex('access_log_at').on('access_log').columns(['citizen_id', 'at']).execute();
 }
 
 export function migrations(dialect: Dialect): Record<string, Migration> {
@@ -256,5 +270,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0003-feed-records': { up: feedRecords },
     '0004-colour-changes': { up: colourChanges },
     '0005-revocations': { up: revocations },
+    '0007-access-log': { up: accessLog },
   };
 }

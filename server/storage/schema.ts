@@ -2,7 +2,7 @@
  * The database's tables as Kysely sees them: one typed schema for both engines. Times are ISO-8601 text
  * (UTC, so text order is time order) and instants in milliseconds are integers; both engines store them alike.
  */
-import type { CodeColour, VenueKind } from '../../core/contract.ts';
+import type { AccessActorKind, AccessedData, AccessPurpose, CodeColour, VenueKind } from '../../core/contract.ts';
 
 export interface CitizensTable {
   id: string;
@@ -180,6 +180,19 @@ export interface RevocationSaltTable {
   id: string;
   salt: string;
   created_at: string;
+/** One read of a citizen's records by someone else (services/access-log.ts); never updated. */
+export interface AccessLogTable {
+  /** Whose records were read. */
+  citizen_id: string;
+  id: string;
+  at: string;
+  actor_kind: AccessActorKind;
+  /** The guardian's citizen id, the provider's name, the kiosk's venue number. */
+  actor_id: string;
+  /** What the citizen is shown for the actor, fixed at the time of the read. */
+  actor_label: string;
+  purpose: AccessPurpose;
+  data: AccessedData;
 }
 
 export interface Schema {
@@ -202,4 +215,5 @@ export interface Schema {
   feed_record_history: FeedRecordHistoryTable;
   colour_changes: ColourChangesTable;
   revocation_salt: RevocationSaltTable;
+  access_log: AccessLogTable;
 }

@@ -3,6 +3,7 @@
  * transaction of it. The only place in the server that knows SQL exists.
  */
 import type { Kysely } from 'kysely';
+import { createAccessLogStore } from './access-log.ts';
 import { createAntigenPhotoStore } from './antigen-photos.ts';
 import { createAuthStore } from './auth.ts';
 import { createCheckInStore } from './check-ins.ts';
@@ -10,6 +11,7 @@ import { createCitizenStore } from './citizens.ts';
 import { createColourChangeStore } from './colour-changes.ts';
 import type { Database, Engine } from './database.ts';
 import { createFeedStore } from './feeds.ts';
+import { createPersonalDataStore } from './personal-data.ts';
 import { createProviderStore } from './providers.ts';
 import { createFeedRecordWriter, createRecordStore } from './records.ts';
 import { createRevocationStore } from './revocations.ts';
@@ -35,6 +37,8 @@ function stores(db: Kysely<Schema>, engine: Engine) {
     feedRecords: createFeedRecordWriter(db),
     colourChanges: createColourChangeStore(db),
     revocations: createRevocationStore(db),
+    accessLog: createAccessLogStore(db),
+    personalData: createPersonalDataStore(db),
   };
 }
 

@@ -2,6 +2,7 @@ import { useState, type SyntheticEvent } from 'react';
 import { idNumber as idNumberSchema, otpCode, personName } from '../../../../core/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { errorMessageKey } from '../../../ui/error-message.ts';
+import { OneTimeCodeField } from '../../../ui/one-time-code-field.tsx';
 import { TextField } from '../../../ui/text-field.tsx';
 import { useLinkDependant } from '../api/link-dependant.ts';
 import { useRequestFamilyCode } from '../api/request-family-code.ts';
@@ -72,21 +73,7 @@ export function LinkDependantForm({ onLinked }: { onLinked: (maskedName: string)
       <button type="button" className="button button--secondary" onClick={onSendCode} disabled={busy}>
         {t('family.link.sendCode')}
       </button>
-      {sendCode.data && (
-        <p className="notice" role="status">
-          {t('family.link.codeSent', { phone: sendCode.data.maskedPhone })}
-          {sendCode.data.demoCode && ` ${t('login.demoCode', { code: sendCode.data.demoCode })}`}
-        </p>
-      )}
-      <TextField
-        label={t('family.link.code')}
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        maxLength={6}
-        value={code}
-        onValueChange={(value) => setCode(value.replace(/\D/g, ''))}
-        error={invalid === 'code' ? t('login.error.code') : null}
-      />
+      <OneTimeCodeField label={t('family.link.code')} sent={sendCode.data} value={code} onValueChange={setCode} error={invalid === 'code' ? t('login.error.code') : null} />
       {serverError && (
         <p className="field__error" role="alert">
           {t(errorMessageKey(serverError))}

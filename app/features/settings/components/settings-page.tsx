@@ -1,13 +1,17 @@
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
+import { useMe } from '../../../records/api/get-me.ts';
 import { PageHeader } from '../../../ui/page-header.tsx';
 import { textSizes, useTextSize } from '../../../ui/text-size.tsx';
 import { languages, locales } from '../../../i18n/messages.ts';
+import { MyDataSection } from './my-data-section.tsx';
 
 const languageNames = { zh: '中文', en: 'English' } as const;
 
 export function SettingsPage() {
   const { t, language, setLanguage } = useI18n();
   const { textSize, setTextSize } = useTextSize();
+  // Settings open without a session too (language, text size); the data rights need one.
+  const me = useMe();
   return (
     <main className="page">
       <PageHeader title={t('settings.title')} />
@@ -29,6 +33,7 @@ export function SettingsPage() {
           </label>
         ))}
       </fieldset>
+      {me.data && <MyDataSection />}
     </main>
   );
 }
