@@ -247,6 +247,9 @@ async function revocations(db: AnyDb): Promise<void> {
     .addColumn('salt', 'text', (col) => col.notNull())
     .addColumn('created_at', 'text', (col) => col.notNull())
     .execute();
+}
+
+/**
  * The access log: who read a citizen's records, other than the citizen. Append-only: the services add rows
  * and nothing updates one; rows go only with the citizen's account.
  */

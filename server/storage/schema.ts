@@ -180,6 +180,8 @@ export interface RevocationSaltTable {
   id: string;
   salt: string;
   created_at: string;
+}
+
 /** One read of a citizen's records by someone else (services/access-log.ts); never updated. */
 export interface AccessLogTable {
   /** Whose records were read. */
