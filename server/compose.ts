@@ -8,6 +8,7 @@ import { codeSenderFor } from './services/code-sender.ts';
 import { createCitizenService } from './services/citizens.ts';
 import { createCredentialService } from './services/credentials.ts';
 import { createFamilyService } from './services/family.ts';
+import { createLoginLimits, defaultLoginLimits } from './services/login-limits.ts';
 import { createFeedService } from './services/feeds.ts';
 import { createProviderService } from './services/providers.ts';
 import type { Signer } from './services/signer.ts';
@@ -16,12 +17,16 @@ import { createVenueService } from './services/venues.ts';
 import type { Storage } from './storage/storage.ts';
 
 export function composeServices(storage: Storage, config: ServerConfig, signer: Signer) {
-  const auth = createAuthService(storage.auth, { demo: config.demo, sender: codeSenderFor(config) });
+  // Demo mode shows every code on screen: there is nothing to guess and no text to pay for.
+  const now = config.clock ?? Date.now;
+  const loginLimits = createLoginLimits(storage.loginThrottle, config.demo ? null : (config.loginLimits ?? defaultLoginLimits), now);
+  const auth = createAuthService(storage.auth, { demo: config.demo, sender: codeSenderFor(config), limits: loginLimits }, now);
   const citizens = createCitizenService(storage.citizens);
   return {
     config,
     signer,
     auth,
+    loginLimits,
     citizens,
     records: storage.records,
     ruleSets: storage.ruleSets,

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { citizenId as citizenIdSchema, endpoints, type ResponseOf } from '../../core/contract.ts';
 import type { Services } from '../compose.ts';
+import { noSuchCitizen } from '../services/citizens.ts';
 import { HttpError } from '../http/errors.ts';
 import { requireSession, type SessionVariables } from '../http/session.ts';
 
@@ -13,8 +14,8 @@ export function recordRoutes({ auth, citizens, records }: Services) {
   /** The subject of a /citizens/:citizenId route, once the viewer is known to be allowed to read it. */
   async function readableSubject(viewerId: string, requested: string | undefined): Promise<string> {
     const parsed = citizenIdSchema.safeParse(requested);
-    if (!parsed.success) throw new HttpError(404, 'not_found', 'No such citizen.');
-    return (await citizens.readable(viewerId, parsed.data, 'You may read only your own and your family members’ records.')).id;
+    if (!parsed.success) throw noSuchCitizen();
+    return (await citizens.readable(viewerId, parsed.data)).id;
   }
 
   return app

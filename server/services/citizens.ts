@@ -14,6 +14,9 @@ function toProfile(row: CitizenRow): Profile {
   };
 }
 
+/** The one answer for a citizen id that does not exist, is malformed, or is someone else's. */
+export const noSuchCitizen = () => new HttpError(404, 'not_found', 'No such citizen, or not one of yours.');
+
 export function createCitizenService(store: CitizenStore) {
   async function profile(id: string): Promise<Profile | undefined> {
     const row = await store.byId(id);
@@ -35,12 +38,12 @@ export function createCitizenService(store: CitizenStore) {
     },
     /**
      * The profile of `subjectId` once `viewerId` is known to be allowed to see it: their own, or a
-     * dependant they have linked. 404 for no such citizen, 403 for someone else's.
+     * dependant they have linked. Anyone else's is answered exactly like no one's (404), so that trying
+     * ids tells nobody which exist.
      */
-    async readable(viewerId: string, subjectId: string, refusal: string): Promise<Profile> {
-      const subject = await profile(subjectId);
-      if (!subject) throw new HttpError(404, 'not_found', 'No such citizen.');
-      if (viewerId !== subjectId && !(await store.isLinked(viewerId, subjectId))) throw new HttpError(403, 'forbidden', refusal);
+    async readable(viewerId: string, subjectId: string): Promise<Profile> {
+      const subject = viewerId === subjectId || (await store.isLinked(viewerId, subjectId)) ? await profile(subjectId) : undefined;
+      if (!subject) throw noSuchCitizen();
       return subject;
     },
     /**

@@ -235,11 +235,29 @@ async function colourChanges(db: AnyDb): Promise<void> {
   await db.schema.createIndex('colour_changes_effective').on('colour_changes').columns(['citizen_id', 'effective_at']).execute();
 }
 
+/**
+ * Login-code counters that every node shares (services/login-limits.ts): one row per key and window,
+ * counted up in the same statement that checks the limit. And when a signing key stopped signing, so
+ * that its public half is published only as long as something it signed may still be presented.
+ */
+async function hardening(db: AnyDb): Promise<void> {
+  await db.schema
+    .createTable('login_throttle')
+    .addColumn('key', 'text', (col) => col.notNull())
+    .addColumn('window_end', 'bigint', (col) => col.notNull())
+    .addColumn('count', 'integer', (col) => col.notNull())
+    .addPrimaryKeyConstraint('login_throttle_pk', ['key', 'window_end'])
+    .execute();
+  await db.schema.createIndex('login_throttle_end').on('login_throttle').column('window_end').execute();
+  await db.schema.alterTable('signing_keys').addColumn('retired_at', 'text').execute();
+}
+
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001-initial': { up: (db) => initial(db, dialect) },
     '0002-providers': { up: providers },
     '0003-feed-records': { up: feedRecords },
     '0004-colour-changes': { up: colourChanges },
+    '0006-hardening': { up: hardening },
   };
 }

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Engine } from './database.ts';
 import type { Schema, SigningKeysTable } from './schema.ts';
 
-export type SigningKeyRow = Omit<SigningKeysTable, 'created_at'>;
+export type SigningKeyRow = Pick<SigningKeysTable, 'kid' | 'private_jwk' | 'public_jwk'>;
 
 /** An arbitrary constant naming the lock that makes first-start key creation happen once across nodes. */
 const keyCreationLock = 7_143_012;

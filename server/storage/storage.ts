@@ -10,6 +10,7 @@ import { createCitizenStore } from './citizens.ts';
 import { createColourChangeStore } from './colour-changes.ts';
 import type { Database, Engine } from './database.ts';
 import { createFeedStore } from './feeds.ts';
+import { createLoginThrottleStore } from './login-throttle.ts';
 import { createProviderStore } from './providers.ts';
 import { createFeedRecordWriter, createRecordStore } from './records.ts';
 import { createRuleSetStore } from './rule-sets.ts';
@@ -33,6 +34,7 @@ function stores(db: Kysely<Schema>, engine: Engine) {
     feeds: createFeedStore(db),
     feedRecords: createFeedRecordWriter(db),
     colourChanges: createColourChangeStore(db),
+    loginThrottle: createLoginThrottleStore(db),
   };
 }
 
