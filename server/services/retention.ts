@@ -1,6 +1,6 @@
 /**
  * House-keeping that no request should wait for: check-ins past the retention period, expired sessions and
- * login codes, and ended login counters go, and on PostgreSQL the next days' check-in partitions are made
+ * login codes, ended login counters and signing keys retired long enough ago go, and on PostgreSQL the next days' check-in partitions are made
  * before their first scan. Runs at start and then hourly on every node; each pass is idempotent, so nodes
  * need not agree on who runs it.
  *
@@ -10,6 +10,7 @@
  */
 import type { Storage } from '../storage/storage.ts';
 import type { AuthService } from './auth.ts';
+import { retiredKeyPublishedMs } from './signer.ts';
 import { checkInCutoff } from './venues.ts';
 
 const hourMs = 60 * 60 * 1000;
@@ -20,6 +21,7 @@ export async function keepHouse(storage: Storage, auth: AuthService, now = Date.
   await storage.checkIns.deleteBefore(checkInCutoff(now));
   await storage.syncItems.deleteReceivedBefore(new Date(now - syncIdMemoryMs).toISOString());
   await auth.deleteExpired();
+  await storage.signingKeys.deleteRetiredBefore(new Date(now - retiredKeyPublishedMs).toISOString());
 }
 
 /** Starts the hourly pass; the returned function stops it. */
