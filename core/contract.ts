@@ -172,13 +172,14 @@ export const errorCodes = [
   'unauthenticated',
   'forbidden',
   'not_found',
-  'not_registered',
   'family_mismatch',
   'family_limit',
   'otp_invalid',
   'otp_expired',
   'too_many_attempts',
   'rate_limited',
+  /** Too many wrong login codes for one phone today; `Retry-After` says when the lock ends. */
+  'login_locked',
   'invalid_venue_code',
   /** The SMS gateway did not take the one-time code; no code was left behind, the user may ask again. */
   'sms_failed',

@@ -30,6 +30,18 @@ export function addProvider(location: DatabaseLocation, name: string, scopes: st
   return out.trim().split('\n').at(-1) ?? '';
 }
 
+/** Runs a node that is expected to refuse to start; gives its exit code and what it wrote to stderr. */
+export async function runFailingServer(location: DatabaseLocation, env: NodeJS.ProcessEnv = {}, timeoutMs = 60_000): Promise<{ code: number | null; stderr: string }> {
+  const nodeEnv: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DEMO: 'true', ...databaseEnv(location), ...env };
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: nodeEnv, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  clearTimeout(timer);
+  return { code, stderr };
+}
+
 export function isRunning(server: ServerProcess): boolean {
   return server.process.exitCode === null && server.process.signalCode === null;
 }

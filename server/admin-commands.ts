@@ -5,15 +5,44 @@
  */
 import { feedScopes } from '../core/contract.ts';
 import { ProviderError, type ProviderService } from './services/providers.ts';
+import { createSigner, retiredKeyPublishedMs, rotateSigningKey } from './services/signer.ts';
+import { createVenueService } from './services/venues.ts';
+import type { Storage } from './storage/storage.ts';
 
 export const adminUsage = `usage:
   npm run admin -- provider add <name> --scopes <comma list>   prints the new API key on the last line
   npm run admin -- provider list
   npm run admin -- provider revoke <name>
+  npm run admin -- keys rotate                                 a new signing key; the old one stays published while what it signed is valid
+  npm run admin -- backup <new file>                           a consistent copy of the SQLite database, while servers run
+  npm run admin -- restore <file>                              puts a backup in place; stop every server first
 scopes: ${feedScopes.join(', ')}`;
 
-export async function runAdmin(args: readonly string[], providers: ProviderService, print: (line: string) => void): Promise<void> {
+/** Retires the signing key, makes a new one and signs every venue's code again with it. */
+async function rotateKeys(storage: Storage, signingKeySecret: string | undefined, print: (line: string) => void): Promise<void> {
+  // A secret that does not open the current key is the operator's to fix, said in one line.
+  const kid = await rotateSigningKey(storage.signingKeys, signingKeySecret).catch((error: unknown) => {
+    throw new ProviderError(error instanceof Error ? error.message : String(error));
+  });
+  const signer = await createSigner(storage.signingKeys, signingKeySecret);
+  const venues = await createVenueService({ venues: storage.venues, checkIns: storage.checkIns, signer }).signAllAgain();
+  const days = retiredKeyPublishedMs / (24 * 60 * 60 * 1000);
+  print(`New signing key ${kid}: every server signs with it within a minute.`);
+  print(`The old key stays in /api/keys for ${days} days, until everything it signed has expired, then goes.`);
+  print(`${venues} venue codes were signed again: their owners should print their posters again within ${days} days.`);
+}
+
+export async function runAdmin(
+  args: readonly string[],
+  deps: { providers: ProviderService; storage?: Storage; signingKeySecret?: string },
+  print: (line: string) => void,
+): Promise<void> {
   const [group, command, name, ...rest] = args;
+  const { providers } = deps;
+  if (group === 'keys' && command === 'rotate' && name === undefined && deps.storage) {
+    await rotateKeys(deps.storage, deps.signingKeySecret, print);
+    return;
+  }
   if (group !== 'provider') throw new ProviderError(adminUsage);
   if (command === 'add' && name && rest.length === 2 && rest[0] === '--scopes' && rest[1]) {
     const key = await providers.add(name, rest[1]);

@@ -17,7 +17,7 @@ afterAll(() => server.close());
 
 async function admin(...args: string[]): Promise<string[]> {
   const lines: string[] = [];
-  await runAdmin(args, server.services.providers, (line) => lines.push(line));
+  await runAdmin(args, { providers: server.services.providers, storage: server.storage }, (line) => lines.push(line));
   return lines;
 }
 

@@ -10,6 +10,7 @@ import { createCitizenService } from './services/citizens.ts';
 import { createCredentialService } from './services/credentials.ts';
 import { createFamilyService } from './services/family.ts';
 import { createFeedService } from './services/feeds.ts';
+import { createLoginLimits, defaultLoginLimits } from './services/login-limits.ts';
 import { createPersonalDataService } from './services/personal-data.ts';
 import { createRecordService } from './services/records.ts';
 import { createProviderService } from './services/providers.ts';
@@ -20,13 +21,17 @@ import { createVenueService } from './services/venues.ts';
 import type { Storage } from './storage/storage.ts';
 
 export function composeServices(storage: Storage, config: ServerConfig, signer: Signer) {
-  const auth = createAuthService(storage.auth, { demo: config.demo, sender: codeSenderFor(config) });
+  // Demo mode shows every code on screen: there is nothing to guess and no text to pay for.
+  const now = config.clock ?? Date.now;
+  const loginLimits = createLoginLimits(storage.loginThrottle, config.demo ? null : (config.loginLimits ?? defaultLoginLimits), now);
+  const auth = createAuthService(storage.auth, { demo: config.demo, sender: codeSenderFor(config), limits: loginLimits }, now);
   const accessLog = createAccessLogService(storage.accessLog);
   const citizens = createCitizenService(storage.citizens, accessLog);
   return {
     config,
     signer,
     auth,
+    loginLimits,
     citizens,
     accessLog,
     personalData: createPersonalDataService({ storage, auth, accessLog }),

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { missingSenderMessage, type SmsWebhook } from './services/code-sender.ts';
+import { defaultLoginLimits, loginLimitVariables, type LoginLimits } from './services/login-limits.ts';
 import type { DatabaseLocation } from './storage/database.ts';
 
 export interface ServerConfig {
@@ -14,6 +15,12 @@ export interface ServerConfig {
   distDir: string | null;
   /** Seals the private signing key in the database (services/signer.ts); unset stores it as it is. */
   signingKeySecret?: string;
+  /** Outside demo mode: how many login codes, wrong codes and code requests are allowed (services/login-limits.ts). */
+  loginLimits?: LoginLimits;
+  /** How many proxies of the deployment's own stand in front, whose `X-Forwarded-For` entries are believed (http/client-address.ts). */
+  trustProxy?: number;
+  /** The login rules' clock; tests move it to cross limit windows. Date.now when absent. */
+  clock?: () => number;
 }
 
 /** The database the environment names: PostgreSQL at DATABASE_URL, else SQLite under DATA_DIR. Shared with the admin tool. */
@@ -39,6 +46,30 @@ function smsWebhookFromEnv(env: NodeJS.ProcessEnv, demo: boolean): SmsWebhook | 
   return { url, secret };
 }
 
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, minimum = 1): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < minimum) throw new Error(`${name} must be a whole number of at least ${minimum}, got ${JSON.stringify(env[name])}`);
+  return value;
+}
+
+function loginLimitsFromEnv(env: NodeJS.ProcessEnv): LoginLimits {
+  const limits = { ...defaultLoginLimits };
+  for (const key of Object.keys(limits) as (keyof LoginLimits)[]) {
+    limits[key] = positiveInteger(env, loginLimitVariables[key], limits[key], key === 'secondsBetweenCodes' ? 0 : 1);
+  }
+  return limits;
+}
+
+/** `TRUST_PROXY`: unset or `false` trusts no proxy, `true` one, or a count of proxies in a row. */
+function trustProxyFromEnv(env: NodeJS.ProcessEnv): number {
+  const raw = env.TRUST_PROXY?.trim().toLowerCase();
+  if (raw === 'true') return 1;
+  if (raw === 'false') return 0;
+  return positiveInteger(env, 'TRUST_PROXY', 0, 0);
+}
+
 /** Reads the environment once, with the embedded defaults `npm start` relies on. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 8080);
@@ -58,5 +89,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     ...(smsWebhook && !demo ? { smsWebhook } : {}),
     distDir: resolve(env.DIST_DIR ?? './dist'),
     ...(env.SIGNING_KEY_SECRET ? { signingKeySecret: env.SIGNING_KEY_SECRET } : {}),
+    loginLimits: loginLimitsFromEnv(env),
+    trustProxy: trustProxyFromEnv(env),
   };
 }

@@ -7,7 +7,7 @@ import type { ServerConfig } from './config.ts';
 import { seedDemo } from './services/demo-seed.ts';
 import { keepHouse, scheduleHouseKeeping } from './services/retention.ts';
 import { createSigner } from './services/signer.ts';
-import { openDatabase, type Database } from './storage/database.ts';
+import { openDatabase, startupProblem, type Database } from './storage/database.ts';
 import { createStorage, type Storage } from './storage/storage.ts';
 
 /**
@@ -16,6 +16,8 @@ import { createStorage, type Storage } from './storage/storage.ts';
  * Slow headers are bounded apart from this (Node's headersTimeout), and JSON bodies by their size limit.
  */
 const maxRequestMs = 60 * 60 * 1000;
+
+const signerRefreshMs = 60 * 1000;
 
 export interface RunningServer {
   url: string;
@@ -42,9 +44,14 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     await keepHouse(storage, services.auth);
   } catch (error) {
     await storage.close();
-    throw error;
+    throw (config.database.engine === 'sqlite' && startupProblem(error, config.database.dataDir)) || error;
   }
   const stopHouseKeeping = scheduleHouseKeeping(storage, services.auth);
+  // A key rotation (admin tool) is a row in the database: every node signs with the new key within a minute.
+  const keyRefresh = setInterval(() => {
+    services.signer.refresh().catch((error: unknown) => console.error(`signing keys not refreshed: ${error instanceof Error ? error.message : String(error)}`));
+  }, signerRefreshMs);
+  keyRefresh.unref();
 
   return new Promise((resolve) => {
     const server = serve({ fetch: createApp(services).fetch, port: config.port, serverOptions: { requestTimeout: maxRequestMs } }, (info: AddressInfo) => {
@@ -56,6 +63,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         close: () =>
           new Promise<void>((done, fail) => {
             stopHouseKeeping();
+            clearInterval(keyRefresh);
             server.close(() => {
               storage.close().then(done, fail);
             });

@@ -11,12 +11,15 @@ export type ClientErrorCode = ErrorCode | 'network' | 'timeout' | 'bad_response'
 export class ApiError extends Error {
   readonly status: number;
   readonly code: ClientErrorCode;
+  /** From `Retry-After`: how long the server asks to wait before trying again. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(status: number, code: ClientErrorCode, message: string) {
+  constructor(status: number, code: ClientErrorCode, message: string, retryAfterSeconds?: number) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
@@ -66,7 +69,10 @@ export async function request<N extends EndpointName>(name: N, options: RequestO
   const json: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
     const parsed = errorBody.safeParse(json);
-    if (parsed.success) throw new ApiError(response.status, parsed.data.error.code as ErrorCode, parsed.data.error.message);
+    const retryAfter = Number(response.headers.get('retry-after') ?? Number.NaN);
+    if (parsed.success) {
+      throw new ApiError(response.status, parsed.data.error.code as ErrorCode, parsed.data.error.message, Number.isInteger(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
+    }
     throw new ApiError(response.status, response.status >= 500 ? 'internal' : 'bad_response', `HTTP ${response.status}`);
   }
   const parsed = definition.response.safeParse(json);

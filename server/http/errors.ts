@@ -5,11 +5,14 @@ import type { ErrorBody, ErrorCode } from '../../core/contract.ts';
 export class HttpError extends Error {
   readonly status: ContentfulStatusCode;
   readonly code: ErrorCode;
+  /** Sent as `Retry-After` with a 429 or 503, for the client to say how long to wait. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(status: ContentfulStatusCode, code: ErrorCode, message: string) {
+  constructor(status: ContentfulStatusCode, code: ErrorCode, message: string, options: { retryAfterSeconds?: number } = {}) {
     super(message);
     this.status = status;
     this.code = code;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
 

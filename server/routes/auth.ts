@@ -2,17 +2,19 @@ import { Hono } from 'hono';
 import { endpoints, type ResponseOf } from '../../core/contract.ts';
 import type { Services } from '../compose.ts';
 import { HttpError } from '../http/errors.ts';
+import { clientAddress } from '../http/client-address.ts';
 import { readJson } from '../http/json-body.ts';
 import { clearSessionCookie, sessionToken, setSessionCookie } from '../http/session.ts';
 
-export function authRoutes({ auth, citizens }: Services) {
+export function authRoutes({ auth, citizens, config, loginLimits }: Services) {
   return new Hono()
     .post(endpoints.requestOtp.path, async (c) => {
+      await loginLimits.codeRequestFrom(clientAddress(c, config.trustProxy ?? 0));
       const { phone } = await readJson(c, endpoints.requestOtp.body);
-      if (!(await citizens.idForPhone(phone))) {
-        throw new HttpError(404, 'not_registered', 'No 随申码 is registered for this phone number.');
-      }
-      return c.json<ResponseOf<'requestOtp'>>({ sent: true, ...(await auth.sendOtp(phone, 'login')) });
+      // The same answer whether or not the number is registered (若该号码已登记，验证码已发送): asking must not
+      // tell anyone who has an account. Only a registered number is sent its code (or shown it, in demo mode).
+      const registered = (await citizens.idForPhone(phone)) !== undefined;
+      return c.json<ResponseOf<'requestOtp'>>({ sent: true, ...(await auth.sendOtp(phone, 'login', { deliver: registered })) });
     })
     .post(endpoints.login.path, async (c) => {
       const { phone, code } = await readJson(c, endpoints.login.body);

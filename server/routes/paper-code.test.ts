@@ -24,7 +24,7 @@ const printFor = (subject: unknown, cookie?: string) => postJson(server.url, '/p
 
 describe('POST /api/paper-code', () => {
   it('prints a linked dependant’s code only for her guardian, and nobody reaches an unlinked one', async () => {
-    await expectApiError(await printFor(demoDependant.id, asA), 403, 'forbidden');
+    await expectApiError(await printFor(demoDependant.id, asA), 404, 'not_found');
     await linkDependant(server.url, asA, demoDependant.name, demoDependant.idNumber);
     const before = Date.now();
     const response = await printFor(demoDependant.id, asA);
@@ -47,7 +47,7 @@ describe('POST /api/paper-code', () => {
     expect((await readHealthCode(paper.code, lookup, Date.parse(paper.validUntil) - 60_000)).ok).toBe(true);
     expect(await readHealthCode(paper.code, lookup, Date.parse(paper.validUntil))).toEqual({ ok: false, reason: 'paper-expired' });
 
-    await expectApiError(await printFor(demoDependant.id, asB), 403, 'forbidden');
+    await expectApiError(await printFor(demoDependant.id, asB), 404, 'not_found');
   });
 
   it('prints the caller’s own code too, for a day the phone is flat', async () => {

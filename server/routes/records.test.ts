@@ -161,16 +161,18 @@ describe('who may read whose records', () => {
     if (seededForF[kind] > 0) expect(asGuardian).not.toEqual(await records('demo-a', kind, asA));
   });
 
-  it.each(recordKinds)("demo-b may not read demo-a's or demo-f's %s (403)", async (kind) => {
+  it.each(recordKinds)("demo-b may not read demo-a's or demo-f's %s, answered as if they did not exist (404)", async (kind) => {
+    const nobody = await (await api(`/citizens/demo-z/${kind}`, asB)).text();
     for (const subject of ['demo-a', 'demo-f']) {
-      const text = await expectApiError(await api(`/citizens/${subject}/${kind}`, asB), 403, 'forbidden');
+      const text = await expectApiError(await api(`/citizens/${subject}/${kind}`, asB), 404, 'not_found');
+      expect(text).toBe(nobody);
       expect(text).not.toContain('上海市徐汇区中心医院');
       expect(text).not.toContain('苏州市');
     }
   });
 
-  it.each(recordKinds)("dependant demo-f may not read guardian demo-a's %s (403)", async (kind) => {
-    await expectApiError(await api(`/citizens/demo-a/${kind}`, asF), 403, 'forbidden');
+  it.each(recordKinds)("dependant demo-f may not read guardian demo-a's %s (404)", async (kind) => {
+    await expectApiError(await api(`/citizens/demo-a/${kind}`, asF), 404, 'not_found');
   });
 
   it.each(recordKinds)('%s of a citizen who does not exist → 404', async (kind) => {

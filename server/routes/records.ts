@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { citizenId as citizenIdSchema, endpoints, type ResponseOf } from '../../core/contract.ts';
 import type { Services } from '../compose.ts';
+import { noSuchCitizen } from '../services/citizens.ts';
 import { HttpError } from '../http/errors.ts';
 import { requireSession, type SessionVariables } from '../http/session.ts';
 
@@ -13,7 +14,7 @@ export function recordRoutes({ auth, citizens, records }: Services) {
   /** The citizen a /citizens/:citizenId route names; one that cannot be an id is no one (404). */
   function subjectOf(requested: string | undefined): string {
     const parsed = citizenIdSchema.safeParse(requested);
-    if (!parsed.success) throw new HttpError(404, 'not_found', 'No such citizen.');
+    if (!parsed.success) throw noSuchCitizen();
     return parsed.data;
   }
 

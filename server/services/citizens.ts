@@ -15,6 +15,9 @@ function toProfile(row: CitizenRow): Profile {
   };
 }
 
+/** The one answer for a citizen id that does not exist, is malformed, or is someone else's. */
+export const noSuchCitizen = () => new HttpError(404, 'not_found', 'No such citizen, or not one of yours.');
+
 export function createCitizenService(store: CitizenStore, accessLog: AccessLogService) {
   async function profile(id: string): Promise<Profile | undefined> {
     const row = await store.byId(id);
@@ -36,14 +39,14 @@ export function createCitizenService(store: CitizenStore, accessLog: AccessLogSe
     },
     /**
      * The profile of `subjectId` once `viewerId` is known to be allowed to see it: their own, or a
-     * dependant they have linked. 404 for no such citizen, 403 for someone else's. A guardian's read of
-     * `data` is in the dependant's access log before this returns.
+     * dependant they have linked. Anyone else's is answered exactly like no one's (404), so that trying
+     * ids tells nobody which exist. A guardian's read of `data` is in the dependant's access log before
+     * this returns.
      */
-    async readable(viewerId: string, subjectId: string, read: { refusal: string; data: AccessedData }): Promise<Profile> {
-      const subject = await profile(subjectId);
-      if (!subject) throw new HttpError(404, 'not_found', 'No such citizen.');
+    async readable(viewerId: string, subjectId: string, read: { data: AccessedData }): Promise<Profile> {
+      const subject = viewerId === subjectId || (await store.isLinked(viewerId, subjectId)) ? await profile(subjectId) : undefined;
+      if (!subject) throw noSuchCitizen();
       if (viewerId === subjectId) return subject;
-      if (!(await store.isLinked(viewerId, subjectId))) throw new HttpError(403, 'forbidden', read.refusal);
       const guardian = await store.byId(viewerId);
       const label = guardian ? maskName(guardian.name) : viewerId;
       await accessLog.record({ subject: subjectId, actor: { kind: 'guardian', id: viewerId, label }, purpose: 'family', data: read.data });

@@ -29,14 +29,12 @@ async function deviceKeyRaw(x: string, y: string): Promise<string> {
   return bytesToBase64url(new Uint8Array([4, ...xBytes, ...yBytes]));
 }
 
-const refusal = 'You may show only your own and your family members’ codes.';
-
 export function createCredentialService(deps: { citizens: CitizenService; records: RecordStore; ruleSets: RuleSetStore; signer: Signer }) {
   const { citizens, records, ruleSets, signer } = deps;
 
   /** The facts about a subject the viewer may read, as both kinds of code carry them. */
   async function holder(viewer: string, subject: string, data: 'health-code' | 'paper-code') {
-    const profile = await citizens.readable(viewer, subject, { refusal, data });
+    const profile = await citizens.readable(viewer, subject, { data });
     const [pcrTests, antigenTests, vaccinations] = await Promise.all([
       records.pcrTests(subject),
       records.antigenTests(subject),

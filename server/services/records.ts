@@ -6,14 +6,12 @@ import type { AccessedData } from '../../core/contract.ts';
 import type { RecordStore } from '../storage/records.ts';
 import type { CitizenService } from './citizens.ts';
 
-const refusal = 'You may read only your own and your family members’ records.';
-
 export function createRecordService(deps: { citizens: CitizenService; store: RecordStore }) {
   const { citizens, store } = deps;
   const reader =
     <T>(data: AccessedData, load: (citizenId: string) => Promise<T>) =>
     async (viewerId: string, subjectId: string): Promise<T> => {
-      await citizens.readable(viewerId, subjectId, { refusal, data });
+      await citizens.readable(viewerId, subjectId, { data });
       return load(subjectId);
     };
   return {

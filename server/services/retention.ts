@@ -1,7 +1,8 @@
 /**
- * House-keeping that no request should wait for: check-ins past the retention period and expired sessions
- * go, and on PostgreSQL the next days' check-in partitions are made before their first scan. Runs at start
- * and then hourly on every node; each pass is idempotent, so nodes need not agree on who runs it.
+ * House-keeping that no request should wait for: check-ins past the retention period, expired sessions and
+ * login codes, ended login counters and signing keys retired long enough ago go, and on PostgreSQL the next days' check-in partitions are made
+ * before their first scan. Runs at start and then hourly on every node; each pass is idempotent, so nodes
+ * need not agree on who runs it.
  *
  * Spent sync ids are forgotten after 30 days. An item resent later than that cannot be stored twice
  * anyway: a check-in that old is past retention and kept nowhere, and an antigen result older than
@@ -12,6 +13,7 @@
 import { antigenPhotoRetentionDays } from '../../core/contract.ts';
 import type { Storage } from '../storage/storage.ts';
 import type { AuthService } from './auth.ts';
+import { retiredKeyPublishedMs } from './signer.ts';
 import { checkInCutoff } from './venues.ts';
 
 const hourMs = 60 * 60 * 1000;
@@ -23,7 +25,8 @@ export async function keepHouse(storage: Storage, auth: AuthService, now = Date.
   await storage.checkIns.deleteBefore(checkInCutoff(now));
   await storage.syncItems.deleteReceivedBefore(new Date(now - syncIdMemoryMs).toISOString());
   await storage.antigenPhotos.deleteUploadedBefore(new Date(now - photoRetentionMs).toISOString());
-  await auth.deleteExpiredSessions();
+  await auth.deleteExpired();
+  await storage.signingKeys.deleteRetiredBefore(new Date(now - retiredKeyPublishedMs).toISOString());
 }
 
 /** Starts the hourly pass; the returned function stops it. */

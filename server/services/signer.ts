@@ -6,21 +6,36 @@
  * With SIGNING_KEY_SECRET set, the private key is stored sealed: AES-256-GCM under a key derived from the
  * secret with HKDF-SHA-256, so a copy of the database (a backup, a replica, a read-only login) cannot sign
  * codes. Every node is given the same secret; one with a missing or wrong secret refuses to start.
+ *
+ * `npm run admin -- keys rotate` retires the signing key and adds a new one. Every node picks the change up
+ * within a minute (`refresh`) and signs with the new key; the retired one stays published until nothing it
+ * signed can still be shown, and house-keeping then deletes it. Private keys are never printed or logged.
  */
 import type { PublicJwk } from '../../core/contract.ts';
 import { keyId, keyLookupFromSet } from '../../core/crypto/keys.ts';
 import { ecdsa, signToken, verifyToken } from '../../core/crypto/signed-token.ts';
 import { base64urlToBytes, bytesToBase64url } from '../../core/crypto/base64url.ts';
 import type { CryptoKey, JsonWebKey } from '../../core/crypto/web-crypto.ts';
+import type { NewSigningKey, SigningKeyRow } from '../storage/signing-keys.ts';
 import type { Stores } from '../storage/storage.ts';
+import { maxCredentialLifetimeMs, paperCodeLifetimeMs } from './credential-claims.ts';
 
 export interface Signer {
-  kid: string;
+  /** The key that signs now; changes when a rotation is picked up. */
+  readonly kid: string;
   sign(payload: unknown): Promise<string>;
   /** The payload of a token this server signed, or undefined for anything else (forged, foreign, cut short). */
   verify(token: string): Promise<unknown>;
   publicKeys(): PublicJwk[];
+  /** Reads the key set again, so that a rotation made elsewhere (the admin tool, another node) takes effect. */
+  refresh(): Promise<void>;
 }
+
+/**
+ * How long a retired key stays published: the longest anything it signed stays valid (a printed paper code;
+ * a live credential lasts a day). Venue posters never expire, so a rotation signs them again (admin-commands.ts).
+ */
+export const retiredKeyPublishedMs = Math.max(maxCredentialLifetimeMs, paperCodeLifetimeMs);
 
 const sealedPrefix = 'sealed:v1:';
 
@@ -54,40 +69,71 @@ async function unseal(stored: string, key: CryptoKey | undefined): Promise<strin
   return new TextDecoder().decode(opened);
 }
 
-export async function createSigner(signingKeys: Stores['signingKeys'], secret?: string): Promise<Signer> {
+async function makeKey(sealWith: CryptoKey | undefined): Promise<NewSigningKey> {
+  const pair = await crypto.subtle.generateKey(ecdsa, true, ['sign', 'verify']);
+  const privateJwk = await crypto.subtle.exportKey('jwk', pair.privateKey);
+  const publicJwk = await crypto.subtle.exportKey('jwk', pair.publicKey);
+  const kid = await keyId({ kty: 'EC', crv: 'P-256', x: publicJwk.x ?? '', y: publicJwk.y ?? '' });
+  return { kid, private_jwk: await seal(JSON.stringify(privateJwk), sealWith), public_jwk: JSON.stringify(publicJwk) };
+}
+
+/** Retires the signing key and makes a new one, sealed like the rest; gives the new key's id. */
+export async function rotateSigningKey(signingKeys: Stores['signingKeys'], secret?: string, now = new Date()): Promise<string> {
   const sealWith = secret ? await sealingKey(secret) : undefined;
-  const rows = await signingKeys.ensure(async () => {
-    const pair = await crypto.subtle.generateKey(ecdsa, true, ['sign', 'verify']);
-    const privateJwk = await crypto.subtle.exportKey('jwk', pair.privateKey);
-    const publicJwk = await crypto.subtle.exportKey('jwk', pair.publicKey);
-    const kid = await keyId({ kty: 'EC', crv: 'P-256', x: publicJwk.x ?? '', y: publicJwk.y ?? '' });
-    return { kid, private_jwk: await seal(JSON.stringify(privateJwk), sealWith), public_jwk: JSON.stringify(publicJwk) };
-  });
-  const [current] = rows;
-  if (!current) throw new Error('no signing key after ensure');
-  const privateJwk = JSON.parse(await unseal(current.private_jwk, sealWith)) as JsonWebKey;
-  const privateKey = await crypto.subtle.importKey('jwk', privateJwk, ecdsa, false, ['sign']);
-  const published: PublicJwk[] = rows.map((row) => {
-    const jwk = JSON.parse(row.public_jwk) as JsonWebKey;
-    return { kty: 'EC', crv: 'P-256', x: jwk.x ?? '', y: jwk.y ?? '', kid: row.kid, alg: 'ES256', use: 'sig' };
-  });
-  const lookup = await keyLookupFromSet(published);
+  // Refuse before adding a key that the nodes could not open.
+  const [current] = await signingKeys.all();
+  if (current) await unseal(current.private_jwk, sealWith);
+  const key = await makeKey(sealWith);
+  await signingKeys.rotate(key, now);
+  return key.kid;
+}
+
+function toPublicJwk(row: SigningKeyRow): PublicJwk {
+  const jwk = JSON.parse(row.public_jwk) as JsonWebKey;
+  return { kty: 'EC', crv: 'P-256', x: jwk.x ?? '', y: jwk.y ?? '', kid: row.kid, alg: 'ES256', use: 'sig' };
+}
+
+export async function createSigner(signingKeys: Stores['signingKeys'], secret?: string, now: () => number = Date.now): Promise<Signer> {
+  const sealWith = secret ? await sealingKey(secret) : undefined;
   // Every check-in at a venue carries that venue's same token, so its signature is checked once and
-  // remembered; a token is immutable and the key set is fixed for the node's life, so the answer cannot go stale.
+  // remembered; a token is immutable, and the memory is cleared whenever the published key set changes.
   const verified = new Map<string, unknown>();
   const maxRemembered = 10_000;
 
+  async function load(rows: SigningKeyRow[]) {
+    const current = rows.find((row) => row.retired_at === null) ?? rows[0];
+    if (!current) throw new Error('no signing key after ensure');
+    const privateJwk = JSON.parse(await unseal(current.private_jwk, sealWith)) as JsonWebKey;
+    const published = rows.filter((row) => row.retired_at === null || Date.parse(row.retired_at) + retiredKeyPublishedMs > now()).map(toPublicJwk);
+    return {
+      kid: current.kid,
+      privateKey: await crypto.subtle.importKey('jwk', privateJwk, ecdsa, false, ['sign']),
+      published,
+      lookup: await keyLookupFromSet(published),
+      fingerprint: published.map((key) => key.kid).join(','),
+    };
+  }
+
+  let keys = await load(await signingKeys.ensure(() => makeKey(sealWith)));
+
   return {
-    kid: current.kid,
-    sign: (payload) => signToken(privateKey, current.kid, payload),
+    get kid() {
+      return keys.kid;
+    },
+    sign: (payload) => signToken(keys.privateKey, keys.kid, payload),
     async verify(token) {
       if (verified.has(token)) return verified.get(token);
-      const result = await verifyToken(token, lookup);
+      const result = await verifyToken(token, keys.lookup);
       if (!result.ok) return undefined;
       if (verified.size >= maxRemembered) verified.delete(verified.keys().next().value ?? '');
       verified.set(token, result.payload);
       return result.payload;
     },
-    publicKeys: () => published,
+    publicKeys: () => keys.published,
+    async refresh() {
+      const next = await load(await signingKeys.all());
+      if (next.fingerprint !== keys.fingerprint) verified.clear();
+      keys = next;
+    },
   };
 }

@@ -21,16 +21,28 @@ function randomVenueNumber(): string {
 
 export function createVenueService(deps: { venues: VenueStore; checkIns: CheckInStore; signer: Signer }) {
   const { venues, checkIns, signer } = deps;
+  const sign = (number: string, place: { name: string; district: string; address: string }) => {
+    const payload: VenuePayload = { t: 'venue', id: number, n: place.name, d: place.district, a: place.address };
+    return signer.sign(payload);
+  };
   return {
     async register(ownerId: string, body: z.infer<typeof registerVenueBody>): Promise<Venue> {
       for (;;) {
         const number = randomVenueNumber();
-        const payload: VenuePayload = { t: 'venue', id: number, n: body.name, d: body.district, a: body.address };
-        const venue: Venue = { ...body, number, token: await signer.sign(payload), createdAt: new Date().toISOString() };
+        const venue: Venue = { ...body, number, token: await sign(number, body), createdAt: new Date().toISOString() };
         if (await venues.add({ ...venue, ownerId })) return venue;
       }
     },
     ownedBy: (ownerId: string): Promise<Venue[]> => venues.ownedBy(ownerId),
+    /**
+     * Signs every venue's code again with the signing key. A poster never expires, so after a key rotation
+     * its owner prints it again from the app before the retired key stops being published; gives the count.
+     */
+    async signAllAgain(): Promise<number> {
+      const all = await venues.all();
+      for (const venue of all) await venues.setToken(venue.number, await sign(venue.number, venue));
+      return all.length;
+    },
     async byNumber(number: string): Promise<Venue> {
       const venue = await venues.byNumber(number);
       if (!venue) throw new HttpError(404, 'not_found', 'No venue has that number.');

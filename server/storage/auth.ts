@@ -55,6 +55,9 @@ export function createAuthStore(db: Kysely<Schema>) {
     async deleteSession(tokenHash: string): Promise<void> {
       await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
     },
+    async deleteExpiredOtpCodes(now: number): Promise<void> {
+      await db.deleteFrom('otp_codes').where('expires_at', '<=', now).execute();
+    },
     async deleteExpiredSessions(now: number): Promise<void> {
       await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
     },

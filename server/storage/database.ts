@@ -4,7 +4,7 @@
  * that differ (column types, check-in partitions) ask `engine`. Every statement is built by Kysely with
  * parameters; nothing is ever concatenated into SQL.
  */
-import { mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type SqliteDialectConfig } from 'kysely';
@@ -28,9 +28,41 @@ export type DatabaseLocation = { engine: 'sqlite'; dataDir: string } | { engine:
 // one this schema holds is a count or a millisecond instant, far below that.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
+/**
+ * Why the server cannot start, in one line the operator can act on: a data folder it cannot write, a full
+ * disk, a database from a newer version. main.ts prints it and exits; nothing has been changed.
+ */
+export class StartupError extends Error {}
+
+function failureCode(error: unknown): string {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : '';
+}
+
+/** Turns a file-system or SQLite failure at start into what it means for the data folder, or undefined. */
+export function startupProblem(error: unknown, where: string): StartupError | undefined {
+  const code = failureCode(error);
+  const detail = error instanceof Error ? error.message : String(error);
+  if (code === 'ENOSPC' || code === 'SQLITE_FULL' || code === 'EDQUOT') {
+    return new StartupError(`the disk holding ${where} is full (${detail}); free some space and start again. The database was not changed.`);
+  }
+  if (['EACCES', 'EPERM', 'EROFS'].includes(code) || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN')) {
+    return new StartupError(`${where} cannot be written (${detail}); the server needs to write its database there: check its permissions and mount.`);
+  }
+  return undefined;
+}
+
 function sqliteFile(dataDir: string): SqliteDatabase.Database {
-  mkdirSync(dataDir, { recursive: true });
-  const file = new SqliteDatabase(join(dataDir, 'suishen.sqlite'));
+  // Everyone's health records are in this folder: readable by the server's user only.
+  try {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    // A folder that cannot be made is as good as read-only, whatever the code (Node says ENOENT on a read-only mount).
+    throw startupProblem(error, dataDir) ?? new StartupError(`${dataDir} cannot be written (${error instanceof Error ? error.message : String(error)}); the server needs to make its data folder there: check the path, its permissions and mount.`);
+  }
+  const path = join(dataDir, 'suishen.sqlite');
+  // SQLite gives its -wal and -shm files the database file's mode.
+  if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
+  const file = new SqliteDatabase(path);
   file.pragma('journal_mode = WAL');
   file.pragma('synchronous = NORMAL');
   file.pragma('busy_timeout = 5000');
@@ -99,6 +131,23 @@ function withStatementCache(file: SqliteDatabase.Database): SqliteDialectConfig[
   };
 }
 
+/** Refuses a database that a newer version has migrated: this version cannot know what its schema means. */
+async function assertNotNewer(db: Kysely<Schema>, engine: Engine, where: string): Promise<void> {
+  const known = new Set(Object.keys(migrations({ engine })));
+  let applied: string[];
+  try {
+    applied = (await sql<{ name: string }>`SELECT name FROM kysely_migration`.execute(db)).rows.map((row) => row.name);
+  } catch {
+    return; // A new database: nothing migrated yet.
+  }
+  const unknown = applied.filter((name) => !known.has(name));
+  if (unknown.length > 0) {
+    throw new StartupError(
+      `the database in ${where} was written by a newer version of Suishen Wallet (schema ${unknown.join(', ')}); run that version, or restore a backup made by this one.`,
+    );
+  }
+}
+
 async function migrate(db: Kysely<Schema>, engine: Engine): Promise<void> {
   const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations({ engine })) } });
   const { error, results } = await migrator.migrateToLatest();
@@ -108,22 +157,51 @@ async function migrate(db: Kysely<Schema>, engine: Engine): Promise<void> {
   }
 }
 
+/**
+ * Opens and migrates the SQLite file. Kysely runs SQLite migrations outside a transaction, so they are
+ * wrapped in one here: a migration that fails (a full disk) leaves the file as it was, not half-migrated.
+ */
+async function openSqlite(dataDir: string): Promise<Kysely<Schema>> {
+  let file: SqliteDatabase.Database | undefined;
+  try {
+    file = sqliteFile(dataDir);
+    const legacy = setLegacyTablesAside(file);
+    const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) });
+    await assertNotNewer(db, 'sqlite', dataDir);
+    file.exec('BEGIN IMMEDIATE');
+    try {
+      await migrate(db, 'sqlite');
+      file.exec('COMMIT');
+    } catch (error) {
+      if (file.inTransaction) file.exec('ROLLBACK');
+      throw startupProblem(error instanceof Error && error.cause ? error.cause : error, dataDir) ?? error;
+    }
+    if (legacy) copyLegacyTables(file);
+    file.pragma('foreign_keys = ON');
+    return db;
+  } catch (error) {
+    file?.close();
+    throw startupProblem(error, dataDir) ?? error;
+  }
+}
+
 export async function openDatabase(location: DatabaseLocation): Promise<Database> {
   let db: Kysely<Schema>;
   if (location.engine === 'sqlite') {
-    const file = sqliteFile(location.dataDir);
-    const legacy = setLegacyTablesAside(file);
-    db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) });
-    await migrate(db, 'sqlite');
-    if (legacy) copyLegacyTables(file);
-    file.pragma('foreign_keys = ON');
+    db = await openSqlite(location.dataDir);
   } else {
     const pool = new pg.Pool({ connectionString: location.url, max: location.poolSize ?? 10 });
     // An idle connection the server closed (a restart, a failover) is replaced on next use; it must not
     // take the node down with it.
     pool.on('error', (error) => console.warn(`idle PostgreSQL connection lost: ${error.message}`));
     db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
-    await migrate(db, 'postgres');
+    try {
+      await assertNotNewer(db, 'postgres', 'DATABASE_URL');
+      await migrate(db, 'postgres');
+    } catch (error) {
+      await db.destroy();
+      throw error;
+    }
   }
   const engine = location.engine;
   return {

@@ -250,6 +250,23 @@ async function revocations(db: AnyDb): Promise<void> {
 }
 
 /**
+ * Login-code counters that every node shares (services/login-limits.ts): one row per key and window,
+ * counted up in the same statement that checks the limit. And when a signing key stopped signing, so
+ * that its public half is published only as long as something it signed may still be presented.
+ */
+async function hardening(db: AnyDb): Promise<void> {
+  await db.schema
+    .createTable('login_throttle')
+    .addColumn('key', 'text', (col) => col.notNull())
+    .addColumn('window_end', 'bigint', (col) => col.notNull())
+    .addColumn('count', 'integer', (col) => col.notNull())
+    .addPrimaryKeyConstraint('login_throttle_pk', ['key', 'window_end'])
+    .execute();
+  await db.schema.createIndex('login_throttle_end').on('login_throttle').column('window_end').execute();
+  await db.schema.alterTable('signing_keys').addColumn('retired_at', 'text').execute();
+}
+
+/**
  * The access log: who read a citizen's records, other than the citizen. Append-only: the services add rows
  * and nothing updates one; rows go only with the citizen's account.
  */
@@ -273,6 +290,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0003-feed-records': { up: feedRecords },
     '0004-colour-changes': { up: colourChanges },
     '0005-revocations': { up: revocations },
+    '0006-hardening': { up: hardening },
     '0007-access-log': { up: accessLog },
   };
 }

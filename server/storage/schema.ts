@@ -2,6 +2,7 @@
  * The database's tables as Kysely sees them: one typed schema for both engines. Times are ISO-8601 text
  * (UTC, so text order is time order) and instants in milliseconds are integers; both engines store them alike.
  */
+import type { ColumnType } from 'kysely';
 import type { AccessActorKind, AccessedData, AccessPurpose, CodeColour, VenueKind } from '../../core/contract.ts';
 
 export interface CitizensTable {
@@ -77,6 +78,15 @@ export interface SigningKeysTable {
   private_jwk: string;
   public_jwk: string;
   created_at: string;
+  /** When a newer key took over signing; null for the key that signs now. */
+  retired_at: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A login-code counter: how many of something one phone or address did in the window ending at `window_end`. */
+export interface LoginThrottleTable {
+  key: string;
+  window_end: number;
+  count: number;
 }
 
 export interface FamilyLinksTable {
@@ -218,4 +228,5 @@ export interface Schema {
   colour_changes: ColourChangesTable;
   revocation_salt: RevocationSaltTable;
   access_log: AccessLogTable;
+  login_throttle: LoginThrottleTable;
 }

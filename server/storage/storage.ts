@@ -11,6 +11,7 @@ import { createCitizenStore } from './citizens.ts';
 import { createColourChangeStore } from './colour-changes.ts';
 import type { Database, Engine } from './database.ts';
 import { createFeedStore } from './feeds.ts';
+import { createLoginThrottleStore } from './login-throttle.ts';
 import { createPersonalDataStore } from './personal-data.ts';
 import { createProviderStore } from './providers.ts';
 import { createFeedRecordWriter, createRecordStore } from './records.ts';
@@ -39,6 +40,7 @@ function stores(db: Kysely<Schema>, engine: Engine) {
     revocations: createRevocationStore(db),
     accessLog: createAccessLogStore(db),
     personalData: createPersonalDataStore(db),
+    loginThrottle: createLoginThrottleStore(db),
   };
 }
 

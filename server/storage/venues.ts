@@ -46,6 +46,11 @@ export function createVenueStore(db: Kysely<Schema>) {
       const row = await venues().where('number', '=', number).executeTakeFirst();
       return row && toVenue(row);
     },
+    /** Every venue's number and what its code says, for signing them all again after a key rotation. */
+    all: () => db.selectFrom('venues').select(['number', 'name', 'district', 'address']).orderBy('number').execute(),
+    async setToken(number: string, token: string): Promise<void> {
+      await db.updateTable('venues').set({ token }).where('number', '=', number).execute();
+    },
     async ownedBy(ownerId: string): Promise<Venue[]> {
       const rows = await venues().where('owner_id', '=', ownerId).orderBy('created_at', 'desc').orderBy('number').execute();
       return rows.map(toVenue);

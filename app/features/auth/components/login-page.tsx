@@ -3,7 +3,7 @@ import { useState, type SyntheticEvent } from 'react';
 import { useNavigate, useSearchParams } from '../../../navigation/navigation.tsx';
 import { otpCode, phone as phoneSchema, type DemoAccount } from '../../../../core/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
-import { errorMessageKey } from '../../../ui/error-message.ts';
+import { errorMessage } from '../../../ui/error-message.ts';
 import { TextField } from '../../../ui/text-field.tsx';
 import { useDemoAccounts } from '../api/get-demo-accounts.ts';
 import { useLogin } from '../api/login.ts';
@@ -54,6 +54,7 @@ export function LoginPage() {
   }
 
   const serverError = login.error ?? otp.error;
+  const serverMessage = serverError ? errorMessage(serverError) : null;
   const busy = login.isPending || otp.isPending;
 
   return (
@@ -91,14 +92,14 @@ export function LoginPage() {
             {t('login.error.code')}
           </p>
         )}
-        {otp.data?.demoCode && (
-          <p className="login__demo-code" role="status">
-            {t('login.demoCode', { code: otp.data.demoCode })}
+        {otp.data && (
+          <p className={otp.data.demoCode ? 'login__demo-code' : 'login__code-sent'} role="status">
+            {otp.data.demoCode ? t('login.demoCode', { code: otp.data.demoCode }) : t('login.codeSent')}
           </p>
         )}
-        {serverError && (
+        {serverMessage && (
           <p className="field__error" role="alert">
-            {t(errorMessageKey(serverError))}
+            {t(serverMessage.key, serverMessage.values)}
           </p>
         )}
         <button type="submit" className="button button--primary" disabled={busy}>
