@@ -2,6 +2,7 @@ import '../../../ui/verdict.css';
 import '../verifier.css';
 import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import type { RuleSet } from '../../../../core/contract.ts';
+import { codePrefix } from '../../../../core/crypto/health-code.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { formatDateTime } from '../../../i18n/shanghai-time.ts';
 import { useRuleSets } from '../../../records/api/get-rule-sets.ts';
@@ -13,6 +14,9 @@ import { LoadingState } from '../../../ui/status-views.tsx';
 import { verifyHealthCode, type PaperDetails, type Verification } from '../verify-health-code.ts';
 
 const countKey = 'suishen.verifier.checks';
+
+/** A phone's or a paper health code, by its shape: what a frame holding several codes is searched for. */
+const isHealthCodeText = (text: string) => text.trim().startsWith(`${codePrefix}~`);
 
 function storedCount(): number {
   try {
@@ -136,7 +140,7 @@ export function VerifierPage() {
             </button>
           </>
         ) : (
-          <QrScanner onDecoded={onScanned} />
+          <QrScanner onDecoded={onScanned} wanted={isHealthCodeText} />
         )}
         <form className="verifier__paste" onSubmit={onSubmit}>
           <label htmlFor="verifier-text">{t('verify.paste')}</label>
