@@ -45,7 +45,7 @@ export function preferWanted(texts: readonly string[], wanted: (text: string) =>
  * Reads a photo pass after pass until one finds a code the screen wants, keeping every other code
  * found on the way (a wrong code is still worth naming to the user when no right one turns up).
  */
-export async function readPhotoCodes(read: ReadCodes, input: Blob | Uint8Array, wanted: (text: string) => boolean): Promise<string[]> {
+export async function readPhotoCodes(read: ReadCodes, input: Parameters<ReadCodes>[0], wanted: (text: string) => boolean): Promise<string[]> {
   const found = new Set<string>();
   for (const options of [firstPass, ...extraPhotoPasses]) {
     for (const text of codeTexts(await read(input, options))) found.add(text);
