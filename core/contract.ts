@@ -54,6 +54,13 @@ export const me = z.object({
 });
 export type Me = z.infer<typeof me>;
 
+/**
+ * Who is logged in on this device, asked at every start. No session is an answer, not an error: a
+ * first visit must not log a failed request in the browser's console.
+ */
+export const session = z.union([me, z.object({ citizen: z.null() })]);
+export type Session = z.infer<typeof session>;
+
 export const vaccination = z.object({
   id: z.string(),
   dose: z.int().check(z.minimum(1)),
@@ -514,6 +521,7 @@ export const endpoints = {
   login: endpoint({ method: 'POST', path: '/auth/login', body: loginBody, response: me }),
   logout: endpoint({ method: 'POST', path: '/auth/logout', body: undefined, response: ok }),
   me: endpoint({ method: 'GET', path: '/me', body: undefined, response: me }),
+  session: endpoint({ method: 'GET', path: '/session', body: undefined, response: session }),
   requestFamilyCode: endpoint({ method: 'POST', path: '/family/code', body: familyCodeBody, response: familyCodeResponse }),
   linkDependant: endpoint({ method: 'POST', path: '/family/links', body: linkDependantBody, response: profile }),
   unlinkDependant: endpoint({ method: 'DELETE', path: '/family/links/:citizenId', body: undefined, response: ok }),

@@ -13,6 +13,20 @@ test('the login screen lists the demo citizens (a) to (f) in order', async ({ pa
   expect(names.map((text) => text.split('\n')[0])).toEqual(Object.values(demo).map((d) => `演示 ${d.name} ${d.colour}`));
 });
 
+test('a first visit goes to the login screen without a failed request or an error in the console', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+  });
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/login/);
+  await expect(page.getByRole('button', { name: /^演示 / }).first()).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
 test('citizen (a) sees the green code, a ticking Shanghai clock and all four tabs with the seeded records', async ({ page }) => {
   const foreignHosts: string[] = [];
   page.on('request', (request) => {

@@ -23,13 +23,17 @@ function isFinal(error: unknown): boolean {
   return error instanceof ApiError && error.status >= 400 && error.status < 500;
 }
 
+export function shouldRetryQuery(failureCount: number, error: unknown): boolean {
+  return !isFinal(error) && failureCount < 2;
+}
+
 export function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
         staleTime: 60_000,
         gcTime: 7 * 24 * 60 * 60 * 1000,
-        retry: (failureCount, error) => !isFinal(error) && failureCount < 2,
+        retry: shouldRetryQuery,
         refetchOnWindowFocus: true,
       },
       mutations: { retry: false },

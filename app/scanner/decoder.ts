@@ -1,25 +1,21 @@
 /**
- * The ZXing-C++ WebAssembly BarcodeDetector, loaded from this origin. The polyfill's default is to
- * fetch its .wasm from a CDN, which the CSP forbids and an offline phone cannot reach; `?url` makes
- * Vite emit the file as our own asset (and so into the service worker's precache).
+ * The ZXing-C++ WebAssembly decoder, loaded from this origin. The library's default is to fetch its
+ * .wasm from a CDN, which the CSP forbids and an offline phone cannot reach; `?url` makes Vite emit the
+ * file as our own asset (and so into the service worker's precache).
  */
-import { BarcodeDetector as ZXingBarcodeDetector, prepareZXingModule } from 'barcode-detector/ponyfill';
+import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
-
-export type Detector = Pick<ZXingBarcodeDetector, 'detect'>;
+import type { ReadCodes } from './qr-passes.ts';
 
 let ready: Promise<void> | undefined;
 
-/** Loads the decoder once and registers it as `BarcodeDetector` where the browser has none (Chromium on Linux, Firefox, Safari). */
+/** Fetches, compiles and instantiates the decoder once; a failure is forgotten so the next call tries again. */
 export function prepareDecoder(): Promise<void> {
   ready ??= (async () => {
     await prepareZXingModule({
       overrides: { locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? new URL(wasmUrl, location.href).href : prefix + path) },
       fireImmediately: true,
     });
-    if (!('BarcodeDetector' in globalThis)) {
-      Object.defineProperty(globalThis, 'BarcodeDetector', { value: ZXingBarcodeDetector, configurable: true, writable: true });
-    }
   })().catch((error: unknown) => {
     ready = undefined;
     throw error;
@@ -27,8 +23,7 @@ export function prepareDecoder(): Promise<void> {
   return ready;
 }
 
-/** A QR detector over the WebAssembly decoder, the same on every browser so a photo reads alike everywhere. */
-export async function qrDetector(): Promise<Detector> {
+export const readCodes: ReadCodes = async (input, options) => {
   await prepareDecoder();
-  return new ZXingBarcodeDetector({ formats: ['qr_code'] });
-}
+  return readBarcodes(input, options);
+};

@@ -1,13 +1,14 @@
 import './qr-scanner.css';
 /**
- * The camera viewfinder as a component: `<QrScanner onDecoded={...} />`. The scanner library is
- * imported only when this mounts, and the camera stops when it unmounts (leaving the screen).
+ * The camera viewfinder as a component: `<QrScanner onDecoded={...} />`. The camera opens as soon as
+ * this mounts, the decoder is imported alongside, and both stop when it unmounts (leaving the screen).
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n-provider.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import type { CameraProblem } from './camera-error.ts';
-import type { ScannerController } from './scanner.ts';
+import { startScanner, type ScannerController } from './camera.ts';
+import { loadFrameReader } from './load-frame-reader.ts';
 
 type State = { kind: 'starting' } | { kind: 'running' } | { kind: 'problem'; problem: CameraProblem };
 
@@ -19,55 +20,54 @@ const problemMessages: Record<CameraProblem, MessageKey> = {
   unknown: 'scanner.problem.unknown',
 };
 
-export function QrScanner({ onDecoded }: { onDecoded: (text: string) => void }) {
+/**
+ * `onDecoded` hears each text a frame holds; when a frame holds several codes and `wanted` accepts
+ * some, it hears only those (a venue code on the scan screen, a health code on the verifier).
+ */
+export function QrScanner({ onDecoded, wanted }: { onDecoded: (text: string) => void; wanted?: (text: string) => boolean }) {
   const { t } = useI18n();
-  const elementId = `qr-scanner-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
+  const video = useRef<HTMLVideoElement>(null);
   const [state, setState] = useState<State>({ kind: 'starting' });
   const [attempt, setAttempt] = useState(0);
   const [cameraCount, setCameraCount] = useState(0);
   const [torch, setTorch] = useState<{ supported: boolean; on: boolean }>({ supported: false, on: false });
   const controller = useRef<ScannerController | null>(null);
-  const latestOnDecoded = useRef(onDecoded);
+  const latest = useRef({ onDecoded, wanted });
 
   useEffect(() => {
-    latestOnDecoded.current = onDecoded;
-  }, [onDecoded]);
+    latest.current = { onDecoded, wanted };
+  }, [onDecoded, wanted]);
 
   useEffect(() => {
+    if (!video.current) return;
     let cancelled = false;
-    const started: Promise<ScannerController> = import('./scanner.ts').then(({ startScanner }) =>
-      startScanner(elementId, {
-        onDecoded: (text) => latestOnDecoded.current(text),
-        onProblem: (problem) => {
-          if (!cancelled) setState({ kind: 'problem', problem });
-        },
-        onStarted: () => {
-          if (cancelled) return;
-          setState({ kind: 'running' });
-          void started.then(async (running) => {
-            const count = await running.cameraCount();
-            if (!cancelled) {
-              setCameraCount(count);
-              setTorch({ supported: running.torchSupported(), on: false });
-            }
-          });
-        },
-      }),
-    );
-    started.then(
-      (running) => {
-        controller.current = running;
+    const running = startScanner(video.current, loadFrameReader, {
+      onDecoded: (texts) => {
+        const { onDecoded: report, wanted: accept } = latest.current;
+        const chosen = accept && texts.some(accept) ? texts.filter(accept) : texts;
+        for (const text of chosen) report(text);
       },
-      () => {
-        if (!cancelled) setState({ kind: 'problem', problem: 'unknown' });
+      onProblem: (problem) => {
+        if (!cancelled) setState({ kind: 'problem', problem });
       },
-    );
+      onStarted: () => {
+        if (cancelled) return;
+        setState({ kind: 'running' });
+        void running.cameraCount().then((count) => {
+          if (!cancelled) {
+            setCameraCount(count);
+            setTorch({ supported: running.torchSupported(), on: false });
+          }
+        });
+      },
+    });
+    controller.current = running;
     return () => {
       cancelled = true;
       controller.current = null;
-      void started.then((running) => running.stop()).catch(() => undefined);
+      running.stop();
     };
-  }, [elementId, attempt]);
+  }, [attempt]);
 
   const switchCamera = async () => {
     setTorch({ supported: false, on: false });
@@ -85,7 +85,9 @@ export function QrScanner({ onDecoded }: { onDecoded: (text: string) => void }) 
 
   return (
     <section className="qr-scanner" aria-label={t('scanner.label')}>
-      <div id={elementId} className="qr-scanner__view" hidden={state.kind === 'problem'} />
+      <div className="qr-scanner__view" hidden={state.kind === 'problem'}>
+        <video ref={video} muted playsInline aria-hidden="true" />
+      </div>
       {state.kind === 'starting' && (
         <p className="qr-scanner__status" role="status">
           {t('scanner.starting')}

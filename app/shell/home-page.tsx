@@ -19,6 +19,7 @@ import { useVaccinations } from '../records/api/get-vaccinations.ts';
 import { Tabs } from '../ui/tabs.tsx';
 import { useNow } from '../ui/use-now.ts';
 import { ProfileSwitcher } from './profile-switcher.tsx';
+import { usePrefetchScanner } from './scan-screens.tsx';
 
 type RecordTab = 'vaccine' | 'pcr' | 'itinerary' | 'antigen';
 
@@ -28,6 +29,7 @@ export function HomePage({ me }: { me: Me }) {
   const [tab, setTab] = useState<RecordTab>('pcr');
   const now = useNow(60_000);
   const { dataUpdatedAt } = useMe();
+  usePrefetchScanner();
   const [searchParams, setSearchParams] = useSearchParams();
   const dependant = me.dependants.find((profile) => profile.id === searchParams.get('who'));
   const citizen = dependant ?? me.citizen;

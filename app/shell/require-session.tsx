@@ -1,8 +1,7 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from '../navigation/navigation.tsx';
-import { ApiError } from '../api/client.ts';
 import type { Me } from '../../core/contract.ts';
-import { useMe } from '../records/api/get-me.ts';
+import { NoSession, useMe } from '../records/api/get-me.ts';
 import { ErrorState, LoadingState } from '../ui/status-views.tsx';
 
 /** Shows `children` with the logged-in citizen, or sends the visitor to log in and back here after. */
@@ -10,7 +9,7 @@ export function RequireSession({ children }: { children: (me: Me) => ReactNode }
   const location = useLocation();
   const me = useMe();
   if (me.data) return children(me.data);
-  if (me.error instanceof ApiError && me.error.status === 401) {
+  if (me.error instanceof NoSession) {
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
   }

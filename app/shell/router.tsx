@@ -5,6 +5,7 @@ import { LoginPage } from '../features/auth/components/login-page.tsx';
 import { LoadingState } from '../ui/status-views.tsx';
 import { HomePage } from './home-page.tsx';
 import { RequireSession } from './require-session.tsx';
+import { CheckInResult, ScanPage } from './scan-screens.tsx';
 
 // The antigen form (and its photo code) loads when opened; the service worker precaches it for offline.
 const antigenPages = () => import('../features/antigen/components/antigen-upload-page.tsx');
@@ -14,9 +15,8 @@ const AntigenPositivePage = lazy(() => antigenPages().then((module) => ({ defaul
 const loading = <LoadingState />;
 
 // Place-code screens load on first use, keeping the panel's first load small; the service worker precaches them.
-const ScanPage = lazy(() => import('../features/venue-scan/components/scan-page.tsx').then((m) => ({ default: m.ScanPage })));
+// The scan and result screens are preloaded by the panel (./scan-screens.tsx).
 const CheckInPage = lazy(() => import('../features/venue-scan/components/check-in-page.tsx').then((m) => ({ default: m.CheckInPage })));
-const CheckInResult = lazy(() => import('../features/venue-scan/components/check-in-result.tsx').then((m) => ({ default: m.CheckInResult })));
 const CheckInHistory = lazy(() => import('../features/venue-scan/components/check-in-history.tsx').then((m) => ({ default: m.CheckInHistory })));
 const VenueOwnerPage = lazy(() => import('../features/venue-owner/components/venue-owner-page.tsx').then((m) => ({ default: m.VenueOwnerPage })));
 // The traveller check (with the rule engine) and the staff verifier load on first use; the service

@@ -296,6 +296,30 @@ describe('POST /api/auth/logout', () => {
   });
 });
 
+describe('GET /api/session', () => {
+  async function getSession(cookie?: string) {
+    const response = await api('/session', cookie ? { headers: { cookie } } : {});
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    return endpoints.session.response.parse(await response.json());
+  }
+
+  it('answers 200 with no citizen on a first visit, a made-up token and a logged-out one', async () => {
+    expect(await getSession()).toEqual({ citizen: null });
+    expect(await getSession('sw_session=not-a-session')).toEqual({ citizen: null });
+    const cookie = await login(phones.e);
+    expect((await postJson('/auth/logout', {}, cookie)).status).toBe(200);
+    expect(await getSession(cookie)).toEqual({ citizen: null });
+  });
+
+  it('answers a live session with the same household as /api/me', async () => {
+    const cookie = await login(phones.a);
+    const session = await getSession(cookie);
+    expect(session.citizen?.id).toBe('demo-a');
+    expect(session).toEqual(endpoints.me.response.parse(await (await getMe(cookie)).json()));
+  });
+});
+
 describe('refused bodies write nothing', () => {
   // demo-e holds a live code throughout, so a malformed login that slipped through would count an attempt.
   let pendingCode = '';

@@ -8,6 +8,14 @@ import { clearSessionCookie, sessionToken, setSessionCookie } from '../http/sess
 
 export function authRoutes({ auth, citizens, config, loginLimits }: Services) {
   return new Hono()
+    .get(endpoints.session.path, async (c) => {
+      const token = sessionToken(c);
+      const citizenId = token ? await auth.citizenForSession(token) : undefined;
+      const household = citizenId && (await citizens.household(citizenId));
+      // The answer follows the cookie and names the citizen: no shared or browser cache may keep it.
+      c.header('Cache-Control', 'no-store');
+      return c.json<ResponseOf<'session'>>(household || { citizen: null });
+    })
     .post(endpoints.requestOtp.path, async (c) => {
       await loginLimits.codeRequestFrom(clientAddress(c, config.trustProxy ?? 0));
       const { phone } = await readJson(c, endpoints.requestOtp.body);

@@ -45,6 +45,12 @@ export async function verifyVenueCode(scanned: string, origin: string, lookup: K
   return token === '' ? refuse('truncated') : verifyVenueToken(token, lookup);
 }
 
+/** Whether text has the shape of this app's place code (unverified): what a photo with several codes is searched for. */
+export function isVenueCodeUrl(text: string, origin: string): boolean {
+  const url = parseUrl(text.trim());
+  return url?.origin === origin && url.pathname === venueCodePath && Boolean(url.searchParams.get(venueCodeParam));
+}
+
 /** Verifies a bare token as a venue's; the check-in route calls this with the token from its URL. */
 export async function verifyVenueToken(token: string, lookup: KeyLookup): Promise<VenueCodeResult> {
   if (token.length > maxTokenLength) return refuse('too-large');

@@ -12,7 +12,7 @@ import { PageHeader } from '../../../ui/page-header.tsx';
 import { TextField } from '../../../ui/text-field.tsx';
 import { fetchVenueToken } from '../api/get-venue-by-number.ts';
 import { useQueueCheckIn } from '../api/queue-check-in.ts';
-import { verifyVenueCode } from '../venue-code.ts';
+import { isVenueCodeUrl, verifyVenueCode } from '../venue-code.ts';
 
 /**
  * 扫一扫: the camera first, a photo and the venue number always on offer underneath. A code verified
@@ -29,6 +29,7 @@ export function ScanPage({ citizenId }: { citizenId: string }) {
   const [numberError, setNumberError] = useState<MessageKey | null>(null);
   const [photoBusy, setPhotoBusy] = useState(false);
   const lastText = useRef('');
+  const isVenueCode = useCallback((text: string) => isVenueCodeUrl(text, location.origin), []);
 
   const handleText = useCallback(
     async (text: string) => {
@@ -48,22 +49,23 @@ export function ScanPage({ citizenId }: { citizenId: string }) {
     [keys, navigate, queueCheckIn],
   );
 
-  // The camera reports the same code many times a second: judge each text once.
+  // The camera reports the same code many times a second: judge each text once, once the keys are here
+  // (the camera opens at once, without waiting for them).
   const onDecoded = useCallback(
     (text: string) => {
-      if (text === lastText.current) return;
+      if (keys.kind === 'loading' || text === lastText.current) return;
       lastText.current = text;
       void handleText(text);
     },
-    [handleText],
+    [handleText, keys.kind],
   );
 
   const onPhoto = async (file: File | undefined) => {
     if (!file) return;
     setPhotoBusy(true);
     setMessage('scan.photo.reading');
-    const { decodeImageFile } = await import('../../../scanner/scanner.ts');
-    const decoded = await decodeImageFile(file);
+    const { decodeImageFile } = await import('../../../scanner/decode-photo.ts');
+    const decoded = await decodeImageFile(file, isVenueCode);
     setPhotoBusy(false);
     if (decoded.ok) await handleText(decoded.text);
     else setMessage(decoded.reason === 'unreadable' ? 'scan.photo.unreadable' : 'scan.photo.noCode');
@@ -88,7 +90,7 @@ export function ScanPage({ citizenId }: { citizenId: string }) {
     <main className="page page--scan">
       <PageHeader title={t('scan.title')} />
       <p className="scan__hint">{t('scan.hint')}</p>
-      {keys.kind !== 'loading' && <QrScanner onDecoded={onDecoded} />}
+      <QrScanner onDecoded={onDecoded} wanted={isVenueCode} />
       {message && (
         <p className="scan__message" role="alert">
           {t(message)}

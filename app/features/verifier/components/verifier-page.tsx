@@ -2,6 +2,7 @@ import '../../../ui/verdict.css';
 import '../verifier.css';
 import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import type { RuleSet } from '../../../../core/contract.ts';
+import { codePrefix } from '../../../../core/crypto/health-code.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { formatDateTime, formatRelativeAge, relativeAge } from '../../../i18n/shanghai-time.ts';
 import type { HeldRevocations } from '../../../offline/revocation-store.ts';
@@ -16,6 +17,9 @@ import { revocationRefreshMs, useRevocations } from '../api/get-revocations.ts';
 import { verifyHealthCode, type PaperDetails, type Verification } from '../verify-health-code.ts';
 
 const countKey = 'suishen.verifier.checks';
+
+/** A phone's or a paper health code, by its shape: what a frame holding several codes is searched for. */
+const isHealthCodeText = (text: string) => text.trim().startsWith(`${codePrefix}~`);
 
 function storedCount(): number {
   try {
@@ -158,7 +162,7 @@ export function VerifierPage() {
             </button>
           </>
         ) : (
-          <QrScanner onDecoded={onScanned} />
+          <QrScanner onDecoded={onScanned} wanted={isHealthCodeText} />
         )}
         <form className="verifier__paste" onSubmit={onSubmit}>
           <label htmlFor="verifier-text">{t('verify.paste')}</label>

@@ -1,0 +1,32 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createQueryClient } from '../../api/query-client.ts';
+import { NoSession, meQueryOptions } from './get-me.ts';
+
+const household = {
+  citizen: { id: 'demo-a', maskedName: '张*三', maskedIdNumber: '3101**********0011', colour: 'green', colourSince: '2026-11-28T00:00:00.000Z' },
+  dependants: [],
+};
+
+function answerSession(body: unknown) {
+  const fetch = vi.fn(() => Promise.resolve(Response.json(body)));
+  vi.stubGlobal('fetch', fetch);
+  return fetch;
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('meQueryOptions', () => {
+  it('asks the session probe and gives the household of a live session', async () => {
+    const fetch = answerSession(household);
+    await expect(createQueryClient().query(meQueryOptions())).resolves.toEqual(household);
+    expect(fetch).toHaveBeenCalledWith('/api/session', expect.objectContaining({ method: 'GET' }));
+  });
+
+  it('fails with NoSession, once and without retrying, when no one is logged in', async () => {
+    const fetch = answerSession({ citizen: null });
+    await expect(createQueryClient().query(meQueryOptions())).rejects.toBeInstanceOf(NoSession);
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+});
