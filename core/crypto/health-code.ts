@@ -13,12 +13,16 @@
  *    marked `t: 'paper'` with no device key and no timestamp. Nothing proves it is shown live, so it
  *    lives days, not minutes, and carries the masked ID number for staff to hold against the ID card.
  *
+ * 4. The **compact code** (SSM2, compact-code.ts): the same two layers as CBOR, raw signatures and Base45,
+ *    for a QR of half the modules. The server issues both forms of a credential; a reader takes either.
+ *
  * Everything here is pure over WebCrypto; reading never throws and every refusal has a reason.
  */
 import type { CryptoKey } from './web-crypto.ts';
 import * as z from 'zod/mini';
 import { codeColour } from '../contract.ts';
 import { base64urlToBytes, base64urlToText, bytesToBase64url } from './base64url.ts';
+import { compactPrefix, openCompactCode } from './compact-code.ts';
 import { ecdsa, payloadType, signAlgorithm, unverifiedTokenType, verifyToken, type KeyLookup } from './signed-token.ts';
 
 export const codePrefix = 'SSM1';
@@ -26,6 +30,11 @@ export const codePrefix = 'SSM1';
 export const freshnessMs = 90_000;
 /** Clocks of two phones disagree a little; a timestamp further ahead than this is refused too. */
 export const futureSkewMs = 30_000;
+/**
+ * The server's clock wrote every code's issue time, so a reader whose clock is further behind than this
+ * cannot trust its own reckoning of ages and lapses: it says it cannot judge rather than pass wrongly.
+ */
+export const issuerSkewMs = 5 * 60_000;
 
 const epochSeconds = z.int().check(z.minimum(0));
 /** A test as [result, epoch seconds]: `n` negative, `p` positive. */
@@ -76,7 +85,8 @@ export type CodeRefusal =
   | 'stale'
   | 'future'
   | 'expired'
-  | 'paper-expired';
+  | 'paper-expired'
+  | 'clock';
 
 export type ReadCode =
   | { ok: true; kind: 'live'; claims: CredentialClaims; signedAt: number }
@@ -135,11 +145,31 @@ function wrongKind(payload: unknown): CodeRefusal {
   return 'malformed';
 }
 
+const issuedAfter = (now: number, iat: number) => iat * 1000 > now + issuerSkewMs;
+
 function readPaper(payload: unknown, now: number): ReadCode {
   const claims = paperClaims.safeParse(payload);
   if (!claims.success) return { ok: false, reason: wrongKind(payload) };
+  if (issuedAfter(now, claims.data.iat)) return { ok: false, reason: 'clock' };
   if (now >= claims.data.exp * 1000) return { ok: false, reason: 'paper-expired' };
   return { ok: true, kind: 'paper', claims: claims.data };
+}
+
+/** The time checks of a live code whose signatures hold, whichever format carried it. */
+function readLive(claims: CredentialClaims, signedAt: number, now: number): ReadCode {
+  if (issuedAfter(now, claims.iat)) return { ok: false, reason: 'clock' };
+  if (signedAt > now + futureSkewMs) return { ok: false, reason: 'future' };
+  if (now - signedAt > freshnessMs) return { ok: false, reason: 'stale' };
+  if (now >= claims.exp * 1000) return { ok: false, reason: 'expired' };
+  return { ok: true, kind: 'live', claims, signedAt };
+}
+
+async function readCompact(text: string, lookup: KeyLookup, now: number): Promise<ReadCode> {
+  const opened = await openCompactCode(text, lookup);
+  if (!opened.ok) return opened;
+  if (opened.kind === 'paper') return readPaper(opened.payload, now);
+  const claims = credentialClaims.safeParse(opened.payload);
+  return claims.success ? readLive(claims.data, opened.signedAt, now) : { ok: false, reason: 'malformed' };
 }
 
 /**
@@ -149,6 +179,7 @@ function readPaper(payload: unknown, now: number): ReadCode {
 export async function readHealthCode(text: string, lookup: KeyLookup, now: number): Promise<ReadCode> {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, reason: 'empty' };
+  if (trimmed.startsWith(compactPrefix)) return readCompact(trimmed, lookup, now);
   if (!trimmed.startsWith(`${codePrefix}~`)) {
     const token = embeddedToken.exec(trimmed)?.[0];
     return { ok: false, reason: token !== undefined && unverifiedTokenType(token) === 'venue' ? 'venue-code' : 'foreign' };
@@ -176,9 +207,5 @@ export async function readHealthCode(text: string, lookup: KeyLookup, now: numbe
     .catch(() => false);
   if (!deviceSigned) return { ok: false, reason: 'device-signature' };
 
-  const signedAt = Number(secondsText) * 1000;
-  if (signedAt > now + futureSkewMs) return { ok: false, reason: 'future' };
-  if (now - signedAt > freshnessMs) return { ok: false, reason: 'stale' };
-  if (now >= claims.data.exp * 1000) return { ok: false, reason: 'expired' };
-  return { ok: true, kind: 'live', claims: claims.data, signedAt };
+  return readLive(claims.data, Number(secondsText) * 1000, now);
 }

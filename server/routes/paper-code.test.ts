@@ -32,7 +32,8 @@ describe('POST /api/paper-code', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
     const paper = endpoints.paperCode.response.parse(await response.json());
     expect(paper).toMatchObject({ maskedName: '张*婆', maskedIdNumber: '310***********4564', colour: 'green' });
-    expect(paper.code).toMatch(/^SSM1~v1\.[\w-]+\.[\w-]+\.[\w-]+$/);
+    // Compact (SSM2, Base45): drawn in QR alphanumeric mode.
+    expect(paper.code).toMatch(/^SSM2:[0-9A-Z $%*+\-./:]+$/);
 
     // A verifier with only the public keys accepts it with no timestamp and no device, as paper.
     const read = await readHealthCode(paper.code, await signingKeyLookup(server.url), Date.now());

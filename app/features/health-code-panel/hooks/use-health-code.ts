@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
+import { presentCompactCode } from '../../../../core/crypto/compact-code.ts';
 import { presentCode } from '../../../../core/crypto/health-code.ts';
+import { serverNow } from '../../../api/server-clock.ts';
 import { deviceKeyFor } from '../../../offline/credential-store.ts';
 import { useCredential } from '../api/issue-credential.ts';
 
@@ -10,11 +12,15 @@ export type HealthCodeState =
   | { kind: 'loading' }
   | { kind: 'ready'; text: string; signedAt: number; offline: boolean }
   | { kind: 'needs-sync' }
+  /** The phone's clock was set back since it was last online: a code signed with it would be refused. */
+  | { kind: 'clock' }
   | { kind: 'error'; error: unknown; retry: () => void };
 
 /**
  * The QR text for the citizen's code, re-signed every minute and as soon as the page is visible
  * again (a phone taken out of a pocket must not show a code that a verifier will call stale).
+ * It is signed with the time the server would read (api/server-clock.ts), so a phone whose clock is
+ * off still shows a code a verifier accepts; the compact form (SSM2) when the credential has one.
  */
 export function useHealthCode(citizenId: string): HealthCodeState {
   const credential = useCredential(citizenId);
@@ -22,21 +28,27 @@ export function useHealthCode(citizenId: string): HealthCodeState {
   const data = credential.data;
   // Re-signed (and the QR drawn again, the costly part) only when the credential itself changes: a refetch
   // that falls back to the same kept credential offline changes nothing on the code but the offline note.
-  const token = data?.credential;
+  const token = data?.compact ?? data?.credential;
+  const compact = data?.compact !== undefined;
   const expiresAt = data?.expiresAt;
 
   useEffect(() => {
     if (token === undefined || expiresAt === undefined) return;
     let cancelled = false;
     const sign = async () => {
-      const now = Date.now();
+      const reckoned = serverNow();
+      if (!reckoned.ok) {
+        setSigned({ kind: 'clock' });
+        return;
+      }
+      const { now } = reckoned;
       if (now >= expiresAt) {
         setSigned({ kind: 'needs-sync' });
         return;
       }
       try {
         const { privateKey } = await deviceKeyFor(citizenId);
-        const text = await presentCode(token, privateKey, now);
+        const text = await (compact ? presentCompactCode : presentCode)(token, privateKey, now);
         if (!cancelled) setSigned({ kind: 'ready', text, signedAt: now, offline: false });
       } catch (error) {
         if (!cancelled) setSigned({ kind: 'error', error, retry: () => void sign() });
@@ -53,7 +65,7 @@ export function useHealthCode(citizenId: string): HealthCodeState {
       clearInterval(timer);
       document.removeEventListener('visibilitychange', onVisible);
     };
-  }, [citizenId, token, expiresAt]);
+  }, [citizenId, token, compact, expiresAt]);
 
   if (!data) {
     if (credential.isError) return { kind: 'error', error: credential.error, retry: () => void credential.refetch() };

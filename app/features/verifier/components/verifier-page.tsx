@@ -2,6 +2,7 @@ import '../../../ui/verdict.css';
 import '../verifier.css';
 import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import type { RuleSet } from '../../../../core/contract.ts';
+import { serverNow } from '../../../api/server-clock.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { formatDateTime } from '../../../i18n/shanghai-time.ts';
 import { useRuleSets } from '../../../records/api/get-rule-sets.ts';
@@ -96,7 +97,9 @@ export function VerifierPage() {
 
   const check = async (scanned: string) => {
     if (keys.kind !== 'ready' || !ruleSet) return;
-    setVerification(await verifyHealthCode(scanned, keys.lookup, ruleSet, Date.now()));
+    // Judged by the server's time as this device reckons it; a clock set back since it was online judges nothing.
+    const clock = serverNow();
+    setVerification(clock.ok ? await verifyHealthCode(scanned, keys.lookup, ruleSet, clock.now) : { kind: 'refused', reason: 'clock' });
     countCheck();
   };
   const onScanned = (scanned: string) => {
