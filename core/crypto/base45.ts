@@ -6,7 +6,7 @@
  */
 
 const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
-const valueOf = new Map([...alphabet].map((char, index) => [char, index]));
+const valueOf = new Map(Array.from(alphabet, (char, index) => [char, index]));
 
 export function bytesToBase45(bytes: Uint8Array): string {
   let text = '';
@@ -28,7 +28,8 @@ export function base45ToBytes(text: string): Uint8Array<ArrayBuffer> | null {
   if (text.length % 3 === 1) return null;
   const bytes: number[] = [];
   for (let i = 0; i < text.length; i += 3) {
-    const digits = [...text.slice(i, i + 3)].map((char) => valueOf.get(char));
+    // Indexed by UTF-16 unit: a character outside the alphabet, surrogate or not, is refused either way.
+    const digits = Array.from({ length: Math.min(3, text.length - i) }, (_, d) => valueOf.get(text.charAt(i + d)));
     let n = 0;
     for (let d = digits.length - 1; d >= 0; d--) {
       const digit = digits[d];
