@@ -11,7 +11,8 @@
  *   npm run bench:codes
  */
 import { endpoints } from '../core/contract.ts';
-import { openCompactCode, presentCompactCode } from '../core/crypto/compact-code.ts';
+import { presentCompactCode } from '../core/crypto/compact-code.ts';
+import { openCompactCode } from '../core/crypto/read-compact-code.ts';
 import { paperCodeText, presentCode } from '../core/crypto/health-code.ts';
 import { ecdsa, signToken } from '../core/crypto/signed-token.ts';
 import { qrShape, type ErrorCorrection } from '../app/ui/qr-path.ts';

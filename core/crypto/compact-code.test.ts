@@ -4,8 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { base45ToBytes, bytesToBase45 } from './base45.ts';
 import { base64urlToBytes } from './base64url.ts';
 import { decodeCbor, encodeCbor, type CborValue } from './cbor.ts';
-import { compactPrefix, encodeClaims, presentCompactCode, signCompactCredential, signCompactPaperCode } from './compact-code.ts';
-import { presentCode, publicKeyToRaw, readHealthCode, type CredentialClaims } from './health-code.ts';
+import { encodeClaims, presentCompactCode, signCompactCredential, signCompactPaperCode } from './compact-code.ts';
+import { compactPrefix, presentCode, publicKeyToRaw, readHealthCode, type CredentialClaims } from './health-code.ts';
 import { ecdsa, signToken } from './signed-token.ts';
 import { seconds, testCredentialClaims, testKeys, testNow, testPaperClaims } from './test-claims.ts';
 

@@ -17,21 +17,20 @@
  * - **Paper code**: `SSM2:` + Base45 of the credential array alone.
  *
  * Unlike a DCC there is no COSE envelope (its headers would cost a QR version) and no zlib (signatures
- * and keys are random bytes; the claims are too short to shrink). Opening never throws.
+ * and keys are random bytes; the claims are too short to shrink). Reading is read-compact-code.ts's, apart
+ * so that the phone's first load carries only what presenting needs.
  */
 import type { CryptoKey } from './web-crypto.ts';
-import type { CredentialClaims, PaperClaims } from './health-code.ts';
-import { base45ToBytes, bytesToBase45 } from './base45.ts';
+import { compactPrefix, type CredentialClaims, type PaperClaims } from './health-code.ts';
+import { bytesToBase45 } from './base45.ts';
 import { base64urlToBytes, bytesToBase64url } from './base64url.ts';
 import { decodeCbor, encodeCbor, type CborValue } from './cbor.ts';
-import { compressPoint, decompressPoint } from './p256-point.ts';
-import { ecdsa, maxTokenLength, signAlgorithm, type KeyLookup } from './signed-token.ts';
-
-export const compactPrefix = 'SSM2:';
+import { compressPoint } from './p256-point.ts';
+import { signAlgorithm } from './signed-token.ts';
 
 const context = { server: 'SSM2', device: 'SSM2 live' } as const;
-const claimType = { cred: 1, paper: 2 } as const;
-const colours = ['green', 'yellow', 'red'] as const;
+export const claimType = { cred: 1, paper: 2 } as const;
+export const colours = ['green', 'yellow', 'red'] as const;
 const uuidSuffix = /^(.*)([0-9a-f]{8})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{12})$/;
 
 type Claims = CredentialClaims | PaperClaims;
@@ -47,22 +46,8 @@ function subjectToCbor(subject: string): CborValue {
   return [prefix, hexToBytes(groups.join(''))];
 }
 
-function subjectFromCbor(value: CborValue): string | null {
-  if (typeof value === 'string') return value;
-  if (!Array.isArray(value) || value.length !== 2) return null;
-  const [prefix, uuid] = value as readonly CborValue[];
-  if (typeof prefix !== 'string' || !(uuid instanceof Uint8Array) || uuid.length !== 16) return null;
-  const hex = [...uuid].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${prefix}${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
 /** A test's result rides in its time's sign: a negative test at t is −1 − t, a positive one t. */
 const testToCbor = (test: Claims['p']): CborValue => (test ? (test[0] === 'n' ? -1 - test[1] : test[1]) : null);
-
-function testFromCbor(value: CborValue): unknown {
-  if (value === null) return null;
-  return typeof value === 'number' ? (value < 0 ? ['n', -1 - value] : ['p', value]) : undefined;
-}
 
 /** The claims' CBOR bytes, as the server signs them. */
 export function encodeClaims(claims: Claims): Uint8Array<ArrayBuffer> {
@@ -89,26 +74,8 @@ export function encodeClaims(claims: Claims): Uint8Array<ArrayBuffer> {
   ]);
 }
 
-/**
- * The claims back in the shape SSM1 carries them, for health-code.ts to validate with its schemas;
- * null when the bytes are not a claims array at all.
- */
-function decodeClaims(bytes: Uint8Array): { payload: Record<string, unknown>; items: readonly CborValue[] } | null {
-  const decoded = decodeCbor(bytes);
-  if (!decoded || !Array.isArray(decoded.value) || decoded.value.length !== 10) return null;
-  const items = decoded.value as readonly CborValue[];
-  const [type, subject, n, colour, p, a, d, iat, exp, last] = items;
-  const common = { s: subjectFromCbor(subject ?? null), n, c: typeof colour === 'number' ? colours[colour] : undefined, p: testFromCbor(p ?? null), a: testFromCbor(a ?? null), d, iat, exp };
-  if (type === claimType.cred) {
-    const raw = last instanceof Uint8Array ? decompressPoint(last) : null;
-    return raw ? { payload: { t: 'cred', ...common, k: bytesToBase64url(raw) }, items } : null;
-  }
-  if (type === claimType.paper) return { payload: { t: 'paper', ...common, i: last }, items };
-  return null;
-}
-
-const serverSigned = (kid: Uint8Array, claims: Uint8Array) => encodeCbor([context.server, kid, claims]);
-const deviceSigned = (kid: Uint8Array, claims: Uint8Array, signature: Uint8Array, seconds: number) =>
+export const serverSigned = (kid: Uint8Array, claims: Uint8Array) => encodeCbor([context.server, kid, claims]);
+export const deviceSigned = (kid: Uint8Array, claims: Uint8Array, signature: Uint8Array, seconds: number) =>
   encodeCbor([context.device, kid, claims, signature, seconds]);
 
 /** What the server issues: `[kid, claims, signature]` as base64url, for the phone to keep. */
@@ -129,13 +96,13 @@ export async function signCompactPaperCode(privateKey: CryptoKey, kid: string, c
   return compactPrefix + bytesToBase45(await signedArray(privateKey, kid, claims));
 }
 
-interface CredentialParts {
+export interface CredentialParts {
   kid: Uint8Array;
   claims: Uint8Array;
   signature: Uint8Array;
 }
 
-function credentialParts(items: readonly CborValue[]): CredentialParts | null {
+export function credentialParts(items: readonly CborValue[]): CredentialParts | null {
   const [kid, claims, signature] = items;
   if (!(kid instanceof Uint8Array) || !(claims instanceof Uint8Array) || !(signature instanceof Uint8Array)) return null;
   return kid.length > 0 && kid.length <= 48 && signature.length === 64 ? { kid, claims, signature } : null;
@@ -148,60 +115,11 @@ export async function presentCompactCode(credential: string, devicePrivateKey: C
   const parts = decoded && Array.isArray(decoded.value) && decoded.value.length === 3 ? credentialParts(decoded.value as readonly CborValue[]) : null;
   if (!parts) throw new Error('not a compact credential');
   const { kid, claims, signature } = parts;
-  const iat = decodeClaims(claims)?.payload.iat;
+  // Only the issue time is needed here: the full decoding (and its point decompression) is the verifier's.
+  const decodedClaims = decodeCbor(claims)?.value;
+  const iat = Array.isArray(decodedClaims) ? (decodedClaims as readonly CborValue[])[7] : undefined;
   if (typeof iat !== 'number') throw new Error('compact credential without an issue time');
   const sinceIssue = Math.floor(now / 1000) - iat;
   const deviceSignature = new Uint8Array(await crypto.subtle.sign(signAlgorithm, devicePrivateKey, deviceSigned(kid, claims, signature, sinceIssue)));
   return compactPrefix + bytesToBase45(encodeCbor([kid, claims, signature, sinceIssue, deviceSignature]));
-}
-
-export type OpenedCompactCode =
-  | { ok: true; kind: 'live'; payload: Record<string, unknown>; signedAt: number }
-  | { ok: true; kind: 'paper'; payload: Record<string, unknown> }
-  | { ok: false; reason: 'malformed' | 'unknown-key' | 'forged' | 'tampered-colour' | 'device-signature' };
-
-const verify = (key: CryptoKey, signature: Uint8Array<ArrayBuffer>, data: Uint8Array<ArrayBuffer>) =>
-  crypto.subtle.verify(signAlgorithm, key, signature, data).catch(() => false);
-
-/** A claims array that verifies once its colour is put back was changed only in its colour. */
-async function colourWasChanged(parts: CredentialParts, items: readonly CborValue[], key: CryptoKey): Promise<boolean> {
-  for (let colour = 0; colour < colours.length; colour++) {
-    if (colour === items[3]) continue;
-    const original = encodeCbor(items.map((item, index) => (index === 3 ? colour : item)));
-    if (await verify(key, parts.signature.slice(), serverSigned(parts.kid, original))) return true;
-  }
-  return false;
-}
-
-/**
- * Checks an SSM2 text's signatures: the server's over the claims, and for a live code the device's
- * over the credential and the time. Freshness and expiry are health-code.ts's, the same for both formats.
- */
-export async function openCompactCode(text: string, lookup: KeyLookup): Promise<OpenedCompactCode> {
-  const bytes = text.length <= maxTokenLength ? base45ToBytes(text.slice(compactPrefix.length)) : null;
-  const decoded = bytes && decodeCbor(bytes);
-  const items = decoded && Array.isArray(decoded.value) ? (decoded.value as readonly CborValue[]) : null;
-  const parts = items && (items.length === 3 || items.length === 5) ? credentialParts(items) : null;
-  const claims = parts && decodeClaims(parts.claims);
-  if (!items || !parts) return { ok: false, reason: 'malformed' };
-
-  const key = await lookup(bytesToBase64url(parts.kid));
-  if (!key) return { ok: false, reason: 'unknown-key' };
-  if (!(await verify(key, parts.signature.slice(), serverSigned(parts.kid, parts.claims)))) {
-    return { ok: false, reason: claims && (await colourWasChanged(parts, claims.items, key)) ? 'tampered-colour' : 'forged' };
-  }
-  if (!claims) return { ok: false, reason: 'malformed' };
-  if (items.length === 3) return { ok: true, kind: 'paper', payload: claims.payload };
-
-  const [, , , sinceIssue, deviceSignature] = items;
-  const { iat } = claims.payload;
-  if (typeof sinceIssue !== 'number' || typeof iat !== 'number') return { ok: false, reason: 'malformed' };
-  const deviceKeyRaw = claims.payload.t === 'cred' && typeof claims.payload.k === 'string' ? base64urlToBytes(claims.payload.k) : null;
-  const deviceKey = deviceKeyRaw && (await crypto.subtle.importKey('raw', deviceKeyRaw, ecdsa, true, ['verify']).catch(() => null));
-  // Paper claims inside a live frame: a paper code dressed up as a phone's.
-  if (claims.payload.t !== 'cred') return { ok: false, reason: 'malformed' };
-  if (!deviceKey || !(deviceSignature instanceof Uint8Array) || deviceSignature.length !== 64) return { ok: false, reason: 'device-signature' };
-  const signed = await verify(deviceKey, deviceSignature.slice(), deviceSigned(parts.kid, parts.claims, parts.signature, sinceIssue));
-  if (!signed) return { ok: false, reason: 'device-signature' };
-  return { ok: true, kind: 'live', payload: claims.payload, signedAt: (iat + sinceIssue) * 1000 };
 }

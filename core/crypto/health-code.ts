@@ -22,10 +22,11 @@ import type { CryptoKey } from './web-crypto.ts';
 import * as z from 'zod/mini';
 import { codeColour } from '../contract.ts';
 import { base64urlToBytes, base64urlToText, bytesToBase64url } from './base64url.ts';
-import { compactPrefix, openCompactCode } from './compact-code.ts';
 import { ecdsa, payloadType, signAlgorithm, unverifiedTokenType, verifyToken, type KeyLookup } from './signed-token.ts';
 
 export const codePrefix = 'SSM1';
+/** The compact form's prefix (compact-code.ts), ending in a character of QR alphanumeric mode. */
+export const compactPrefix = 'SSM2:';
 /** A code older than this is treated as a replayed screenshot. */
 export const freshnessMs = 90_000;
 /** Clocks of two phones disagree a little; a timestamp further ahead than this is refused too. */
@@ -165,6 +166,8 @@ function readLive(claims: CredentialClaims, signedAt: number, now: number): Read
 }
 
 async function readCompact(text: string, lookup: KeyLookup, now: number): Promise<ReadCode> {
+  // Loaded on first use: the panel shares this module, and its first load has a size budget.
+  const { openCompactCode } = await import('./read-compact-code.ts');
   const opened = await openCompactCode(text, lookup);
   if (!opened.ok) return opened;
   if (opened.kind === 'paper') return readPaper(opened.payload, now);

@@ -4,8 +4,7 @@
  * exactly what the citizen pointed the camera at. Nothing is accepted without a valid signature
  * from a key the caller knows.
  */
-import { compactPrefix } from '../../../core/crypto/compact-code.ts';
-import { codePrefix } from '../../../core/crypto/health-code.ts';
+import { codePrefix, compactPrefix } from '../../../core/crypto/health-code.ts';
 import { venueCodeParam, venueCodePath, venuePayload, type VenuePayload } from '../../../core/contract.ts';
 import { maxTokenLength, tokenVersion, unverifiedTokenType, verifyToken, type KeyLookup } from '../../../core/crypto/signed-token.ts';
 

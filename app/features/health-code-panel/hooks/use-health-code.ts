@@ -1,9 +1,14 @@
 import { useEffect, useState } from 'react';
-import { presentCompactCode } from '../../../../core/crypto/compact-code.ts';
 import { presentCode } from '../../../../core/crypto/health-code.ts';
 import { serverNow } from '../../../api/server-clock.ts';
 import { deviceKeyFor } from '../../../offline/credential-store.ts';
 import { useCredential } from '../api/issue-credential.ts';
+
+/**
+ * The compact encoder, fetched alongside the credential rather than in the panel's first load (it has a
+ * size budget). Should it fail to load, the phone shows the SSM1 form, which every verifier reads too.
+ */
+const compactCode = import('../../../../core/crypto/compact-code.ts').catch(() => null);
 
 /** How often the device re-signs the code: a verifier refuses one older than 90 s. */
 export const codeRefreshMs = 60_000;
@@ -28,8 +33,8 @@ export function useHealthCode(citizenId: string): HealthCodeState {
   const data = credential.data;
   // Re-signed (and the QR drawn again, the costly part) only when the credential itself changes: a refetch
   // that falls back to the same kept credential offline changes nothing on the code but the offline note.
-  const token = data?.compact ?? data?.credential;
-  const compact = data?.compact !== undefined;
+  const token = data?.credential;
+  const compact = data?.compact;
   const expiresAt = data?.expiresAt;
 
   useEffect(() => {
@@ -48,7 +53,8 @@ export function useHealthCode(citizenId: string): HealthCodeState {
       }
       try {
         const { privateKey } = await deviceKeyFor(citizenId);
-        const text = await (compact ? presentCompactCode : presentCode)(token, privateKey, now);
+        const encoder = compact === undefined ? null : await compactCode;
+        const text = encoder && compact !== undefined ? await encoder.presentCompactCode(compact, privateKey, now) : await presentCode(token, privateKey, now);
         if (!cancelled) setSigned({ kind: 'ready', text, signedAt: now, offline: false });
       } catch (error) {
         if (!cancelled) setSigned({ kind: 'error', error, retry: () => void sign() });
