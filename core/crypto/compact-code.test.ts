@@ -5,7 +5,8 @@ import { base45ToBytes, bytesToBase45 } from './base45.ts';
 import { base64urlToBytes } from './base64url.ts';
 import { decodeCbor, encodeCbor, type CborValue } from './cbor.ts';
 import { encodeClaims, presentCompactCode, signCompactCredential, signCompactPaperCode } from './compact-code.ts';
-import { compactPrefix, presentCode, publicKeyToRaw, readHealthCode, type CredentialClaims } from './health-code.ts';
+import { compactPrefix, presentCode, publicKeyToRaw, type CredentialClaims } from './health-code.ts';
+import { readHealthCode } from './read-health-code.ts';
 import { ecdsa, signToken } from './signed-token.ts';
 import { seconds, testCredentialClaims, testKeys, testNow, testPaperClaims } from './test-claims.ts';
 

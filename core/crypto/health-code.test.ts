@@ -1,7 +1,8 @@
 import type { CryptoKeyPair } from './web-crypto.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { base64urlToText, textToBase64url } from './base64url.ts';
-import { codePrefix, paperCodeText, presentCode, readHealthCode, type CredentialClaims } from './health-code.ts';
+import { codePrefix, paperCodeText, presentCode, type CredentialClaims } from './health-code.ts';
+import { readHealthCode } from './read-health-code.ts';
 import { ecdsa, signToken } from './signed-token.ts';
 import { seconds, testCredentialClaims, testKeys, testNow, testPaperClaims } from './test-claims.ts';
 

@@ -2,7 +2,7 @@
  * Reads the compact health code (SSM2, compact-code.ts): checks the server's signature over the claims
  * and, for a live code, the device's over the credential and the time, then gives the claims back in the
  * shape SSM1 carries them. Freshness and expiry are health-code.ts's, the same for both formats.
- * Loaded only where codes are checked (health-code.ts imports it on first use). Never throws.
+ * Only verifiers load it (read-health-code.ts), never the phone's first load. Never throws.
  */
 import type { CryptoKey } from './web-crypto.ts';
 import { base45ToBytes } from './base45.ts';
