@@ -137,8 +137,15 @@ export const devicePublicKey = z.object({
 });
 /** `subject` asks for a dependant's credential (亲友码); without it, the caller's own. */
 export const credentialBody = z.object({ publicKey: devicePublicKey, subject: z.optional(citizenId) });
-/** A signed health credential (see app/crypto/health-code.ts for its payload). */
-export const issuedCredential = z.object({ credential: z.string().check(z.maxLength(2048)), expiresAt: instant });
+/**
+ * A signed health credential (see core/crypto/health-code.ts for its payload), as a token (SSM1) and,
+ * from servers that issue it, in the compact form (SSM2, core/crypto/compact-code.ts) over the same claims.
+ */
+export const issuedCredential = z.object({
+  credential: z.string().check(z.maxLength(2048)),
+  compact: z.optional(z.string().check(z.maxLength(2048))),
+  expiresAt: instant,
+});
 export type IssuedCredential = z.infer<typeof issuedCredential>;
 
 /** How long a printed paper code is accepted; the server signs it, the card and its screen say it. */

@@ -32,7 +32,7 @@ test('a guardian prints her relative’s A6 paper code, and an offline verifier 
   expect(validUntil).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
   await expect(page.getByRole('img', { name: /随申码/ })).toHaveAccessibleName(`张*婆的纸质随申码：绿码，有效期至${validUntil}`);
   const code = await readShownCode(page);
-  expect(code).toMatch(/^SSM1~v1\.[\w-]+\.[\w-]+\.[\w-]+$/);
+  expect(code).toMatch(/^SSM2:[0-9A-Z $%*+\-./:]+$/);
 
   // Printing gives exactly one A6 sheet holding the card, without the app around it.
   await page.emulateMedia({ media: 'print' });

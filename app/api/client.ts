@@ -4,6 +4,7 @@
  * shape) leaves here as one ApiError with a status and a contract error code.
  */
 import { errorBody, endpoints, type BodyOf, type EndpointName, type ErrorCode, type ResponseOf } from '../../core/contract.ts';
+import { noteServerDate } from './server-clock.ts';
 
 /** Codes the client adds for failures that never reached or never came back from the server. */
 export type ClientErrorCode = ErrorCode | 'network' | 'timeout' | 'bad_response';
@@ -51,6 +52,7 @@ export async function request<N extends EndpointName>(name: N, options: RequestO
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
 
   let response: Response;
+  const sentAt = Date.now();
   try {
     const query = options.query ? `?${new URLSearchParams(options.query).toString()}` : '';
     response = await fetch(apiPath(definition.path, options.params) + query, {
@@ -66,6 +68,7 @@ export async function request<N extends EndpointName>(name: N, options: RequestO
     throw new ApiError(0, 'network', 'The server cannot be reached.');
   }
 
+  noteServerDate(response.headers.get('Date'), sentAt, Date.now());
   const json: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
     const parsed = errorBody.safeParse(json);

@@ -33,17 +33,21 @@ export async function deviceKeyFor(citizenId: string): Promise<DeviceKey> {
 
 export interface StoredCredential {
   credential: string;
+  /** The compact (SSM2) form of the same credential, shown when there is one. */
+  compact?: string;
   expiresAt: number;
 }
 
 export async function saveCredential(subjectId: string, credential: StoredCredential): Promise<void> {
   const db = await walletDb();
-  await db.put(storage.stores.credentials, { subjectId, token: credential.credential, expiresAt: credential.expiresAt, savedAt: Date.now() });
+  const { compact, expiresAt } = credential;
+  await db.put(storage.stores.credentials, { subjectId, token: credential.credential, compact, expiresAt, savedAt: Date.now() });
 }
 
 export async function storedCredential(subjectId: string): Promise<StoredCredential | null> {
   const row = await (await walletDb()).get(storage.stores.credentials, subjectId);
-  return row && typeof row.token === 'string' && Number.isFinite(row.expiresAt) ? { credential: row.token, expiresAt: row.expiresAt } : null;
+  if (!row || typeof row.token !== 'string' || !Number.isFinite(row.expiresAt)) return null;
+  return { credential: row.token, compact: typeof row.compact === 'string' ? row.compact : undefined, expiresAt: row.expiresAt };
 }
 
 /** A relative unlinked: the credential shown for them and the device key that signed it leave this device. */

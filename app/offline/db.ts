@@ -49,7 +49,8 @@ export interface WalletSchema extends DBSchema {
     indexes: { 'by-created': number; 'by-citizen': string };
   };
   'device-keys': { key: string; value: { citizenId: string; keyPair: CryptoKeyPair; publicJwk: JsonWebKey; createdAt: number } };
-  credentials: { key: string; value: { subjectId: string; token: string; expiresAt: number; savedAt: number } };
+  /** `compact`: the same credential in the SSM2 form; absent from what builds before it kept. */
+  credentials: { key: string; value: { subjectId: string; token: string; compact?: string; expiresAt: number; savedAt: number } };
   'server-keys': { key: string; value: { id: 'current'; keys: unknown; savedAt: number } };
   'rule-sets': { key: string; value: { id: 'current'; ruleSets: unknown; savedAt: number } };
   'check-ins': { key: string; value: { id: string; citizenId: string; scannedAt: number; record: unknown }; indexes: { 'by-scanned': number } };

@@ -1,11 +1,12 @@
 import type { CryptoKeyPair } from './web-crypto.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { base64urlToText, textToBase64url } from './base64url.ts';
-import { codePrefix, paperCodeText, presentCode, publicKeyToRaw, readHealthCode, type CredentialClaims, type PaperClaims } from './health-code.ts';
+import { codePrefix, paperCodeText, presentCode, type CredentialClaims } from './health-code.ts';
+import { readHealthCode } from './read-health-code.ts';
 import { ecdsa, signToken } from './signed-token.ts';
+import { seconds, testCredentialClaims, testKeys, testNow, testPaperClaims } from './test-claims.ts';
 
-const now = Date.parse('2022-04-02T10:00:00+08:00');
-const seconds = (ms: number) => Math.floor(ms / 1000);
+const now = testNow;
 
 let server: CryptoKeyPair;
 let device: CryptoKeyPair;
@@ -14,20 +15,8 @@ let credential: string;
 const lookup = (kid: string) => (kid === 'srv1' ? server.publicKey : undefined);
 
 beforeAll(async () => {
-  server = await crypto.subtle.generateKey(ecdsa, false, ['sign', 'verify']);
-  device = await crypto.subtle.generateKey(ecdsa, false, ['sign', 'verify']);
-  claims = {
-    t: 'cred',
-    s: 'demo-a',
-    n: '张*三',
-    c: 'red',
-    p: ['n', seconds(now - 20 * 3_600_000)],
-    a: ['n', seconds(now - 3 * 3_600_000)],
-    d: 3,
-    k: await publicKeyToRaw(device.publicKey),
-    iat: seconds(now - 60_000),
-    exp: seconds(now + 3_600_000),
-  };
+  ({ server, device } = await testKeys());
+  claims = await testCredentialClaims(device);
   credential = await signToken(server.privateKey, 'srv1', claims);
 });
 
@@ -98,6 +87,17 @@ describe('refusals', () => {
     expect(await readHealthCode(code, lookup, signedAt - 31_000)).toEqual({ ok: false, reason: 'future' });
   });
 
+  it('cannot judge on a reader whose clock is behind the server that issued the code', async () => {
+    const code = await presentCode(credential, device.privateKey, now);
+    const issuedAt = claims.iat * 1000;
+    // A reader 2 h behind: the credential was issued "in its future".
+    expect(await readHealthCode(code, lookup, issuedAt - 2 * 3_600_000)).toEqual({ ok: false, reason: 'clock' });
+    expect(await readHealthCode(code, lookup, issuedAt - 5 * 60_000 - 1)).toEqual({ ok: false, reason: 'clock' });
+    expect(await readHealthCode(code, lookup, issuedAt - 5 * 60_000)).toEqual({ ok: false, reason: 'future' });
+    const printed = paperCodeText(await signToken(server.privateKey, 'srv1', { ...claims, t: 'paper', k: undefined, i: '310***********1234' }));
+    expect(await readHealthCode(printed, lookup, issuedAt - 2 * 3_600_000)).toEqual({ ok: false, reason: 'clock' });
+  });
+
   it('refuses an expired credential even from a fresh code', async () => {
     const later = now + 2 * 3_600_000;
     expect(await readHealthCode(await presentCode(credential, device.privateKey, later), lookup, later)).toEqual({ ok: false, reason: 'expired' });
@@ -120,18 +120,7 @@ describe('refusals', () => {
 });
 
 describe('paper codes', () => {
-  const paper = (): PaperClaims => ({
-    t: 'paper',
-    s: 'demo-f',
-    n: '张*婆',
-    i: '310***********4564',
-    c: 'green',
-    p: ['n', seconds(now - 30 * 3_600_000)],
-    a: null,
-    d: 3,
-    iat: seconds(now - 86_400_000),
-    exp: seconds(now + 2 * 86_400_000),
-  });
+  const paper = testPaperClaims;
 
   it('accepts a paper code printed a day ago, with no timestamp and no device, until its printed end', async () => {
     const code = paperCodeText(await signToken(server.privateKey, 'srv1', paper()));

@@ -3,7 +3,9 @@ import type { CryptoKeyPair } from '../../core/crypto/web-crypto.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints } from '../../core/contract.ts';
 import { base64urlToBytes } from '../../core/crypto/base64url.ts';
-import { credentialClaims, presentCode, readHealthCode } from '../../core/crypto/health-code.ts';
+import { presentCompactCode } from '../../core/crypto/compact-code.ts';
+import { credentialClaims, presentCode } from '../../core/crypto/health-code.ts';
+import { readHealthCode } from '../../core/crypto/read-health-code.ts';
 import { ecdsa, verifyToken } from '../../core/crypto/signed-token.ts';
 import { demoDependant, expectApiError, linkDependant, loginCookie, signingKeyLookup } from '../test-client.ts';
 import { startTestServer } from '../test-server.ts';
@@ -56,6 +58,11 @@ describe('POST /api/credential', () => {
     // The device holding the key can present it; the verifier reads it back.
     const code = await presentCode(issued.credential, device.privateKey, Date.now());
     expect(await readHealthCode(code, await signingKeyLookup(server.url), Date.now())).toMatchObject({ ok: true, claims: { s: 'demo-a' } });
+
+    // The compact form carries the very same claims, signed over its own bytes by the same key.
+    const compact = await presentCompactCode(issued.compact ?? '', device.privateKey, Date.now());
+    expect(compact.startsWith('SSM2:')).toBe(true);
+    expect(await readHealthCode(compact, await signingKeyLookup(server.url), Date.now())).toEqual({ ok: true, kind: 'live', claims, signedAt: expect.any(Number) as number });
   });
 
   it('gives citizen (b) a credential with the PCR of 60 h ago', async () => {

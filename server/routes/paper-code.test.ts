@@ -1,7 +1,7 @@
 /** Paper codes (纸质码) over real HTTP: who may print one, what it says, and how long it is accepted. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints } from '../../core/contract.ts';
-import { readHealthCode } from '../../core/crypto/health-code.ts';
+import { readHealthCode } from '../../core/crypto/read-health-code.ts';
 import { paperCodeLifetimeMs } from '../services/credential-claims.ts';
 import { demoDependant, expectApiError, linkDependant, loginCookie, postJson, signingKeyLookup } from '../test-client.ts';
 import { startTestServer } from '../test-server.ts';
@@ -32,7 +32,8 @@ describe('POST /api/paper-code', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
     const paper = endpoints.paperCode.response.parse(await response.json());
     expect(paper).toMatchObject({ maskedName: '张*婆', maskedIdNumber: '310***********4564', colour: 'green' });
-    expect(paper.code).toMatch(/^SSM1~v1\.[\w-]+\.[\w-]+\.[\w-]+$/);
+    // Compact (SSM2, Base45): drawn in QR alphanumeric mode.
+    expect(paper.code).toMatch(/^SSM2:[0-9A-Z $%*+\-./:]+$/);
 
     // A verifier with only the public keys accepts it with no timestamp and no device, as paper.
     const read = await readHealthCode(paper.code, await signingKeyLookup(server.url), Date.now());

@@ -3,9 +3,8 @@
  * the device asking, and a paper code (纸质码) to print for a relative who carries no phone. The claims
  * are recomputed from the records at each request (credential-claims.ts).
  */
-import type { PaperCode } from '../../core/contract.ts';
+import type { IssuedCredential, PaperCode } from '../../core/contract.ts';
 import { base64urlToBytes, bytesToBase64url } from '../../core/crypto/base64url.ts';
-import { paperCodeText } from '../../core/crypto/health-code.ts';
 import { ecdsa } from '../../core/crypto/signed-token.ts';
 import { HttpError } from '../http/errors.ts';
 import type { RecordStore } from '../storage/records.ts';
@@ -47,17 +46,19 @@ export function createCredentialService(deps: { citizens: CitizenService; record
   }
 
   return {
-    async credential(viewer: string, subject: string, publicKey: { x: string; y: string }): Promise<{ credential: string; expiresAt: string }> {
+    async credential(viewer: string, subject: string, publicKey: { x: string; y: string }): Promise<IssuedCredential> {
       const deviceKey = await deviceKeyRaw(publicKey.x, publicKey.y);
       const { input } = await holder(viewer, subject, 'health-code');
       const claims = credentialClaimsFor({ ...input, deviceKey, ruleSets: await ruleSets.all() });
-      return { credential: await signer.sign(claims), expiresAt: new Date(claims.exp * 1000).toISOString() };
+      // Both forms during the changeover: a phone of an older build presents the first, a newer one the compact.
+      const [credential, compact] = await Promise.all([signer.sign(claims), signer.signCompact(claims)]);
+      return { credential, compact, expiresAt: new Date(claims.exp * 1000).toISOString() };
     },
     async paperCode(viewer: string, subject: string): Promise<PaperCode> {
       const { profile, input } = await holder(viewer, subject, 'paper-code');
       const claims = paperClaimsFor({ ...input, maskedIdNumber: profile.maskedIdNumber });
       return {
-        code: paperCodeText(await signer.sign(claims)),
+        code: await signer.signCompactPaper(claims),
         maskedName: claims.n,
         maskedIdNumber: claims.i,
         colour: claims.c,

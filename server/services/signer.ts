@@ -14,6 +14,8 @@
 import type { PublicJwk } from '../../core/contract.ts';
 import { keyId, keyLookupFromSet } from '../../core/crypto/keys.ts';
 import { ecdsa, signToken, verifyToken } from '../../core/crypto/signed-token.ts';
+import { signCompactCredential, signCompactPaperCode } from '../../core/crypto/compact-code.ts';
+import type { CredentialClaims, PaperClaims } from '../../core/crypto/health-code.ts';
 import { base64urlToBytes, bytesToBase64url } from '../../core/crypto/base64url.ts';
 import type { CryptoKey, JsonWebKey } from '../../core/crypto/web-crypto.ts';
 import type { NewSigningKey, SigningKeyRow } from '../storage/signing-keys.ts';
@@ -24,6 +26,9 @@ export interface Signer {
   /** The key that signs now; changes when a rotation is picked up. */
   readonly kid: string;
   sign(payload: unknown): Promise<string>;
+  /** The same claims in the compact (SSM2) form: a credential for the phone to present, a paper code's QR text. */
+  signCompact(claims: CredentialClaims): Promise<string>;
+  signCompactPaper(claims: PaperClaims): Promise<string>;
   /** The payload of a token this server signed, or undefined for anything else (forged, foreign, cut short). */
   verify(token: string): Promise<unknown>;
   publicKeys(): PublicJwk[];
@@ -121,6 +126,8 @@ export async function createSigner(signingKeys: Stores['signingKeys'], secret?: 
       return keys.kid;
     },
     sign: (payload) => signToken(keys.privateKey, keys.kid, payload),
+    signCompact: (claims) => signCompactCredential(keys.privateKey, keys.kid, claims),
+    signCompactPaper: (claims) => signCompactPaperCode(keys.privateKey, keys.kid, claims),
     async verify(token) {
       if (verified.has(token)) return verified.get(token);
       const result = await verifyToken(token, keys.lookup);

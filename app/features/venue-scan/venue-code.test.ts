@@ -43,6 +43,7 @@ describe('verifyVenueCode', () => {
   it('refuses a personal health code in every shape it comes in', async () => {
     const personal = await signToken(privateKey, 'server1', { t: 'health', sub: 'demo-a' });
     expect(await verifyVenueCode('SSM1~v1.k.e30.sig~1650000000~sig', origin, lookup)).toEqual({ ok: false, reason: 'personal-code' });
+    expect(await verifyVenueCode('SSM2:6BFOXN*TS6$96', origin, lookup)).toEqual({ ok: false, reason: 'personal-code' });
     expect(await verifyVenueCode(personal, origin, lookup)).toEqual({ ok: false, reason: 'personal-code' });
     expect(await verifyVenueCode(`${origin}/h/${personal}`, origin, lookup)).toEqual({ ok: false, reason: 'personal-code' });
     expect(await verifyVenueCode(`${origin}/verify?c=${personal}`, origin, lookup)).toEqual({ ok: false, reason: 'personal-code' });

@@ -4,7 +4,7 @@
  * exactly what the citizen pointed the camera at. Nothing is accepted without a valid signature
  * from a key the caller knows.
  */
-import { codePrefix } from '../../../core/crypto/health-code.ts';
+import { codePrefix, compactPrefix } from '../../../core/crypto/health-code.ts';
 import { venueCodeParam, venueCodePath, venuePayload, type VenuePayload } from '../../../core/contract.ts';
 import { maxTokenLength, tokenVersion, unverifiedTokenType, verifyToken, type KeyLookup } from '../../../core/crypto/signed-token.ts';
 
@@ -22,8 +22,8 @@ export type VenueCodeRefusal =
 
 export type VenueCodeResult = { ok: true; venue: VenuePayload; token: string } | { ok: false; reason: VenueCodeRefusal };
 
-/** The panel's own QR text (the signed health code) starts with this. */
-const personalCodePrefix = `${codePrefix}~`;
+/** The panel's own QR text (the signed health code) starts with one of these. */
+const personalCodePrefixes = [`${codePrefix}~`, compactPrefix];
 const maxCodeBytes = 2048;
 
 const refuse = (reason: VenueCodeRefusal): VenueCodeResult => ({ ok: false, reason });
@@ -32,7 +32,7 @@ export async function verifyVenueCode(scanned: string, origin: string, lookup: K
   const text = scanned.trim();
   if (text === '') return refuse('empty');
   if (new TextEncoder().encode(text).length > maxCodeBytes) return refuse('too-large');
-  if (text.startsWith(personalCodePrefix)) return refuse('personal-code');
+  if (personalCodePrefixes.some((prefix) => text.startsWith(prefix))) return refuse('personal-code');
 
   const url = parseUrl(text);
   if (!url) return isPersonalToken(text) ? refuse('personal-code') : refuse('plain-text');

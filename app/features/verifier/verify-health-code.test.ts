@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ruleSetById } from '../../../core/rules/default-rule-sets.ts';
-import { paperCodeText, presentCode, publicKeyToRaw, type CredentialClaims } from '../../../core/crypto/health-code.ts';
+import { measuredClock, reckonNow, type ClockState } from '../../../core/clock.ts';
+import { presentCompactCode, signCompactCredential, signCompactPaperCode } from '../../../core/crypto/compact-code.ts';
+import { paperCodeText, presentCode, publicKeyToRaw, type CredentialClaims, type PaperClaims } from '../../../core/crypto/health-code.ts';
 import { subjectHash } from '../../../core/crypto/revocation-list.ts';
 import { ecdsa, signToken } from '../../../core/crypto/signed-token.ts';
 import { mergeRevocations } from './revocation-check.ts';
@@ -16,8 +18,8 @@ let server: CryptoKeyPair;
 let device: CryptoKeyPair;
 const lookup = (kid: string) => (kid === 'srv1' ? server.publicKey : undefined);
 
-async function codeFor(edit: Partial<CredentialClaims>): Promise<string> {
-  const claims: CredentialClaims = {
+async function claimsFor(edit: Partial<CredentialClaims>): Promise<CredentialClaims> {
+  return {
     t: 'cred',
     s: 'demo-b',
     n: '李*海',
@@ -30,7 +32,15 @@ async function codeFor(edit: Partial<CredentialClaims>): Promise<string> {
     exp: seconds(now + 12 * hour),
     ...edit,
   };
-  return presentCode(await signToken(server.privateKey, 'srv1', claims), device.privateKey, now);
+}
+
+async function codeFor(edit: Partial<CredentialClaims>): Promise<string> {
+  return presentCode(await signToken(server.privateKey, 'srv1', await claimsFor(edit)), device.privateKey, now);
+}
+
+/** The same statement in the compact form the phone now shows, signed by the phone at `signedAt`. */
+async function compactCodeFor(edit: Partial<CredentialClaims>, signedAt = now): Promise<string> {
+  return presentCompactCode(await signCompactCredential(server.privateKey, 'srv1', await claimsFor(edit)), device.privateKey, signedAt);
 }
 
 beforeAll(async () => {
@@ -79,7 +89,89 @@ describe('verifyHealthCode', () => {
     const changedAt = seconds(now - hour / 2);
     const revocations = mergeRevocations(null, { t: 'revocations', v: now, salt, e: [[await subjectHash(salt, 'demo-b'), changedAt]] }, now);
     expect(await verifyHealthCode(await codeFor({}), lookup, venueEntry, now, revocations)).toEqual({ kind: 'refused', reason: 'revoked' });
+    expect(await verifyHealthCode(await compactCodeFor({}), lookup, venueEntry, now, revocations)).toEqual({ kind: 'refused', reason: 'revoked' });
     const fresh = await verifyHealthCode(await codeFor({ iat: changedAt }), lookup, venueEntry, now, revocations);
     expect(fresh.kind === 'checked' && fresh.evaluation.pass).toBe(true);
+  });
+});
+
+describe('both code formats during the changeover', () => {
+  it('gives the same verdict on the SSM1 and the compact SSM2 form of one statement', async () => {
+    for (const edit of [{}, { c: 'yellow' as const }, { p: ['n', seconds(now - hour)] as ['n', number] }]) {
+      for (const ruleSet of [leaveShanghai, venueEntry]) {
+        const legacy = await verifyHealthCode(await codeFor(edit), lookup, ruleSet, now);
+        expect(legacy.kind).toBe('checked');
+        expect(await verifyHealthCode(await compactCodeFor(edit), lookup, ruleSet, now)).toEqual(legacy);
+      }
+    }
+  });
+
+  it('checks a compact paper code like a printed SSM1 one', async () => {
+    const printedAt = now - 48 * hour;
+    const paper: PaperClaims = { t: 'paper', s: 'demo-f', n: '张*婆', i: '310***********4564', c: 'green', p: ['n', seconds(printedAt - 6 * hour)], a: null, d: 3, iat: seconds(printedAt), exp: seconds(printedAt + 72 * hour) };
+    const legacy = await verifyHealthCode(paperCodeText(await signToken(server.privateKey, 'srv1', paper)), lookup, venueEntry, now);
+    expect(legacy).toMatchObject({ kind: 'checked', paper: { maskedIdNumber: '310***********4564' } });
+    expect(await verifyHealthCode(await signCompactPaperCode(server.privateKey, 'srv1', paper), lookup, venueEntry, now)).toEqual(legacy);
+  });
+});
+
+/**
+ * A phone and a verifier each reckon server time from their own clock and what they last learned online
+ * (core/clock.ts). Real time is `now`; citizen (b)'s last PCR is 47 h 30 min old, so leaving Shanghai
+ * passes only while it is under 48 h: a verifier that thought it 2 h earlier than it is would wrongly pass
+ * her at 49 h 30 min, and one 2 h late would fail her now.
+ */
+describe('clock skew never gives a wrong PASS', () => {
+  const pcrSampled = now - 47.5 * hour;
+  const skews = [2 * hour, -2 * hour];
+  /** A device whose clock runs `skew` off and that learned the true offset when last online, an hour ago. */
+  const synced = (skew: number): ClockState => measuredClock(-skew, now - hour + skew);
+  /** A device whose clock was right when last online and was set `skew` off since. */
+  const changedSince = (onlineAgo = hour): ClockState => measuredClock(0, now - onlineAgo);
+
+  async function scan(phone: { skew: number; state: ClockState }, verifier: { skew: number; state: ClockState }, realTime = now) {
+    const phoneTime = reckonNow(phone.state, realTime + phone.skew);
+    if (!phoneTime.ok) return 'phone cannot judge';
+    const code = await compactCodeFor({ p: ['n', seconds(pcrSampled)], iat: seconds(now - 10 * 60_000) }, phoneTime.now);
+    const verifierTime = reckonNow(verifier.state, realTime + verifier.skew);
+    if (!verifierTime.ok) return 'verifier cannot judge';
+    const verification = await verifyHealthCode(code, lookup, leaveShanghai, verifierTime.now);
+    return verification.kind === 'refused' ? verification.reason : verification.evaluation.pass ? 'PASS' : 'FAIL';
+  }
+
+  const right = { skew: 0, state: synced(0) };
+
+  it('tells the truth when a phone or verifier 2 h ahead or behind learned the offset online', async () => {
+    for (const skew of skews) {
+      expect(await scan({ skew, state: synced(skew) }, right)).toBe('PASS');
+      expect(await scan(right, { skew, state: synced(skew) })).toBe('PASS');
+      // Two hours later the PCR is 49 h 30 min old: both say so whatever their clocks read.
+      expect(await scan({ skew, state: synced(skew) }, { skew: -skew, state: synced(-skew) }, now + 2 * hour)).toBe('FAIL');
+    }
+  });
+
+  it('refuses or cannot judge when a phone’s clock was set 2 h off after it was last online', async () => {
+    expect(await scan({ skew: 2 * hour, state: changedSince() }, right)).toBe('future');
+    // Set back past the last time it was online: the phone itself says its clock looks wrong.
+    expect(await scan({ skew: -2 * hour, state: changedSince() }, right)).toBe('phone cannot judge');
+    // Online three hours ago, set back two since: nothing on the phone shows it, the verifier sees an old code.
+    expect(await scan({ skew: -2 * hour, state: changedSince(3 * hour) }, right)).toBe('stale');
+  });
+
+  it('refuses or cannot judge when a verifier’s clock was set 2 h off after it was last online', async () => {
+    // Behind: the code was issued 10 min ago by the server's clock, after what the verifier thinks is now.
+    expect(await scan(right, { skew: -2 * hour, state: changedSince(3 * hour) })).toBe('clock');
+    expect(await scan(right, { skew: -2 * hour, state: changedSince() })).toBe('verifier cannot judge');
+    // Ahead: the phone's live time is two hours old to it.
+    expect(await scan(right, { skew: 2 * hour, state: changedSince() })).toBe('stale');
+  });
+
+  it('cannot judge a paper code printed after what a verifier 2 h behind thinks is now', async () => {
+    const paper = (printedAt: number): PaperClaims => ({ t: 'paper', s: 'demo-f', n: '张*婆', i: '310***********4564', c: 'green', p: ['n', seconds(pcrSampled)], a: null, d: 3, iat: seconds(printedAt), exp: seconds(printedAt + 72 * hour) });
+    const behind = reckonNow(changedSince(3 * hour), now - 2 * hour);
+    expect(behind.ok).toBe(true);
+    const behindNow = behind.ok ? behind.now : 0;
+    const freshPrint = await signCompactPaperCode(server.privateKey, 'srv1', paper(now - hour));
+    expect(await verifyHealthCode(freshPrint, lookup, leaveShanghai, behindNow)).toEqual({ kind: 'refused', reason: 'clock' });
   });
 });

@@ -5,7 +5,8 @@
  * masked ID number, for staff to compare with the holder's ID card.
  */
 import type { RuleSet } from '../../../core/contract.ts';
-import { readHealthCode, type CodeRefusal } from '../../../core/crypto/health-code.ts';
+import type { CodeRefusal } from '../../../core/crypto/health-code.ts';
+import { readHealthCode } from '../../../core/crypto/read-health-code.ts';
 import type { KeyLookup } from '../../../core/crypto/signed-token.ts';
 import { evaluate, type Evaluation } from '../../../core/rules/evaluate.ts';
 import { factsFromClaims } from '../../../core/rules/facts.ts';

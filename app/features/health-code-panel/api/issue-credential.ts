@@ -15,7 +15,7 @@ export async function fetchCredential(citizenId: string, signal: AbortSignal): P
   const { answer, fromStore } = await networkFirst(
     async () => {
       const issued = await request('credential', { body: { publicKey: device.publicJwk, subject: citizenId }, signal });
-      return { credential: issued.credential, expiresAt: Date.parse(issued.expiresAt) };
+      return { credential: issued.credential, compact: issued.compact, expiresAt: Date.parse(issued.expiresAt) };
     },
     (credential) => saveCredential(citizenId, credential),
     () => storedCredential(citizenId),

@@ -57,6 +57,11 @@ export function HealthCodeCard({ profile, refreshedAt }: HealthCodeCardProps) {
           {t('panel.code.needsSync')}
         </p>
       )}
+      {code.kind === 'clock' && (
+        <p className="code-card__needs-sync" role="alert">
+          {t('clock.wrong')}
+        </p>
+      )}
       <p className="code-card__colour">
         <span className="colour-icon" aria-hidden="true">
           {colourIcons[profile.colour]}

@@ -1,6 +1,7 @@
 import '../../../ui/verdict.css';
 import '../traveller-check.css';
 import { useSearchParams } from '../../../navigation/navigation.tsx';
+import { serverNowAt } from '../../../api/server-clock.ts';
 import type { Me, Profile, RuleSet } from '../../../../core/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
@@ -30,7 +31,8 @@ function Both({ k, values, className }: { k: MessageKey; values?: Record<string,
 }
 
 function Verdict({ ruleSet, profile }: { ruleSet: RuleSet; profile: Profile }) {
-  const now = useNow(1000);
+  // Ages are counted from the server's time as this device reckons it, never from a clock set back since.
+  const clock = serverNowAt(useNow(1000));
   const citizenId = profile.id;
   const pcr = usePcrTests(citizenId);
   const antigen = useAntigenTests(citizenId);
@@ -38,6 +40,14 @@ function Verdict({ ruleSet, profile }: { ruleSet: RuleSet; profile: Profile }) {
     const failed = pcr.isError ? pcr : antigen.isError ? antigen : null;
     return failed ? <ErrorState error={failed.error} onRetry={() => void failed.refetch()} /> : <LoadingState />;
   }
+  if (!clock.ok) {
+    return (
+      <p className="verdict verdict--fail" role="alert">
+        <Both k="clock.wrong" className="verdict__words" />
+      </p>
+    );
+  }
+  const { now } = clock;
   const result = evaluate(ruleSet, factsFromRecords(profile.colour, pcr.data.pcrTests, antigen.data.antigenTests), now);
   return (
     <>

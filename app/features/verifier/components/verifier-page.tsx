@@ -3,6 +3,7 @@ import '../verifier.css';
 import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import type { RuleSet } from '../../../../core/contract.ts';
 import { codePrefix } from '../../../../core/crypto/health-code.ts';
+import { serverNow } from '../../../api/server-clock.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { formatDateTime, formatRelativeAge, relativeAge } from '../../../i18n/shanghai-time.ts';
 import type { HeldRevocations } from '../../../offline/revocation-store.ts';
@@ -122,7 +123,9 @@ export function VerifierPage() {
 
   const check = async (scanned: string) => {
     if (keys.kind !== 'ready' || !ruleSet) return;
-    setVerification(await verifyHealthCode(scanned, keys.lookup, ruleSet, Date.now(), revocations.data ?? null));
+    // Judged by the server's time as this device reckons it; a clock set back since it was online judges nothing.
+    const clock = serverNow();
+    setVerification(clock.ok ? await verifyHealthCode(scanned, keys.lookup, ruleSet, clock.now, revocations.data ?? null) : { kind: 'refused', reason: 'clock' });
     countCheck();
   };
   const onScanned = (scanned: string) => {
