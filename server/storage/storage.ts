@@ -3,6 +3,7 @@
  * transaction of it. The only place in the server that knows SQL exists.
  */
 import type { Kysely } from 'kysely';
+import { createAntigenKitStore } from './antigen-kits.ts';
 import { createAntigenPhotoStore } from './antigen-photos.ts';
 import { createAuthStore } from './auth.ts';
 import { createCheckInStore } from './check-ins.ts';
@@ -24,6 +25,7 @@ function stores(db: Kysely<Schema>, engine: Engine) {
     citizens: createCitizenStore(db),
     records: createRecordStore(db),
     antigenPhotos: createAntigenPhotoStore(db),
+    antigenKits: createAntigenKitStore(db),
     checkIns: createCheckInStore(db, engine),
     ruleSets: createRuleSetStore(db),
     signingKeys: createSigningKeyStore(db, engine),
