@@ -92,11 +92,12 @@ function backgroundAt(scene: CassetteScene, x: number, y: number, grain: number)
   const { base, second, texture, scale, angle } = scene.background;
   const along = x * Math.cos(angle) + y * Math.sin(angle);
   const across = -x * Math.sin(angle) + y * Math.cos(angle);
-  let mix = 0;
-  if (texture === 'stripes') mix = 0.5 + 0.5 * Math.sin(along / scale);
-  else if (texture === 'checks') mix = (Math.floor(along / scale) + Math.floor(across / scale)) % 2 === 0 ? 0.15 : 0.85;
-  else if (texture === 'speckle') mix = grain;
-  else mix = 0.5 + 0.3 * Math.sin(along / (scale * 9));
+  const mix = {
+    stripes: () => 0.5 + 0.5 * Math.sin(along / scale),
+    checks: () => ((Math.floor(along / scale) + Math.floor(across / scale)) % 2 === 0 ? 0.15 : 0.85),
+    speckle: () => grain,
+    plain: () => 0.5 + 0.3 * Math.sin(along / (scale * 9)),
+  }[texture]();
   return [base[0] * (1 - mix) + second[0] * mix, base[1] * (1 - mix) + second[1] * mix, base[2] * (1 - mix) + second[2] * mix];
 }
 
