@@ -13,11 +13,14 @@ import { checkInCutoff } from './venues.ts';
 
 const hourMs = 60 * 60 * 1000;
 const syncIdMemoryMs = 30 * 24 * hourMs;
+/** Cassette-photo hashes: long past the 7 days an upload may be late, so a reused photo is still caught. */
+const photoHashMemoryMs = 30 * 24 * hourMs;
 
 export async function keepHouse(storage: Storage, auth: AuthService, now = Date.now()): Promise<void> {
   await storage.checkIns.prepareDays(now);
   await storage.checkIns.deleteBefore(checkInCutoff(now));
   await storage.syncItems.deleteReceivedBefore(new Date(now - syncIdMemoryMs).toISOString());
+  await storage.antigenPhotos.deleteHashesBefore(new Date(now - photoHashMemoryMs).toISOString());
   await auth.deleteExpiredSessions();
 }
 

@@ -58,17 +58,6 @@ export function createRecordStore(db: Kysely<Schema>) {
         .execute();
       return rows.map((row) => ({ id: row.id, testedAt: row.tested_at, result: row.result, kit: row.kit, lot: row.lot, trust: row.trust }));
     },
-    /** A reviewer's confirmation of a self-test; true when there was such a test waiting for review. */
-    async confirmAntigenTest(citizenId: string, id: string): Promise<boolean> {
-      const result = await db
-        .updateTable('antigen_tests')
-        .set({ trust: 'self-verified' })
-        .where('citizen_id', '=', citizenId)
-        .where('id', '=', id)
-        .where('trust', '=', 'self-review')
-        .executeTakeFirst();
-      return result.numUpdatedRows > 0n;
-    },
     async itinerary(citizenId: string): Promise<ItineraryStop[]> {
       const rows = await db
         .selectFrom('itinerary_stops')
