@@ -18,11 +18,16 @@ let server: TestServer;
 let asA = '';
 let asB = '';
 
+const freshPhotos: ReturnType<typeof cassetteJpeg>[] = [];
+
 beforeAll(async () => {
+  // New photos, drawn before the server starts: drawing takes a while on a busy machine, and a pause
+  // longer than the server's keep-alive between two requests makes the client reuse a closed socket.
+  for (let seed = 7000; seed < 7060; seed += 1) freshPhotos.push(cassetteJpeg(seed));
   server = await startTestServer();
   asA = await loginCookie(server.url, '13800000001');
   asB = await loginCookie(server.url, '13800000002');
-});
+}, 300_000);
 afterAll(async () => {
   await server.close();
 });
@@ -35,14 +40,6 @@ function photoOf(bytes: Buffer, width: number, height: number): AntigenUpload['p
   return { type: 'image/jpeg', width, height, bytes: bytes.length, base64: bytes.toString('base64') };
 }
 
-/**
- * New photos, drawn before the tests start: drawing one takes a while on a busy machine, and a pause
- * between two requests longer than the server's keep-alive makes the client reuse a closed socket.
- */
-const freshPhotos: ReturnType<typeof cassetteJpeg>[] = [];
-beforeAll(() => {
-  for (let seed = 7000; seed < 7060; seed += 1) freshPhotos.push(cassetteJpeg(seed));
-}, 300_000);
 
 /** A new kit (its own serial) and a new photo of its strip, unless the test says otherwise. */
 function upload(overrides: Partial<AntigenUpload> = {}, photo?: Buffer): AntigenUpload {

@@ -7,6 +7,7 @@
 import jpeg from 'jpeg-js';
 import type { Raster } from '../../core/antigen/raster.ts';
 import { antigenLimits, type AntigenUpload } from '../../core/contract.ts';
+import { normaliseGtin } from '../../core/gs1.ts';
 import { HttpError } from '../http/errors.ts';
 import type { Storage } from '../storage/storage.ts';
 import { hashDistance, photoHash, photoHashThreshold } from './photo-hash.ts';
@@ -37,6 +38,7 @@ export function createAntigenChecks(storage: Pick<Storage, 'antigenKits' | 'anti
   return {
     async kit(upload: AntigenUpload, batch: BatchClaims): Promise<CheckedKit> {
       if (!upload.gtin) throw new HttpError(422, 'kit_unknown', 'gtin: scan the barcode on the kit, or type the number under it.');
+      if (normaliseGtin(upload.gtin) !== upload.gtin) throw new HttpError(422, 'invalid_body', 'gtin: the check digit does not match; the number was mistyped.');
       const kit = await storage.antigenKits.byGtin(upload.gtin);
       if (!kit) throw new HttpError(422, 'kit_unknown', `gtin: ${upload.gtin} is not an approved antigen test kit.`);
       if (!upload.expiresOn) throw new HttpError(422, 'invalid_body', 'expiresOn: the kit’s expiry date is required.');
