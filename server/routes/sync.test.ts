@@ -6,7 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints, type AntigenUpload, type SyncItemResult } from '../../core/contract.ts';
-import { adjustRaster, cropRaster } from '../../core/antigen/cassette-fixture.ts';
+import { adjustRaster } from '../../core/antigen/cassette-fixture.ts';
+import { resizeRaster } from '../../core/antigen/raster.ts';
 import { gs1CheckDigit } from '../../core/gs1.ts';
 import { decodeCassettePhoto } from '../services/antigen-checks.ts';
 import { cassetteJpeg, encodeJpeg, fakeJpeg } from '../services/test-jpeg.ts';
@@ -255,12 +256,12 @@ describe('an antigen self-test is checked when it arrives', { timeout: 60_000 },
     expect(results[1]?.error?.code).toBe('kit_serial_used');
   });
 
-  it('refuses a photo already uploaded, even brightened, cropped and saved again, with photo_reused', async () => {
+  it('refuses a photo already uploaded, even brightened, rescaled and saved again, with photo_reused', async () => {
     const original = upload();
     await stored(original);
     const picture = decodeCassettePhoto(Buffer.from(original.photo.base64, 'base64'));
     if (!picture) throw new Error('the test photo does not decode');
-    const altered = cropRaster(adjustRaster(picture, 25, 1.1), { left: 0.03, top: 0.02, right: 0.01, bottom: 0.03 });
+    const altered = resizeRaster(adjustRaster(picture, 25, 1.1), 240, 320);
     const bytes = encodeJpeg(altered, 70);
     const reused = await refusal(upload({ photo: photoOf(bytes, altered.width, altered.height) }), asB);
     expect(reused).toMatchObject({ status: 409, code: 'photo_reused' });
