@@ -82,13 +82,42 @@ export type PcrTest = z.infer<typeof pcrTest>;
 
 export const antigenResult = z.enum(['negative', 'positive', 'invalid']);
 export type AntigenResult = z.infer<typeof antigenResult>;
+/**
+ * How an antigen result was established: by a testing site's feed (机构检测), a self-test whose kit, photo
+ * and strip all checked out (自测·已核验), or a self-test that waits for a reviewer (自测·待复核).
+ */
+export const antigenTrust = z.enum(['institution', 'self-verified', 'self-review']);
+export type AntigenTrust = z.infer<typeof antigenTrust>;
 export const antigenTest = z.object({
   id: z.string(),
   testedAt: instant,
   result: antigenResult,
   kit: z.string(),
   lot: z.string(),
+  trust: antigenTrust,
 });
+
+/**
+ * Whether a result counts toward a rule. A self-test waiting for review does not, unless it says
+ * positive: what the citizen declared against themselves is never set aside.
+ */
+export function antigenCounts(test: Pick<AntigenTest, 'result' | 'trust'>): boolean {
+  return test.trust !== 'self-review' || test.result === 'positive';
+}
+
+/**
+ * A GTIN as 14 digits (GTIN-8/12/13 padded with zeros). Its check digit is verified by the form and the
+ * server (core/gs1.ts), not here: the panel's first load carries this file and does not need it.
+ */
+export const gtin = z.string().check(z.trim(), z.regex(/^\d{14}$/, 'GTIN must be 14 digits'));
+
+/** An antigen kit approved for sale, by the GTIN on its pouch; served like the rule sets and cached offline. */
+export const approvedKit = z.object({
+  gtin,
+  product: z.string().check(z.minLength(1), z.maxLength(80)),
+  maker: z.string().check(z.minLength(1), z.maxLength(80)),
+});
+export type ApprovedKit = z.infer<typeof approvedKit>;
 export type AntigenTest = z.infer<typeof antigenTest>;
 
 export const itineraryStop = z.object({
@@ -197,6 +226,14 @@ export const errorCodes = [
   'invalid_venue_code',
   /** The SMS gateway did not take the one-time code; no code was left behind, the user may ask again. */
   'sms_failed',
+  /** An antigen upload without a kit barcode, or whose GTIN is not an approved kit. */
+  'kit_unknown',
+  /** The kit had expired on the day of the test. */
+  'kit_expired',
+  /** This kit's serial number was already used for a result (one kit, one result). */
+  'kit_serial_used',
+  /** The cassette photo is one already uploaded (by anyone), perhaps altered. */
+  'photo_reused',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -263,6 +300,13 @@ export const antigenUpload = z.object({
   kit: shortText,
   lot: shortText,
   photo: antigenPhoto,
+  /*
+   * The kit's UDI, scanned or typed. Optional in the schema only so that uploads queued by an older app
+   * still read; the server refuses an upload without them (kit_unknown).
+   */
+  gtin: z.optional(gtin),
+  serial: z.optional(shortText),
+  expiresOn: z.optional(day),
 });
 export type AntigenUpload = z.infer<typeof antigenUpload>;
 
@@ -581,6 +625,12 @@ export const endpoints = {
     path: '/rule-sets',
     body: undefined,
     response: z.object({ ruleSets: z.array(ruleSet) }),
+  }),
+  antigenKits: endpoint({
+    method: 'GET',
+    path: '/antigen-kits',
+    body: undefined,
+    response: z.object({ kits: z.array(approvedKit) }),
   }),
 } as const;
 

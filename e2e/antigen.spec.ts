@@ -1,7 +1,7 @@
 import { chromium, expect, test } from '@playwright/test';
 import { findChromium } from './browser.ts';
 import { loginAsDemo } from './support.ts';
-import { cassettePhoto, storedUploads, uploadAntigen } from './offline-support.ts';
+import { storedUploads, uploadAntigen } from './offline-support.ts';
 
 test('a positive self-test leads to the guidance screen and is stored with its photo', async ({ page }) => {
   const kit = `阳性-${Date.now()}`;
@@ -17,6 +17,24 @@ test('a positive self-test leads to the guidance screen and is stored with its p
   await guidance.getByRole('link', { name: '返回首页' }).click();
   await page.getByRole('tab', { name: '抗原' }).click();
   await expect(page.getByRole('tabpanel')).toContainText(kit);
+});
+
+test('a self-test whose strip agrees is 自测·已核验; one whose strip disagrees is kept as declared, 自测·待复核', async ({ page }) => {
+  const agreeing = `核验-${Date.now()}`;
+  const disagreeing = `复核-${Date.now()}`;
+  await loginAsDemo(page, 'd');
+  await uploadAntigen(page, { result: '阴性', kit: agreeing, lot: 'LOT-OK' });
+  await expect.poll(() => storedUploads(agreeing).length, { timeout: 15_000 }).toBe(1);
+  await page.goto('/');
+  await uploadAntigen(page, { result: '阴性', kit: disagreeing, lot: 'LOT-REV', strip: { control: 1, test: 0.8 } });
+  await expect.poll(() => storedUploads(disagreeing).length, { timeout: 15_000 }).toBe(1);
+  expect(storedUploads(disagreeing)[0]?.result).toBe('negative');
+
+  await page.goto('/');
+  await page.getByRole('tab', { name: '抗原' }).click();
+  const panel = page.getByRole('tabpanel');
+  await expect(panel.getByRole('listitem').filter({ hasText: agreeing })).toContainText('自测·已核验');
+  await expect(panel.getByRole('listitem').filter({ hasText: disagreeing })).toContainText('自测·待复核');
 });
 
 test('the form refuses what the server would refuse, with plain messages, and keeps what was typed', async ({ page }) => {
@@ -42,7 +60,7 @@ test('the form refuses what the server would refuse, with plain messages, and ke
   const photo = page.getByLabel('检测卡照片');
   await photo.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') });
   await expect(page.getByText('所选文件不是图片，请重新选择')).toBeVisible();
-  await photo.setInputFiles({ name: 'broken.png', mimeType: 'image/png', buffer: cassettePhoto(64, 64).subarray(0, 60) });
+  await photo.setInputFiles({ name: 'broken.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a0000000d4948445200000040', 'hex') });
   await expect(page.getByText('图片已损坏或无法读取，请重新拍摄')).toBeVisible();
   await expect(page.getByLabel('试剂品牌')).toHaveValue('万孚');
 });

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
+import { randomScene, renderCassette } from '../core/antigen/cassette-fixture.ts';
 import { encodePng } from '../scripts/png.ts';
 
 export const e2eDataDir = 'e2e/.generated/data';
@@ -42,23 +43,28 @@ export async function waitForPersistedCache(page: Page, citizenId: string): Prom
   await expect.poll(kinds, { timeout: 15_000 }).toBe(4);
 }
 
-/** A photo bigger than the upload allows (2400×1800 PNG with noise), so the browser must shrink it. */
-export function cassettePhoto(width = 2400, height = 1800): Buffer {
-  let seed = 7;
-  const noise = () => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed & 0x3f;
-  };
-  return encodePng(width, height, (x, y) => {
-    const line = x > width * 0.45 && x < width * 0.5 && y > height * 0.3 && y < height * 0.7;
-    return line ? [180, 20, 40, 255] : [230 - noise(), 230 - noise(), 225 - noise(), 255];
+/**
+ * A generated photo of a cassette whose strip shows `lines` (core/antigen/cassette-fixture.ts), bigger
+ * than the upload allows so the browser must shrink it. Each seed is a new photo: the server refuses one
+ * it has seen before.
+ */
+export function cassettePhoto(seed: number, lines = { control: 1, test: 0 }): Buffer {
+  const picture = renderCassette(randomScene(seed, { width: 1080, height: 1440, lines, blur: 0, angleRange: 0.1 }));
+  return encodePng(picture.width, picture.height, (x, y) => {
+    const offset = (y * picture.width + x) * 4;
+    return [picture.data[offset] ?? 0, picture.data[offset + 1] ?? 0, picture.data[offset + 2] ?? 0, 255];
   });
 }
+
+const stripFor = { 阴性: { control: 1, test: 0 }, 阳性: { control: 1, test: 0.8 }, 无效: { control: 0, test: 0 } } as const;
+let uploads = 0;
 
 export interface AntigenEntry {
   result: '阴性' | '阳性' | '无效';
   kit: string;
   lot: string;
+  /** What the strip in the photo shows, when it is not what is declared. */
+  strip?: { control: number; test: number };
 }
 
 /** Fills and submits the antigen form from the panel's 抗原 tab, with a generated photo. */
@@ -67,9 +73,14 @@ export async function uploadAntigen(page: Page, entry: AntigenEntry): Promise<vo
   await page.getByRole('link', { name: '上传抗原结果' }).click();
   await expect(page.getByRole('heading', { name: '上传抗原自测结果' })).toBeVisible();
   await page.getByRole('radio', { name: entry.result }).check();
+  // The whole line printed under the kit's barcode, as a person types it: the form splits it into its fields.
+  uploads += 1;
+  const serial = `E2E${Date.now().toString(36)}${uploads}`;
+  await page.getByLabel('产品编码（01 后的数字）').fill(`(01)06901234567892(17)991231(10)${entry.lot}(21)${serial}`);
+  await expect(page.getByLabel('序列号（21，SN）')).toHaveValue(serial);
   await page.getByLabel('试剂品牌').fill(entry.kit);
-  await page.getByLabel('批号（LOT）').fill(entry.lot);
-  await page.getByLabel('检测卡照片').setInputFiles({ name: 'cassette.png', mimeType: 'image/png', buffer: cassettePhoto() });
+  const seed = (Date.now() % 1_000_000) * 10 + uploads;
+  await page.getByLabel('检测卡照片').setInputFiles({ name: 'cassette.png', mimeType: 'image/png', buffer: cassettePhoto(seed, entry.strip ?? stripFor[entry.result]) });
   const caption = page.getByText(/照片已压缩：\d+×\d+，\d+KB/);
   await expect(caption).toBeVisible({ timeout: 20_000 });
   const [, width, height, kb] = /(\d+)×(\d+)，(\d+)KB/.exec(await caption.innerText()) ?? [];

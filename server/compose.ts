@@ -37,6 +37,7 @@ export function composeServices(storage: Storage, config: ServerConfig, signer: 
     personalData: createPersonalDataService({ storage, auth, accessLog }),
     records: createRecordService({ citizens, store: storage.records }),
     ruleSets: storage.ruleSets,
+    antigenKits: storage.antigenKits,
     family: createFamilyService({ auth, citizens, citizenStore: storage.citizens }),
     credentials: createCredentialService({ citizens, records: storage.records, ruleSets: storage.ruleSets, signer }),
     venues: createVenueService({ venues: storage.venues, checkIns: storage.checkIns, signer }),

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { defaultApprovedKits } from '../core/antigen/approved-kits.ts';
 import { defaultRuleSets } from '../core/rules/default-rule-sets.ts';
 import { createApp } from './app.ts';
 import { composeServices, type Services } from './compose.ts';
@@ -40,6 +41,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   try {
     services = composeServices(storage, config, await createSigner(storage.signingKeys, config.signingKeySecret));
     for (const set of defaultRuleSets) await storage.ruleSets.put(set);
+    for (const kit of defaultApprovedKits) await storage.antigenKits.put(kit);
     if (config.demo) await seedDemo(storage);
     await keepHouse(storage, services.auth);
   } catch (error) {

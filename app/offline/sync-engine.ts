@@ -89,7 +89,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       await markAttempt(
         results
           .filter((result) => result.status === 'rejected')
-          .map((result) => ({ id: result.id, error: result.error?.message ?? 'rejected', rejected: true })),
+          // The code first, so a feature can say why in the user's language; the message after it for people reading logs.
+          .map((result) => ({ id: result.id, error: result.error ? `${result.error.code}: ${result.error.message}` : 'rejected', rejected: true })),
       );
       for (const result of results) {
         const kind = batch.find((item) => item.id === result.id)?.kind;

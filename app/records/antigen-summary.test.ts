@@ -6,7 +6,7 @@ const hour = 60 * 60 * 1000;
 const now = Date.parse('2022-04-02T04:00:00.000Z'); // 12:00 in Shanghai
 
 function antigen(id: string, hoursAgo: number, result: AntigenTest['result']): AntigenTest {
-  return { id, testedAt: new Date(now - hoursAgo * hour).toISOString(), result, kit: '万孚', lot: 'W2022031' };
+  return { id, testedAt: new Date(now - hoursAgo * hour).toISOString(), result, kit: '万孚', lot: 'W2022031', trust: 'self-verified' };
 }
 
 describe('summariseAntigen', () => {
@@ -60,9 +60,19 @@ describe('summariseAntigen', () => {
 
   it('compares +08:00 and Z times as instants', () => {
     // 11:00+08:00 is 03:00Z, one hour BEFORE the negative at 04:00Z, although it sorts after as text.
-    const positive: AntigenTest = { id: 'pos', testedAt: '2022-04-02T11:00:00+08:00', result: 'positive', kit: 'k', lot: 'l' };
-    const negative: AntigenTest = { id: 'neg', testedAt: '2022-04-02T04:00:00Z', result: 'negative', kit: 'k', lot: 'l' };
+    const positive: AntigenTest = { id: 'pos', testedAt: '2022-04-02T11:00:00+08:00', result: 'positive', kit: 'k', lot: 'l', trust: 'self-verified' };
+    const negative: AntigenTest = { id: 'neg', testedAt: '2022-04-02T04:00:00Z', result: 'negative', kit: 'k', lot: 'l', trust: 'self-verified' };
     expect(summariseAntigen([positive, negative], now)).toEqual({ kind: 'fresh-negative', test: negative });
+  });
+});
+
+describe('summariseAntigen and review', () => {
+  it('does not count a negative self-test waiting for review, but always a positive one', () => {
+    const waiting: AntigenTest = { ...antigen('w', 1, 'negative'), trust: 'self-review' };
+    const older = antigen('o', 30, 'negative');
+    expect(summariseAntigen([waiting, older], now)).toEqual({ kind: 'stale', test: older });
+    const positive: AntigenTest = { ...antigen('p', 1, 'positive'), trust: 'self-review' };
+    expect(summariseAntigen([positive, older], now)).toEqual({ kind: 'positive', test: positive });
   });
 });
 
@@ -77,8 +87,8 @@ describe('sortAntigenTests', () => {
   });
 
   it('sorts by instant across offsets', () => {
-    const early: AntigenTest = { id: 'early', testedAt: '2022-04-02T07:00:00+08:00', result: 'negative', kit: 'k', lot: 'l' };
-    const late: AntigenTest = { id: 'late', testedAt: '2022-04-02T00:00:00Z', result: 'negative', kit: 'k', lot: 'l' };
+    const early: AntigenTest = { id: 'early', testedAt: '2022-04-02T07:00:00+08:00', result: 'negative', kit: 'k', lot: 'l', trust: 'self-verified' };
+    const late: AntigenTest = { id: 'late', testedAt: '2022-04-02T00:00:00Z', result: 'negative', kit: 'k', lot: 'l', trust: 'self-verified' };
     expect(sortAntigenTests([early, late]).map((t) => t.id)).toEqual(['late', 'early']);
   });
 

@@ -1,4 +1,4 @@
-import type { AntigenTest } from '../../core/contract.ts';
+import { antigenCounts, type AntigenTest } from '../../core/contract.ts';
 
 const freshForMs = 24 * 60 * 60 * 1000;
 
@@ -15,10 +15,11 @@ export function sortAntigenTests(tests: readonly AntigenTest[]): AntigenTest[] {
 
 /**
  * What the 抗原 summary line says: a positive newer than any negative must be seen; otherwise whether a
- * negative from the last 24 hours exists. Invalid results count for nothing.
+ * negative from the last 24 hours exists. Invalid results count for nothing, nor does a negative
+ * self-test waiting for review (the tab still lists it, marked 待复核).
  */
 export function summariseAntigen(tests: readonly AntigenTest[], now: number): AntigenSummary {
-  const decisive = sortAntigenTests(tests).filter((test) => test.result !== 'invalid');
+  const decisive = sortAntigenTests(tests).filter((test) => test.result !== 'invalid' && antigenCounts(test));
   const latest = decisive[0];
   if (!latest) return { kind: 'none' };
   if (latest.result === 'positive') return { kind: 'positive', test: latest };

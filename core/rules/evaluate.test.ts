@@ -74,16 +74,25 @@ describe('evaluate with awkward records', () => {
     const shanghai = factsFromRecords(
       'green',
       [{ id: 'p', sampledAt: '2022-04-02T08:00:00+08:00', reportedAt: null, result: 'negative', institution: 'x' }],
-      [{ id: 'a', testedAt: '2022-04-03T08:00:00+08:00', result: 'negative', kit: 'k', lot: 'l' }],
+      [{ id: 'a', testedAt: '2022-04-03T08:00:00+08:00', result: 'negative', kit: 'k', lot: 'l', trust: 'self-verified' }],
     );
     const utc = factsFromRecords(
       'green',
       [{ id: 'p', sampledAt: '2022-04-02T00:00:00Z', reportedAt: null, result: 'negative', institution: 'x' }],
-      [{ id: 'a', testedAt: '2022-04-03T00:00:00Z', result: 'negative', kit: 'k', lot: 'l' }],
+      [{ id: 'a', testedAt: '2022-04-03T00:00:00Z', result: 'negative', kit: 'k', lot: 'l', trust: 'self-verified' }],
     );
     const boundary = Date.parse('2022-04-04T08:00:00+08:00');
     expect(evaluate(leaveShanghai, shanghai, boundary)).toEqual(evaluate(leaveShanghai, utc, boundary));
     expect(evaluate(leaveShanghai, shanghai, boundary).pass).toBe(true);
     expect(evaluate(leaveShanghai, shanghai, boundary + second).pass).toBe(false);
+  });
+  it('leaves out a self-test waiting for review, unless it says positive', () => {
+    const test = { id: 'a', testedAt: '2022-04-03T08:00:00+08:00', kit: 'k', lot: 'l' };
+    const waiting = factsFromRecords('green', [], [{ ...test, result: 'negative', trust: 'self-review' }]);
+    expect(waiting.antigen).toEqual([]);
+    const positive = factsFromRecords('green', [], [{ ...test, result: 'positive', trust: 'self-review' }]);
+    expect(positive.antigen).toEqual([{ result: 'positive', at: Date.parse(test.testedAt) }]);
+    const institution = factsFromRecords('green', [], [{ ...test, result: 'negative', trust: 'institution' }]);
+    expect(institution.antigen).toHaveLength(1);
   });
 });

@@ -1,13 +1,13 @@
-import type { AntigenTest, CodeColour, PcrTest } from '../contract.ts';
+import { antigenCounts, type AntigenTest, type CodeColour, type PcrTest } from '../contract.ts';
 import type { CredentialClaims } from '../crypto/health-code.ts';
 import type { Facts } from './evaluate.ts';
 
-/** The rule engine's facts from the records the API serves (the traveller check's source). */
+/** The rule engine's facts from the records the API serves (the traveller check's source); a self-test waiting for review is not one. */
 export function factsFromRecords(colour: CodeColour | null, pcrTests: readonly PcrTest[], antigenTests: readonly AntigenTest[]): Facts {
   return {
     colour,
     pcr: pcrTests.map((test) => ({ result: test.result, at: Date.parse(test.sampledAt) })),
-    antigen: antigenTests.map((test) => ({ result: test.result, at: Date.parse(test.testedAt) })),
+    antigen: antigenTests.filter(antigenCounts).map((test) => ({ result: test.result, at: Date.parse(test.testedAt) })),
   };
 }
 

@@ -4,10 +4,10 @@ import type { Services } from '../compose.ts';
 import { HttpError } from '../http/errors.ts';
 
 /**
- * What anyone may read without a session: the rules in force, the signing keys, the revocation list,
- * demo accounts, health.
+ * What anyone may read without a session: the rules in force, the approved antigen kits, the signing keys,
+ * the revocation list, demo accounts, health.
  */
-export function publicRoutes({ citizens, ruleSets, config, signer, revocations, ready }: Services) {
+export function publicRoutes({ citizens, ruleSets, antigenKits, config, signer, revocations, ready }: Services) {
   return new Hono()
     .get(endpoints.signingKeys.path, (c) => {
       c.header('Cache-Control', 'public, max-age=3600');
@@ -23,6 +23,7 @@ export function publicRoutes({ citizens, ruleSets, config, signer, revocations, 
       return c.json<ResponseOf<'revocations'>>({ list: await revocations.list(since === undefined ? undefined : Number(since)) });
     })
     .get(endpoints.ruleSets.path, async (c) => c.json<ResponseOf<'ruleSets'>>({ ruleSets: await ruleSets.all() }))
+    .get(endpoints.antigenKits.path, async (c) => c.json<ResponseOf<'antigenKits'>>({ kits: await antigenKits.all() }))
     .get(endpoints.demoAccounts.path, async (c) => {
       if (!config.demo) throw new HttpError(404, 'not_found', 'Demo accounts exist only in demo mode.');
       return c.json<ResponseOf<'demoAccounts'>>({ accounts: await citizens.demoAccounts() });

@@ -6,7 +6,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints, type AntigenUpload, type SyncItemResult } from '../../core/contract.ts';
-import { fakeJpeg } from '../services/test-jpeg.ts';
+import { adjustRaster } from '../../core/antigen/cassette-fixture.ts';
+import { resizeRaster } from '../../core/antigen/raster.ts';
+import { gs1CheckDigit } from '../../core/gs1.ts';
+import { decodeCassettePhoto } from '../services/antigen-checks.ts';
+import { cassetteJpeg, encodeJpeg, fakeJpeg } from '../services/test-jpeg.ts';
 import { loginCookie } from '../test-client.ts';
 import { startTestServer } from '../test-server.ts';
 
@@ -15,22 +19,44 @@ let server: TestServer;
 let asA = '';
 let asB = '';
 
+const freshPhotos: ReturnType<typeof cassetteJpeg>[] = [];
+
 beforeAll(async () => {
+  // New photos, drawn before the server starts: drawing takes a while on a busy machine, and a pause
+  // longer than the server's keep-alive between two requests makes the client reuse a closed socket.
+  for (let seed = 7000; seed < 7060; seed += 1) freshPhotos.push(cassetteJpeg(seed));
   server = await startTestServer();
   asA = await loginCookie(server.url, '13800000001');
   asB = await loginCookie(server.url, '13800000002');
-});
+}, 300_000);
 afterAll(async () => {
   await server.close();
 });
 
-function upload(overrides: Partial<AntigenUpload> = {}, photo = fakeJpeg(800, 600)): AntigenUpload {
+/** An approved kit (core/antigen/approved-kits.ts). */
+const approvedGtin = '06901234567892';
+let uploads = 0;
+
+function photoOf(bytes: Buffer, width: number, height: number): AntigenUpload['photo'] {
+  return { type: 'image/jpeg', width, height, bytes: bytes.length, base64: bytes.toString('base64') };
+}
+
+
+/** A new kit (its own serial) and a new photo of its strip, unless the test says otherwise. */
+function upload(overrides: Partial<AntigenUpload> = {}, photo?: Buffer): AntigenUpload {
+  uploads += 1;
+  const fresh = freshPhotos.shift();
+  if (!photo && !fresh) throw new Error('more uploads than photos drawn: draw more in beforeAll');
+  const picture = photo || !fresh ? { bytes: photo ?? Buffer.alloc(0), width: 800, height: 600 } : fresh;
   return {
     testedAt: new Date(Date.now() - 3600_000).toISOString(),
     result: 'negative',
     kit: '万孚',
     lot: 'W2022040101',
-    photo: { type: 'image/jpeg', width: 800, height: 600, bytes: photo.length, base64: photo.toString('base64') },
+    gtin: approvedGtin,
+    serial: `S${uploads}-${randomUUID().slice(0, 8)}`,
+    expiresOn: '2099-12-31',
+    photo: photoOf(picture.bytes, picture.width, picture.height),
     ...overrides,
   };
 }
@@ -58,7 +84,8 @@ async function rowsFor(id: string): Promise<{ tests: number; photos: number; ite
   };
 }
 
-describe('POST /api/sync/batch', () => {
+// Each upload decodes, hashes and reads a photo: slow on a busy machine, and speed is not what is tested here.
+describe('POST /api/sync/batch', { timeout: 60_000 }, () => {
   it('needs a session', async () => {
     const response = await post('/sync/batch', { items: [] }, '');
     expect(response.status).toBe(401);
@@ -76,7 +103,7 @@ describe('POST /api/sync/batch', () => {
 
     const tests = await fetch(`${server.url}/api/citizens/demo-a/antigen-tests`, { headers: { cookie: asA } });
     const body = endpoints.antigenTests.response.parse(await tests.json());
-    expect(body.antigenTests.filter((test) => test.id === id)).toMatchObject([{ result: 'negative', kit: '万孚' }]);
+    expect(body.antigenTests.filter((test) => test.id === id)).toMatchObject([{ result: 'negative', kit: '万孚', trust: 'self-verified' }]);
   });
 
   it('answers concurrent resends of one id with one stored and the rest duplicates', async () => {
@@ -128,7 +155,7 @@ describe('POST /api/sync/batch', () => {
   });
 });
 
-describe('POST /api/sync/item refuses an antigen photo that lies with 4xx', () => {
+describe('POST /api/sync/item refuses an antigen photo that lies with 4xx', { timeout: 60_000 }, () => {
   async function refused(payload: AntigenUpload, status: number) {
     const id = randomUUID();
     const response = await post('/sync/item', { id, kind: 'antigen-test', payload });
@@ -174,5 +201,78 @@ describe('POST /api/sync/item refuses an antigen photo that lies with 4xx', () =
       upload({ photo: { type: 'image/jpeg', width: 2000, height: 1000, bytes: huge.length, base64: huge.toString('base64') } }),
       400,
     );
+  });
+});
+
+describe('an antigen self-test is checked when it arrives', { timeout: 60_000 }, () => {
+  async function refusal(payload: AntigenUpload, cookie = asA): Promise<{ status: number; code: string; message: string }> {
+    const id = randomUUID();
+    const response = await post('/sync/item', { id, kind: 'antigen-test', payload }, cookie);
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    expect(await rowsFor(id)).toEqual({ tests: 0, photos: 0, items: 0 });
+    return { status: response.status, code: body.error.code, message: body.error.message };
+  }
+
+  async function stored(payload: AntigenUpload, cookie = asA): Promise<string> {
+    const id = randomUUID();
+    const response = await post('/sync/item', { id, kind: 'antigen-test', payload }, cookie);
+    expect(response.status).toBe(201);
+    return id;
+  }
+
+  it('serves the approved kits to anyone', async () => {
+    const response = await fetch(`${server.url}/api/antigen-kits`);
+    const { kits } = endpoints.antigenKits.response.parse(await response.json());
+    expect(kits.map((kit) => kit.gtin)).toContain(approvedGtin);
+  });
+
+  it('refuses a kit that is not approved, or no kit at all, with kit_unknown', async () => {
+    const body = '0699999999999';
+    const unknown = await refusal(upload({ gtin: `${body}${gs1CheckDigit(body)}` }));
+    expect(unknown).toMatchObject({ status: 422, code: 'kit_unknown' });
+    const withoutKit: AntigenUpload = { ...upload(), gtin: undefined };
+    expect(await refusal(withoutKit)).toMatchObject({ status: 422, code: 'kit_unknown' });
+  });
+
+  it('refuses a kit expired before the day of the test with kit_expired, naming the date', async () => {
+    const testedAt = new Date(Date.now() - 3600_000);
+    const dayBefore = new Date(testedAt.getTime() + 8 * 3600_000 - 86400_000).toISOString().slice(0, 10);
+    const expired = await refusal(upload({ testedAt: testedAt.toISOString(), expiresOn: dayBefore }));
+    expect(expired).toMatchObject({ status: 422, code: 'kit_expired' });
+    expect(expired.message).toContain(dayBefore);
+    // A kit still good on the day of the test is fine.
+    await stored(upload({ testedAt: testedAt.toISOString(), expiresOn: new Date(testedAt.getTime() + 8 * 3600_000).toISOString().slice(0, 10) }));
+  });
+
+  it('refuses a serial already used, by anyone, with kit_serial_used: one kit, one result', async () => {
+    const first = upload();
+    await stored(first);
+    expect(await refusal(upload({ serial: first.serial }), asB)).toMatchObject({ status: 409, code: 'kit_serial_used' });
+    // The same serial twice in one batch: the first is stored, the second refused.
+    const twice = upload();
+    const items = [twice, upload({ serial: twice.serial })].map((payload) => ({ id: randomUUID(), kind: 'antigen-test', payload }));
+    const results = await batch(items);
+    expect(results.map((result) => result.status)).toEqual(['stored', 'rejected']);
+    expect(results[1]?.error?.code).toBe('kit_serial_used');
+  });
+
+  it('refuses a photo already uploaded, even brightened, rescaled and saved again, with photo_reused', async () => {
+    const original = upload();
+    await stored(original);
+    const picture = decodeCassettePhoto(Buffer.from(original.photo.base64, 'base64'));
+    if (!picture) throw new Error('the test photo does not decode');
+    const altered = resizeRaster(adjustRaster(picture, 25, 1.1), 240, 320);
+    const bytes = encodeJpeg(altered, 70);
+    const reused = await refusal(upload({ photo: photoOf(bytes, altered.width, altered.height) }), asB);
+    expect(reused).toMatchObject({ status: 409, code: 'photo_reused' });
+    expect(await refusal(upload({ photo: original.photo }))).toMatchObject({ status: 409, code: 'photo_reused' });
+  });
+
+  it('keeps a declaration the strip disagrees with, as declared, waiting for review', async () => {
+    const positiveStrip = cassetteJpeg(9100, { control: 1, test: 0.8 });
+    const id = await stored(upload({ result: 'negative', photo: photoOf(positiveStrip.bytes, positiveStrip.width, positiveStrip.height) }));
+    const response = await fetch(`${server.url}/api/citizens/demo-a/antigen-tests`, { headers: { cookie: asA } });
+    const { antigenTests } = endpoints.antigenTests.response.parse(await response.json());
+    expect(antigenTests.find((test) => test.id === id)).toMatchObject({ result: 'negative', trust: 'self-review' });
   });
 });

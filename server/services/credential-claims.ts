@@ -7,7 +7,7 @@
  *   enough that a relative prints it twice a week, and short enough that a colour changed since
  *   stops showing on paper within three days. Test ages are judged at the scan, not at printing.
  */
-import { paperCodeLifetimeDays, type AntigenTest, type PcrTest, type RuleSet } from '../../core/contract.ts';
+import { antigenCounts, paperCodeLifetimeDays, type AntigenTest, type PcrTest, type RuleSet } from '../../core/contract.ts';
 import type { CredentialClaims, PaperClaims } from '../../core/crypto/health-code.ts';
 
 const hour = 60 * 60 * 1000;
@@ -46,7 +46,8 @@ function latestTests(input: HolderInput) {
   return {
     pcr: newest(input.pcrTests, (test) => Date.parse(test.sampledAt)),
     antigen: newest(
-      input.antigenTests.filter((test) => test.result !== 'invalid'),
+      // A self-test waiting for review is left out, so the signed code does not carry it to a verifier.
+      input.antigenTests.filter((test) => test.result !== 'invalid' && antigenCounts(test)),
       (test) => Date.parse(test.testedAt),
     ),
   };

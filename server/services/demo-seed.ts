@@ -150,7 +150,7 @@ export async function seedDemo({ citizens, records }: Pick<Stores, 'citizens' | 
       const testedAt = new Date(now - hoursAgo * hour).toISOString();
       await records.putAntigenTest(
         citizen.id,
-        { id: `${citizen.id}-antigen-${index + 1}`, testedAt, result: 'negative', kit: '万孚', lot: 'W2022031' },
+        { id: `${citizen.id}-antigen-${index + 1}`, testedAt, result: 'negative', kit: '万孚', lot: 'W2022031', trust: 'self-verified' },
         testedAt,
       );
     }

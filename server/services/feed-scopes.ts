@@ -52,7 +52,7 @@ export const recordScopes: { [S in RecordScope]: RecordScopeRules<S> } = {
     record: (line, citizenId, id, receivedAt) => ({
       kind: 'antigen',
       citizenId,
-      record: { id, testedAt: utc(line.testedAt), result: line.result, kit: line.kit ?? line.institution, lot: line.lot ?? '' },
+      record: { id, testedAt: utc(line.testedAt), result: line.result, kit: line.kit ?? line.institution, lot: line.lot ?? '', trust: 'institution' },
       createdAt: receivedAt,
     }),
   },

@@ -18,6 +18,7 @@ import { checkInCutoff } from './venues.ts';
 
 const hourMs = 60 * 60 * 1000;
 const syncIdMemoryMs = 30 * 24 * hourMs;
+/** Cassette photos, and the hashes that catch one reused: long past the 7 days an upload may be late. */
 const photoRetentionMs = antigenPhotoRetentionDays * 24 * hourMs;
 
 export async function keepHouse(storage: Storage, auth: AuthService, now = Date.now()): Promise<void> {
@@ -27,6 +28,7 @@ export async function keepHouse(storage: Storage, auth: AuthService, now = Date.
   await storage.antigenPhotos.deleteUploadedBefore(new Date(now - photoRetentionMs).toISOString());
   await auth.deleteExpired();
   await storage.signingKeys.deleteRetiredBefore(new Date(now - retiredKeyPublishedMs).toISOString());
+  await storage.antigenPhotos.deleteHashesBefore(new Date(now - photoRetentionMs).toISOString());
 }
 
 /** Starts the hourly pass; the returned function stops it. */

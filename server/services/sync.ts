@@ -15,6 +15,8 @@ import { HttpError } from '../http/errors.ts';
 import type { NewCheckIn } from '../storage/check-ins.ts';
 import type { Storage, Stores } from '../storage/storage.ts';
 import type { SyncItemOwner } from '../storage/sync-items.ts';
+import { readStrip } from '../../core/antigen/strip-reader.ts';
+import { createAntigenChecks, type AntigenChecks } from './antigen-checks.ts';
 import { readJpegInfo } from './jpeg.ts';
 import type { Signer } from './signer.ts';
 import { checkInCutoff } from './venues.ts';
@@ -24,7 +26,16 @@ interface SyncContext {
   id: string;
   citizenId: string;
   receivedAt: Date;
+  /** What earlier items of the same batch will spend once stored: they are checked before any is written. */
+  batch: BatchClaims;
 }
+
+export interface BatchClaims {
+  kitSerials: Set<string>;
+  photoHashes: string[];
+}
+
+const newBatchClaims = (): BatchClaims => ({ kitSerials: new Set(), photoHashes: [] });
 
 /** The answer for an item whose id was already spent: a resend of one's own, or someone else's id. */
 function outcome(item: SyncItem, owner: SyncItemOwner): SyncItemResult {
@@ -48,9 +59,9 @@ type Prepare<K extends OutboxKindName> = (payload: z.infer<(typeof outboxPayload
 
 const nothing: Write = () => Promise.resolve();
 
-function createHandlers(signer: Signer): { [K in OutboxKindName]: Prepare<K> } {
+function createHandlers(signer: Signer, antigenChecks: AntigenChecks): { [K in OutboxKindName]: Prepare<K> } {
   return {
-    'antigen-test': (upload, { id, citizenId, receivedAt }) => {
+    'antigen-test': async (upload, { id, citizenId, receivedAt, batch }) => {
       const problem = antigenTimeProblem(Date.parse(upload.testedAt), receivedAt.getTime());
       if (problem) throw new HttpError(422, 'invalid_body', `testedAt: the test time is ${problem === 'future' ? 'in the future' : 'older than 7 days'}.`);
       const bytes = Buffer.from(upload.photo.base64, 'base64');
@@ -62,11 +73,19 @@ function createHandlers(signer: Signer): { [K in OutboxKindName]: Prepare<K> } {
       if (jpeg.width !== upload.photo.width || jpeg.height !== upload.photo.height) {
         throw new HttpError(422, 'invalid_body', `photo: declared ${upload.photo.width}×${upload.photo.height} but is ${jpeg.width}×${jpeg.height}.`);
       }
-      const test = { id, testedAt: new Date(upload.testedAt).toISOString(), result: upload.result, kit: upload.kit, lot: upload.lot };
-      return Promise.resolve(async ({ records, antigenPhotos }) => {
-        await records.putAntigenTest(citizenId, test, receivedAt.toISOString());
+      const kit = await antigenChecks.kit(upload, batch);
+      const photo = await antigenChecks.photo(bytes, batch);
+      const reading = readStrip(photo.raster);
+      // The citizen's declaration is stored as made; a strip that disagrees or cannot be read only sends it to a reviewer.
+      const trust = reading.result === upload.result ? 'self-verified' : 'self-review';
+      const test = { id, testedAt: new Date(upload.testedAt).toISOString(), result: upload.result, kit: upload.kit, lot: upload.lot, trust } as const;
+      const at = receivedAt.toISOString();
+      return async ({ records, antigenPhotos, antigenKits }) => {
+        await records.putAntigenTest(citizenId, test, at);
         await antigenPhotos.put({ citizenId, testId: id, contentType: 'image/jpeg', width: jpeg.width, height: jpeg.height, bytes });
-      });
+        await antigenPhotos.putHash({ citizenId, testId: id, hash: photo.hash, createdAt: at });
+        await antigenKits.use({ gtin: kit.gtin, serial: kit.serial, citizenId, testId: id, usedAt: at });
+      };
     },
     'check-in': async ({ venueToken, scannedAt }, { id, citizenId, receivedAt }) => {
       const venue = venuePayload.safeParse(await signer.verify(venueToken));
@@ -110,10 +129,10 @@ async function orRejected(item: SyncItem, work: () => SyncItemResult | Promise<S
 
 export function createSyncService(deps: { storage: Storage; signer: Signer }) {
   const { storage } = deps;
-  const handlers = createHandlers(deps.signer);
+  const handlers = createHandlers(deps.signer, createAntigenChecks(storage));
 
   /** Parses and checks one item; its refusal is thrown as HttpError. */
-  async function prepare(citizenId: string, item: SyncItem, receivedAt: Date): Promise<Write> {
+  async function prepare(citizenId: string, item: SyncItem, receivedAt: Date, batch: BatchClaims): Promise<Write> {
     if (!isOutboxKind(item.kind)) throw new HttpError(400, 'bad_request', `Unknown kind ${item.kind}.`);
     const parsed = outboxPayloads[item.kind].safeParse(item.payload);
     if (!parsed.success) {
@@ -122,14 +141,14 @@ export function createSyncService(deps: { storage: Storage; signer: Signer }) {
     }
     // The schema just parsed is the one keyed by this kind, so the payload fits its handler.
     const prepareKind = handlers[item.kind] as Prepare<OutboxKindName>;
-    return prepareKind(parsed.data, { id: item.id, citizenId, receivedAt });
+    return prepareKind(parsed.data, { id: item.id, citizenId, receivedAt, batch });
   }
 
-  async function check(citizenId: string, item: SyncItem, owner: SyncItemOwner | undefined, receivedAt: Date): Promise<Checked> {
+  async function check(citizenId: string, item: SyncItem, owner: SyncItemOwner | undefined, receivedAt: Date, batch: BatchClaims): Promise<Checked> {
     let write: Write | undefined;
     const result = await orRejected(item, async () => {
       if (owner) return outcome(item, owner);
-      write = await prepare(citizenId, item, receivedAt);
+      write = await prepare(citizenId, item, receivedAt, batch);
       return { id: item.id, status: 'stored' };
     });
     return write && result.status === 'stored' ? { item, write } : { item, result };
@@ -172,8 +191,9 @@ export function createSyncService(deps: { storage: Storage; signer: Signer }) {
       const receivedAt = new Date();
       const owners = await storage.syncItems.owners(citizenId, items.map((item) => item.id));
       const checked: Checked[] = [];
+      const batch = newBatchClaims();
       // One at a time: a batch is small, and checks run in the order the device queued them.
-      for (const item of items) checked.push(await check(citizenId, item, owners.get(item.id), receivedAt));
+      for (const item of items) checked.push(await check(citizenId, item, owners.get(item.id), receivedAt, batch));
       const claims = await commit(
         citizenId,
         checked.filter((entry) => 'write' in entry),
@@ -188,7 +208,7 @@ export function createSyncService(deps: { storage: Storage; signer: Signer }) {
       const receivedAt = new Date();
       const owner = (await storage.syncItems.owners(citizenId, [item.id])).get(item.id);
       if (owner) return outcome(item, owner);
-      const write = await prepare(citizenId, item, receivedAt);
+      const write = await prepare(citizenId, item, receivedAt, newBatchClaims());
       return answer(item, (await commit(citizenId, [{ item, write }], receivedAt)).get(item));
     },
   };

@@ -10,7 +10,10 @@ export interface AntigenPhoto {
   bytes: Buffer;
 }
 
-/** Cassette photos of antigen self-tests, one per test, as the JPEG bytes the device sent. */
+/**
+ * Cassette photos of antigen self-tests, one per test, as the JPEG bytes the device sent, and their
+ * perceptual hashes, kept for the retention period so that a photo sent again is recognised.
+ */
 export function createAntigenPhotoStore(db: Kysely<Schema>) {
   return {
     async put(photo: AntigenPhoto): Promise<void> {
@@ -41,6 +44,36 @@ export function createAntigenPhotoStore(db: Kysely<Schema>) {
           ),
         )
         .execute();
+    },
+    async putHash(hash: { citizenId: string; testId: string; hash: string; createdAt: string }): Promise<void> {
+      await db.insertInto('antigen_photo_hashes').values({ citizen_id: hash.citizenId, test_id: hash.testId, hash: hash.hash, created_at: hash.createdAt }).execute();
+    },
+    /**
+     * Every hash still kept, in pages, for comparing a new photo with all earlier ones: a Hamming distance
+     * cannot use an index. At this reference server's scale a scan is fine; README says what a city needs.
+     */
+    async *hashes(pageSize = 5000): AsyncGenerator<{ citizenId: string; testId: string; hash: string }[]> {
+      let after = '';
+      let afterTest = '';
+      for (;;) {
+        const rows = await db
+          .selectFrom('antigen_photo_hashes')
+          .select(['citizen_id', 'test_id', 'hash'])
+          .where((eb) => eb.or([eb('citizen_id', '>', after), eb.and([eb('citizen_id', '=', after), eb('test_id', '>', afterTest)])]))
+          .orderBy('citizen_id')
+          .orderBy('test_id')
+          .limit(pageSize)
+          .execute();
+        if (rows.length === 0) return;
+        yield rows.map((row) => ({ citizenId: row.citizen_id, testId: row.test_id, hash: row.hash }));
+        const last = rows[rows.length - 1];
+        if (!last || rows.length < pageSize) return;
+        after = last.citizen_id;
+        afterTest = last.test_id;
+      }
+    },
+    async deleteHashesBefore(cutoff: string): Promise<void> {
+      await db.deleteFrom('antigen_photo_hashes').where('created_at', '<', cutoff).execute();
     },
   };
 }

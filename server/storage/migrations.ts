@@ -283,6 +283,39 @@ async function accessLog(db: AnyDb): Promise<void> {
   await db.schema.createIndex('access_log_at').on('access_log').columns(['citizen_id', 'at']).execute();
 }
 
+/**
+ * The trusted antigen self-test: how each result was established, the approved kits, every kit serial
+ * used, and the hashes of cassette photos. Results stored before this were taken on trust: a provider's
+ * stay 机构检测, a self-upload waits for review. Kit uses are keyed by the kit, not the citizen, because
+ * a serial is spent for everyone (a distributed PostgreSQL keeps this table as a reference table).
+ */
+async function antigenTrust(db: AnyDb): Promise<void> {
+  await db.schema
+    .alterTable('antigen_tests')
+    .addColumn('trust', 'text', (col) => col.notNull().defaultTo('self-review').check(sql`trust IN ('institution', 'self-verified', 'self-review')`))
+    .execute();
+  await sql`UPDATE antigen_tests SET trust = 'institution' WHERE EXISTS (SELECT 1 FROM feed_records f WHERE f.scope = 'antigen-results' AND f.citizen_id = antigen_tests.citizen_id AND f.record_id = antigen_tests.id)`.execute(db);
+  await db.schema.createTable('antigen_kits').addColumn('gtin', 'text', (col) => col.primaryKey()).addColumn('body', 'text', (col) => col.notNull()).execute();
+  await db.schema
+    .createTable('antigen_kit_uses')
+    .addColumn('gtin', 'text', (col) => col.notNull())
+    .addColumn('serial', 'text', (col) => col.notNull())
+    .addColumn('citizen_id', 'text', (col) => col.notNull())
+    .addColumn('test_id', 'text', (col) => col.notNull())
+    .addColumn('used_at', 'text', (col) => col.notNull())
+    .addPrimaryKeyConstraint('antigen_kit_uses_pk', ['gtin', 'serial'])
+    .execute();
+  await db.schema
+    .createTable('antigen_photo_hashes')
+    .addColumn('citizen_id', 'text', (col) => col.notNull())
+    .addColumn('test_id', 'text', (col) => col.notNull())
+    .addColumn('hash', 'text', (col) => col.notNull())
+    .addColumn('created_at', 'text', (col) => col.notNull())
+    .addPrimaryKeyConstraint('antigen_photo_hashes_pk', ['citizen_id', 'test_id'])
+    .execute();
+  await db.schema.createIndex('antigen_photo_hashes_created').on('antigen_photo_hashes').column('created_at').execute();
+}
+
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001-initial': { up: (db) => initial(db, dialect) },
@@ -292,5 +325,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0005-revocations': { up: revocations },
     '0006-hardening': { up: hardening },
     '0007-access-log': { up: accessLog },
+    '0008-antigen-trust': { up: antigenTrust },
   };
 }

@@ -6,6 +6,9 @@
 import type { Kysely } from 'kysely';
 import type { Schema } from './schema.ts';
 
+/** Who a spent antigen kit serial or a seen cassette photo belonged to once that account is deleted. */
+const erasedCitizen = 'erased';
+
 export function createPersonalDataStore(db: Kysely<Schema>) {
   return {
     /** The rows no other store reads for the export: the photos, the colour history, the links and what providers sent. */
@@ -41,6 +44,11 @@ export function createPersonalDataStore(db: Kysely<Schema>) {
       for (const table of byCitizen) await db.deleteFrom(table).where('citizen_id', '=', citizenId).execute();
       await db.deleteFrom('family_links').where((eb) => eb.or([eb('guardian_id', '=', citizenId), eb('dependant_id', '=', citizenId)])).execute();
       await db.deleteFrom('venues').where('owner_id', '=', citizenId).execute();
+      // A spent kit serial and a photo already seen stay spent, or deleting an account would free them for
+      // reuse: they are kept without the person.
+      for (const table of ['antigen_kit_uses', 'antigen_photo_hashes'] as const) {
+        await db.updateTable(table).set({ citizen_id: erasedCitizen }).where('citizen_id', '=', citizenId).execute();
+      }
       await db.updateTable('citizens').set({ guardian_id: null }).where('guardian_id', '=', citizenId).execute();
       if (phone) await db.deleteFrom('otp_codes').where('phone', '=', phone).execute();
       await db.deleteFrom('citizens').where('id', '=', citizenId).execute();

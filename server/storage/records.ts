@@ -18,6 +18,7 @@ const antigenRow = (citizenId: string, record: AntigenTest, createdAt: string) =
   result: record.result,
   kit: record.kit,
   lot: record.lot,
+  trust: record.trust,
   created_at: createdAt,
 });
 
@@ -51,11 +52,11 @@ export function createRecordStore(db: Kysely<Schema>) {
     async antigenTests(citizenId: string): Promise<AntigenTest[]> {
       const rows = await db
         .selectFrom('antigen_tests')
-        .select(['id', 'tested_at', 'result', 'kit', 'lot'])
+        .select(['id', 'tested_at', 'result', 'kit', 'lot', 'trust'])
         .where('citizen_id', '=', citizenId)
         .orderBy('tested_at', 'desc')
         .execute();
-      return rows.map((row) => ({ id: row.id, testedAt: row.tested_at, result: row.result, kit: row.kit, lot: row.lot }));
+      return rows.map((row) => ({ id: row.id, testedAt: row.tested_at, result: row.result, kit: row.kit, lot: row.lot, trust: row.trust }));
     },
     async itinerary(citizenId: string): Promise<ItineraryStop[]> {
       const rows = await db

@@ -43,6 +43,7 @@ export interface AntigenTestsTable {
   result: 'negative' | 'positive' | 'invalid';
   kit: string;
   lot: string;
+  trust: 'institution' | 'self-verified' | 'self-review';
   created_at: string;
 }
 
@@ -109,6 +110,29 @@ export interface AntigenPhotosTable {
   width: number;
   height: number;
   bytes: Buffer;
+}
+
+/** Approved antigen kits by GTIN, stored as the contract's JSON like rule sets. */
+export interface AntigenKitsTable {
+  gtin: string;
+  body: string;
+}
+
+/** One row per kit serial ever used for a result: one kit, one result, whoever uploads it. */
+export interface AntigenKitUsesTable {
+  gtin: string;
+  serial: string;
+  citizen_id: string;
+  test_id: string;
+  used_at: string;
+}
+
+/** The perceptual hash of each cassette photo, kept for the retention period to catch a photo used again. */
+export interface AntigenPhotoHashesTable {
+  citizen_id: string;
+  test_id: string;
+  hash: string;
+  created_at: string;
 }
 
 export interface VenuesTable {
@@ -220,6 +244,9 @@ export interface Schema {
   family_links: FamilyLinksTable;
   sync_items: SyncItemsTable;
   antigen_photos: AntigenPhotosTable;
+  antigen_kits: AntigenKitsTable;
+  antigen_kit_uses: AntigenKitUsesTable;
+  antigen_photo_hashes: AntigenPhotoHashesTable;
   venues: VenuesTable;
   check_ins: CheckInsTable;
   providers: ProvidersTable;

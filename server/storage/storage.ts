@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import { createAccessLogStore } from './access-log.ts';
+import { createAntigenKitStore } from './antigen-kits.ts';
 import { createAntigenPhotoStore } from './antigen-photos.ts';
 import { createAuthStore } from './auth.ts';
 import { createCheckInStore } from './check-ins.ts';
@@ -28,6 +29,7 @@ function stores(db: Kysely<Schema>, engine: Engine) {
     citizens: createCitizenStore(db),
     records: createRecordStore(db),
     antigenPhotos: createAntigenPhotoStore(db),
+    antigenKits: createAntigenKitStore(db),
     checkIns: createCheckInStore(db, engine),
     ruleSets: createRuleSetStore(db),
     signingKeys: createSigningKeyStore(db, engine),

@@ -5,18 +5,20 @@ import { instantToShanghaiLocal, shanghaiLocalToInstant } from './shanghai-local
 
 const now = Date.parse('2022-04-02T04:00:00.000Z'); // 12:00 in Shanghai
 const photo: AntigenPhoto = { type: 'image/jpeg', width: 1280, height: 960, bytes: 1000, base64: 'AAAA' };
-const valid: AntigenFormValues = { result: 'negative', testedAt: '2022-04-02T11:30', kit: ' 万孚 ', lot: 'W1', photo };
+const udi = { gtin: '6901234567892', serial: ' S1 ', expiresOn: '2022-04-02' };
+const valid: AntigenFormValues = { result: 'negative', testedAt: '2022-04-02T11:30', kit: ' 万孚 ', lot: 'W1', photo, ...udi };
+const kits = [{ gtin: '06901234567892', product: '新型冠状病毒抗原检测试剂盒', maker: '万孚' }];
 
 describe('validateAntigenForm', () => {
   it('turns valid input into an upload with the Shanghai time as an instant and trimmed text', () => {
     expect(validateAntigenForm(valid, now)).toEqual({
       ok: true,
-      upload: { result: 'negative', testedAt: '2022-04-02T03:30:00.000Z', kit: '万孚', lot: 'W1', photo },
+      upload: { result: 'negative', testedAt: '2022-04-02T03:30:00.000Z', kit: '万孚', lot: 'W1', photo, gtin: '06901234567892', serial: 'S1', expiresOn: '2022-04-02' },
     });
   });
 
   it('names every missing field', () => {
-    const outcome = validateAntigenForm({ result: null, testedAt: '', kit: ' ', lot: '', photo: null }, now);
+    const outcome = validateAntigenForm({ result: null, testedAt: '', kit: ' ', lot: '', photo: null, gtin: '', serial: '', expiresOn: '' }, now);
     expect(outcome).toEqual({
       ok: false,
       errors: {
@@ -25,8 +27,19 @@ describe('validateAntigenForm', () => {
         kit: 'antigen.error.kit',
         lot: 'antigen.error.lot',
         photo: 'antigen.error.photo.missing',
+        gtin: 'antigen.error.gtin',
+        serial: 'antigen.error.serial',
+        expiresOn: 'antigen.error.expiresOn',
       },
     });
+  });
+
+  it('refuses a mistyped GTIN, a kit not on the cached approved list, and a kit expired before the test day', () => {
+    expect(validateAntigenForm({ ...valid, gtin: '6901234567893' }, now, kits)).toEqual({ ok: false, errors: { gtin: 'antigen.error.gtin' } });
+    expect(validateAntigenForm({ ...valid, gtin: '06920000000012' }, now, kits)).toEqual({ ok: false, errors: { gtin: 'antigen.error.kitUnknown' } });
+    expect(validateAntigenForm({ ...valid, expiresOn: '2022-04-01' }, now, kits)).toEqual({ ok: false, errors: { expiresOn: 'antigen.error.kitExpired' } });
+    // Without a cached list the server decides when the upload arrives.
+    expect(validateAntigenForm({ ...valid, gtin: '06920000000012' }, now, null).ok).toBe(true);
   });
 
   it('refuses a test time in the future or older than 7 days, at the exact bounds', () => {

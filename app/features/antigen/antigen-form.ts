@@ -2,7 +2,8 @@
  * The antigen form's rules, pure so they are tested without a browser. Fields are checked with the
  * contract's schema and time limits, so the server refuses exactly what this refuses.
  */
-import { antigenTimeProblem, antigenUpload, type AntigenPhoto, type AntigenResult, type AntigenUpload } from '../../../core/contract.ts';
+import { antigenTimeProblem, antigenUpload, day, type AntigenPhoto, type AntigenResult, type AntigenUpload, type ApprovedKit } from '../../../core/contract.ts';
+import { normaliseGtin } from '../../../core/gs1.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { shanghaiLocalToInstant } from './shanghai-local.ts';
 
@@ -12,14 +13,33 @@ export interface AntigenFormValues {
   testedAt: string;
   kit: string;
   lot: string;
+  /** The kit's UDI as scanned or typed from the pouch: GTIN (01), serial (21), expiry (17) as YYYY-MM-DD. */
+  gtin: string;
+  serial: string;
+  expiresOn: string;
   photo: AntigenPhoto | null;
 }
 
-export type AntigenFormErrors = Partial<Record<'result' | 'testedAt' | 'kit' | 'lot' | 'photo', MessageKey>>;
+export type AntigenFormErrors = Partial<Record<'result' | 'testedAt' | 'kit' | 'lot' | 'gtin' | 'serial' | 'expiresOn' | 'photo', MessageKey>>;
+
+/**
+ * Checks the kit against the approved list the phone has cached (null when it has none yet: the server
+ * checks again on arrival either way), so most refusals are seen before the citizen leaves the form.
+ */
+function kitErrors(values: AntigenFormValues, testedAt: number | null, kits: readonly ApprovedKit[] | null): AntigenFormErrors {
+  const errors: AntigenFormErrors = {};
+  const gtin = normaliseGtin(values.gtin);
+  if (!gtin) errors.gtin = 'antigen.error.gtin';
+  else if (kits && !kits.some((kit) => kit.gtin === gtin)) errors.gtin = 'antigen.error.kitUnknown';
+  if (!antigenUpload.shape.lot.safeParse(values.serial).success) errors.serial = 'antigen.error.serial';
+  if (!day.safeParse(values.expiresOn).success) errors.expiresOn = 'antigen.error.expiresOn';
+  else if (testedAt !== null && values.expiresOn < new Date(testedAt + 8 * 3600_000).toISOString().slice(0, 10)) errors.expiresOn = 'antigen.error.kitExpired';
+  return errors;
+}
 
 export type AntigenFormOutcome = { ok: true; upload: AntigenUpload } | { ok: false; errors: AntigenFormErrors };
 
-export function validateAntigenForm(values: AntigenFormValues, now: number): AntigenFormOutcome {
+export function validateAntigenForm(values: AntigenFormValues, now: number, kits: readonly ApprovedKit[] | null = null): AntigenFormOutcome {
   const errors: AntigenFormErrors = {};
   if (!values.result) errors.result = 'antigen.error.result';
   const testedAt = shanghaiLocalToInstant(values.testedAt);
@@ -33,6 +53,20 @@ export function validateAntigenForm(values: AntigenFormValues, now: number): Ant
   if (!kit.success) errors.kit = 'antigen.error.kit';
   if (!lot.success) errors.lot = 'antigen.error.lot';
   if (!values.photo) errors.photo = 'antigen.error.photo.missing';
-  if (!values.result || testedAt === null || !kit.success || !lot.success || !values.photo || Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, upload: { result: values.result, testedAt: new Date(testedAt).toISOString(), kit: kit.data, lot: lot.data, photo: values.photo } };
+  Object.assign(errors, kitErrors(values, testedAt, kits));
+  const gtin = normaliseGtin(values.gtin);
+  if (!values.result || testedAt === null || !kit.success || !lot.success || !values.photo || !gtin || Object.keys(errors).length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    upload: {
+      result: values.result,
+      testedAt: new Date(testedAt).toISOString(),
+      kit: kit.data,
+      lot: lot.data,
+      photo: values.photo,
+      gtin,
+      serial: values.serial.trim(),
+      expiresOn: values.expiresOn,
+    },
+  };
 }

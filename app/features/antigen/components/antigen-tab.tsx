@@ -39,10 +39,23 @@ function PendingUploads({ citizenId }: { citizenId: string }) {
   return (
     <ol className="record-list" aria-label={t('antigen.upload.pending')}>
       {pending.data.map(({ id, upload, rejected }) => (
-        <AntigenRecordItem key={id} test={upload} badge={rejected === undefined ? t('antigen.upload.pending') : t('antigen.upload.rejected')} />
+        <AntigenRecordItem
+          key={id}
+          test={upload}
+          badge={rejected === undefined ? t('antigen.upload.pending') : t('antigen.upload.rejected')}
+          reason={rejected === undefined ? undefined : rejectionReason(rejected)}
+        />
       ))}
     </ol>
   );
+}
+
+const antigenRefusals = ['kit_unknown', 'kit_expired', 'kit_serial_used', 'photo_reused'] as const;
+
+/** Why the server refused an upload, in the user's language, when it is one of the self-test checks. */
+function rejectionReason(rejected: string) {
+  const code = rejected.split(':', 1)[0];
+  return antigenRefusals.find((refusal) => refusal === code);
 }
 
 function AntigenRecords({ citizenId }: { citizenId: string }) {
@@ -61,14 +74,29 @@ function AntigenRecords({ citizenId }: { citizenId: string }) {
   );
 }
 
-function AntigenRecordItem({ test, badge }: { test: Pick<AntigenTest, 'result' | 'testedAt' | 'kit' | 'lot'>; badge?: string }) {
+function AntigenRecordItem({
+  test,
+  badge,
+  reason,
+}: {
+  test: Pick<AntigenTest, 'result' | 'testedAt' | 'kit' | 'lot'> & { trust?: AntigenTest['trust'] };
+  badge?: string;
+  reason?: (typeof antigenRefusals)[number];
+}) {
   const { t } = useI18n();
   return (
     <li className={badge ? 'record record--pending' : 'record'}>
       <h2 className="record__title">
         <span className={`result result--${test.result}`}>{t(`antigen.result.${test.result}`)}</span>
         {badge && <span className="record__badge">{badge}</span>}
+        {test.trust && <span className={`record__badge trust trust--${test.trust}`}>{t(`antigen.trust.${test.trust}`)}</span>}
       </h2>
+      {reason && (
+        <p className="field__error" role="alert">
+          {t(`error.${reason}`)}
+        </p>
+      )}
+      {test.trust === 'self-review' && <p className="record__note">{t('antigen.trust.self-review.note')}</p>}
       <dl className="record__facts">
         <dt>{t('antigen.testedAt')}</dt>
         <dd>{formatDateTime(test.testedAt)}</dd>

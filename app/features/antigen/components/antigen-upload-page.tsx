@@ -5,7 +5,9 @@ import { antigenLimits, antigenResult, type AntigenPhoto, type AntigenResult } f
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { PageHeader } from '../../../ui/page-header.tsx';
 import { TextField } from '../../../ui/text-field.tsx';
+import { parseGs1 } from '../../../../core/gs1.ts';
 import { validateAntigenForm, type AntigenFormErrors } from '../antigen-form.ts';
+import { useAntigenKits } from '../api/get-antigen-kits.ts';
 import { useQueueAntigenUpload } from '../api/queue-antigen-upload.ts';
 import { PhotoError, resizePhoto, type PhotoProblem } from '../resize-photo.ts';
 import { instantToShanghaiLocal } from '../shanghai-local.ts';
@@ -27,6 +29,11 @@ export function AntigenUploadPage({ citizenId }: { citizenId: string }) {
   const [testedAt, setTestedAt] = useState(() => instantToShanghaiLocal(Date.now()));
   const [kit, setKit] = useState('');
   const [lot, setLot] = useState('');
+  const [gtin, setGtin] = useState('');
+  const [serial, setSerial] = useState('');
+  const [expiresOn, setExpiresOn] = useState('');
+  const kits = useAntigenKits();
+  const knownKit = kits.data?.kits.find((candidate) => candidate.gtin === gtin.trim().padStart(14, '0'));
   const [photo, setPhoto] = useState<Photo | null>(null);
   const [photoBusy, setPhotoBusy] = useState(false);
   const [errors, setErrors] = useState<AntigenFormErrors>({});
@@ -52,9 +59,25 @@ export function AntigenUploadPage({ citizenId }: { citizenId: string }) {
     }
   }
 
+  /** The whole barcode line typed or pasted (or sent by a scanner acting as a keyboard) fills every kit field. */
+  function onGtin(value: string) {
+    const parsed = /[()\]]/.test(value) || value.includes('\x1d') || value.length > 14 ? parseGs1(value) : null;
+    if (!parsed?.ok) {
+      setGtin(value);
+      return;
+    }
+    const { udi } = parsed;
+    setGtin(udi.gtin);
+    if (udi.serial) setSerial(udi.serial);
+    if (udi.lot) setLot(udi.lot);
+    if (udi.expiresOn) setExpiresOn(udi.expiresOn);
+    const approved = kits.data?.kits.find((candidate) => candidate.gtin === udi.gtin);
+    if (approved && kit.trim() === '') setKit(approved.maker);
+  }
+
   function onSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
-    const outcome = validateAntigenForm({ result, testedAt, kit, lot, photo }, Date.now());
+    const outcome = validateAntigenForm({ result, testedAt, kit, lot, photo, gtin, serial, expiresOn }, Date.now(), kits.data?.kits ?? null);
     if (!outcome.ok) {
       setErrors(outcome.errors);
       return;
@@ -91,6 +114,14 @@ export function AntigenUploadPage({ citizenId }: { citizenId: string }) {
           onValueChange={setTestedAt}
           error={errors.testedAt ? t(errors.testedAt) : null}
         />
+        <fieldset className="kit-udi">
+          <legend>{t('antigen.upload.udi')}</legend>
+          <p className="field__hint">{t('antigen.upload.udi.hint')}</p>
+          <TextField label={t('antigen.upload.gtin')} value={gtin} inputMode="text" autoComplete="off" onValueChange={onGtin} error={errors.gtin ? t(errors.gtin) : null} />
+          {knownKit && <p className="kit-udi__known">{t('antigen.upload.kitKnown', { maker: knownKit.maker, product: knownKit.product })}</p>}
+          <TextField label={t('antigen.upload.serial')} value={serial} maxLength={antigenLimits.textMaxLength} onValueChange={setSerial} error={errors.serial ? t(errors.serial) : null} />
+          <TextField label={t('antigen.upload.expiresOn')} type="date" value={expiresOn} onValueChange={setExpiresOn} error={errors.expiresOn ? t(errors.expiresOn) : null} />
+        </fieldset>
         <TextField label={t('antigen.upload.kit')} value={kit} onValueChange={setKit} maxLength={antigenLimits.textMaxLength} error={errors.kit ? t(errors.kit) : null} />
         <TextField label={t('antigen.upload.lot')} value={lot} onValueChange={setLot} maxLength={antigenLimits.textMaxLength} error={errors.lot ? t(errors.lot) : null} />
         <label className="field">

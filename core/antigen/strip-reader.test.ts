@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { randomScene, renderCassette } from './cassette-fixture.ts';
+import { readStrip, type StripReading } from './strip-reader.ts';
+
+const seeds = [11, 12, 13, 14, 15, 16];
+const readAll = (lines: { control: number; test: number }) =>
+  seeds.map((seed) => readStrip(renderCassette(randomScene(seed, { width: 240, height: 320, lines, blur: 1 }))).result);
+const count = (readings: StripReading[], reading: StripReading) => readings.filter((value) => value === reading).length;
+
+// Drawing a photo is slow on a busy machine; the time limit is not what is tested.
+describe('the strip reader', { timeout: 120_000 }, () => {
+  it('reads a clear C line and no T as negative', () => {
+    const readings = readAll({ control: 1, test: 0 });
+    expect(count(readings, 'negative')).toBeGreaterThanOrEqual(5);
+    expect(readings.every((value) => value === 'negative' || value === 'unreadable')).toBe(true);
+  });
+
+  it('reads a strong and a medium T line as positive', () => {
+    for (const test of [1, 0.3]) {
+      const readings = readAll({ control: 1, test });
+      expect(count(readings, 'positive')).toBeGreaterThanOrEqual(5);
+      expect(readings.every((value) => value === 'positive' || value === 'unreadable')).toBe(true);
+    }
+  });
+
+  it('never reads a faint T line as negative: positive or "cannot read"', () => {
+    for (const test of [0.03, 0.05, 0.08]) {
+      const readings = readAll({ control: 1, test });
+      expect(count(readings, 'negative')).toBe(0);
+      expect(readings.every((value) => value === 'positive' || value === 'unreadable')).toBe(true);
+    }
+  });
+
+  it('reads a window without a C line as invalid, never as a result', () => {
+    const empty = readAll({ control: 0, test: 0 });
+    expect(count(empty, 'invalid')).toBeGreaterThanOrEqual(5);
+    for (const test of [0, 0.6]) {
+      expect(readAll({ control: 0, test }).every((value) => value === 'invalid' || value === 'unreadable')).toBe(true);
+    }
+  });
+
+  it('says it cannot read a picture without a cassette', () => {
+    const blank = { width: 200, height: 300, data: new Uint8ClampedArray(200 * 300 * 4).fill(90) };
+    expect(readStrip(blank).result).toBe('unreadable');
+  });
+});

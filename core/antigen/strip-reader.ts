@@ -1,0 +1,239 @@
+/**
+ * Reads an antigen cassette photo as a second opinion on what the citizen declared: finds the cassette
+ * and its result window, and reads the control (C) and test (T) lines from the colour profile along the
+ * strip. No C line → invalid; a T line → positive; a clear C and no trace of T → negative. Anything it
+ * is not sure of is "unreadable", never a guess: a faint T line between "clearly there" and "clearly not"
+ * is unreadable rather than negative. Pure, on RGBA pixels, so the browser and the server read alike.
+ *
+ * It assumes the common cassette layout (a long light body, a sample well at one end, the window between
+ * it and the other end, the sample flowing well → T → C); the geometry below is that of the generated
+ * kits it was measured on (core/antigen/cassette-fixture.ts). A kit of another shape reads "unreadable".
+ */
+import type { Raster } from './raster.ts';
+
+export type StripReading = 'negative' | 'positive' | 'invalid' | 'unreadable';
+export interface StripResult {
+  result: StripReading;
+  /** Line strengths in the window, 0 = membrane, about 0.6 = a strong line; null when not read. */
+  control: number | null;
+  test: number | null;
+  /** Why it could not read, for tests and the benchmark. */
+  reason?: string;
+}
+
+/**
+ * Where things lie along the cassette (u, in cassette lengths from the centroid of its light plastic,
+ * + toward the well) and across it (v). The window, well and brand band are not light plastic, so the
+ * centroid sits about 0.06 toward the well from the middle of the cassette.
+ */
+const layout = {
+  window: { u0: -0.3, u1: 0.02 },
+  control: -0.22,
+  test: -0.1,
+  lineSearch: 0.035,
+  aspect: { min: 0.22, max: 0.45 },
+} as const;
+
+/** Strengths (see StripResult) that decide. Between testAbsent and testPresent the reader will not say. */
+export const stripThresholds = { controlPresent: 0.05, testPresent: 0.035, testAbsent: 0.012 } as const;
+
+interface Plane {
+  width: number;
+  height: number;
+  r: Float32Array;
+  g: Float32Array;
+  b: Float32Array;
+}
+
+function shrink(raster: Raster, maxSide: number): Plane {
+  const scale = Math.min(1, maxSide / Math.max(raster.width, raster.height));
+  const width = Math.max(1, Math.round(raster.width * scale));
+  const height = Math.max(1, Math.round(raster.height * scale));
+  const plane = { width, height, r: new Float32Array(width * height), g: new Float32Array(width * height), b: new Float32Array(width * height) };
+  const counts = new Float32Array(width * height);
+  for (let y = 0; y < raster.height; y += 1) {
+    const ty = Math.min(height - 1, Math.floor(y * scale));
+    for (let x = 0; x < raster.width; x += 1) {
+      const target = ty * width + Math.min(width - 1, Math.floor(x * scale));
+      const offset = (y * raster.width + x) * 4;
+      plane.r[target] = (plane.r[target] ?? 0) + (raster.data[offset] ?? 0);
+      plane.g[target] = (plane.g[target] ?? 0) + (raster.data[offset + 1] ?? 0);
+      plane.b[target] = (plane.b[target] ?? 0) + (raster.data[offset + 2] ?? 0);
+      counts[target] = (counts[target] ?? 0) + 1;
+    }
+  }
+  for (let index = 0; index < counts.length; index += 1) {
+    const count = counts[index] || 1;
+    plane.r[index] = (plane.r[index] ?? 0) / count;
+    plane.g[index] = (plane.g[index] ?? 0) / count;
+    plane.b[index] = (plane.b[index] ?? 0) / count;
+  }
+  return plane;
+}
+
+function percentile(values: ArrayLike<number>, share: number): number {
+  const sorted = Array.from(values).sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))] ?? 0;
+}
+
+/** The cassette: the largest connected region of light, nearly neutral pixels, as centre, axis and size. */
+function findCassette(plane: Plane): { cx: number; cy: number; ax: number; ay: number; length: number; width: number } | null {
+  const { width, height, r, g, b } = plane;
+  const total = width * height;
+  const luma = new Float32Array(total);
+  for (let index = 0; index < total; index += 1) luma[index] = 0.299 * (r[index] ?? 0) + 0.587 * (g[index] ?? 0) + 0.114 * (b[index] ?? 0);
+  // White balance on the brightest pixels, which on a photo of a cassette are its white plastic.
+  const bright = percentile(luma, 0.97);
+  let wr = 0;
+  let wg = 0;
+  let wb = 0;
+  let count = 0;
+  for (let index = 0; index < total; index += 1) {
+    if ((luma[index] ?? 0) < bright) continue;
+    wr += r[index] ?? 0;
+    wg += g[index] ?? 0;
+    wb += b[index] ?? 0;
+    count += 1;
+  }
+  if (count === 0 || bright < 40) return null;
+  const white = [wr / count, wg / count, wb / count] as const;
+  const mask = new Uint8Array(total);
+  for (let index = 0; index < total; index += 1) {
+    const nr = (r[index] ?? 0) / white[0];
+    const ng = (g[index] ?? 0) / white[1];
+    const nb = (b[index] ?? 0) / white[2];
+    const level = (nr + ng + nb) / 3;
+    const spread = Math.max(nr, ng, nb) - Math.min(nr, ng, nb);
+    if (level > 0.8 && spread < 0.12) mask[index] = 1;
+  }
+  // Largest 4-connected component.
+  const label = new Int32Array(total).fill(-1);
+  let best: number[] = [];
+  const stack: number[] = [];
+  for (let start = 0; start < total; start += 1) {
+    if (!mask[start] || (label[start] ?? -1) >= 0) continue;
+    const members: number[] = [];
+    stack.push(start);
+    label[start] = start;
+    while (stack.length > 0) {
+      const at = stack.pop() ?? 0;
+      members.push(at);
+      const x = at % width;
+      const neighbours = [x > 0 ? at - 1 : -1, x < width - 1 ? at + 1 : -1, at - width, at + width];
+      for (const next of neighbours) {
+        if (next < 0 || next >= total || !mask[next] || (label[next] ?? -1) >= 0) continue;
+        label[next] = start;
+        stack.push(next);
+      }
+    }
+    if (members.length > best.length) best = members;
+  }
+  if (best.length < total * 0.03) return null;
+  let sx = 0;
+  let sy = 0;
+  for (const at of best) {
+    sx += at % width;
+    sy += Math.floor(at / width);
+  }
+  const cx = sx / best.length;
+  const cy = sy / best.length;
+  let xx = 0;
+  let yy = 0;
+  let xy = 0;
+  for (const at of best) {
+    const dx = (at % width) - cx;
+    const dy = Math.floor(at / width) - cy;
+    xx += dx * dx;
+    yy += dy * dy;
+    xy += dx * dy;
+  }
+  xx /= best.length;
+  yy /= best.length;
+  xy /= best.length;
+  const mean = (xx + yy) / 2;
+  const root = Math.sqrt(((xx - yy) / 2) ** 2 + xy * xy);
+  const major = mean + root;
+  const minor = Math.max(0, mean - root);
+  const angle = 0.5 * Math.atan2(2 * xy, xx - yy);
+  // A uniform bar of length L has variance L²/12 along it.
+  return { cx, cy, ax: Math.cos(angle), ay: Math.sin(angle), length: Math.sqrt(12 * major), width: Math.sqrt(12 * minor) };
+}
+
+function sampler(plane: Plane) {
+  return (channel: Float32Array, x: number, y: number): number => {
+    const fx = Math.min(plane.width - 1.001, Math.max(0, x));
+    const fy = Math.min(plane.height - 1.001, Math.max(0, y));
+    const x0 = Math.floor(fx);
+    const y0 = Math.floor(fy);
+    const tx = fx - x0;
+    const ty = fy - y0;
+    const at = (px: number, py: number) => channel[py * plane.width + px] ?? 0;
+    return (at(x0, y0) * (1 - tx) + at(x0 + 1, y0) * tx) * (1 - ty) + (at(x0, y0 + 1) * (1 - tx) + at(x0 + 1, y0 + 1) * tx) * ty;
+  };
+}
+
+/** Reads a cassette photo. */
+export function readStrip(raster: Raster): StripResult {
+  const plane = shrink(raster, 360);
+  const cassette = findCassette(plane);
+  const unreadable = (reason: string): StripResult => ({ result: 'unreadable', control: null, test: null, reason });
+  if (!cassette) return unreadable('no cassette found');
+  const aspect = cassette.width / cassette.length;
+  if (aspect < layout.aspect.min || aspect > layout.aspect.max) return unreadable(`cassette shape ${aspect.toFixed(2)}`);
+  const sample = sampler(plane);
+  const at = (u: number, v: number) => {
+    const x = cassette.cx + (u * cassette.ax - v * cassette.ay) * cassette.length;
+    const y = cassette.cy + (u * cassette.ay + v * cassette.ax) * cassette.length;
+    return { x, y };
+  };
+  const luma = (u: number, v: number) => {
+    const { x, y } = at(u, v);
+    return 0.299 * sample(plane.r, x, y) + 0.587 * sample(plane.g, x, y) + 0.114 * sample(plane.b, x, y);
+  };
+  // Which end holds the sample well: there the middle of the body is darker than its sides.
+  const wellSignal = (sign: number) => {
+    let sum = 0;
+    for (let u = 0.2; u <= 0.36; u += 0.02) sum += (luma(sign * u, 0.11) + luma(sign * u, -0.11)) / 2 - luma(sign * u, 0);
+    return sum;
+  };
+  const sign = wellSignal(1) >= wellSignal(-1) ? 1 : -1;
+  if (Math.abs(wellSignal(1) - wellSignal(-1)) < 20) return unreadable('cannot tell which end is the well');
+  // The redness profile across the window, balanced on the window's own membrane so a colour cast cancels.
+  const steps = 64;
+  const { u0, u1 } = layout.window;
+  const span = u1 - u0;
+  const inset = 0.02;
+  const profile: { u: number; r: number; g: number }[] = [];
+  for (let step = 0; step < steps; step += 1) {
+    const u = u0 + inset + ((span - 2 * inset) * step) / (steps - 1);
+    let r = 0;
+    let g = 0;
+    for (let v = -0.04; v <= 0.0401; v += 0.02) {
+      const { x, y } = at(sign * u, v);
+      r += sample(plane.r, x, y);
+      g += sample(plane.g, x, y);
+    }
+    profile.push({ u, r, g });
+  }
+  const membraneR = percentile(profile.map((point) => point.r), 0.75);
+  const membraneG = percentile(profile.map((point) => point.g), 0.75);
+  if (membraneG <= 0) return unreadable('dark window');
+  const redness = profile.map((point) => ({ u: point.u, value: point.r / membraneR - point.g / membraneG }));
+  const baseline = percentile(redness.map((point) => point.value), 0.3);
+  const strength = (centre: number) =>
+    Math.max(...redness.filter((point) => Math.abs(point.u - centre) <= layout.lineSearch).map((point) => point.value - baseline), 0);
+  const control = strength(layout.control);
+  const test = strength(layout.test);
+  // Redness far from either line says the window was not found where expected (or is stained).
+  const stray = Math.max(
+    0,
+    ...redness.filter((point) => Math.abs(point.u - layout.control) > layout.lineSearch * 1.5 && Math.abs(point.u - layout.test) > layout.lineSearch * 1.5).map((point) => point.value - baseline),
+  );
+  if (stray > Math.max(stripThresholds.controlPresent, 0.6 * Math.max(control, test))) return { ...unreadable('colour outside the lines'), control, test };
+  if (control < stripThresholds.controlPresent) {
+    return test < stripThresholds.testAbsent ? { result: 'invalid', control, test } : { ...unreadable('T without C'), control, test };
+  }
+  if (test >= stripThresholds.testPresent) return { result: 'positive', control, test };
+  if (test <= stripThresholds.testAbsent) return { result: 'negative', control, test };
+  return { ...unreadable('faint T line'), control, test };
+}

@@ -1,0 +1,70 @@
+/**
+ * What makes a self-test's kit and photo trustworthy, checked when an upload reaches the server (at
+ * once, or when a phone that queued it offline comes back): the kit is approved and was not expired on
+ * the day of the test, its serial was never used for another result, and the photo was never uploaded
+ * before, by anyone, in any altered form the hash survives. Each refusal has its own error code.
+ */
+import jpeg from 'jpeg-js';
+import type { Raster } from '../../core/antigen/raster.ts';
+import { antigenLimits, type AntigenUpload } from '../../core/contract.ts';
+import { normaliseGtin } from '../../core/gs1.ts';
+import { HttpError } from '../http/errors.ts';
+import type { Storage } from '../storage/storage.ts';
+import { hashDistance, photoHash, photoHashThreshold } from './photo-hash.ts';
+import { shanghaiDay } from './shanghai-day.ts';
+import type { BatchClaims } from './sync.ts';
+
+export interface CheckedKit {
+  gtin: string;
+  serial: string;
+  product: string;
+}
+
+export interface CheckedPhoto {
+  raster: Raster;
+  hash: string;
+}
+
+/** Decodes the cassette photo; the upload's size limits bound the memory this takes. */
+export function decodeCassettePhoto(bytes: Uint8Array): Raster | null {
+  try {
+    return jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: (antigenLimits.photoMaxSide ** 2) / 1e6, maxMemoryUsageInMB: 64 });
+  } catch {
+    return null;
+  }
+}
+
+export function createAntigenChecks(storage: Pick<Storage, 'antigenKits' | 'antigenPhotos'>) {
+  return {
+    async kit(upload: AntigenUpload, batch: BatchClaims): Promise<CheckedKit> {
+      if (!upload.gtin) throw new HttpError(422, 'kit_unknown', 'gtin: scan the barcode on the kit, or type the number under it.');
+      if (normaliseGtin(upload.gtin) !== upload.gtin) throw new HttpError(422, 'invalid_body', 'gtin: the check digit does not match; the number was mistyped.');
+      const kit = await storage.antigenKits.byGtin(upload.gtin);
+      if (!kit) throw new HttpError(422, 'kit_unknown', `gtin: ${upload.gtin} is not an approved antigen test kit.`);
+      if (!upload.expiresOn) throw new HttpError(422, 'invalid_body', 'expiresOn: the kit’s expiry date is required.');
+      const testDay = shanghaiDay(Date.parse(upload.testedAt));
+      if (upload.expiresOn < testDay) throw new HttpError(422, 'kit_expired', `expiresOn: this kit expired on ${upload.expiresOn}, before the test on ${testDay}.`);
+      if (!upload.serial) throw new HttpError(422, 'invalid_body', 'serial: the kit’s serial number is required.');
+      const key = `${kit.gtin}\u0000${upload.serial}`;
+      if (batch.kitSerials.has(key) || (await storage.antigenKits.isUsed(kit.gtin, upload.serial))) {
+        throw new HttpError(409, 'kit_serial_used', `serial: kit ${upload.serial} was already used for a result; one kit gives one result.`);
+      }
+      batch.kitSerials.add(key);
+      return { gtin: kit.gtin, serial: upload.serial, product: kit.product };
+    },
+    async photo(bytes: Uint8Array, batch: BatchClaims): Promise<CheckedPhoto> {
+      const raster = decodeCassettePhoto(bytes);
+      if (!raster) throw new HttpError(415, 'unsupported_media_type', 'photo: the JPEG cannot be decoded.');
+      const hash = photoHash(raster);
+      const reused = () => new HttpError(409, 'photo_reused', 'photo: this photo of a test was already uploaded; take a new photo of this test.');
+      if (batch.photoHashes.some((earlier) => hashDistance(earlier, hash) <= photoHashThreshold)) throw reused();
+      for await (const page of storage.antigenPhotos.hashes()) {
+        if (page.some((earlier) => hashDistance(earlier.hash, hash) <= photoHashThreshold)) throw reused();
+      }
+      batch.photoHashes.push(hash);
+      return { raster, hash };
+    },
+  };
+}
+
+export type AntigenChecks = ReturnType<typeof createAntigenChecks>;
