@@ -2,14 +2,21 @@
 import './ui/theme.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { loadStoredLanguage } from './i18n/i18n-provider.tsx';
 import { requestPersistentStorage } from './offline/persistent-storage.ts';
 import { App } from './shell/app.tsx';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// A phone set to English fetches that catalog first (from the service worker's cache, offline too); one in
+// Chinese renders at once, never having downloaded it. Should the fetch fail, the app shows in Chinese.
+void loadStoredLanguage()
+  .catch(() => undefined)
+  .then(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    ),
+  );
 void requestPersistentStorage();

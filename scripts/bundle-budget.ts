@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { builtFiles, distDir, gzipKb, sentKb } from './bundle-files.ts';
 
 /**
- * Held just above today's figure (125.6 KB) so any growth is a decision, not a drift. Issue 12 asks for 100:
+ * Held just above today's figure (126.8 KB, with the English catalog loaded only for English) so any growth
+ * is a decision, not a drift. Issue 12 asks for 100:
  * react-dom alone is 62 KB of it (205 KB minified); the rest of the app and its libraries come to ~64 KB.
  */
 const budgetKb = 128;

@@ -1,7 +1,7 @@
-import { createContext, use, useEffect, useMemo, type ReactNode } from 'react';
+import { createContext, use, useCallback, useEffect, useMemo, type ReactNode } from 'react';
 import { storedPreference, usePreference } from '../ui/stored-preference.ts';
 import { languages, locales, type Language, type MessageKey } from './messages.ts';
-import { translate, type MessageValues } from './translate.ts';
+import { loadLanguage, translate, type MessageValues } from './translate.ts';
 
 interface I18n {
   language: Language;
@@ -14,8 +14,13 @@ const I18nContext = createContext<I18n | null>(null);
 /** Read before the first paint, so that it is already in the right language. */
 const languagePreference = storedPreference<Language>('suishen.language', languages, 'zh');
 
+/** Loads the stored language's catalog; main.tsx awaits it before the first render. */
+export const loadStoredLanguage = (): Promise<void> => loadLanguage(languagePreference.read());
+
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [language, setLanguage] = usePreference(languagePreference);
+  const [language, choose] = usePreference(languagePreference);
+  // The switch happens once the new catalog is here, so no screen shows half of each language.
+  const setLanguage = useCallback((next: Language) => void loadLanguage(next).then(() => choose(next)), [choose]);
 
   useEffect(() => {
     document.documentElement.lang = locales[language];

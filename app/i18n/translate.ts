@@ -1,4 +1,10 @@
-import { catalogs, locales, type Language, type Message, type MessageKey } from './messages.ts';
+/**
+ * Turns a key into text in a language. Chinese is always here; English is fetched once, by `loadLanguage`,
+ * before anything is shown in it (main.tsx before the first render, the provider before a switch), so a
+ * phone in Chinese never downloads the English catalog. It stays in the service worker's precache, so
+ * switching works offline too.
+ */
+import { locales, zh, type Catalog, type Language, type Message, type MessageKey } from './messages.ts';
 
 export type MessageValues = Record<string, string | number>;
 
@@ -7,8 +13,18 @@ const pluralRules = {
   en: new Intl.PluralRules(locales.en),
 } as const satisfies Record<Language, Intl.PluralRules>;
 
+const catalogs: Partial<Record<Language, Catalog>> = { zh };
+
+/** Resolves once `language` can be translated into; Chinese at once, English after its chunk loads. */
+export async function loadLanguage(language: Language): Promise<void> {
+  if (catalogs[language]) return;
+  catalogs.en = (await import('./messages-en.ts')).en;
+}
+
 export function translate(language: Language, key: MessageKey, values: MessageValues = {}): string {
-  const message: Message = catalogs[language][key];
+  // A language not loaded yet reads as Chinese, the source every key has, rather than as a bare key.
+  const catalog = catalogs[language] ?? zh;
+  const message: Message = catalog[key];
   const template = typeof message === 'string' ? message : (message[pluralRules[language].select(Number(values.n))] ?? message.other);
   return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
 }

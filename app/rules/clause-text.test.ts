@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { clauseText, formatCountdown } from './clause-text.ts';
+import { loadLanguage } from '../i18n/translate.ts';
+
+beforeAll(() => loadLanguage('en'));
 
 describe('clause words', () => {
   it('names each clause with its window in both languages', () => {

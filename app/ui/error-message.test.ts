@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../api/client.ts';
-import { translate } from '../i18n/translate.ts';
+import { loadLanguage, translate } from '../i18n/translate.ts';
 import { errorMessage, errorMessageKey } from './error-message.ts';
+
+beforeAll(() => loadLanguage('en'));
 
 describe('errorMessageKey', () => {
   it('tells the citizen plainly when the login code could not be texted', () => {
