@@ -14,20 +14,29 @@ export const adminUsage = `usage:
   npm run admin -- provider list
   npm run admin -- provider revoke <name>
   npm run admin -- keys rotate                                 a new signing key; the old one stays published while what it signed is valid
+  npm run admin -- keys rotate --sign-venues-again             the same, and every venue code signed anew, so the old key can go in 3 days
   npm run admin -- backup <new file>                           a consistent copy of the SQLite database, while servers run
   npm run admin -- restore <file>                              puts a backup in place; stop every server first
 scopes: ${feedScopes.join(', ')}`;
 
-/** Retires the signing key, makes a new one and signs every venue's code again with it. */
-async function rotateKeys(storage: Storage, signingKeySecret: string | undefined, print: (line: string) => void): Promise<void> {
+/**
+ * Retires the signing key and makes a new one. Posters already on walls keep the old key published for as
+ * long as their venues exist, unless `signVenuesAgain` (a key that must go, say one thought stolen): then
+ * every venue code is signed with the new key, and owners print their posters again before the old one goes.
+ */
+async function rotateKeys(storage: Storage, signingKeySecret: string | undefined, signVenuesAgain: boolean, print: (line: string) => void): Promise<void> {
   // A secret that does not open the current key is the operator's to fix, said in one line.
   const kid = await rotateSigningKey(storage.signingKeys, signingKeySecret).catch((error: unknown) => {
     throw new ProviderError(error instanceof Error ? error.message : String(error));
   });
-  const signer = await createSigner(storage.signingKeys, signingKeySecret);
-  const venues = await createVenueService({ venues: storage.venues, checkIns: storage.checkIns, signer }).signAllAgain();
   const days = retiredKeyPublishedMs / (24 * 60 * 60 * 1000);
   print(`New signing key ${kid}: every server signs with it within a minute.`);
+  if (!signVenuesAgain) {
+    print(`The old key stays in /api/keys for ${days} days, and after that for as long as a venue whose poster it signed exists.`);
+    return;
+  }
+  const signer = await createSigner(storage.signingKeys, signingKeySecret);
+  const venues = await createVenueService({ venues: storage.venues, checkIns: storage.checkIns, signer }).signAllAgain();
   print(`The old key stays in /api/keys for ${days} days, until everything it signed has expired, then goes.`);
   print(`${venues} venue codes were signed again: their owners should print their posters again within ${days} days.`);
 }
@@ -39,8 +48,8 @@ export async function runAdmin(
 ): Promise<void> {
   const [group, command, name, ...rest] = args;
   const { providers } = deps;
-  if (group === 'keys' && command === 'rotate' && name === undefined && deps.storage) {
-    await rotateKeys(deps.storage, deps.signingKeySecret, print);
+  if (group === 'keys' && command === 'rotate' && (name === undefined || name === '--sign-venues-again') && rest.length === 0 && deps.storage) {
+    await rotateKeys(deps.storage, deps.signingKeySecret, name === '--sign-venues-again', print);
     return;
   }
   if (group !== 'provider') throw new ProviderError(adminUsage);

@@ -8,8 +8,9 @@
  * codes. Every node is given the same secret; one with a missing or wrong secret refuses to start.
  *
  * `npm run admin -- keys rotate` retires the signing key and adds a new one. Every node picks the change up
- * within a minute (`refresh`) and signs with the new key; the retired one stays published until nothing it
- * signed can still be shown, and house-keeping then deletes it. Private keys are never printed or logged.
+ * within a minute (`refresh`) and signs with the new key; the retired one stays published (every key in the
+ * database is) until nothing it signed can still be shown, and house-keeping then deletes it. Private keys
+ * are never printed or logged.
  */
 import type { PublicJwk } from '../../core/contract.ts';
 import { keyId, keyLookupFromSet } from '../../core/crypto/keys.ts';
@@ -37,8 +38,9 @@ export interface Signer {
 }
 
 /**
- * How long a retired key stays published: the longest anything it signed stays valid (a printed paper code;
- * a live credential lasts a day). Venue posters never expire, so a rotation signs them again (admin-commands.ts).
+ * How long a retired key stays published at least: the longest a code it signed stays valid (a printed
+ * paper code; a live credential lasts a day). Venue posters never expire: a key that signed one still on
+ * record stays published as long as that venue does (storage/signing-keys.ts `deleteRetiredBefore`).
  */
 export const retiredKeyPublishedMs = Math.max(maxCredentialLifetimeMs, paperCodeLifetimeMs);
 
@@ -98,7 +100,7 @@ function toPublicJwk(row: SigningKeyRow): PublicJwk {
   return { kty: 'EC', crv: 'P-256', x: jwk.x ?? '', y: jwk.y ?? '', kid: row.kid, alg: 'ES256', use: 'sig' };
 }
 
-export async function createSigner(signingKeys: Stores['signingKeys'], secret?: string, now: () => number = Date.now): Promise<Signer> {
+export async function createSigner(signingKeys: Stores['signingKeys'], secret?: string): Promise<Signer> {
   const sealWith = secret ? await sealingKey(secret) : undefined;
   // Every check-in at a venue carries that venue's same token, so its signature is checked once and
   // remembered; a token is immutable, and the memory is cleared whenever the published key set changes.
@@ -109,7 +111,7 @@ export async function createSigner(signingKeys: Stores['signingKeys'], secret?: 
     const current = rows.find((row) => row.retired_at === null) ?? rows[0];
     if (!current) throw new Error('no signing key after ensure');
     const privateJwk = JSON.parse(await unseal(current.private_jwk, sealWith)) as JsonWebKey;
-    const published = rows.filter((row) => row.retired_at === null || Date.parse(row.retired_at) + retiredKeyPublishedMs > now()).map(toPublicJwk);
+    const published = rows.map(toPublicJwk);
     return {
       kid: current.kid,
       privateKey: await crypto.subtle.importKey('jwk', privateJwk, ecdsa, false, ['sign']),

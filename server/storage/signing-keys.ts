@@ -42,9 +42,16 @@ export function createSigningKeyStore(db: Kysely<Schema>, engine: Engine) {
         await trx.insertInto('signing_keys').values({ ...key, created_at: now.toISOString() }).execute();
       });
     },
-    /** Forgets keys retired before `cutoff` (ISO): nothing they signed can still be presented. */
+    /**
+     * Forgets keys retired before `cutoff` (ISO) that signed no venue code still on record: a poster on a
+     * wall never expires, so its key stays published while the venue exists (a token is `v1.<kid>.…`).
+     */
     async deleteRetiredBefore(cutoff: string): Promise<number> {
-      const result = await db.deleteFrom('signing_keys').where('retired_at', '<', cutoff).executeTakeFirst();
+      const result = await db
+        .deleteFrom('signing_keys')
+        .where('retired_at', '<', cutoff)
+        .where((eb) => eb.not(eb.exists(eb.selectFrom('venues').select('number').where('token', 'like', sql<string>`'v1.' || signing_keys.kid || '.%'`))))
+        .executeTakeFirst();
       return Number(result.numDeletedRows);
     },
   };
