@@ -4,7 +4,8 @@
  * `npm run bench:antigen` (the full set) and the unit test of the threshold (a small slice of it).
  */
 import jpeg from 'jpeg-js';
-import { adjustRaster, cropRaster, randomScene, renderCassette, screenshotRaster, seededRandom } from '../core/antigen/cassette-fixture.ts';
+import { adjustRaster, cropRaster, randomScene, renderCassette, screenshotRaster } from '../core/antigen/cassette-fixture.ts';
+import { seededRandom } from '../core/seeded-random.ts';
 import { resizeRaster, type Raster } from '../core/antigen/raster.ts';
 import { encodeJpeg } from '../server/services/test-jpeg.ts';
 

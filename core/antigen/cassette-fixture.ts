@@ -4,6 +4,7 @@
  * blur, sensor noise) and the lines in its window (C present or not, T from absent to strong). Seeded, so
  * a scene is the same picture on every run. Also the alterations people make to a photo they reuse.
  */
+import { seededRandom } from '../seeded-random.ts';
 import { createRaster, resizeRaster, type Raster } from './raster.ts';
 
 export type Rgb = readonly [number, number, number];
@@ -20,18 +21,6 @@ export interface CassetteScene {
   light: { gain: Rgb; gradient: number; gradientAngle: number };
   blur: number;
   noise: number;
-}
-
-/** mulberry32: a tiny seeded generator, enough for pictures. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const between = (random: () => number, low: number, high: number) => low + (high - low) * random();
