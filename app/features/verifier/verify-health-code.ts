@@ -1,6 +1,7 @@
 /**
  * What the staff verifier decides about one scanned text, offline: the code's two signatures and
- * its freshness (app/crypto/health-code.ts), then the chosen rule set over the credential's facts.
+ * its freshness, in either code format (core/crypto/read-health-code.ts), its subject against the revocation
+ * list, then the chosen rule set over the credential's facts.
  * The answer holds the masked name and nothing else about the person, except on a paper code: its
  * masked ID number, for staff to compare with the holder's ID card.
  */
