@@ -12,7 +12,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { idNumberCheckCharacter } from '../core/id-number.ts';
 import { freePort } from '../scripts/postgres-cluster.ts';
 import { addProvider, startServerProcess, stopServerProcess, waitReady, type ServerProcess } from '../scripts/server-process.ts';
-import { readShownCode } from './fixtures/health-code.ts';
+import { readShownCode, shownClaims } from './fixtures/health-code.ts';
 import { startGatewayReceiver, type GatewayReceiver } from './fixtures/sms-receiver.ts';
 import { phone as phoneDevice } from './phone.ts';
 
@@ -36,10 +36,6 @@ async function feed(scope: string, key: string, line: object) {
   expect(response.status).toBe(200);
   expect(((await response.json()) as { summary: { stored: number } }).summary.stored).toBe(1);
 }
-
-/** The credential's colour claim, read off the QR the phone shows. */
-const credentialColour = (code: string) =>
-  (JSON.parse(Buffer.from(code.split('~')[1]?.split('.')[2] ?? '', 'base64url').toString('utf8')) as { c: string }).c;
 
 async function check(verifier: Page, code: string) {
   await verifier.getByLabel('二维码内容').fill(code);
@@ -98,15 +94,15 @@ test('a fed citizen logs in by SMS, sees a lab result, turns yellow, and a synce
   // must be the colour change, not the age of the picture.
   const signedFrom = Math.floor(Date.now() / 1000);
   await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
-  await expect.poll(async () => Number((await readShownCode(page)).split('~')[2])).toBeGreaterThanOrEqual(signedFrom);
+  await expect.poll(async () => shownClaims(await readShownCode(page)).signedAt).toBeGreaterThanOrEqual(signedFrom);
   const green = await readShownCode(page);
-  expect(credentialColour(green)).toBe('green');
+  expect(shownClaims(green).colour).toBe('green');
 
   await feed('colour-decisions', keys.authority, { externalId: 'd-1', idNumber, colour: 'yellow', reason: '时空伴随', decidedAt: new Date().toISOString() });
   // Back in the foreground, the phone asks at once, and fetches a credential in the new colour.
   await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
   await expect(page.locator('.code-card__colour')).toHaveText(/黄码/);
-  await expect.poll(async () => credentialColour(await readShownCode(page))).toBe('yellow');
+  await expect.poll(async () => shownClaims(await readShownCode(page)).colour).toBe('yellow');
   const yellow = await readShownCode(page);
 
   const staff = await browser.newContext({ baseURL: server.url, locale: 'zh-CN' });
