@@ -44,6 +44,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     for (const kit of defaultApprovedKits) await storage.antigenKits.put(kit);
     if (config.demo) await seedDemo(storage);
     await keepHouse(storage, services.auth);
+    await services.revocations.prepare();
   } catch (error) {
     await storage.close();
     throw (config.database.engine === 'sqlite' && startupProblem(error, config.database.dataDir)) || error;

@@ -214,7 +214,7 @@ describe('the other record feeds', () => {
     const id = endpoints.me.response.parse(await (await fetch(`${server.url}/api/me`, { headers: { cookie } })).json()).citizen.id;
     const read = async (path: string) => (await fetch(`${server.url}/api/citizens/${id}/${path}`, { headers: { cookie } })).json() as Promise<unknown>;
     expect(endpoints.antigenTests.response.parse(await read('antigen-tests')).antigenTests).toEqual([
-      { id: expect.any(String) as string, testedAt: expect.any(String) as string, result: 'negative', kit: '徐汇区核酸检测点', lot: '' },
+      { id: expect.any(String) as string, testedAt: expect.any(String) as string, result: 'negative', kit: '徐汇区核酸检测点', lot: '', trust: 'institution' },
     ]);
     expect(endpoints.vaccinations.response.parse(await read('vaccinations')).vaccinations).toMatchObject([{ dose: 1, date: '2021-06-01', manufacturer: '北京科兴中维', site: '徐汇区接种点' }]);
     // Arrived 23:30 UTC on 1 April: already 2 April in Shanghai.

@@ -25,6 +25,10 @@ export function createRevocationService(revocations: Stores['revocations'], sign
     }));
 
   return {
+    /** Makes the deployment's salt if no node has yet: at start, so that reading the list never writes. */
+    async prepare(): Promise<void> {
+      await deploymentSalt();
+    },
     /** The whole list, or with `since` (a version a verifier holds) what changed after it. */
     async list(since?: number): Promise<string> {
       const now = clock().getTime();
