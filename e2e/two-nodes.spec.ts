@@ -80,7 +80,7 @@ test('a citizen logged in through node A is served by node B: session, code, ven
   await expect(page.getByRole('img', { name: /随申码/ })).toBeVisible();
   await expect(page.getByText('张*三').first()).toBeVisible();
   const answeredByB = (path: string) => served.slice(sinceB).some((entry) => entry.path === path && entry.status === 200);
-  await expect.poll(() => answeredByB('/api/me')).toBe(true);
+  await expect.poll(() => answeredByB('/api/session')).toBe(true);
   await expect.poll(() => answeredByB('/api/credential')).toBe(true);
 
   const venue = await registerVenueInApp(page, '两节点书店');

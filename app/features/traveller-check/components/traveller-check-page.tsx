@@ -1,12 +1,13 @@
 import '../../../ui/verdict.css';
 import '../traveller-check.css';
+import { use } from 'react';
 import { useSearchParams } from '../../../navigation/navigation.tsx';
 import { serverNowAt } from '../../../api/server-clock.ts';
 import type { Me, Profile, RuleSet } from '../../../../core/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
 import { formatDateTime } from '../../../i18n/shanghai-time.ts';
-import { translate } from '../../../i18n/translate.ts';
+import { loadLanguage, translate } from '../../../i18n/translate.ts';
 import { useAntigenTests } from '../../../records/api/get-antigen-tests.ts';
 import { usePcrTests } from '../../../records/api/get-pcr-tests.ts';
 import { useRuleSets } from '../../../records/api/get-rule-sets.ts';
@@ -19,6 +20,8 @@ import { useNow } from '../../../ui/use-now.ts';
 import { useWakeLock } from '../hooks/use-wake-lock.ts';
 
 const ruleSetId = 'leave-shanghai';
+/** The screen speaks both languages whichever the phone is set to: English is fetched with the screen. */
+const englishLoaded = loadLanguage('en');
 
 /** Chinese and English side by side: staff and travellers may read different ones. */
 function Both({ k, values, className }: { k: MessageKey; values?: Record<string, string | number>; className?: string }) {
@@ -87,6 +90,7 @@ function Verdict({ ruleSet, profile }: { ruleSet: RuleSet; profile: Profile }) {
 
 /** 离沪核验: one screen a traveller holds up at the station, readable at arm's length. */
 export function TravellerCheckPage({ me }: { me: Me }) {
+  use(englishLoaded);
   const { t } = useI18n();
   useWakeLock();
   // A guardian checks a dependant's records the same way (亲友码): ?who= names her.
