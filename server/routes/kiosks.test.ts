@@ -267,6 +267,31 @@ describe('POST /api/kiosk/sync', () => {
     expect(await venueTally(venue)).toBe(1);
   });
 
+  it('rejects a code a colour change withdrew before the scan, and keeps a visit scanned before the change', async () => {
+    const venue = await newVenue(asA);
+    const kiosk = await pair(asA, venue);
+    const asE = await loginCookie(server.url, '13800000005');
+    const phone = await phoneOf(asE);
+    const before = Date.now();
+    const beforeChange = visit(await presentCode(phone.credential, phone.device.privateKey, before), before);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const key = await server.services.providers.add('kiosk-authority', 'colour-decisions');
+    const decided = await fetch(`${server.url}/api/feeds/colour-decisions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${key}` },
+      body: `${JSON.stringify({ externalId: 'kiosk-e-1', idNumber: '310107200005052344', colour: 'red', reason: '密接', decidedAt: new Date().toISOString() })}\n`,
+    });
+    expect(endpoints.postFeed.response.parse(await decided.json()).summary.stored).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const after = Date.now();
+    const afterChange = visit(await presentCode(phone.credential, phone.device.privateKey, after), after);
+    const results = await kioskSync(kiosk.token, [afterChange, beforeChange]);
+    expect(results.map((result) => [result.status, result.error?.code])).toEqual([
+      ['rejected', 'kiosk_code_expired'],
+      ['stored', undefined],
+    ]);
+  });
+
   it('writes only to the kiosk’s own venue, whatever the visit carries', async () => {
     const venueA = await newVenue(asA, '甲店');
     const venueB = await newVenue(asB, '乙店');
