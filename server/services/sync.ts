@@ -157,7 +157,12 @@ export function createSyncService(deps: { storage: Storage; signer: Signer }) {
       write = await prepare(citizenId, item, receivedAt, batch);
       return { id: item.id, status: 'stored' };
     });
-    return write && result.status === 'stored' ? { item, write } : { item, result };
+    if (write && result.status === 'stored') return { item, write };
+    if (result.status !== 'rejected' || owner) return { item, result };
+    // The same id sent to another node at once may have been stored while this copy was checked, spending
+    // what the check found spent (a kit serial, a photo): that copy is a resend, not a refusal.
+    const ownerNow = (await storage.syncItems.owners(citizenId, [item.id])).get(item.id);
+    return { item, result: ownerNow ? await orRejected(item, () => outcome(item, ownerNow)) : result };
   }
 
   /**
