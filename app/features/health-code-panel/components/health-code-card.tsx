@@ -1,5 +1,5 @@
 import '../health-code-panel.css';
-import { useEffect } from 'react';
+import { memo, useEffect } from 'react';
 import type { Profile } from '../../../../core/contract.ts';
 import { Link } from '../../../navigation/navigation.tsx';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
@@ -18,8 +18,12 @@ interface HealthCodeCardProps {
   onCodeSettled?: () => void;
 }
 
-/** The top of the 随申码 panel: who, the coloured code with its name in words, and a live clock. */
-export function HealthCodeCard({ profile, refreshedAt, onCodeSettled }: HealthCodeCardProps) {
+/**
+ * The top of the 随申码 panel: who, the coloured code with its name in words, and a live clock.
+ * Memoised: the panel renders again as each record tab's query lands (four times on a first load), and
+ * the card, whose own queries re-render it, need not follow unless the profile or refresh time changed.
+ */
+export const HealthCodeCard = memo(function HealthCodeCard({ profile, refreshedAt, onCodeSettled }: HealthCodeCardProps) {
   const { t } = useI18n();
   const colourName = t(`colour.${profile.colour}`);
   const refreshed = formatDateTime(refreshedAt, true);
@@ -83,4 +87,4 @@ export function HealthCodeCard({ profile, refreshedAt, onCodeSettled }: HealthCo
       </Link>
     </section>
   );
-}
+});
