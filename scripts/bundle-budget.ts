@@ -8,11 +8,10 @@ import { join } from 'node:path';
 import { builtFiles, distDir, gzipKb, sentKb } from './bundle-files.ts';
 
 /**
- * Held just above today's figure (126.8 KB, with the English catalog loaded only for English) so any growth
- * is a decision, not a drift. Issue 12 asks for 100:
- * react-dom alone is 62 KB of it (205 KB minified); the rest of the app and its libraries come to ~64 KB.
+ * Issue 12's goal for the panel. Today's figure is ~69 KB since the app runs on Preact's compat layer
+ * (react-dom alone was 62 KB); growth past 100 KB is a decision, not a drift.
  */
-const budgetKb = 128;
+const budgetKb = 100;
 const { initialScripts: initial, lazyScripts: lazy } = builtFiles();
 const initialKb = initial.reduce((sum, file) => sum + gzipKb(file), 0);
 const sentTotalKb = initial.reduce((sum, file) => sum + sentKb(file), 0);

@@ -29,7 +29,7 @@ export function HomePage({ me }: { me: Me }) {
   const [tab, setTab] = useState<RecordTab>('pcr');
   const now = useNow(60_000);
   const { dataUpdatedAt } = useMe();
-  usePrefetchScanner();
+  const prefetchScanner = usePrefetchScanner();
   const [searchParams, setSearchParams] = useSearchParams();
   const dependant = me.dependants.find((profile) => profile.id === searchParams.get('who'));
   const citizen = dependant ?? me.citizen;
@@ -61,7 +61,7 @@ export function HomePage({ me }: { me: Me }) {
           </p>
         )}
         <SyncStatus dataSyncedAt={Math.max(dataUpdatedAt, ...Object.values(syncedAt))} />
-        <HealthCodeCard profile={citizen} refreshedAt={dataUpdatedAt || now} />
+        <HealthCodeCard profile={citizen} refreshedAt={dataUpdatedAt || now} onCodeSettled={prefetchScanner} />
         <Tabs<RecordTab>
           label={t('panel.tabs')}
           selected={tab}

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { loadFrameReader } from '../scanner/load-frame-reader.ts';
 import { preloadable } from './preloadable.tsx';
 
@@ -10,15 +10,28 @@ export const CheckInResult = preloadable(() => import('../features/venue-scan/co
 const noIdleCallbackDelayMs = 2000;
 
 /**
- * Once the panel has painted and the main thread is idle, loads what 扫一扫 needs: the scan screen and
+ * Once the code is on the panel and the main thread is idle, loads what 扫一扫 needs: the scan screen and
  * the result screen, the decoder's chunk and its .wasm (compiled, ready to read). Never in the initial
- * load, so the code on the panel is not slowed; a citizen who taps 扫一扫 a moment later finds it all ready.
+ * load, and never while the code is still being signed and drawn: the panel is mounted well before its
+ * code (device key and signature are asynchronous), and a prefetch started in that idle wait added its
+ * script evaluation and stylesheet links to the tasks before the QR (scripts/profile-panel.ts). A citizen
+ * who taps 扫一扫 a moment later finds it all ready. Gives back the function to call once the code is shown.
  */
-export function usePrefetchScanner() {
-  useEffect(() => {
-    let cancelled = false;
+export function usePrefetchScanner(): () => void {
+  const scheduled = useRef<{ frame: number; cancelled: boolean } | null>(null);
+  useEffect(
+    () => () => {
+      if (!scheduled.current) return;
+      scheduled.current.cancelled = true;
+      cancelAnimationFrame(scheduled.current.frame);
+    },
+    [],
+  );
+  return useCallback(() => {
+    if (scheduled.current) return;
+    const state = { frame: 0, cancelled: false };
     const prefetch = () => {
-      if (cancelled) return;
+      if (state.cancelled) return;
       // A failed prefetch costs nothing: each screen loads the same files again when it opens.
       void ScanPage.preload().catch(() => undefined);
       void CheckInResult.preload().catch(() => undefined);
@@ -27,13 +40,10 @@ export function usePrefetchScanner() {
     // Safari has no requestIdleCallback, though the DOM types promise it everywhere.
     const idleApi: Partial<Pick<Window, 'requestIdleCallback'>> = window;
     // The frame after this one is painted; the idle callback waits past it for a quiet main thread.
-    const frame = requestAnimationFrame(() => {
+    state.frame = requestAnimationFrame(() => {
       if (idleApi.requestIdleCallback) idleApi.requestIdleCallback(prefetch);
       else window.setTimeout(prefetch, noIdleCallbackDelayMs);
     });
-    return () => {
-      cancelled = true;
-      cancelAnimationFrame(frame);
-    };
+    scheduled.current = state;
   }, []);
 }

@@ -1,4 +1,5 @@
 import '../health-code-panel.css';
+import { memo, useEffect } from 'react';
 import type { Profile } from '../../../../core/contract.ts';
 import { Link } from '../../../navigation/navigation.tsx';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
@@ -13,15 +14,25 @@ interface HealthCodeCardProps {
   profile: Profile;
   /** When the data behind the card last came from the server. */
   refreshedAt: number;
+  /** Called once the code is drawn, or cannot be: work that must not delay it may start then. */
+  onCodeSettled?: () => void;
 }
 
-/** The top of the 随申码 panel: who, the coloured code with its name in words, and a live clock. */
-export function HealthCodeCard({ profile, refreshedAt }: HealthCodeCardProps) {
+/**
+ * The top of the 随申码 panel: who, the coloured code with its name in words, and a live clock.
+ * Memoised: the panel renders again as each record tab's query lands (four times on a first load), and
+ * the card, whose own queries re-render it, need not follow unless the profile or refresh time changed.
+ */
+export const HealthCodeCard = memo(function HealthCodeCard({ profile, refreshedAt, onCodeSettled }: HealthCodeCardProps) {
   const { t } = useI18n();
   const colourName = t(`colour.${profile.colour}`);
   const refreshed = formatDateTime(refreshedAt, true);
   const code = useHealthCode(profile.id, profile.colour);
   usePanelRefresh(profile.id);
+  const settled = code.kind !== 'loading';
+  useEffect(() => {
+    if (settled) onCodeSettled?.();
+  }, [settled, onCodeSettled]);
   return (
     <section className={`code-card code-card--${profile.colour}`} aria-labelledby="code-card-title">
       <h1 id="code-card-title" className="code-card__title">
@@ -76,4 +87,4 @@ export function HealthCodeCard({ profile, refreshedAt }: HealthCodeCardProps) {
       </Link>
     </section>
   );
-}
+});
