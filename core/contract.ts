@@ -88,6 +88,18 @@ export type AntigenResult = z.infer<typeof antigenResult>;
  */
 export const antigenTrust = z.enum(['institution', 'self-verified', 'self-review']);
 export type AntigenTrust = z.infer<typeof antigenTrust>;
+/**
+ * A reviewer's decision on a self-test that waited for review (`antigen-review` scope). Confirmed, the
+ * result's trust becomes self-verified; rejected, it stays self-review and never counts. Either way the
+ * declared result is left as the citizen declared it.
+ */
+export const antigenReviewDecision = z.enum(['confirmed', 'rejected']);
+export type AntigenReviewDecision = z.infer<typeof antigenReviewDecision>;
+export const antigenReview = z.object({
+  decision: antigenReviewDecision,
+  at: instant,
+  note: z.optional(z.string()),
+});
 export const antigenTest = z.object({
   id: z.string(),
   testedAt: instant,
@@ -95,13 +107,16 @@ export const antigenTest = z.object({
   kit: z.string(),
   lot: z.string(),
   trust: antigenTrust,
+  review: z.optional(antigenReview),
 });
 
 /**
  * Whether a result counts toward a rule. A self-test waiting for review does not, unless it says
- * positive: what the citizen declared against themselves is never set aside.
+ * positive: what the citizen declared against themselves is never set aside. One a reviewer rejected
+ * never counts (only negatives and invalid results are put before a reviewer).
  */
-export function antigenCounts(test: Pick<AntigenTest, 'result' | 'trust'>): boolean {
+export function antigenCounts(test: Pick<AntigenTest, 'result' | 'trust' | 'review'>): boolean {
+  if (test.review?.decision === 'rejected') return false;
   return test.trust !== 'self-review' || test.result === 'positive';
 }
 
@@ -132,7 +147,15 @@ export type ItineraryStop = z.infer<typeof itineraryStop>;
 export const ruleClause = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('code-colour'), allowed: z.array(codeColour).check(z.minLength(1)) }),
   z.object({ kind: z.literal('pcr-negative'), maxAgeHours: z.number().check(z.positive()) }),
-  z.object({ kind: z.literal('antigen-negative'), maxAgeHours: z.number().check(z.positive()) }),
+  z.object({
+    kind: z.literal('antigen-negative'),
+    maxAgeHours: z.number().check(z.positive()),
+    /**
+     * The trust levels whose negative this clause accepts; absent, any but self-review. A code that
+     * names no level (signed before levels were carried) meets only a clause without this list.
+     */
+    acceptedTrust: z.optional(z.array(antigenTrust).check(z.minLength(1))),
+  }),
 ]);
 export type RuleClause = z.infer<typeof ruleClause>;
 
@@ -408,6 +431,13 @@ export const checkInRetentionDays = 14;
 export const feedScopes = ['citizens', 'pcr-results', 'antigen-results', 'vaccinations', 'itinerary', 'colour-decisions'] as const;
 export const feedScope = z.enum(feedScopes);
 export type FeedScope = z.infer<typeof feedScope>;
+/**
+ * What a provider's key may do: send the feeds above, or review self-tests that wait for review
+ * (`antigen-review`: GET /api/review/antigen-tests and POST a decision), which is not a feed.
+ */
+export const providerScopes = [...feedScopes, 'antigen-review'] as const;
+export const providerScope = z.enum(providerScopes);
+export type ProviderScope = z.infer<typeof providerScope>;
 
 /** Longest line a feed may carry, in bytes (UTF-8, without its newline); a longer one is rejected alone. */
 export const maxFeedLineBytes = 8 * 1024;
@@ -485,7 +515,7 @@ export type RevocationList = z.infer<typeof revocationList>;
  */
 export const accessActorKind = z.enum(['guardian', 'provider', 'kiosk']);
 export type AccessActorKind = z.infer<typeof accessActorKind>;
-export const accessPurpose = z.enum(['family', 'correction', 'id-lookup']);
+export const accessPurpose = z.enum(['family', 'correction', 'id-lookup', 'antigen-review']);
 export type AccessPurpose = z.infer<typeof accessPurpose>;
 export const accessedData = z.enum(['profile', 'vaccinations', 'pcr-tests', 'antigen-tests', 'itinerary', 'health-code', 'paper-code', 'colour']);
 export type AccessedData = z.infer<typeof accessedData>;
@@ -539,6 +569,27 @@ export const myData = z.object({
   ),
 });
 export type MyData = z.infer<typeof myData>;
+
+/**
+ * What a reviewer sees of a self-test waiting for review: the least that judging the photo needs. The
+ * masked name only, no ID number or phone; the declared result, never changed by the review.
+ */
+export const antigenReviewItem = z.object({
+  id: z.string(),
+  maskedName: z.string(),
+  testedAt: instant,
+  uploadedAt: instant,
+  result: antigenResult,
+  kit: z.string(),
+  lot: z.string(),
+  /** The cassette photo (JPEG in base64); null once past its retention or never sent. */
+  photo: z.nullable(z.object({ type: z.string(), width: z.int(), height: z.int(), base64: z.string() })),
+});
+export type AntigenReviewItem = z.infer<typeof antigenReviewItem>;
+export const antigenReviewBody = z.object({
+  decision: z.enum(['confirm', 'reject']),
+  note: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+});
 
 /** Antigen cassette photos are deleted this long after upload; the result itself stays. */
 export const antigenPhotoRetentionDays = 30;
@@ -632,6 +683,10 @@ export const endpoints = {
     body: undefined,
     response: z.object({ kits: z.array(approvedKit) }),
   }),
+  /** Self-tests waiting for review, oldest first, for a provider key with scope `antigen-review` (Bearer). */
+  antigenReviews: endpoint({ method: 'GET', path: '/review/antigen-tests', body: undefined, response: z.object({ tests: z.array(antigenReviewItem) }) }),
+  /** A reviewer's decision on one of them; each read and decision is in the citizen's access log. */
+  decideAntigenReview: endpoint({ method: 'POST', path: '/review/antigen-tests/:id', body: antigenReviewBody, response: z.object({ test: antigenTest }) }),
 } as const;
 
 export type Endpoints = typeof endpoints;
