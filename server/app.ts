@@ -11,6 +11,7 @@ import { feedRoutes } from './routes/feeds.ts';
 import { myDataRoutes } from './routes/my-data.ts';
 import { publicRoutes } from './routes/public.ts';
 import { recordRoutes } from './routes/records.ts';
+import { reviewRoutes } from './routes/review.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { venueRoutes } from './routes/venues.ts';
 import type { Services } from './compose.ts';
@@ -31,7 +32,8 @@ export function createApp(services: Services) {
     .route('/', familyRoutes(services))
     .route('/', syncRoutes(services))
     .route('/', venueRoutes(services))
-    .route('/', feedRoutes(services));
+    .route('/', feedRoutes(services))
+    .route('/', reviewRoutes(services));
   api.notFound((c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}.`), 404));
   app.route('/api', api);
   app.all('/api/*', (c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}.`), 404));

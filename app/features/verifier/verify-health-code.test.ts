@@ -61,7 +61,7 @@ describe('verifyHealthCode', () => {
   });
 
   it('shows the antigen’s trust level in its facts, and fails leave-shanghai on a code that names none', async () => {
-    const fresh = { p: ['n', seconds(now - hour)] } as const;
+    const fresh: Partial<CredentialClaims> = { p: ['n', seconds(now - hour)] };
     for (const makeCode of [codeFor, compactCodeFor]) {
       const verified = await verifyHealthCode(await makeCode({ ...fresh, a: ['n', seconds(now - hour), 'v'] }), lookup, leaveShanghai, now);
       expect(verified.kind === 'checked' && verified.facts.antigen).toEqual([{ result: 'negative', at: seconds(now - hour) * 1000, trust: 'self-verified' }]);
