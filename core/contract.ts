@@ -533,6 +533,9 @@ export const accessLogPageSize = 200;
 
 const linkedPerson = z.object({ id: citizenId, maskedName: z.string(), linkedAt: instant });
 
+/** A cassette photo as stored (JPEG bytes in base64); null once past its retention, or never sent. */
+export const storedPhoto = z.nullable(z.object({ type: z.string(), width: z.int(), height: z.int(), base64: z.string() }));
+
 /** 导出我的数据: everything the server holds about the citizen, in one JSON document (PIPL art. 45). */
 export const myDataFormat = 'suishen-my-data/1';
 export const myData = z.object({
@@ -552,7 +555,7 @@ export const myData = z.object({
     z.extend(antigenTest, {
       uploadedAt: instant,
       /** The cassette photo as stored (JPEG bytes in base64); null once past its 30 days, or never sent. */
-      photo: z.nullable(z.object({ type: z.string(), width: z.int(), height: z.int(), base64: z.string() })),
+      photo: storedPhoto,
     }),
   ),
   itinerary: z.array(itineraryStop),
@@ -570,27 +573,6 @@ export const myData = z.object({
 });
 export type MyData = z.infer<typeof myData>;
 
-/**
- * What a reviewer sees of a self-test waiting for review: the least that judging the photo needs. The
- * masked name only, no ID number or phone; the declared result, never changed by the review.
- */
-export const antigenReviewItem = z.object({
-  id: z.string(),
-  maskedName: z.string(),
-  testedAt: instant,
-  uploadedAt: instant,
-  result: antigenResult,
-  kit: z.string(),
-  lot: z.string(),
-  /** The cassette photo (JPEG in base64); null once past its retention or never sent. */
-  photo: z.nullable(z.object({ type: z.string(), width: z.int(), height: z.int(), base64: z.string() })),
-});
-export type AntigenReviewItem = z.infer<typeof antigenReviewItem>;
-export const antigenReviewBody = z.object({
-  decision: z.enum(['confirm', 'reject']),
-  note: z.optional(z.string().check(z.trim(), z.maxLength(200))),
-});
-
 /** Antigen cassette photos are deleted this long after upload; the result itself stays. */
 export const antigenPhotoRetentionDays = 30;
 
@@ -606,7 +588,7 @@ interface EndpointDefinition<P extends string, B extends z.ZodMiniType | undefin
   response: R;
 }
 
-function endpoint<const P extends string, B extends z.ZodMiniType | undefined, R extends z.ZodMiniType>(
+export function endpoint<const P extends string, B extends z.ZodMiniType | undefined, R extends z.ZodMiniType>(
   definition: EndpointDefinition<P, B, R>,
 ): EndpointDefinition<P, B, R> {
   return definition;
@@ -683,10 +665,6 @@ export const endpoints = {
     body: undefined,
     response: z.object({ kits: z.array(approvedKit) }),
   }),
-  /** Self-tests waiting for review, oldest first, for a provider key with scope `antigen-review` (Bearer). */
-  antigenReviews: endpoint({ method: 'GET', path: '/review/antigen-tests', body: undefined, response: z.object({ tests: z.array(antigenReviewItem) }) }),
-  /** A reviewer's decision on one of them; each read and decision is in the citizen's access log. */
-  decideAntigenReview: endpoint({ method: 'POST', path: '/review/antigen-tests/:id', body: antigenReviewBody, response: z.object({ test: antigenTest }) }),
 } as const;
 
 export type Endpoints = typeof endpoints;

@@ -11,7 +11,7 @@ import { LanguageToggle } from '../features/settings/components/language-toggle.
 import { VaccinePanel, VaccineSummaryLine } from '../features/vaccine/components/vaccine-tab.tsx';
 import { useI18n } from '../i18n/i18n-provider.tsx';
 import { SyncedAt, SyncStatus } from '../offline/sync-status.tsx';
-import { useAntigenTests, useCredentialFollowsAntigen } from '../records/api/get-antigen-tests.ts';
+import { useAntigenTests } from '../records/api/get-antigen-tests.ts';
 import { useItinerary } from '../records/api/get-itinerary.ts';
 import { useMe } from '../records/api/get-me.ts';
 import { usePcrTests } from '../records/api/get-pcr-tests.ts';
@@ -37,7 +37,6 @@ export function HomePage({ me }: { me: Me }) {
   const showProfile = (id: string) => {
     setSearchParams(id === me.citizen.id ? {} : { who: id }, { replace: true });
   };
-  useCredentialFollowsAntigen(citizenId);
   const syncedAt = {
     vaccine: useVaccinations(citizenId).dataUpdatedAt,
     pcr: usePcrTests(citizenId).dataUpdatedAt,

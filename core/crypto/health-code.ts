@@ -21,7 +21,7 @@
  */
 import type { CryptoKey } from './web-crypto.ts';
 import * as z from 'zod/mini';
-import { codeColour, type AntigenTrust } from '../contract.ts';
+import { codeColour } from '../contract.ts';
 import { base64urlToBytes, bytesToBase64url } from './base64url.ts';
 import { ecdsa, signAlgorithm } from './signed-token.ts';
 
@@ -42,21 +42,13 @@ const epochSeconds = z.int().check(z.minimum(0));
 const testResult = z.enum(['n', 'p']);
 /** A test as [result, epoch seconds]: `n` negative, `p` positive. */
 const testFact = z.nullable(z.tuple([testResult, epochSeconds]));
-/**
- * How an antigen result was established, one letter in the code: 机构检测, 自测·已核验, 自测·待复核 (a
- * declared positive waiting for review still counts, so it is carried too).
- */
-export const trustLetters = { institution: 'i', 'self-verified': 'v', 'self-review': 'r' } as const satisfies Record<AntigenTrust, string>;
+/** How an antigen result was established, one letter: 机构检测 i, 自测·已核验 v, 自测·待复核 r (a declared positive waiting for review still counts). */
 const trustLetter = z.enum(['i', 'v', 'r']);
 /**
  * An antigen test as [result, epoch seconds, trust letter]. A code issued before levels were carried has
  * no third item: its level is unknown, and a rule that asks for a level does not accept it.
  */
 const antigenFact = z.nullable(z.union([z.tuple([testResult, epochSeconds, trustLetter]), z.tuple([testResult, epochSeconds])]));
-
-export function trustFromLetter(letter: string | undefined): AntigenTrust | undefined {
-  return (Object.keys(trustLetters) as AntigenTrust[]).find((trust) => trustLetters[trust] === letter);
-}
 
 /** What every signed code says about its holder: the facts a rule set reads, and its lifetime. */
 const holderClaims = {

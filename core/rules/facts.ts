@@ -1,5 +1,6 @@
 import type { AntigenTest, CodeColour, PcrTest } from '../contract.ts';
-import { trustFromLetter, type CredentialClaims } from '../crypto/health-code.ts';
+import type { CredentialClaims } from '../crypto/health-code.ts';
+import { trustFromLetter } from '../crypto/trust-letters.ts';
 import type { Facts } from './evaluate.ts';
 
 /**

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints, type AntigenUpload } from '../../core/contract.ts';
+import { reviewEndpoints } from '../../core/review-contract.ts';
 import { credentialClaims } from '../../core/crypto/health-code.ts';
 import { ecdsa, verifyToken } from '../../core/crypto/signed-token.ts';
 import { cassetteJpeg } from '../services/test-jpeg.ts';
@@ -74,7 +75,7 @@ const reviewPost = (id: string, body: unknown, key: string | undefined = reviewe
 async function queue() {
   const response = await reviewGet(reviewerKey);
   expect(response.status).toBe(200);
-  return endpoints.antigenReviews.response.parse(await response.json()).tests;
+  return reviewEndpoints.antigenReviews.response.parse(await response.json()).tests;
 }
 
 async function citizenTests() {
@@ -139,7 +140,7 @@ describe('review of self-tests waiting for review', () => {
 
     const response = await reviewPost(`demo-a~${id}`, { decision: 'confirm', note: '  T line is a reflection  ' });
     expect(response.status).toBe(200);
-    const { test } = endpoints.decideAntigenReview.response.parse(await response.json());
+    const { test } = reviewEndpoints.decideAntigenReview.response.parse(await response.json());
     expect(test).toMatchObject({ id, result: 'negative', trust: 'self-verified', review: { decision: 'confirmed', note: 'T line is a reflection' } });
     expect((await citizenTests()).find((stored) => stored.id === id)).toEqual(test);
     expect(await credentialAntigen()).toEqual(['n', seconds(testedAt), 'v']);
@@ -154,7 +155,7 @@ describe('review of self-tests waiting for review', () => {
     const id = await uploadSelfTest(photos.disagreeing[2], 'negative', testedAt);
     const response = await reviewPost(`demo-a~${id}`, { decision: 'reject' });
     expect(response.status).toBe(200);
-    const { test } = endpoints.decideAntigenReview.response.parse(await response.json());
+    const { test } = reviewEndpoints.decideAntigenReview.response.parse(await response.json());
     expect(test).toMatchObject({ id, result: 'negative', trust: 'self-review', review: { decision: 'rejected' } });
     expect(test.review?.note).toBeUndefined();
     expect((await citizenTests()).find((stored) => stored.id === id)).toEqual(test);

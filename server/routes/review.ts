@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { endpoints, type ResponseOf } from '../../core/contract.ts';
+import type * as z from 'zod/mini';
+import { reviewEndpoints } from '../../core/review-contract.ts';
 import type { Services } from '../compose.ts';
 import { readJson } from '../http/json-body.ts';
 import { requireProvider, type ProviderVariables } from '../http/provider-auth.ts';
@@ -10,12 +11,12 @@ export function reviewRoutes({ providers, antigenReviews }: Services) {
   app.use('/review/*', requireProvider(providers));
 
   return app
-    .get(endpoints.antigenReviews.path, async (c) => {
+    .get(reviewEndpoints.antigenReviews.path, async (c) => {
       c.header('Cache-Control', 'no-store');
-      return c.json<ResponseOf<'antigenReviews'>>({ tests: await antigenReviews.pending(c.get('provider')) });
+      return c.json<z.infer<typeof reviewEndpoints.antigenReviews.response>>({ tests: await antigenReviews.pending(c.get('provider')) });
     })
-    .post(endpoints.decideAntigenReview.path, async (c) => {
-      const body = await readJson(c, endpoints.decideAntigenReview.body);
-      return c.json<ResponseOf<'decideAntigenReview'>>({ test: await antigenReviews.decide(c.get('provider'), c.req.param('id'), body) });
+    .post(reviewEndpoints.decideAntigenReview.path, async (c) => {
+      const body = await readJson(c, reviewEndpoints.decideAntigenReview.body);
+      return c.json<z.infer<typeof reviewEndpoints.decideAntigenReview.response>>({ test: await antigenReviews.decide(c.get('provider'), c.req.param('id'), body) });
     });
 }

@@ -8,7 +8,8 @@
  *   stops showing on paper within three days. Test ages are judged at the scan, not at printing.
  */
 import { antigenCounts, paperCodeLifetimeDays, type AntigenTest, type PcrTest, type RuleSet } from '../../core/contract.ts';
-import { trustLetters, type CredentialClaims, type PaperClaims } from '../../core/crypto/health-code.ts';
+import type { CredentialClaims, PaperClaims } from '../../core/crypto/health-code.ts';
+import { trustLetters } from '../../core/crypto/trust-letters.ts';
 
 const hour = 60 * 60 * 1000;
 export const maxCredentialLifetimeMs = 24 * hour;
