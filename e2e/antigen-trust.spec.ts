@@ -8,28 +8,15 @@
  *     on it, then a reviewer (a provider key with scope antigen-review) confirms it and 离沪核验 passes.
  */
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { decodeCbor, type CborValue } from '../core/crypto/cbor.ts';
+import { expect, test } from '@playwright/test';
 import type { Udi } from '../core/gs1.ts';
 import { addProvider } from '../scripts/server-process.ts';
 import { launchWithCamera, phoneContext } from './fixtures/camera.ts';
 import { gs1Symbol, symbolLuma } from './fixtures/gs1-barcode.ts';
-import { compactItems, readShownCode } from './fixtures/health-code.ts';
+import { checkOnOfflineVerifier, readShownCode, shownClaims } from './fixtures/health-code.ts';
 import { writeLumaY4m } from './fixtures/y4m.ts';
 import { cassettePhoto, e2eDataDir, uploadAntigen, waitForPersistedCache, waitForServiceWorker } from './offline-support.ts';
 import { loginAsDemo } from './support.ts';
-
-/** The antigen item of the code's signed claims: `[signed time, level]` carries a level, 1 for self-verified. */
-function codeAntigen(code: string): CborValue | undefined {
-  const claims = compactItems(code)[1];
-  const items = claims instanceof Uint8Array ? decodeCbor(claims)?.value : undefined;
-  return Array.isArray(items) ? (items as CborValue[])[5] : undefined;
-}
-
-async function check(verifier: Page, code: string): Promise<void> {
-  await verifier.getByLabel('二维码内容').fill(code);
-  await verifier.getByRole('button', { name: '核验', exact: true }).click();
-}
 
 test('a kit scanned by the camera and a new photo, saved offline and synced, are 自测·已核验 on the panel, 离沪核验 and a verifier', async ({ baseURL }) => {
   test.setTimeout(180_000);
@@ -74,10 +61,10 @@ test('a kit scanned by the camera and a new photo, saved offline and synced, are
     await expect(record).not.toContainText('待上传');
     await expect(page.getByRole('tab', { name: '抗原' })).toContainText('自测·已核验');
 
-    // The code the phone shows now carries the result with its level. Scrolled to the top, so that the
+    // The code the phone shows now carries the result with its level (index 1, self-verified). Scrolled to the top, so that the
     // sticky bar does not cover the QR; while the code is redrawn a screenshot may catch none: read again.
     await page.evaluate(() => window.scrollTo(0, 0));
-    await expect.poll(async () => readShownCode(page).then(codeAntigen, () => null), { timeout: 30_000 }).toEqual([expect.any(Number), 1]);
+    await expect.poll(async () => readShownCode(page).then((shown) => shownClaims(shown).antigen, () => null), { timeout: 30_000 }).toEqual([expect.any(Number), 1]);
     const code = await readShownCode(page);
 
     await page.getByRole('link', { name: '离沪核验' }).click();
@@ -87,12 +74,7 @@ test('a kit scanned by the camera and a new photo, saved offline and synced, are
     await expect(antigenLine.locator('[data-trust="self-verified"]')).toContainText('自测·已核验');
     await expect(antigenLine.locator('[data-trust="self-verified"]')).toContainText('Self-test · verified');
 
-    const staff = await browser.newContext({ baseURL, locale: 'zh-CN' });
-    const verifier = await staff.newPage();
-    await verifier.goto('/verify');
-    await expect(verifier.getByRole('radio', { name: '离沪核验' })).toBeChecked();
-    await staff.setOffline(true);
-    await check(verifier, code);
+    const { staff, verifier } = await checkOnOfflineVerifier(browser, baseURL, code);
     const verdict = verifier.locator('.verdict');
     await expect(verdict).toHaveClass(/verdict--pass/);
     await expect(verdict).toContainText('陈*');
