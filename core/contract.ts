@@ -88,6 +88,18 @@ export type AntigenResult = z.infer<typeof antigenResult>;
  */
 export const antigenTrust = z.enum(['institution', 'self-verified', 'self-review']);
 export type AntigenTrust = z.infer<typeof antigenTrust>;
+/**
+ * A reviewer's decision on a self-test that waited for review (`antigen-review` scope). Confirmed, the
+ * result's trust becomes self-verified; rejected, it stays self-review and never counts. Either way the
+ * declared result is left as the citizen declared it.
+ */
+export const antigenReviewDecision = z.enum(['confirmed', 'rejected']);
+export type AntigenReviewDecision = z.infer<typeof antigenReviewDecision>;
+export const antigenReview = z.object({
+  decision: antigenReviewDecision,
+  at: instant,
+  note: z.optional(z.string()),
+});
 export const antigenTest = z.object({
   id: z.string(),
   testedAt: instant,
@@ -95,13 +107,16 @@ export const antigenTest = z.object({
   kit: z.string(),
   lot: z.string(),
   trust: antigenTrust,
+  review: z.optional(antigenReview),
 });
 
 /**
  * Whether a result counts toward a rule. A self-test waiting for review does not, unless it says
- * positive: what the citizen declared against themselves is never set aside.
+ * positive: what the citizen declared against themselves is never set aside. One a reviewer rejected
+ * never counts (only negatives and invalid results are put before a reviewer).
  */
-export function antigenCounts(test: Pick<AntigenTest, 'result' | 'trust'>): boolean {
+export function antigenCounts(test: Pick<AntigenTest, 'result' | 'trust' | 'review'>): boolean {
+  if (test.review?.decision === 'rejected') return false;
   return test.trust !== 'self-review' || test.result === 'positive';
 }
 
@@ -132,7 +147,15 @@ export type ItineraryStop = z.infer<typeof itineraryStop>;
 export const ruleClause = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('code-colour'), allowed: z.array(codeColour).check(z.minLength(1)) }),
   z.object({ kind: z.literal('pcr-negative'), maxAgeHours: z.number().check(z.positive()) }),
-  z.object({ kind: z.literal('antigen-negative'), maxAgeHours: z.number().check(z.positive()) }),
+  z.object({
+    kind: z.literal('antigen-negative'),
+    maxAgeHours: z.number().check(z.positive()),
+    /**
+     * The trust levels whose negative this clause accepts; absent, any but self-review. A code that
+     * names no level (signed before levels were carried) meets only a clause without this list.
+     */
+    acceptedTrust: z.optional(z.array(antigenTrust).check(z.minLength(1))),
+  }),
 ]);
 export type RuleClause = z.infer<typeof ruleClause>;
 
@@ -494,6 +517,13 @@ export const kioskLookupDefaults = { perMinute: 30, perDay: 1000 } as const;
 export const feedScopes = ['citizens', 'pcr-results', 'antigen-results', 'vaccinations', 'itinerary', 'colour-decisions'] as const;
 export const feedScope = z.enum(feedScopes);
 export type FeedScope = z.infer<typeof feedScope>;
+/**
+ * What a provider's key may do: send the feeds above, or review self-tests that wait for review
+ * (`antigen-review`: GET /api/review/antigen-tests and POST a decision), which is not a feed.
+ */
+export const providerScopes = [...feedScopes, 'antigen-review'] as const;
+export const providerScope = z.enum(providerScopes);
+export type ProviderScope = z.infer<typeof providerScope>;
 
 /** Longest line a feed may carry, in bytes (UTF-8, without its newline); a longer one is rejected alone. */
 export const maxFeedLineBytes = 8 * 1024;
@@ -571,7 +601,7 @@ export type RevocationList = z.infer<typeof revocationList>;
  */
 export const accessActorKind = z.enum(['guardian', 'provider', 'kiosk']);
 export type AccessActorKind = z.infer<typeof accessActorKind>;
-export const accessPurpose = z.enum(['family', 'correction', 'id-lookup']);
+export const accessPurpose = z.enum(['family', 'correction', 'id-lookup', 'antigen-review']);
 export type AccessPurpose = z.infer<typeof accessPurpose>;
 export const accessedData = z.enum(['profile', 'vaccinations', 'pcr-tests', 'antigen-tests', 'itinerary', 'health-code', 'paper-code', 'colour']);
 export type AccessedData = z.infer<typeof accessedData>;
@@ -588,6 +618,9 @@ export type AccessLogEntry = z.infer<typeof accessLogEntry>;
 export const accessLogPageSize = 200;
 
 const linkedPerson = z.object({ id: citizenId, maskedName: z.string(), linkedAt: instant });
+
+/** A cassette photo as stored (JPEG bytes in base64); null once past its retention, or never sent. */
+export const storedPhoto = z.nullable(z.object({ type: z.string(), width: z.int(), height: z.int(), base64: z.string() }));
 
 /** 导出我的数据: everything the server holds about the citizen, in one JSON document (PIPL art. 45). */
 export const myDataFormat = 'suishen-my-data/1';
@@ -608,7 +641,7 @@ export const myData = z.object({
     z.extend(antigenTest, {
       uploadedAt: instant,
       /** The cassette photo as stored (JPEG bytes in base64); null once past its 30 days, or never sent. */
-      photo: z.nullable(z.object({ type: z.string(), width: z.int(), height: z.int(), base64: z.string() })),
+      photo: storedPhoto,
     }),
   ),
   itinerary: z.array(itineraryStop),
@@ -641,7 +674,7 @@ interface EndpointDefinition<P extends string, B extends z.ZodMiniType | undefin
   response: R;
 }
 
-function endpoint<const P extends string, B extends z.ZodMiniType | undefined, R extends z.ZodMiniType>(
+export function endpoint<const P extends string, B extends z.ZodMiniType | undefined, R extends z.ZodMiniType>(
   definition: EndpointDefinition<P, B, R>,
 ): EndpointDefinition<P, B, R> {
   return definition;

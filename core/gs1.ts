@@ -18,7 +18,7 @@ export type Gs1Problem = 'empty' | 'malformed' | 'unknown-ai' | 'gtin-check' | '
 export type Gs1Outcome = { ok: true; udi: Udi } | { ok: false; problem: Gs1Problem };
 
 const groupSeparator = '\x1d';
-const symbologyPrefixes = [']d2', ']Q3', ']C1', ']d1', ']Q1', ']e0'];
+const symbologyIdentifier = /^\][A-Za-z][0-9A-Za-z]/;
 
 /** Application identifiers a kit may carry: fixed length, or variable up to a maximum and ended by GS. */
 const identifiers: Record<string, { fixed?: number; max?: number }> = {
@@ -70,13 +70,8 @@ export function gs1Date(yymmdd: string): string | null {
 }
 
 function stripPrefix(text: string): string {
-  let data = text.trim();
-  for (const prefix of symbologyPrefixes) {
-    if (data.startsWith(prefix)) {
-      data = data.slice(prefix.length);
-      break;
-    }
-  }
+  // Any AIM identifier (]d2, ]Q3, ]C1, and the modifiers ZXing-C++ reports beyond them, such as ]d8).
+  let data = text.trim().replace(symbologyIdentifier, '');
   // Some scanners spell FNC1 out; a leading FNC1 only says "this is GS1".
   data = data.replace(/<GS>|\{GS\}|\\x1d|␝/gi, groupSeparator);
   while (data.startsWith(groupSeparator)) data = data.slice(1);

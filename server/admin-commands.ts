@@ -3,7 +3,7 @@
  * tests can run them over a test server's storage. Output goes line by line to `print`; a refusal is a
  * thrown ProviderError whose message is meant for the operator.
  */
-import { feedScopes } from '../core/contract.ts';
+import { providerScopes } from '../core/contract.ts';
 import { ProviderError, type ProviderService } from './services/providers.ts';
 import { createSigner, retiredKeyPublishedMs, rotateSigningKey } from './services/signer.ts';
 import { createVenueService } from './services/venues.ts';
@@ -17,7 +17,7 @@ export const adminUsage = `usage:
   npm run admin -- keys rotate --sign-venues-again             the same, and every venue code signed anew, so the old key can go in 3 days
   npm run admin -- backup <new file>                           a consistent copy of the SQLite database, while servers run
   npm run admin -- restore <file>                              puts a backup in place; stop every server first
-scopes: ${feedScopes.join(', ')}`;
+scopes: ${providerScopes.join(', ')}`;
 
 /**
  * Retires the signing key and makes a new one. Posters already on walls keep the old key published for as

@@ -12,6 +12,7 @@ import { kioskRoutes } from './routes/kiosks.ts';
 import { myDataRoutes } from './routes/my-data.ts';
 import { publicRoutes } from './routes/public.ts';
 import { recordRoutes } from './routes/records.ts';
+import { reviewRoutes } from './routes/review.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { venueRoutes } from './routes/venues.ts';
 import type { Services } from './compose.ts';
@@ -33,7 +34,8 @@ export function createApp(services: Services) {
     .route('/', syncRoutes(services))
     .route('/', venueRoutes(services))
     .route('/', kioskRoutes(services))
-    .route('/', feedRoutes(services));
+    .route('/', feedRoutes(services))
+    .route('/', reviewRoutes(services));
   api.notFound((c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}.`), 404));
   app.route('/api', api);
   app.all('/api/*', (c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}.`), 404));

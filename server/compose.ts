@@ -4,6 +4,7 @@
  */
 import type { ServerConfig } from './config.ts';
 import { createAccessLogService } from './services/access-log.ts';
+import { createAntigenReviewService } from './services/antigen-reviews.ts';
 import { createAuthService } from './services/auth.ts';
 import { codeSenderFor } from './services/code-sender.ts';
 import { createCitizenService } from './services/citizens.ts';
@@ -40,6 +41,7 @@ export function composeServices(storage: Storage, config: ServerConfig, signer: 
     records: createRecordService({ citizens, store: storage.records }),
     ruleSets: storage.ruleSets,
     antigenKits: storage.antigenKits,
+    antigenReviews: createAntigenReviewService(storage.antigenReviews, accessLog, () => new Date(now())),
     family: createFamilyService({ auth, citizens, citizenStore: storage.citizens }),
     credentials: createCredentialService({ citizens, records: storage.records, ruleSets: storage.ruleSets, signer }),
     venues: createVenueService({ venues: storage.venues, checkIns: storage.checkIns, signer }),

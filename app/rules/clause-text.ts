@@ -9,7 +9,7 @@ export function clauseText(language: Language, clause: RuleClause): string {
 }
 
 export function clauseStateKey(state: ClauseState): MessageKey {
-  return `rule.state.${state.kind}`;
+  return state.kind === 'untrusted' ? `rule.state.untrusted.${state.trust ?? 'unknown'}` : `rule.state.${state.kind}`;
 }
 
 /** 21:05:09 — hours may run past 24, a countdown is not a clock. */

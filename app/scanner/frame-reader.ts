@@ -3,7 +3,7 @@
  * the panel is idle: see ./prefetch.ts), so the decoder stays out of the panel's first load.
  */
 import { prepareDecoder, readCodes } from './decoder.ts';
-import { codeTexts, firstPass } from './qr-passes.ts';
+import { framePasses, type ScanKind } from './qr-passes.ts';
 
 export type FrameReader = (video: HTMLVideoElement) => Promise<string[]>;
 
@@ -24,20 +24,25 @@ function frameGrabber() {
  * ZXing-C++ WebAssembly over each frame's pixels. When the WebAssembly cannot load, html5-qrcode's
  * own decoder (zxing-js) reads the frames instead: scanning still works, only less well.
  */
-export async function loadFrameReader(): Promise<FrameReader> {
+export async function loadFrameReader(kind: ScanKind = 'qr'): Promise<FrameReader> {
   const grab = frameGrabber();
+  const { options, texts } = framePasses[kind];
   try {
     await prepareDecoder();
     return async (video) => {
       const frame = grab(video);
-      return frame ? codeTexts(await readCodes(frame.pixels(), firstPass)) : [];
+      return frame ? texts(await readCodes(frame.pixels(), options)) : [];
     };
   } catch {
     const [{ Html5QrcodeShim }, { Html5QrcodeSupportedFormats, BaseLoggger }] = await Promise.all([
       import('html5-qrcode/esm/code-decoder.js'),
       import('html5-qrcode/esm/core.js'),
     ]);
-    const decoder = new Html5QrcodeShim([Html5QrcodeSupportedFormats.QR_CODE], false, false, new BaseLoggger(false));
+    const formats =
+      kind === 'kit'
+        ? [Html5QrcodeSupportedFormats.DATA_MATRIX, Html5QrcodeSupportedFormats.QR_CODE, Html5QrcodeSupportedFormats.CODE_128]
+        : [Html5QrcodeSupportedFormats.QR_CODE];
+    const decoder = new Html5QrcodeShim(formats, false, false, new BaseLoggger(false));
     return async (video) => {
       const frame = grab(video);
       if (!frame) return [];

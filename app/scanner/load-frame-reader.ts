@@ -3,5 +3,6 @@
  * panel once it is idle, so that by the time 扫一扫 is tapped the chunk and its .wasm are usually ready.
  */
 import type { FrameReader } from './frame-reader.ts';
+import type { ScanKind } from './qr-passes.ts';
 
-export const loadFrameReader = (): Promise<FrameReader> => import('./frame-reader.ts').then(({ loadFrameReader }) => loadFrameReader());
+export const loadFrameReader = (kind: ScanKind = 'qr'): Promise<FrameReader> => import('./frame-reader.ts').then(({ loadFrameReader }) => loadFrameReader(kind));

@@ -31,10 +31,36 @@ export const extraPhotoPasses: readonly ReaderOptions[] = [
   { ...firstPass, binarizer: 'FixedThreshold' },
 ];
 
+/**
+ * A kit's UDI from every camera frame: the three symbologies GS1 prints on pouches and boxes, asked for
+ * only on the kit screen so that place-code scanning keeps its QR-only speed. Plain text keeps FNC1 as
+ * the GS character (the HRI form would break a lot or serial holding a bracket), and the symbology
+ * identifier (]d2, ]Q3, ]C1) is put back in front by `kitTexts`, as a hand scanner would send it.
+ */
+export const kitPass: ReaderOptions = {
+  ...firstPass,
+  formats: ['DataMatrix', 'QRCode', 'Code128'],
+  textMode: 'Plain',
+  maxNumberOfSymbols: 4,
+};
+
 /** Distinct, non-empty texts of valid codes, in the order ZXing found them. */
 export function codeTexts(results: readonly ReadResult[]): string[] {
   return [...new Set(results.filter((result) => result.isValid && result.text !== '').map((result) => result.text))];
 }
+
+/** Like `codeTexts`, each text led by its symbology identifier, so core/gs1.ts knows GS1 data from plain text. */
+export function kitTexts(results: readonly ReadResult[]): string[] {
+  return codeTexts(results.map((result) => ({ ...result, text: result.text === '' ? '' : `${result.symbologyIdentifier}${result.text}` })));
+}
+
+/** What a scan screen reads from each frame: place and health codes (QR), or a kit's UDI barcode. */
+export type ScanKind = 'qr' | 'kit';
+
+export const framePasses: Record<ScanKind, { options: ReaderOptions; texts: (results: readonly ReadResult[]) => string[] }> = {
+  qr: { options: firstPass, texts: codeTexts },
+  kit: { options: kitPass, texts: kitTexts },
+};
 
 /** The texts the screen wants first (a venue code on the scan screen, a health code on the verifier), then the rest. */
 export function preferWanted(texts: readonly string[], wanted: (text: string) => boolean): string[] {

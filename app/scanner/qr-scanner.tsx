@@ -9,6 +9,7 @@ import type { MessageKey } from '../i18n/messages.ts';
 import type { CameraProblem } from './camera-error.ts';
 import { startScanner, type ScannerController } from './camera.ts';
 import { loadFrameReader } from './load-frame-reader.ts';
+import type { ScanKind } from './qr-passes.ts';
 
 type State = { kind: 'starting' } | { kind: 'running' } | { kind: 'problem'; problem: CameraProblem };
 
@@ -22,9 +23,20 @@ const problemMessages: Record<CameraProblem, MessageKey> = {
 
 /**
  * `onDecoded` hears each text a frame holds; when a frame holds several codes and `wanted` accepts
- * some, it hears only those (a venue code on the scan screen, a health code on the verifier).
+ * some, it hears only those (a venue code on the scan screen, a health code on the verifier). `kind`
+ * 'kit' reads a kit's UDI barcode (DataMatrix, QR or GS1-128) instead of QR codes only.
  */
-export function QrScanner({ onDecoded, wanted }: { onDecoded: (text: string) => void; wanted?: (text: string) => boolean }) {
+export function QrScanner({
+  onDecoded,
+  wanted,
+  kind = 'qr',
+  aim = 'scanner.aim',
+}: {
+  onDecoded: (text: string) => void;
+  wanted?: (text: string) => boolean;
+  kind?: ScanKind;
+  aim?: MessageKey;
+}) {
   const { t } = useI18n();
   const video = useRef<HTMLVideoElement>(null);
   const [state, setState] = useState<State>({ kind: 'starting' });
@@ -41,7 +53,7 @@ export function QrScanner({ onDecoded, wanted }: { onDecoded: (text: string) => 
   useEffect(() => {
     if (!video.current) return;
     let cancelled = false;
-    const running = startScanner(video.current, loadFrameReader, {
+    const running = startScanner(video.current, () => loadFrameReader(kind), {
       onDecoded: (texts) => {
         const { onDecoded: report, wanted: accept } = latest.current;
         const chosen = accept && texts.some(accept) ? texts.filter(accept) : texts;
@@ -67,7 +79,7 @@ export function QrScanner({ onDecoded, wanted }: { onDecoded: (text: string) => 
       controller.current = null;
       running.stop();
     };
-  }, [attempt]);
+  }, [attempt, kind]);
 
   const switchCamera = async () => {
     setTorch({ supported: false, on: false });
@@ -93,7 +105,7 @@ export function QrScanner({ onDecoded, wanted }: { onDecoded: (text: string) => 
           {t('scanner.starting')}
         </p>
       )}
-      {state.kind === 'running' && <p className="qr-scanner__status">{t('scanner.aim')}</p>}
+      {state.kind === 'running' && <p className="qr-scanner__status">{t(aim)}</p>}
       {state.kind === 'problem' && (
         <div className="qr-scanner__problem" role="alert">
           <p>{t(problemMessages[state.problem])}</p>

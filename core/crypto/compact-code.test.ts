@@ -2,9 +2,10 @@ import type { CryptoKeyPair } from './web-crypto.ts';
 import { create } from 'qrcode';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { base45ToBytes, bytesToBase45 } from './base45.ts';
-import { base64urlToBytes } from './base64url.ts';
+import { base64urlToBytes, bytesToBase64url } from './base64url.ts';
 import { decodeCbor, encodeCbor, type CborValue } from './cbor.ts';
-import { encodeClaims, presentCompactCode, signCompactCredential, signCompactPaperCode } from './compact-code.ts';
+import { factsFromClaims } from '../rules/facts.ts';
+import { encodeClaims, presentCompactCode, serverSigned, signCompactCredential, signCompactPaperCode } from './compact-code.ts';
 import { compactPrefix, presentCode, publicKeyToRaw, type CredentialClaims } from './health-code.ts';
 import { readHealthCode } from './read-health-code.ts';
 import { ecdsa, signToken } from './signed-token.ts';
@@ -26,7 +27,7 @@ beforeAll(async () => {
   claims = await testCredentialClaims(device, {
     s: 'c-3f2b8c1e-5d4a-4b7e-9c1d-2e3f4a5b6c7d',
     n: '欧阳**明',
-    a: ['p', seconds(now - 3 * 3_600_000)],
+    a: ['p', seconds(now - 3 * 3_600_000), 'r'],
     exp: seconds(now + 24 * 3_600_000),
   });
 });
@@ -69,6 +70,36 @@ describe('compact code round trip', () => {
       claims: plain,
       signedAt: seconds(early) * 1000,
     });
+  });
+
+  it('carries each trust level as one small integer beside the antigen, and a level raised after signing is forged', async () => {
+    for (const level of ['i', 'v', 'r'] as const) {
+      const levelled: CredentialClaims = { ...claims, a: ['n', claims.iat, level] };
+      const code = await presentCompactCode(await signCompactCredential(server.privateKey, kid, levelled), device.privateKey, now);
+      const read = await readHealthCode(code, lookup, now);
+      expect(read.ok && read.claims.a).toEqual(['n', claims.iat, level]);
+      const claimItems = decodeCbor(itemsOf(code)[1] as Uint8Array)?.value as CborValue[];
+      expect(claimItems[5]).toEqual([-1 - claims.iat, ['i', 'v', 'r'].indexOf(level)]);
+    }
+    const code = await presentCompactCode(await signCompactCredential(server.privateKey, kid, { ...claims, a: ['n', claims.iat, 'r'] }), device.privateKey, now);
+    expect(await readHealthCode(withClaim(code, 5, [-1 - claims.iat, 1]), lookup, now)).toEqual({ ok: false, reason: 'forged' });
+  });
+
+  it('reads an antigen without a level (a code made before levels) as naming none, and an unknown level as malformed', async () => {
+    const older: CredentialClaims = { ...claims, a: ['n', claims.iat] };
+    const code = await presentCompactCode(await signCompactCredential(server.privateKey, kid, older), device.privateKey, now);
+    expect(decodeCbor(itemsOf(code)[1] as Uint8Array)?.value).toContain(-1 - claims.iat);
+    const read = await readHealthCode(code, lookup, now);
+    expect(read.ok && read.claims.a).toEqual(['n', claims.iat]);
+    expect(read.ok && factsFromClaims(read.claims).antigen[0]?.trust).toBeUndefined();
+    // Signed over a level index no reader knows: the signature holds, the claims do not parse.
+    const items = [...(decodeCbor(encodeClaims({ ...claims, a: ['n', claims.iat, 'v'] }))?.value as CborValue[])];
+    items[5] = [-1 - claims.iat, 7];
+    const claimBytes = encodeCbor(items);
+    const kidBytes = base64urlToBytes(kid) ?? new Uint8Array();
+    const signature = new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, server.privateKey, serverSigned(kidBytes, claimBytes)));
+    const credential = bytesToBase64url(encodeCbor([kidBytes, claimBytes, signature]));
+    expect(await readHealthCode(await presentCompactCode(credential, device.privateKey, now), lookup, now)).toEqual({ ok: false, reason: 'malformed' });
   });
 
   it('fits QR version 11 at error correction M, in alphanumeric mode, for a long subject and name', async () => {

@@ -7,7 +7,7 @@
  * - **Claims**: a CBOR array `[type, subject, name, colour, pcr, antigen, doses, iat, exp, key-or-id]`;
  *   type 1 is a phone's credential (last item the compressed device key), 2 a paper code (last item the
  *   masked ID number). A subject ending in a UUID carries it as 16 bytes; a test is its time, the
- *   result in the sign.
+ *   result in the sign; the antigen is `[time, trust level]` (a bare time in codes made before levels).
  * - **Credential** (what the server issues, base64url): `[kid, claims bytes, server signature]`. The
  *   server signs the CBOR of `["SSM2", kid, claims bytes]`: the bytes sent, never a re-encoding, and
  *   a context string so a signature made for this format means nothing in any other.
@@ -48,6 +48,14 @@ function subjectToCbor(subject: string): CborValue {
 
 /** A test's result rides in its time's sign: a negative test at t is −1 − t, a positive one t. */
 const testToCbor = (test: Claims['p']): CborValue => (test ? (test[0] === 'n' ? -1 - test[1] : test[1]) : null);
+/** The antigen's trust letter (health-code.ts) by its index here, one byte in the CBOR. */
+export const trustLevels = ['i', 'v', 'r'] as const;
+/** An antigen with its level is `[signed time, level index]`; one without (an older code) the bare signed time. */
+function antigenToCbor(test: Claims['a']): CborValue {
+  if (!test) return null;
+  const time = testToCbor([test[0], test[1]]);
+  return test[2] === undefined ? time : [time, trustLevels.indexOf(test[2])];
+}
 
 /** The claims' CBOR bytes, as the server signs them. */
 export function encodeClaims(claims: Claims): Uint8Array<ArrayBuffer> {
@@ -66,7 +74,7 @@ export function encodeClaims(claims: Claims): Uint8Array<ArrayBuffer> {
     claims.n,
     colours.indexOf(claims.c),
     testToCbor(claims.p),
-    testToCbor(claims.a),
+    antigenToCbor(claims.a),
     claims.d,
     claims.iat,
     claims.exp,

@@ -1,7 +1,9 @@
 import type { CryptoKeyPair } from './web-crypto.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { base64urlToText, textToBase64url } from './base64url.ts';
+import { factsFromClaims } from '../rules/facts.ts';
 import { codePrefix, paperCodeText, presentCode, type CredentialClaims } from './health-code.ts';
+import { trustFromLetter } from './trust-letters.ts';
 import { readHealthCode } from './read-health-code.ts';
 import { ecdsa, signToken } from './signed-token.ts';
 import { seconds, testCredentialClaims, testKeys, testNow, testPaperClaims } from './test-claims.ts';
@@ -33,6 +35,28 @@ describe('health code round trip', () => {
     const code = await presentCode(credential, device.privateKey, now);
     expect(code.startsWith(`${codePrefix}~v1.srv1.`)).toBe(true);
     expect(await readHealthCode(code, lookup, now + 5_000)).toEqual({ ok: true, kind: 'live', claims, signedAt: seconds(now) * 1000 });
+  });
+
+  it('carries the antigen’s trust level, and reads a code signed before levels as naming none', async () => {
+    for (const level of ['i', 'v', 'r'] as const) {
+      const levelled = { ...claims, a: ['n', claims.iat, level] as const };
+      const code = await presentCode(await signToken(server.privateKey, 'srv1', levelled), device.privateKey, now);
+      const read = await readHealthCode(code, lookup, now);
+      expect(read.ok && read.claims.a).toEqual(['n', claims.iat, level]);
+      expect(read.ok && factsFromClaims(read.claims).antigen[0]?.trust).toBe(trustFromLetter(level));
+    }
+    const older = await presentCode(await signToken(server.privateKey, 'srv1', { ...claims, a: ['n', claims.iat] }), device.privateKey, now);
+    const read = await readHealthCode(older, lookup, now);
+    expect(read.ok && read.claims.a).toEqual(['n', claims.iat]);
+    expect(read.ok && factsFromClaims(read.claims).antigen).toEqual([{ result: 'negative', at: claims.iat * 1000, trust: undefined }]);
+    // A letter no level has is not a code this reader understands.
+    const odd = await presentCode(await signToken(server.privateKey, 'srv1', { ...claims, a: ['n', claims.iat, 'x'] }), device.privateKey, now);
+    expect(await readHealthCode(odd, lookup, now)).toEqual({ ok: false, reason: 'malformed' });
+  });
+
+  it('calls a level raised after signing forged', async () => {
+    const raised = withPayload(credential, (p) => (p.a = ['n', claims.iat, 'i']));
+    expect(await readHealthCode(await presentCode(raised, device.privateKey, now), lookup, now)).toEqual({ ok: false, reason: 'forged' });
   });
 
   it('stays well under 600 characters', async () => {

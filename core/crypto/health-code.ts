@@ -39,8 +39,16 @@ export const futureSkewMs = 30_000;
 export const issuerSkewMs = 5 * 60_000;
 
 const epochSeconds = z.int().check(z.minimum(0));
+const testResult = z.enum(['n', 'p']);
 /** A test as [result, epoch seconds]: `n` negative, `p` positive. */
-const testFact = z.nullable(z.tuple([z.enum(['n', 'p']), epochSeconds]));
+const testFact = z.nullable(z.tuple([testResult, epochSeconds]));
+/** How an antigen result was established, one letter: 机构检测 i, 自测·已核验 v, 自测·待复核 r (a declared positive waiting for review still counts). */
+const trustLetter = z.enum(['i', 'v', 'r']);
+/**
+ * An antigen test as [result, epoch seconds, trust letter]. A code issued before levels were carried has
+ * no third item: its level is unknown, and a rule that asks for a level does not accept it.
+ */
+const antigenFact = z.nullable(z.union([z.tuple([testResult, epochSeconds, trustLetter]), z.tuple([testResult, epochSeconds])]));
 
 /** What every signed code says about its holder: the facts a rule set reads, and its lifetime. */
 const holderClaims = {
@@ -51,8 +59,8 @@ const holderClaims = {
   c: codeColour,
   /** Latest PCR by sampling time. */
   p: testFact,
-  /** Latest decisive antigen self-test by test time. */
-  a: testFact,
+  /** Latest decisive antigen result by test time, with its trust level. */
+  a: antigenFact,
   /** Vaccine doses received. */
   d: z.int().check(z.minimum(0), z.maximum(20)),
   iat: epochSeconds,

@@ -8,7 +8,7 @@ import type { CryptoKey } from './web-crypto.ts';
 import { base45ToBytes } from './base45.ts';
 import { base64urlToBytes, bytesToBase64url } from './base64url.ts';
 import { decodeCbor, encodeCbor, type CborValue } from './cbor.ts';
-import { claimType, colours, credentialParts, deviceSigned, serverSigned, type CredentialParts } from './compact-code.ts';
+import { claimType, colours, credentialParts, deviceSigned, serverSigned, trustLevels, type CredentialParts } from './compact-code.ts';
 import { compactPrefix } from './health-code.ts';
 import { decompressPoint } from './p256-point.ts';
 import { ecdsa, maxTokenLength, signAlgorithm, type KeyLookup } from './signed-token.ts';
@@ -28,6 +28,14 @@ function testFromCbor(value: CborValue): unknown {
   return typeof value === 'number' ? (value < 0 ? ['n', -1 - value] : ['p', value]) : undefined;
 }
 
+function antigenFromCbor(value: CborValue): unknown {
+  if (!Array.isArray(value)) return testFromCbor(value);
+  const [time, level] = value as readonly CborValue[];
+  const test = testFromCbor(time ?? null);
+  const letter = typeof level === 'number' ? trustLevels[level] : undefined;
+  return Array.isArray(test) && value.length === 2 && letter ? [...(test as unknown[]), letter] : undefined;
+}
+
 /**
  * The claims back in the shape SSM1 carries them, for health-code.ts to validate with its schemas;
  * null when the bytes are not a claims array at all.
@@ -37,7 +45,7 @@ function decodeClaims(bytes: Uint8Array): { payload: Record<string, unknown>; it
   if (!decoded || !Array.isArray(decoded.value) || decoded.value.length !== 10) return null;
   const items = decoded.value as readonly CborValue[];
   const [type, subject, n, colour, p, a, d, iat, exp, last] = items;
-  const common = { s: subjectFromCbor(subject ?? null), n, c: typeof colour === 'number' ? colours[colour] : undefined, p: testFromCbor(p ?? null), a: testFromCbor(a ?? null), d, iat, exp };
+  const common = { s: subjectFromCbor(subject ?? null), n, c: typeof colour === 'number' ? colours[colour] : undefined, p: testFromCbor(p ?? null), a: antigenFromCbor(a ?? null), d, iat, exp };
   if (type === claimType.cred) {
     const raw = last instanceof Uint8Array ? decompressPoint(last) : null;
     return raw ? { payload: { t: 'cred', ...common, k: bytesToBase64url(raw) }, items } : null;

@@ -22,7 +22,7 @@ export async function testCredentialClaims(device: CryptoKeyPair, edit: Partial<
     n: '张*三',
     c: 'red',
     p: ['n', seconds(testNow - 20 * hour)],
-    a: ['n', seconds(testNow - 3 * hour)],
+    a: ['n', seconds(testNow - 3 * hour), 'v'],
     d: 3,
     k: await publicKeyToRaw(device.publicKey),
     iat: seconds(testNow - 60_000),

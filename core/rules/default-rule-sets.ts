@@ -4,11 +4,12 @@ import type { RuleSet } from '../contract.ts';
 export const defaultRuleSets: readonly RuleSet[] = [
   {
     id: 'leave-shanghai',
-    version: 1,
+    // 2: the antigen must come from a testing site or be a self-test whose kit, photo and strip checked out.
+    version: 2,
     title: { zh: '离沪核验', en: 'Leaving Shanghai' },
     clauses: [
       { kind: 'pcr-negative', maxAgeHours: 48 },
-      { kind: 'antigen-negative', maxAgeHours: 24 },
+      { kind: 'antigen-negative', maxAgeHours: 24, acceptedTrust: ['institution', 'self-verified'] },
     ],
   },
   {

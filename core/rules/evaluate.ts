@@ -5,7 +5,7 @@
  * so 47:59:59 and 48:00:00 pass and 48:00:01 fails. Instants are epoch milliseconds: the device's
  * time zone cannot enter.
  */
-import type { CodeColour, RuleClause, RuleSet } from '../contract.ts';
+import type { AntigenTrust, CodeColour, RuleClause, RuleSet } from '../contract.ts';
 
 const hour = 60 * 60 * 1000;
 
@@ -13,6 +13,8 @@ export interface TestFact {
   result: 'negative' | 'positive' | 'invalid';
   /** Sampling time of a PCR, test time of an antigen self-test, epoch ms. */
   at: number;
+  /** How an antigen result was established; absent for a PCR and for a code that names no level. */
+  trust?: AntigenTrust | undefined;
 }
 
 export interface Facts {
@@ -27,6 +29,8 @@ export type ClauseState =
   | { kind: 'missing' }
   | { kind: 'too-old'; at: number }
   | { kind: 'positive'; at: number }
+  /** The newest negative in the window is of a trust level the clause does not accept (null: the code names none). */
+  | { kind: 'untrusted'; at: number; trust: AntigenTrust | null }
   | { kind: 'colour'; colour: CodeColour | null };
 
 export interface ClauseOutcome {
@@ -60,6 +64,33 @@ function negativeWithin(tests: readonly TestFact[], maxAgeHours: number, at: num
   return at <= lapsesAt ? { kind: 'met', lapsesAt } : { kind: 'too-old', at: newest.at };
 }
 
+type AntigenClause = Extract<RuleClause, { kind: 'antigen-negative' }>;
+
+/**
+ * Whether an antigen result may decide the clause. A positive always may: what says positive is never set
+ * aside. A negative needs a level the clause accepts; without a list, any but a self-test waiting for review.
+ */
+function admissible(test: TestFact, clause: AntigenClause): boolean {
+  if (test.result === 'positive') return true;
+  if (!clause.acceptedTrust) return test.trust !== 'self-review';
+  return test.trust !== undefined && clause.acceptedTrust.includes(test.trust);
+}
+
+function antigenNegative(clause: AntigenClause, tests: readonly TestFact[], at: number): ClauseState {
+  const state = negativeWithin(
+    tests.filter((test) => admissible(test, clause)),
+    clause.maxAgeHours,
+    at,
+  );
+  if (state.kind === 'met' || state.kind === 'positive') return state;
+  // Say why a negative that would have met the clause does not, rather than that there is none.
+  const shut = newestDecisive(tests.filter((test) => test.result === 'negative' && !admissible(test, clause)));
+  if (shut && at <= shut.at + clause.maxAgeHours * hour && (state.kind === 'missing' || (state.kind === 'too-old' && shut.at > state.at))) {
+    return { kind: 'untrusted', at: shut.at, trust: shut.trust ?? null };
+  }
+  return state;
+}
+
 function evaluateClause(clause: RuleClause, facts: Facts, at: number): ClauseState {
   switch (clause.kind) {
     case 'code-colour':
@@ -67,7 +98,7 @@ function evaluateClause(clause: RuleClause, facts: Facts, at: number): ClauseSta
     case 'pcr-negative':
       return negativeWithin(facts.pcr, clause.maxAgeHours, at);
     case 'antigen-negative':
-      return negativeWithin(facts.antigen, clause.maxAgeHours, at);
+      return antigenNegative(clause, facts.antigen, at);
   }
 }
 

@@ -193,7 +193,7 @@ describe('who may read whose records', () => {
 });
 
 describe('GET /api/rule-sets', () => {
-  it('is public and holds leave-shanghai: PCR within 48 h and antigen within 24 h', async () => {
+  it('is public and holds leave-shanghai: PCR within 48 h and a testing site’s or verified self-test antigen within 24 h', async () => {
     const response = await api('/rule-sets');
     expect(response.status).toBe(200);
     const { ruleSets } = endpoints.ruleSets.response.parse(await response.json());
@@ -202,7 +202,7 @@ describe('GET /api/rule-sets', () => {
     expect(leave?.clauses).toEqual(
       expect.arrayContaining([
         { kind: 'pcr-negative', maxAgeHours: 48 },
-        { kind: 'antigen-negative', maxAgeHours: 24 },
+        { kind: 'antigen-negative', maxAgeHours: 24, acceptedTrust: ['institution', 'self-verified'] },
       ]),
     );
   });

@@ -9,6 +9,7 @@
  */
 import { antigenCounts, paperCodeLifetimeDays, type AntigenTest, type PcrTest, type RuleSet } from '../../core/contract.ts';
 import type { CredentialClaims, PaperClaims } from '../../core/crypto/health-code.ts';
+import { trustLetters } from '../../core/crypto/trust-letters.ts';
 
 const hour = 60 * 60 * 1000;
 export const maxCredentialLifetimeMs = 24 * hour;
@@ -61,7 +62,7 @@ function holderClaims(input: HolderInput, expires: number): Omit<CredentialClaim
     n: input.maskedName,
     c: input.colour,
     p: pcr ? [pcr.result === 'negative' ? 'n' : 'p', seconds(Date.parse(pcr.sampledAt))] : null,
-    a: antigen ? [antigen.result === 'negative' ? 'n' : 'p', seconds(Date.parse(antigen.testedAt))] : null,
+    a: antigen ? [antigen.result === 'negative' ? 'n' : 'p', seconds(Date.parse(antigen.testedAt)), trustLetters[antigen.trust]] : null,
     d: input.doses,
     iat: seconds(input.now),
     exp: seconds(expires),

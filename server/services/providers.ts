@@ -4,13 +4,13 @@
  * key stops working at once on every node (the check reads the database).
  */
 import { randomBytes } from 'node:crypto';
-import { feedScope, type FeedScope } from '../../core/contract.ts';
+import { providerScope, type ProviderScope } from '../../core/contract.ts';
 import type { ProviderStore } from '../storage/providers.ts';
 import { sha256Hex } from './sha256.ts';
 
 export interface Provider {
   name: string;
-  scopes: FeedScope[];
+  scopes: ProviderScope[];
 }
 
 export interface ProviderListing extends Provider {
@@ -23,21 +23,21 @@ export class ProviderError extends Error {}
 
 const providerName = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 
-function parseScopes(list: string): FeedScope[] {
-  const scopes = new Set<FeedScope>();
+function parseScopes(list: string): ProviderScope[] {
+  const scopes = new Set<ProviderScope>();
   for (const part of list.split(',').map((scope) => scope.trim()).filter(Boolean)) {
-    const parsed = feedScope.safeParse(part);
-    if (!parsed.success) throw new ProviderError(`unknown scope ${JSON.stringify(part)}; scopes are ${feedScope.options.join(', ')}`);
+    const parsed = providerScope.safeParse(part);
+    if (!parsed.success) throw new ProviderError(`unknown scope ${JSON.stringify(part)}; scopes are ${providerScope.options.join(', ')}`);
     scopes.add(parsed.data);
   }
-  if (scopes.size === 0) throw new ProviderError(`give at least one scope: ${feedScope.options.join(', ')}`);
+  if (scopes.size === 0) throw new ProviderError(`give at least one scope: ${providerScope.options.join(', ')}`);
   return [...scopes];
 }
 
 /** Scopes as stored; a scope the code no longer knows grants nothing. */
-function storedScopes(scopes: string): FeedScope[] {
+function storedScopes(scopes: string): ProviderScope[] {
   return scopes.split(',').flatMap((scope) => {
-    const parsed = feedScope.safeParse(scope);
+    const parsed = providerScope.safeParse(scope);
     return parsed.success ? [parsed.data] : [];
   });
 }

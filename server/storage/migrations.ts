@@ -349,6 +349,22 @@ async function kiosks(db: AnyDb): Promise<void> {
   await db.schema.createIndex('kiosk_lookups_citizen').on('kiosk_lookups').column('citizen_id').execute();
 }
 
+/**
+ * A reviewer's decision on a self-test that waited for review (services/antigen-reviews.ts): what was
+ * decided, by which provider, when, with an optional note. The declared result is never touched; a
+ * confirmation also raises `trust` to self-verified in the same statement. The index finds the queue.
+ */
+async function antigenReview(db: AnyDb): Promise<void> {
+  await db.schema
+    .alterTable('antigen_tests')
+    .addColumn('review_decision', 'text', (col) => col.check(sql`review_decision IN ('confirmed', 'rejected')`))
+    .execute();
+  await db.schema.alterTable('antigen_tests').addColumn('review_note', 'text').execute();
+  await db.schema.alterTable('antigen_tests').addColumn('reviewed_by', 'text').execute();
+  await db.schema.alterTable('antigen_tests').addColumn('reviewed_at', 'text').execute();
+  await db.schema.createIndex('antigen_tests_review').on('antigen_tests').columns(['trust', 'review_decision', 'created_at']).execute();
+}
+
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001-initial': { up: (db) => initial(db, dialect) },
@@ -360,5 +376,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0007-access-log': { up: accessLog },
     '0008-antigen-trust': { up: antigenTrust },
     '0009-kiosks': { up: kiosks },
+    '0010-antigen-review': { up: antigenReview },
   };
 }

@@ -22,6 +22,25 @@ const antigenRow = (citizenId: string, record: AntigenTest, createdAt: string) =
   created_at: createdAt,
 });
 
+/** A stored antigen result as the API serves it; a reviewer's decision only once there is one. */
+export function antigenTestFromRow(row: {
+  id: string;
+  tested_at: string;
+  result: AntigenTest['result'];
+  kit: string;
+  lot: string;
+  trust: AntigenTest['trust'];
+  review_decision: 'confirmed' | 'rejected' | null;
+  review_note: string | null;
+  reviewed_at: string | null;
+}): AntigenTest {
+  const test: AntigenTest = { id: row.id, testedAt: row.tested_at, result: row.result, kit: row.kit, lot: row.lot, trust: row.trust };
+  if (row.review_decision && row.reviewed_at) {
+    test.review = { decision: row.review_decision, at: row.reviewed_at, ...(row.review_note ? { note: row.review_note } : {}) };
+  }
+  return test;
+}
+
 const itineraryRow = (citizenId: string, stop: ItineraryStop) => ({ citizen_id: citizenId, id: stop.id, city: stop.city, date: stop.date, risk: stop.risk ? 1 : 0 });
 
 /** The four kinds of health record, each read newest first and written idempotently by (citizen, id). */
@@ -52,11 +71,11 @@ export function createRecordStore(db: Kysely<Schema>) {
     async antigenTests(citizenId: string): Promise<AntigenTest[]> {
       const rows = await db
         .selectFrom('antigen_tests')
-        .select(['id', 'tested_at', 'result', 'kit', 'lot', 'trust'])
+        .select(['id', 'tested_at', 'result', 'kit', 'lot', 'trust', 'review_decision', 'review_note', 'reviewed_at'])
         .where('citizen_id', '=', citizenId)
         .orderBy('tested_at', 'desc')
         .execute();
-      return rows.map((row) => ({ id: row.id, testedAt: row.tested_at, result: row.result, kit: row.kit, lot: row.lot, trust: row.trust }));
+      return rows.map(antigenTestFromRow);
     },
     async itinerary(citizenId: string): Promise<ItineraryStop[]> {
       const rows = await db

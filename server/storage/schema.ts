@@ -45,6 +45,12 @@ export interface AntigenTestsTable {
   lot: string;
   trust: 'institution' | 'self-verified' | 'self-review';
   created_at: string;
+  /** A reviewer's decision on a self-test that waited for review; null until there is one. */
+  review_decision: ColumnType<'confirmed' | 'rejected' | null, 'confirmed' | 'rejected' | null | undefined, 'confirmed' | 'rejected' | null>;
+  review_note: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The reviewing provider's name. */
+  reviewed_by: ColumnType<string | null, string | null | undefined, string | null>;
+  reviewed_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ItineraryStopsTable {

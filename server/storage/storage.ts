@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import { createAccessLogStore } from './access-log.ts';
 import { createAntigenKitStore } from './antigen-kits.ts';
+import { createAntigenReviewStore } from './antigen-reviews.ts';
 import { createAntigenPhotoStore } from './antigen-photos.ts';
 import { createAuthStore } from './auth.ts';
 import { createCheckInStore } from './check-ins.ts';
@@ -31,6 +32,7 @@ function stores(db: Kysely<Schema>, engine: Engine) {
     records: createRecordStore(db),
     antigenPhotos: createAntigenPhotoStore(db),
     antigenKits: createAntigenKitStore(db),
+    antigenReviews: createAntigenReviewStore(db),
     checkIns: createCheckInStore(db, engine),
     ruleSets: createRuleSetStore(db),
     signingKeys: createSigningKeyStore(db, engine),

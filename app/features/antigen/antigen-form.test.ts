@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AntigenPhoto } from '../../../core/contract.ts';
-import { validateAntigenForm, type AntigenFormValues } from './antigen-form.ts';
+import { checkScannedKit, validateAntigenForm, type AntigenFormValues } from './antigen-form.ts';
 import { instantToShanghaiLocal, shanghaiLocalToInstant } from './shanghai-local.ts';
 
 const now = Date.parse('2022-04-02T04:00:00.000Z'); // 12:00 in Shanghai
@@ -65,5 +65,28 @@ describe('Shanghai datetime-local', () => {
     for (const bad of ['', '2022-02-30T08:00', '2022-04-02T24:00', '2022-04-02 08:00', 'yesterday']) {
       expect(shanghaiLocalToInstant(bad)).toBeNull();
     }
+  });
+});
+
+describe('checkScannedKit', () => {
+  const scanned = (text: string, list: typeof kits | null = kits) => checkScannedKit(text, list, now);
+
+  it('fills the form from an approved, unexpired kit read with its symbology prefix and FNC1 as GS', () => {
+    expect(scanned(']d20106901234567892172204301012AB\x1d21S-0001')).toEqual({
+      ok: true,
+      udi: { gtin: '06901234567892', expiresOn: '2022-04-30', lot: '12AB', serial: 'S-0001' },
+      kit: kits[0],
+    });
+    expect(scanned(']C1010690123456789217220402', null)).toMatchObject({ ok: true, kit: null, udi: { expiresOn: '2022-04-02' } });
+  });
+
+  it('refuses at once a kit off the approved list and one expired before today in Shanghai, naming the date', () => {
+    expect(scanned(']Q30106920000000012172212311021S2')).toMatchObject({ ok: false, problem: 'unknown' });
+    expect(scanned(']d2010690123456789217220401')).toMatchObject({ ok: false, problem: 'expired', expiresOn: '2022-04-01' });
+  });
+
+  it('keeps scanning past a code that is not a kit UDI', () => {
+    expect(scanned(']Q1https://wallet.example/v?c=1')).toEqual({ ok: false, problem: 'not-udi' });
+    expect(scanned(']C0ABC123')).toEqual({ ok: false, problem: 'not-udi' });
   });
 });

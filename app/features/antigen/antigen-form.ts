@@ -3,7 +3,7 @@
  * contract's schema and time limits, so the server refuses exactly what this refuses.
  */
 import { antigenTimeProblem, antigenUpload, day, type AntigenPhoto, type AntigenResult, type AntigenUpload, type ApprovedKit } from '../../../core/contract.ts';
-import { normaliseGtin } from '../../../core/gs1.ts';
+import { normaliseGtin, parseGs1, type Udi } from '../../../core/gs1.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { shanghaiLocalToInstant } from './shanghai-local.ts';
 
@@ -22,6 +22,30 @@ export interface AntigenFormValues {
 
 export type AntigenFormErrors = Partial<Record<'result' | 'testedAt' | 'kit' | 'lot' | 'gtin' | 'serial' | 'expiresOn' | 'photo', MessageKey>>;
 
+/** The Shanghai calendar day of an instant, YYYY-MM-DD (Shanghai has had no daylight saving since 1991). */
+const shanghaiDay = (instant: number) => new Date(instant + 8 * 3600_000).toISOString().slice(0, 10);
+
+export type ScannedKit =
+  | { ok: true; udi: Udi; kit: ApprovedKit | null }
+  | { ok: false; problem: 'not-udi' }
+  | { ok: false; problem: 'unknown'; udi: Udi }
+  | { ok: false; problem: 'expired'; udi: Udi; expiresOn: string };
+
+/**
+ * What one scanned barcode says about the kit, decided the moment it is read: not a kit's UDI (keep
+ * scanning), a kit off the cached approved list, a kit already expired today, or a kit to fill the form
+ * with (its list entry, or null when the phone has no list yet and the server will check on arrival).
+ */
+export function checkScannedKit(text: string, kits: readonly ApprovedKit[] | null, now: number): ScannedKit {
+  const parsed = parseGs1(text);
+  if (!parsed.ok) return { ok: false, problem: 'not-udi' };
+  const { udi } = parsed;
+  const kit = kits?.find((candidate) => candidate.gtin === udi.gtin) ?? null;
+  if (kits && !kit) return { ok: false, problem: 'unknown', udi };
+  if (udi.expiresOn !== null && udi.expiresOn < shanghaiDay(now)) return { ok: false, problem: 'expired', udi, expiresOn: udi.expiresOn };
+  return { ok: true, udi, kit };
+}
+
 /**
  * Checks the kit against the approved list the phone has cached (null when it has none yet: the server
  * checks again on arrival either way), so most refusals are seen before the citizen leaves the form.
@@ -33,7 +57,7 @@ function kitErrors(values: AntigenFormValues, testedAt: number | null, kits: rea
   else if (kits && !kits.some((kit) => kit.gtin === gtin)) errors.gtin = 'antigen.error.kitUnknown';
   if (!antigenUpload.shape.lot.safeParse(values.serial).success) errors.serial = 'antigen.error.serial';
   if (!day.safeParse(values.expiresOn).success) errors.expiresOn = 'antigen.error.expiresOn';
-  else if (testedAt !== null && values.expiresOn < new Date(testedAt + 8 * 3600_000).toISOString().slice(0, 10)) errors.expiresOn = 'antigen.error.kitExpired';
+  else if (testedAt !== null && values.expiresOn < shanghaiDay(testedAt)) errors.expiresOn = 'antigen.error.kitExpired';
   return errors;
 }
 

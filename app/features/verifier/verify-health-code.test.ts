@@ -25,7 +25,7 @@ async function claimsFor(edit: Partial<CredentialClaims>): Promise<CredentialCla
     n: '李*海',
     c: 'green',
     p: ['n', seconds(now - 60 * hour)],
-    a: ['n', seconds(now - 3 * hour)],
+    a: ['n', seconds(now - 3 * hour), 'v'],
     d: 2,
     k: await publicKeyToRaw(device.publicKey),
     iat: seconds(now - hour),
@@ -60,10 +60,21 @@ describe('verifyHealthCode', () => {
     expect(venue.kind === 'checked' && venue.evaluation.pass).toBe(true);
   });
 
+  it('shows the antigen’s trust level in its facts, and fails leave-shanghai on a code that names none', async () => {
+    const fresh: Partial<CredentialClaims> = { p: ['n', seconds(now - hour)] };
+    for (const makeCode of [codeFor, compactCodeFor]) {
+      const verified = await verifyHealthCode(await makeCode({ ...fresh, a: ['n', seconds(now - hour), 'v'] }), lookup, leaveShanghai, now);
+      expect(verified.kind === 'checked' && verified.facts.antigen).toEqual([{ result: 'negative', at: seconds(now - hour) * 1000, trust: 'self-verified' }]);
+      expect(verified.kind === 'checked' && verified.evaluation.pass).toBe(true);
+      const older = await verifyHealthCode(await makeCode({ ...fresh, a: ['n', seconds(now - hour)] }), lookup, leaveShanghai, now);
+      expect(older.kind === 'checked' && older.evaluation.failing.map((f) => f.state)).toEqual([{ kind: 'untrusted', at: seconds(now - hour) * 1000, trust: null }]);
+    }
+  });
+
   it('fails a yellow code at a venue and a positive antigen when leaving', async () => {
     const yellow = await verifyHealthCode(await codeFor({ c: 'yellow' }), lookup, venueEntry, now);
     expect(yellow.kind === 'checked' && yellow.evaluation.failing.map((f) => f.state.kind)).toEqual(['colour']);
-    const positive = await verifyHealthCode(await codeFor({ p: ['n', seconds(now - hour)], a: ['p', seconds(now - hour)] }), lookup, leaveShanghai, now);
+    const positive = await verifyHealthCode(await codeFor({ p: ['n', seconds(now - hour)], a: ['p', seconds(now - hour), 'v'] }), lookup, leaveShanghai, now);
     expect(positive.kind === 'checked' && positive.evaluation.failing.map((f) => f.state.kind)).toEqual(['positive']);
   });
 

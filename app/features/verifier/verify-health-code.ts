@@ -9,7 +9,7 @@ import type { RuleSet } from '../../../core/contract.ts';
 import type { CodeRefusal } from '../../../core/crypto/health-code.ts';
 import { readHealthCode } from '../../../core/crypto/read-health-code.ts';
 import type { KeyLookup } from '../../../core/crypto/signed-token.ts';
-import { evaluate, type Evaluation } from '../../../core/rules/evaluate.ts';
+import { evaluate, type Evaluation, type Facts } from '../../../core/rules/evaluate.ts';
 import { factsFromClaims } from '../../../core/rules/facts.ts';
 import type { HeldRevocations } from '../../offline/revocation-store.ts';
 import { issuedBeforeChange } from './revocation-check.ts';
@@ -22,7 +22,7 @@ export interface PaperDetails {
 }
 
 export type Verification =
-  | { kind: 'checked'; maskedName: string; evaluation: Evaluation; paper: PaperDetails | null }
+  | { kind: 'checked'; maskedName: string; facts: Facts; evaluation: Evaluation; paper: PaperDetails | null }
   | { kind: 'refused'; reason: CodeRefusal | 'revoked' };
 
 export async function verifyHealthCode(
@@ -37,5 +37,6 @@ export async function verifyHealthCode(
   // Signed before its holder's colour changed: the colour it shows may no longer be theirs.
   if (await issuedBeforeChange(revocations, read.claims)) return { kind: 'refused', reason: 'revoked' };
   const paper = read.kind === 'paper' ? { maskedIdNumber: read.claims.i, printedAt: read.claims.iat * 1000, validUntil: read.claims.exp * 1000 } : null;
-  return { kind: 'checked', maskedName: read.claims.n, evaluation: evaluate(ruleSet, factsFromClaims(read.claims), now), paper };
+  const facts = factsFromClaims(read.claims);
+  return { kind: 'checked', maskedName: read.claims.n, facts, evaluation: evaluate(ruleSet, facts, now), paper };
 }

@@ -4,6 +4,7 @@ import { Link } from '../../../navigation/navigation.tsx';
 import type { AntigenTest } from '../../../../core/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { formatDateTime } from '../../../i18n/shanghai-time.ts';
+import { shownTrust, TrustBadge, TrustNote } from '../../../records/antigen-trust.tsx';
 import { sortAntigenTests, summariseAntigen } from '../../../records/antigen-summary.ts';
 import { antigenSummaryText } from '../../../records/summary-messages.ts';
 import { useAntigenTests } from '../../../records/api/get-antigen-tests.ts';
@@ -15,7 +16,12 @@ export function AntigenSummaryLine({ citizenId, now }: { citizenId: string; now:
   const query = useAntigenTests(citizenId);
   if (!query.data) return <>{query.isError ? t('error.title') : '…'}</>;
   const summary = summariseAntigen(query.data.antigenTests, now);
-  return <span className={`result result--${summary.kind}`}>{antigenSummaryText(summary, t)}</span>;
+  return (
+    <>
+      <span className={`result result--${summary.kind}`}>{antigenSummaryText(summary, t)}</span>
+      {summary.kind !== 'none' && <> <TrustBadge trust={shownTrust(summary.test)} /></>}
+    </>
+  );
 }
 
 export function AntigenPanel({ citizenId }: { citizenId: string }) {
@@ -79,7 +85,7 @@ function AntigenRecordItem({
   badge,
   reason,
 }: {
-  test: Pick<AntigenTest, 'result' | 'testedAt' | 'kit' | 'lot'> & { trust?: AntigenTest['trust'] };
+  test: Pick<AntigenTest, 'result' | 'testedAt' | 'kit' | 'lot'> & Partial<Pick<AntigenTest, 'trust' | 'review'>>;
   badge?: string;
   reason?: (typeof antigenRefusals)[number];
 }) {
@@ -89,14 +95,14 @@ function AntigenRecordItem({
       <h2 className="record__title">
         <span className={`result result--${test.result}`}>{t(`antigen.result.${test.result}`)}</span>
         {badge && <span className="record__badge">{badge}</span>}
-        {test.trust && <span className={`record__badge trust trust--${test.trust}`}>{t(`antigen.trust.${test.trust}`)}</span>}
+        {test.trust && <TrustBadge trust={shownTrust(test)} />}
       </h2>
       {reason && (
         <p className="field__error" role="alert">
           {t(`error.${reason}`)}
         </p>
       )}
-      {test.trust === 'self-review' && <p className="record__note">{t('antigen.trust.self-review.note')}</p>}
+      {test.trust && <TrustNote test={{ trust: test.trust, review: test.review }} />}
       <dl className="record__facts">
         <dt>{t('antigen.testedAt')}</dt>
         <dd>{formatDateTime(test.testedAt)}</dd>

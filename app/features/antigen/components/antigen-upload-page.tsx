@@ -1,12 +1,12 @@
 import '../antigen.css';
-import { useEffect, useId, useState, type ChangeEvent, type SubmitEvent } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState, type ChangeEvent, type SubmitEvent } from 'react';
 import { Link, useNavigate } from '../../../navigation/navigation.tsx';
 import { antigenLimits, antigenResult, type AntigenPhoto, type AntigenResult } from '../../../../core/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { PageHeader } from '../../../ui/page-header.tsx';
 import { TextField } from '../../../ui/text-field.tsx';
-import { parseGs1 } from '../../../../core/gs1.ts';
-import { validateAntigenForm, type AntigenFormErrors } from '../antigen-form.ts';
+import { parseGs1, type Udi } from '../../../../core/gs1.ts';
+import { checkScannedKit, validateAntigenForm, type AntigenFormErrors } from '../antigen-form.ts';
 import { useAntigenKits } from '../api/get-antigen-kits.ts';
 import { useQueueAntigenUpload } from '../api/queue-antigen-upload.ts';
 import { PhotoError, resizePhoto, type PhotoProblem } from '../resize-photo.ts';
@@ -19,6 +19,11 @@ const photoMessages = {
 } as const satisfies Record<PhotoProblem, string>;
 
 type Photo = AntigenPhoto & { previewUrl: string };
+
+/** The camera scanner and its decoder load only when the citizen asks to scan, never with the form. */
+const QrScanner = lazy(() => import('../../../scanner/qr-scanner.tsx').then((module) => ({ default: module.QrScanner })));
+
+type ScanNotice = { kind: 'filled' | 'not-udi' | 'unknown' } | { kind: 'expired'; date: string };
 
 /** The 疫测达 form: result, time, kit and lot, and a photo of the cassette, saved to the outbox. */
 export function AntigenUploadPage({ citizenId }: { citizenId: string }) {
@@ -38,6 +43,10 @@ export function AntigenUploadPage({ citizenId }: { citizenId: string }) {
   const [photoBusy, setPhotoBusy] = useState(false);
   const [errors, setErrors] = useState<AntigenFormErrors>({});
   const resultErrorId = useId();
+  const [scanning, setScanning] = useState(false);
+  const [scanNotice, setScanNotice] = useState<ScanNotice | null>(null);
+  // Frames keep arriving while a decision is shown; only the first kit read counts.
+  const scanDecided = useRef(false);
 
   useEffect(() => () => {
     if (photo) URL.revokeObjectURL(photo.previewUrl);
@@ -66,13 +75,38 @@ export function AntigenUploadPage({ citizenId }: { citizenId: string }) {
       setGtin(value);
       return;
     }
-    const { udi } = parsed;
+    fillKit(parsed.udi);
+  }
+
+  function fillKit(udi: Udi) {
     setGtin(udi.gtin);
     if (udi.serial) setSerial(udi.serial);
     if (udi.lot) setLot(udi.lot);
     if (udi.expiresOn) setExpiresOn(udi.expiresOn);
     const approved = kits.data?.kits.find((candidate) => candidate.gtin === udi.gtin);
     if (approved && kit.trim() === '') setKit(approved.maker);
+  }
+
+  function openScanner() {
+    scanDecided.current = false;
+    setScanNotice(null);
+    setScanning(true);
+  }
+
+  function onKitScanned(text: string) {
+    if (scanDecided.current) return;
+    const outcome = checkScannedKit(text, kits.data?.kits ?? null, Date.now());
+    if (!outcome.ok && outcome.problem === 'not-udi') {
+      setScanNotice({ kind: 'not-udi' });
+      return;
+    }
+    scanDecided.current = true;
+    setScanning(false);
+    if (outcome.ok) {
+      fillKit(outcome.udi);
+      setErrors((current) => ({ ...current, gtin: undefined, serial: undefined, expiresOn: undefined, lot: undefined, kit: undefined }));
+      setScanNotice({ kind: 'filled' });
+    } else setScanNotice(outcome.problem === 'expired' ? { kind: 'expired', date: outcome.expiresOn } : { kind: 'unknown' });
   }
 
   function onSubmit(event: SubmitEvent<HTMLFormElement>) {
@@ -116,6 +150,26 @@ export function AntigenUploadPage({ citizenId }: { citizenId: string }) {
         />
         <fieldset className="kit-udi">
           <legend>{t('antigen.upload.udi')}</legend>
+          <button type="button" className="button button--secondary" aria-expanded={scanning} onClick={() => (scanning ? setScanning(false) : openScanner())}>
+            {t(scanning ? 'antigen.scan.close' : 'antigen.scan.open')}
+          </button>
+          {scanning && (
+            <Suspense fallback={<p role="status">{t('scanner.starting')}</p>}>
+              <QrScanner kind="kit" aim="antigen.scan.aim" onDecoded={onKitScanned} />
+              <p className="field__hint">{t('antigen.scan.typeInstead')}</p>
+            </Suspense>
+          )}
+          {scanNotice?.kind === 'filled' && (
+            <p className="kit-udi__scanned" role="status">
+              {t('antigen.scan.filled')}
+            </p>
+          )}
+          {scanNotice?.kind === 'not-udi' && <p className="field__hint" role="status">{t('antigen.scan.notUdi')}</p>}
+          {(scanNotice?.kind === 'unknown' || scanNotice?.kind === 'expired') && (
+            <p className="field__error" role="alert">
+              {scanNotice.kind === 'expired' ? t('antigen.scan.expired', { date: scanNotice.date }) : t('antigen.error.kitUnknown')}
+            </p>
+          )}
           <p className="field__hint">{t('antigen.upload.udi.hint')}</p>
           <TextField label={t('antigen.upload.gtin')} value={gtin} inputMode="text" autoComplete="off" onValueChange={onGtin} error={errors.gtin ? t(errors.gtin) : null} />
           {knownKit && <p className="kit-udi__known">{t('antigen.upload.kitKnown', { maker: knownKit.maker, product: knownKit.product })}</p>}

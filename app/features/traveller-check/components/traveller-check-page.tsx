@@ -8,6 +8,8 @@ import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
 import { formatDateTime } from '../../../i18n/shanghai-time.ts';
 import { loadLanguage, translate } from '../../../i18n/translate.ts';
+import { sortAntigenTests } from '../../../records/antigen-summary.ts';
+import { shownTrust, TrustBadge } from '../../../records/antigen-trust.tsx';
 import { useAntigenTests } from '../../../records/api/get-antigen-tests.ts';
 import { usePcrTests } from '../../../records/api/get-pcr-tests.ts';
 import { useRuleSets } from '../../../records/api/get-rule-sets.ts';
@@ -52,6 +54,8 @@ function Verdict({ ruleSet, profile }: { ruleSet: RuleSet; profile: Profile }) {
   }
   const { now } = clock;
   const result = evaluate(ruleSet, factsFromRecords(profile.colour, pcr.data.pcrTests, antigen.data.antigenTests), now);
+  // The result the antigen line is about: the newest that says something and was not rejected on review.
+  const newestAntigen = sortAntigenTests(antigen.data.antigenTests).find((test) => test.result !== 'invalid' && shownTrust(test) !== 'rejected');
   return (
     <>
       <section className={`verdict verdict--${result.pass ? 'pass' : 'fail'}`} aria-live="polite">
@@ -78,6 +82,7 @@ function Verdict({ ruleSet, profile }: { ruleSet: RuleSet; profile: Profile }) {
               <span lang="en">{clauseText('en', clause)}</span>
             </span>
             <Both k={clauseStateKey(state)} className="requirement__state" />
+            {clause.kind === 'antigen-negative' && newestAntigen && <TrustBadge trust={shownTrust(newestAntigen)} bilingual />}
           </li>
         ))}
       </ul>

@@ -10,6 +10,7 @@ import type { HeldRevocations } from '../../../offline/revocation-store.ts';
 import { useRuleSets } from '../../../records/api/get-rule-sets.ts';
 import { useKeyLookup } from '../../../records/api/get-signing-keys.ts';
 import { clauseStateKey, clauseText } from '../../../rules/clause-text.ts';
+import { CodeFacts } from '../../../rules/code-facts.tsx';
 import { QrScanner } from '../../../scanner/qr-scanner.tsx';
 import { PageHeader } from '../../../ui/page-header.tsx';
 import { LoadingState } from '../../../ui/status-views.tsx';
@@ -103,6 +104,7 @@ function Result({ verification, ruleSet }: { verification: Verification; ruleSet
           {clauseText(language, clause)}：{t(clauseStateKey(state))}
         </span>
       ))}
+      <CodeFacts facts={verification.facts} />
     </section>
   );
 }
