@@ -319,6 +319,7 @@ export const en = {
   'verify.paper.printed': 'Printed {time}',
   'verify.paper.validUntil': 'Valid until {time}',
   'verify.paper.checkId': 'Check the ID card: {id}',
+  'verify.facts.colour': 'Code colour',
   'family.title': 'Family codes',
   'family.household': 'My household',
   'family.empty': 'No family members linked yet. Link an older relative or a child without a smartphone to show their code from this phone.',

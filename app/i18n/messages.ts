@@ -324,6 +324,7 @@ export const zh = {
   'verify.paper.printed': '打印于 {time}',
   'verify.paper.validUntil': '有效至 {time}',
   'verify.paper.checkId': '请核对身份证：{id}',
+  'verify.facts.colour': '码色',
   'family.title': '亲友码',
   'family.household': '我的家庭',
   'family.empty': '还没有关联家人。为没有智能手机的老人或孩子关联后，可以在本机出示他们的随申码。',
