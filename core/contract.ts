@@ -234,6 +234,26 @@ export const errorCodes = [
   'kit_serial_used',
   /** The cassette photo is one already uploaded (by anyone), perhaps altered. */
   'photo_reused',
+  /** A kiosk route without a pairing token, or with one this server never issued. */
+  'kiosk_unauthorized',
+  /** The kiosk's pairing was revoked by the venue owner; the device must be paired again. */
+  'kiosk_revoked',
+  /** A scanned code whose signatures, format or key do not verify (a kiosk visit is then not stored). */
+  'kiosk_code_invalid',
+  /** A live code whose timestamp is outside the freshness window of its scan time (a screenshot). */
+  'kiosk_code_stale',
+  /** A credential or paper code that had expired at its scan time, or that the revocation list withdrew. */
+  'kiosk_code_expired',
+  /** A kiosk visit's scan time lies in the future or is older than the check-in retention. */
+  'kiosk_scan_time',
+  /** An ID number whose length or check character is wrong. */
+  'invalid_id_number',
+  /** An ID number of no registered citizen. */
+  'kiosk_id_unknown',
+  /** The kiosk made too many ID lookups this minute or today; `Retry-After` says when to try again. */
+  'kiosk_lookup_limited',
+  /** A rule set id that is not among the published rule sets. */
+  'rule_set_unknown',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -373,6 +393,9 @@ export function venueCodeUrl(origin: string, token: string): string {
   return `${origin}${venueCodeRoute(token)}`;
 }
 
+/** The rule a venue's kiosk applies until its owner chooses another: green code and PCR ≤ 72 h. */
+export const defaultVenueRuleSetId = 'venue-entry';
+
 export const venue = z.object({
   number: venueNumber,
   name: z.string(),
@@ -382,6 +405,8 @@ export const venue = z.object({
   /** The signed token the poster's URL carries. */
   token: z.string(),
   createdAt: instant,
+  /** The published rule set (`/api/rule-sets`) the venue's 数字哨兵 checks visitors against; `defaultVenueRuleSetId` unless chosen. */
+  ruleSetId: z.string(),
 });
 export type Venue = z.infer<typeof venue>;
 
@@ -400,6 +425,66 @@ export type CheckIn = z.infer<typeof checkIn>;
 
 /** Check-ins are kept this long, on the device and on the server, and then deleted. */
 export const checkInRetentionDays = 14;
+
+/**
+ * 数字哨兵 (the entrance kiosk). A venue owner pairs a device as the venue's kiosk and gets a pairing token
+ * once (`ssk1.<kioskId>.<secret>`, only its hash is kept); the kiosk sends it as `Authorization: Bearer`
+ * on every /kiosk route and can act only for that venue.
+ */
+export const kioskId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
+export const kioskLabel = z.string().check(z.trim(), z.minLength(1, 'label is required'), z.maxLength(32, 'label is at most 32 characters'));
+export const kiosk = z.object({
+  id: kioskId,
+  label: z.string(),
+  createdAt: instant,
+  lastSeenAt: z.nullable(instant),
+  revokedAt: z.nullable(instant),
+});
+export type Kiosk = z.infer<typeof kiosk>;
+export const pairKioskBody = z.object({ label: kioskLabel });
+export const pairKioskResponse = z.object({ kiosk, pairingToken: z.string() });
+export type PairKioskResponse = z.infer<typeof pairKioskResponse>;
+/** Chooses the rule set the venue's kiosk applies; the id must be one of `/api/rule-sets`. */
+export const updateVenueBody = z.object({ ruleSetId: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)) });
+/** What a paired kiosk learns about itself: which venue it serves, and under which rule. */
+export const kioskMe = z.object({
+  kiosk: z.object({ id: kioskId, label: z.string() }),
+  venue: z.object({ number: venueNumber, name: z.string(), district: z.string(), address: z.string(), ruleSetId: z.string() }),
+});
+export type KioskMe = z.infer<typeof kioskMe>;
+/**
+ * One visit a kiosk passed, as queued in the kiosk's outbox (kind 'kiosk-visit'): the QR text it read (a live
+ * code, SSM1 or SSM2, or a paper code) and when. The server verifies the code again before it stores the check-in.
+ */
+export const kioskVisitKind = 'kiosk-visit';
+export const kioskVisitUpload = z.object({ code: z.string().check(z.minLength(1), z.maxLength(2048)), scannedAt: instant });
+export type KioskVisitUpload = z.infer<typeof kioskVisitUpload>;
+/** The kiosk outbox's kinds with their payload schemas, as `outboxPayloads` is for a citizen's device. */
+export const kioskOutboxPayloads = { [kioskVisitKind]: kioskVisitUpload } as const;
+export const maxKioskSyncItems = 100;
+/**
+ * Items are checked one by one like `/sync/batch`: a payload that does not parse is rejected alone
+ * (status 'rejected'), so one bad item never blocks the kiosk's queue.
+ */
+export const kioskSyncBody = z.object({ items: z.array(syncItem).check(z.minLength(1), z.maxLength(maxKioskSyncItems)) });
+/**
+ * An ID-number lookup. `id` is client-made: on PASS it becomes the check-in's id, so a retry stores nothing
+ * new. The ID number is checked (length, check character) by the server too: `invalid_id_number`.
+ */
+export const kioskIdLookupBody = z.object({ id: checkInId, idNumber: z.string().check(z.maxLength(32)) });
+export const ruleClauseKind = z.enum(['code-colour', 'pcr-negative', 'antigen-negative']);
+/** All a kiosk learns from a lookup: no id, no phone, no records. `failedClauses` are the kinds of the failing clauses. */
+export const kioskLookupStatus = z.object({
+  maskedName: z.string(),
+  colour: codeColour,
+  pcrAgeHours: z.nullable(z.number()),
+  pass: z.boolean(),
+  failedClauses: z.array(ruleClauseKind),
+});
+export type KioskLookupStatus = z.infer<typeof kioskLookupStatus>;
+export const kioskIdLookupResponse = z.object({ status: kioskLookupStatus });
+/** Per-kiosk lookup limits unless the server's KIOSK_LOOKUPS_PER_MINUTE / KIOSK_LOOKUPS_PER_DAY say otherwise. */
+export const kioskLookupDefaults = { perMinute: 30, perDay: 1000 } as const;
 
 /**
  * What a data provider (a lab, a testing site, the vaccination registry, the itinerary feed, the
@@ -545,7 +630,7 @@ export const antigenPhotoRetentionDays = 30;
 
 export const deleteAccountBody = z.object({ code: otpCode });
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 interface EndpointDefinition<P extends string, B extends z.ZodMiniType | undefined, R extends z.ZodMiniType> {
   method: Method;
@@ -632,6 +717,15 @@ export const endpoints = {
     body: undefined,
     response: z.object({ kits: z.array(approvedKit) }),
   }),
+  /** 数字哨兵, owner side (citizen session; a venue not the caller's answers 404). */
+  updateVenue: endpoint({ method: 'PATCH', path: '/venues/:number', body: updateVenueBody, response: z.object({ venue }) }),
+  pairKiosk: endpoint({ method: 'POST', path: '/venues/:number/kiosks', body: pairKioskBody, response: pairKioskResponse }),
+  venueKiosks: endpoint({ method: 'GET', path: '/venues/:number/kiosks', body: undefined, response: z.object({ kiosks: z.array(kiosk) }) }),
+  revokeKiosk: endpoint({ method: 'DELETE', path: '/venues/:number/kiosks/:kioskId', body: undefined, response: ok }),
+  /** 数字哨兵, kiosk side (`Authorization: Bearer <pairingToken>`, no session). */
+  kioskMe: endpoint({ method: 'GET', path: '/kiosk/me', body: undefined, response: kioskMe }),
+  kioskSync: endpoint({ method: 'POST', path: '/kiosk/sync', body: kioskSyncBody, response: syncBatchResponse }),
+  kioskIdLookup: endpoint({ method: 'POST', path: '/kiosk/id-lookups', body: kioskIdLookupBody, response: kioskIdLookupResponse }),
 } as const;
 
 export type Endpoints = typeof endpoints;

@@ -1,7 +1,7 @@
 /** Venues and their place codes, and the list of a citizen's check-ins (which arrive through the outbox). */
 import { randomInt } from 'node:crypto';
 import type * as z from 'zod/mini';
-import { checkInRetentionDays, type CheckIn, type registerVenueBody, type Venue, type VenuePayload } from '../../core/contract.ts';
+import { checkInRetentionDays, defaultVenueRuleSetId, type CheckIn, type registerVenueBody, type Venue, type VenuePayload } from '../../core/contract.ts';
 import { HttpError } from '../http/errors.ts';
 import type { CheckInStore } from '../storage/check-ins.ts';
 import type { VenueStore } from '../storage/venues.ts';
@@ -29,7 +29,7 @@ export function createVenueService(deps: { venues: VenueStore; checkIns: CheckIn
     async register(ownerId: string, body: z.infer<typeof registerVenueBody>): Promise<Venue> {
       for (;;) {
         const number = randomVenueNumber();
-        const venue: Venue = { ...body, number, token: await sign(number, body), createdAt: new Date().toISOString() };
+        const venue: Venue = { ...body, number, token: await sign(number, body), createdAt: new Date().toISOString(), ruleSetId: defaultVenueRuleSetId };
         if (await venues.add({ ...venue, ownerId })) return venue;
       }
     },

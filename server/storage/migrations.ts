@@ -316,6 +316,26 @@ async function antigenTrust(db: AnyDb): Promise<void> {
   await db.schema.createIndex('antigen_photo_hashes_created').on('antigen_photo_hashes').column('created_at').execute();
 }
 
+/**
+ * 数字哨兵: the devices paired as a venue's entrance kiosk, each holding only the hash of its pairing token,
+ * and the rule set the venue's kiosk checks visitors against. A kiosk belongs to its venue and goes with
+ * it; its lookups are counted in login_throttle, whose windows every node shares.
+ */
+async function kiosks(db: AnyDb): Promise<void> {
+  await db.schema.alterTable('venues').addColumn('rule_set_id', 'text', (col) => col.notNull().defaultTo('venue-entry')).execute();
+  await db.schema
+    .createTable('kiosks')
+    .addColumn('id', 'text', (col) => col.primaryKey())
+    .addColumn('venue_number', 'text', (col) => col.notNull().references('venues.number'))
+    .addColumn('label', 'text', (col) => col.notNull())
+    .addColumn('token_hash', 'text', (col) => col.notNull().unique())
+    .addColumn('created_at', 'text', (col) => col.notNull())
+    .addColumn('last_seen_at', 'text')
+    .addColumn('revoked_at', 'text')
+    .execute();
+  await db.schema.createIndex('kiosks_venue').on('kiosks').columns(['venue_number', 'created_at']).execute();
+}
+
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001-initial': { up: (db) => initial(db, dialect) },
@@ -326,5 +346,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0006-hardening': { up: hardening },
     '0007-access-log': { up: accessLog },
     '0008-antigen-trust': { up: antigenTrust },
+    '0009-kiosks': { up: kiosks },
   };
 }

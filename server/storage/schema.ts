@@ -2,7 +2,7 @@
  * The database's tables as Kysely sees them: one typed schema for both engines. Times are ISO-8601 text
  * (UTC, so text order is time order) and instants in milliseconds are integers; both engines store them alike.
  */
-import type { ColumnType } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { AccessActorKind, AccessedData, AccessPurpose, CodeColour, VenueKind } from '../../core/contract.ts';
 
 export interface CitizensTable {
@@ -144,6 +144,20 @@ export interface VenuesTable {
   kind: VenueKind;
   token: string;
   created_at: string;
+  /** The rule set the venue's kiosk applies (0009-kiosks). */
+  rule_set_id: Generated<string>;
+}
+
+/** A device paired as a venue's 数字哨兵 (0009-kiosks). */
+export interface KiosksTable {
+  id: string;
+  venue_number: string;
+  label: string;
+  /** SHA-256 of the pairing token, hex: the token itself is shown once and never stored. */
+  token_hash: string;
+  created_at: string;
+  last_seen_at: string | null;
+  revoked_at: string | null;
 }
 
 export interface CheckInsTable {
@@ -256,4 +270,5 @@ export interface Schema {
   revocation_salt: RevocationSaltTable;
   access_log: AccessLogTable;
   login_throttle: LoginThrottleTable;
+  kiosks: KiosksTable;
 }

@@ -2,7 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Venue } from '../../core/contract.ts';
 import type { Schema, VenuesTable } from './schema.ts';
 
-function toVenue(row: Omit<VenuesTable, 'owner_id'>): Venue {
+type VenueRow = Omit<VenuesTable, 'owner_id' | 'rule_set_id'> & { rule_set_id: string };
+
+function toVenue(row: VenueRow): Venue {
   return {
     number: row.number,
     name: row.name,
@@ -11,6 +13,7 @@ function toVenue(row: Omit<VenuesTable, 'owner_id'>): Venue {
     kind: row.kind,
     token: row.token,
     createdAt: row.created_at,
+    ruleSetId: row.rule_set_id,
   };
 }
 
@@ -21,7 +24,7 @@ export interface NewVenue extends Omit<Venue, 'createdAt'> {
 
 /** Registered venues: the owner's list, and a lookup by the number printed under the poster's QR. */
 export function createVenueStore(db: Kysely<Schema>) {
-  const venues = () => db.selectFrom('venues').select(['number', 'name', 'district', 'address', 'kind', 'token', 'created_at']);
+  const venues = () => db.selectFrom('venues').select(['number', 'name', 'district', 'address', 'kind', 'token', 'created_at', 'rule_set_id']);
   return {
     /** Adds the venue; false when its number is taken (a concurrent registration drew the same one). */
     async add(venue: NewVenue): Promise<boolean> {
@@ -36,6 +39,7 @@ export function createVenueStore(db: Kysely<Schema>) {
           kind: venue.kind,
           token: venue.token,
           created_at: venue.createdAt,
+          rule_set_id: venue.ruleSetId,
         })
         .onConflict((conflict) => conflict.column('number').doNothing())
         .returning('number')
