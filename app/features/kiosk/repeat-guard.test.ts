@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRepeatGuard, repeatWindowMs } from './repeat-guard.ts';
+import { createRepeatGuard, createTextMemo, repeatWindowMs } from './repeat-guard.ts';
 
 describe('createRepeatGuard', () => {
   it('counts a holder once while their code is read again and again within 10 s', () => {
@@ -29,5 +29,23 @@ describe('createRepeatGuard', () => {
     const guard = createRepeatGuard();
     for (let i = 0; i < 1_000; i++) guard.isNew(`holder-${i}`, i * 1_000);
     expect(guard.size()).toBeLessThanOrEqual(10);
+  });
+});
+
+describe('createTextMemo', () => {
+  it('remembers which holder a text was, while it keeps being read, and forgets it after the window', () => {
+    const memo = createTextMemo();
+    memo.set('SSM2:AAA', 'subject:demo-a', 0);
+    expect(memo.get('SSM2:AAA', 9_000)).toBe('subject:demo-a');
+    expect(memo.get('SSM2:AAA', 18_000)).toBe('subject:demo-a');
+    expect(memo.get('SSM2:AAA', 18_000 + repeatWindowMs)).toBeUndefined();
+    expect(memo.get('SSM2:BBB', 0)).toBeUndefined();
+  });
+
+  it('keeps at most its limit of texts, dropping the oldest', () => {
+    const memo = createTextMemo(repeatWindowMs, 3);
+    for (const text of ['a', 'b', 'c', 'd']) memo.set(text, `key-${text}`, 0);
+    expect(memo.get('a', 1)).toBeUndefined();
+    expect(memo.get('d', 1)).toBe('key-d');
   });
 });

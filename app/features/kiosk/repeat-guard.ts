@@ -29,3 +29,35 @@ export function createRepeatGuard(windowMs = repeatWindowMs): RepeatGuard {
     size: () => lastSeen.size,
   };
 }
+
+export interface TextMemo {
+  /** The holder key a text was read as, if it was read within the window (and refreshes it). */
+  get(text: string, at: number): string | undefined;
+  set(text: string, key: string, at: number): void;
+}
+
+/**
+ * Which holder a scanned text belongs to, remembered for the window, so that the frames of one code are
+ * not verified again and again (a live code's text changes only when the phone signs it anew, each minute).
+ * At most `limit` texts are kept, the oldest dropped first.
+ */
+export function createTextMemo(windowMs = repeatWindowMs, limit = 64): TextMemo {
+  const texts = new Map<string, { key: string; at: number }>();
+  return {
+    get(text, at) {
+      const entry = texts.get(text);
+      if (!entry || at - entry.at >= windowMs) return undefined;
+      entry.at = at;
+      return entry.key;
+    },
+    set(text, key, at) {
+      texts.delete(text);
+      texts.set(text, { key, at });
+      while (texts.size > limit) {
+        const oldest = texts.keys().next();
+        if (oldest.done) break;
+        texts.delete(oldest.value);
+      }
+    },
+  };
+}
