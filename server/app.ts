@@ -8,6 +8,7 @@ import { authRoutes } from './routes/auth.ts';
 import { credentialRoutes } from './routes/credentials.ts';
 import { familyRoutes } from './routes/family.ts';
 import { feedRoutes } from './routes/feeds.ts';
+import { kioskRoutes } from './routes/kiosks.ts';
 import { myDataRoutes } from './routes/my-data.ts';
 import { publicRoutes } from './routes/public.ts';
 import { recordRoutes } from './routes/records.ts';
@@ -31,6 +32,7 @@ export function createApp(services: Services) {
     .route('/', familyRoutes(services))
     .route('/', syncRoutes(services))
     .route('/', venueRoutes(services))
+    .route('/', kioskRoutes(services))
     .route('/', feedRoutes(services));
   api.notFound((c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}.`), 404));
   app.route('/api', api);

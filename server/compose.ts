@@ -10,6 +10,7 @@ import { createCitizenService } from './services/citizens.ts';
 import { createCredentialService } from './services/credentials.ts';
 import { createFamilyService } from './services/family.ts';
 import { createFeedService } from './services/feeds.ts';
+import { createKioskService } from './services/kiosks.ts';
 import { createLoginLimits, defaultLoginLimits } from './services/login-limits.ts';
 import { createPersonalDataService } from './services/personal-data.ts';
 import { createRecordService } from './services/records.ts';
@@ -27,6 +28,7 @@ export function composeServices(storage: Storage, config: ServerConfig, signer: 
   const auth = createAuthService(storage.auth, { demo: config.demo, sender: codeSenderFor(config), limits: loginLimits }, now);
   const accessLog = createAccessLogService(storage.accessLog);
   const citizens = createCitizenService(storage.citizens, accessLog);
+  const sync = createSyncService({ storage, signer });
   return {
     config,
     signer,
@@ -41,7 +43,8 @@ export function composeServices(storage: Storage, config: ServerConfig, signer: 
     family: createFamilyService({ auth, citizens, citizenStore: storage.citizens }),
     credentials: createCredentialService({ citizens, records: storage.records, ruleSets: storage.ruleSets, signer }),
     venues: createVenueService({ venues: storage.venues, checkIns: storage.checkIns, signer }),
-    sync: createSyncService({ storage, signer }),
+    sync,
+    kiosks: createKioskService({ storage, signer, accessLog, sync, ...(config.kioskLookupLimits ? { limits: config.kioskLookupLimits } : {}) }, now),
     providers: createProviderService(storage.providers),
     feeds: createFeedService(storage),
     revocations: createRevocationService(storage.revocations, signer),

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
+import { kioskLookupDefaults } from '../core/contract.ts';
 import { missingSenderMessage, type SmsWebhook } from './services/code-sender.ts';
 import { defaultLoginLimits, loginLimitVariables, type LoginLimits } from './services/login-limits.ts';
+import type { KioskLookupLimits } from './services/kiosks.ts';
 import type { DatabaseLocation } from './storage/database.ts';
 
 export interface ServerConfig {
@@ -17,6 +19,8 @@ export interface ServerConfig {
   signingKeySecret?: string;
   /** Outside demo mode: how many login codes, wrong codes and code requests are allowed (services/login-limits.ts). */
   loginLimits?: LoginLimits;
+  /** How many ID-number lookups one kiosk may make a minute and a day (services/kiosks.ts); the contract's defaults when absent. */
+  kioskLookupLimits?: KioskLookupLimits;
   /** How many proxies of the deployment's own stand in front, whose `X-Forwarded-For` entries are believed (http/client-address.ts). */
   trustProxy?: number;
   /** The login rules' clock; tests move it to cross limit windows. Date.now when absent. */
@@ -90,6 +94,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     distDir: resolve(env.DIST_DIR ?? './dist'),
     ...(env.SIGNING_KEY_SECRET ? { signingKeySecret: env.SIGNING_KEY_SECRET } : {}),
     loginLimits: loginLimitsFromEnv(env),
+    kioskLookupLimits: {
+      perMinute: positiveInteger(env, 'KIOSK_LOOKUPS_PER_MINUTE', kioskLookupDefaults.perMinute),
+      perDay: positiveInteger(env, 'KIOSK_LOOKUPS_PER_DAY', kioskLookupDefaults.perDay),
+    },
     trustProxy: trustProxyFromEnv(env),
   };
 }

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import type { ServerConfig } from './config.ts';
 import type { SmsWebhook } from './services/code-sender.ts';
+import type { KioskLookupLimits } from './services/kiosks.ts';
 import type { LoginLimits } from './services/login-limits.ts';
 import { startServer, type RunningServer } from './server.ts';
 import { rawQuery } from './storage/database.ts';
@@ -60,7 +61,15 @@ async function freshDatabase(): Promise<{ database: ServerConfig['database']; dr
 
 /** A real server on a free port over a fresh database of the suite's engine, removed again by `close`. */
 export async function startTestServer(
-  options: { demo?: boolean; signingKeySecret?: string; smsWebhook?: SmsWebhook; loginLimits?: LoginLimits; trustProxy?: number; clock?: () => number } = {},
+  options: {
+    demo?: boolean;
+    signingKeySecret?: string;
+    smsWebhook?: SmsWebhook;
+    loginLimits?: LoginLimits;
+    kioskLookupLimits?: KioskLookupLimits;
+    trustProxy?: number;
+    clock?: () => number;
+  } = {},
 ): Promise<TestServer> {
   const fresh = await freshDatabase();
   const config: ServerConfig = { port: 0, database: fresh.database, demo: options.demo ?? true, distDir: null, ...options };

@@ -266,6 +266,16 @@ describe('注销账号', () => {
   it('deletes records, check-ins, photos, family links and sessions; no table keeps a trace; logging in again finds nothing', async () => {
     const citizen = await citizenWithEverything(21);
     const otherSession = await loginCookie(server.url, citizen.phone);
+    // The citizen's venue has a kiosk, which looks the citizen up: in their access log and the kiosk's.
+    const paired = await postJson(server.url, `/venues/${citizen.venue.number}/kiosks`, { label: '门口' }, citizen.cookie);
+    const kioskToken = endpoints.pairKiosk.response.parse(await paired.json()).pairingToken;
+    const kiosk = (path: string, body?: unknown) =>
+      fetch(`${server.url}/api${path}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: { authorization: `Bearer ${kioskToken}`, 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    expect((await kiosk('/kiosk/id-lookups', { id: randomUUID(), idNumber: citizen.idNumber })).status).toBe(200);
     expect(await tracesOf([citizen.id])).not.toEqual([]);
 
     const sent = endpoints.requestDeletionCode.response.parse(await (await postJson(server.url, '/account/deletion-code', {}, citizen.cookie)).json());
@@ -275,6 +285,9 @@ describe('注销账号', () => {
     expect(response.headers.getSetCookie().join(';')).toMatch(/sw_session=;/);
 
     expect(await tracesOf([citizen.id, citizen.phone, citizen.idNumber])).toEqual([]);
+    // The kiosks of the owner's venues went with them.
+    await expectApiError(await kiosk('/kiosk/me'), 401, 'kiosk_unauthorized');
+    expect(await server.query('SELECT id FROM kiosks WHERE venue_number = ?', citizen.venue.number)).toEqual([]);
     for (const cookie of [citizen.cookie, otherSession]) await expectApiError(await get('/me', cookie), 401, 'unauthenticated');
     const household = endpoints.me.response.parse(await (await get('/me', citizen.asGuardian)).json());
     expect(household.dependants.map((person) => person.id)).not.toContain(citizen.id);

@@ -43,11 +43,12 @@ const dayMs = 24 * hourMs;
 /** Asia/Shanghai is UTC+8 all year. */
 const shanghaiOffsetMs = 8 * hourMs;
 
-const clockWindowEnd = (now: number, size: number) => Math.floor(now / size) * size + size;
+/** The end of the clock window of `size` ms that `now` falls in. */
+export const clockWindowEnd = (now: number, size: number) => Math.floor(now / size) * size + size;
 /** The next midnight in Shanghai after `now`. */
 export const shanghaiDayEnd = (now: number) => clockWindowEnd(now + shanghaiOffsetMs, dayMs) - shanghaiOffsetMs;
 
-const retryAfterSeconds = (windowEnd: number, now: number) => Math.max(1, Math.ceil((windowEnd - now) / 1000));
+export const retryAfterSeconds = (windowEnd: number, now: number) => Math.max(1, Math.ceil((windowEnd - now) / 1000));
 
 function lockedUntil(windowEnd: number, now: number): HttpError {
   const until = new Date(windowEnd).toISOString();

@@ -14,7 +14,7 @@
  */
 import type { PublicJwk } from '../../core/contract.ts';
 import { keyId, keyLookupFromSet } from '../../core/crypto/keys.ts';
-import { ecdsa, signToken, verifyToken } from '../../core/crypto/signed-token.ts';
+import { ecdsa, signToken, verifyToken, type KeyLookup } from '../../core/crypto/signed-token.ts';
 import { signCompactCredential, signCompactPaperCode } from '../../core/crypto/compact-code.ts';
 import type { CredentialClaims, PaperClaims } from '../../core/crypto/health-code.ts';
 import { base64urlToBytes, bytesToBase64url } from '../../core/crypto/base64url.ts';
@@ -33,6 +33,8 @@ export interface Signer {
   /** The payload of a token this server signed, or undefined for anything else (forged, foreign, cut short). */
   verify(token: string): Promise<unknown>;
   publicKeys(): PublicJwk[];
+  /** The published keys (retired ones still published too) by kid, for reading codes this server signed. */
+  lookup: KeyLookup;
   /** Reads the key set again, so that a rotation made elsewhere (the admin tool, another node) takes effect. */
   refresh(): Promise<void>;
 }
@@ -139,6 +141,7 @@ export async function createSigner(signingKeys: Stores['signingKeys'], secret?: 
       return result.payload;
     },
     publicKeys: () => keys.published,
+    lookup: (kid) => keys.lookup(kid),
     async refresh() {
       const next = await load(await signingKeys.all());
       if (next.fingerprint !== keys.fingerprint) verified.clear();

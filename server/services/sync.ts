@@ -116,9 +116,15 @@ function isOutboxKind(kind: string): kind is OutboxKindName {
 }
 
 type Checked = { item: SyncItem; result: SyncItemResult } | { item: SyncItem; write: Write };
+/** An item ready to store, under the citizen whose id space it claims. */
+interface Accepted {
+  citizenId: string;
+  item: SyncItem;
+  write: Write;
+}
 
 /** Runs `work`; a 4xx it throws becomes the item's 'rejected' answer, with the reason. */
-async function orRejected(item: SyncItem, work: () => SyncItemResult | Promise<SyncItemResult>): Promise<SyncItemResult> {
+export async function orRejected(item: SyncItem, work: () => SyncItemResult | Promise<SyncItemResult>): Promise<SyncItemResult> {
   try {
     return await work();
   } catch (error) {
@@ -155,25 +161,30 @@ export function createSyncService(deps: { storage: Storage; signer: Signer }) {
   }
 
   /**
-   * Claims each accepted id and stores its effects, all in one transaction; gives back, for each entry,
-   * 'claimed' or whose the id turned out to be (a second copy in this batch, or sent to another node at once).
+   * Claims each accepted id under its citizen and stores its effects, all in one transaction; gives back, for
+   * each entry, 'claimed' or whose the id turned out to be (a second copy in this batch, or sent to another
+   * node at once).
    */
-  async function commit(citizenId: string, accepted: readonly { item: SyncItem; write: Write }[], receivedAt: Date) {
+  async function commit(accepted: readonly Accepted[], receivedAt: Date) {
     const claims = new Map<SyncItem, 'claimed' | SyncItemOwner>();
     if (accepted.length === 0) return claims;
+    const byCitizen = new Map<string, Accepted[]>();
+    for (const entry of accepted) byCitizen.set(entry.citizenId, [...(byCitizen.get(entry.citizenId) ?? []), entry]);
     await storage.transaction(async (stores) => {
-      const byId = await stores.syncItems.claim(citizenId, accepted.map(({ item }) => item), receivedAt.toISOString());
       const bulk: BulkRows = { checkIns: [] };
       const stored = new Set<string>();
-      for (const { item, write } of accepted) {
-        const owner = byId.get(item.id) ?? 'mine';
-        // Only the first copy of an id in the batch stores it; a later copy is a resend.
-        if (owner === 'claimed' && !stored.has(item.id)) {
-          stored.add(item.id);
-          claims.set(item, 'claimed');
-          await write(stores, bulk);
-        } else {
-          claims.set(item, owner === 'claimed' ? 'mine' : owner);
+      for (const [citizenId, entries] of byCitizen) {
+        const byId = await stores.syncItems.claim(citizenId, entries.map(({ item }) => item), receivedAt.toISOString());
+        for (const { item, write } of entries) {
+          const owner = byId.get(item.id) ?? 'mine';
+          // Only the first copy of an id in the batch stores it; a later copy is a resend.
+          if (owner === 'claimed' && !stored.has(item.id)) {
+            stored.add(item.id);
+            claims.set(item, 'claimed');
+            await write(stores, bulk);
+          } else {
+            claims.set(item, owner === 'claimed' ? 'mine' : owner);
+          }
         }
       }
       await stores.checkIns.record(bulk.checkIns);
@@ -195,8 +206,7 @@ export function createSyncService(deps: { storage: Storage; signer: Signer }) {
       // One at a time: a batch is small, and checks run in the order the device queued them.
       for (const item of items) checked.push(await check(citizenId, item, owners.get(item.id), receivedAt, batch));
       const claims = await commit(
-        citizenId,
-        checked.filter((entry) => 'write' in entry),
+        checked.filter((entry) => 'write' in entry).map((entry) => ({ ...entry, citizenId })),
         receivedAt,
       );
       return Promise.all(
@@ -209,7 +219,26 @@ export function createSyncService(deps: { storage: Storage; signer: Signer }) {
       const owner = (await storage.syncItems.owners(citizenId, [item.id])).get(item.id);
       if (owner) return outcome(item, owner);
       const write = await prepare(citizenId, item, receivedAt, newBatchClaims());
-      return answer(item, (await commit(citizenId, [{ item, write }], receivedAt)).get(item));
+      return answer(item, (await commit([{ citizenId, item, write }], receivedAt)).get(item));
+    },
+    /**
+     * Stores check-ins made for citizens by someone else (a venue's kiosk), each claiming its client-made id
+     * under the citizen it is of, exactly as that citizen's own device would: a resend answers 'duplicate'.
+     * A refusal per item (an id someone else spent) comes back as that item's 'rejected' answer.
+     */
+    async storeCheckInsFor(visits: readonly { citizenId: string; item: SyncItem; checkIn: NewCheckIn }[], receivedAt: Date): Promise<Map<SyncItem, SyncItemResult>> {
+      const accepted = visits.map(({ citizenId, item, checkIn }): Accepted => ({
+        citizenId,
+        item,
+        write: (_stores, bulk) => {
+          bulk.checkIns.push(checkIn);
+          return Promise.resolve();
+        },
+      }));
+      const claims = await commit(accepted, receivedAt);
+      const results = new Map<SyncItem, SyncItemResult>();
+      for (const { item } of visits) results.set(item, await orRejected(item, () => answer(item, claims.get(item))));
+      return results;
     },
   };
 }

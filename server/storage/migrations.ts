@@ -334,6 +334,19 @@ async function kiosks(db: AnyDb): Promise<void> {
     .addColumn('revoked_at', 'text')
     .execute();
   await db.schema.createIndex('kiosks_venue').on('kiosks').columns(['venue_number', 'created_at']).execute();
+  // Every ID-number lookup a kiosk made, also of numbers no one holds (which have no citizen's access log to
+  // go to): the ID number itself is never kept, only whose it was when someone holds it.
+  await db.schema
+    .createTable('kiosk_lookups')
+    .addColumn('kiosk_id', 'text', (col) => col.notNull())
+    .addColumn('id', 'text', (col) => col.notNull())
+    .addColumn('venue_number', 'text', (col) => col.notNull())
+    .addColumn('at', 'text', (col) => col.notNull())
+    .addColumn('citizen_id', 'text')
+    .addColumn('outcome', 'text', (col) => col.notNull().check(sql`outcome IN ('pass', 'fail', 'unknown')`))
+    .addPrimaryKeyConstraint('kiosk_lookups_pk', ['kiosk_id', 'id'])
+    .execute();
+  await db.schema.createIndex('kiosk_lookups_citizen').on('kiosk_lookups').column('citizen_id').execute();
 }
 
 export function migrations(dialect: Dialect): Record<string, Migration> {

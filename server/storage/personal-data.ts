@@ -43,7 +43,12 @@ export function createPersonalDataStore(db: Kysely<Schema>) {
       const byCitizen = ['access_log', 'antigen_photos', 'antigen_tests', 'pcr_tests', 'vaccinations', 'itinerary_stops', 'check_ins', 'sync_items', 'colour_changes', 'feed_record_history', 'feed_records', 'sessions'] as const;
       for (const table of byCitizen) await db.deleteFrom(table).where('citizen_id', '=', citizenId).execute();
       await db.deleteFrom('family_links').where((eb) => eb.or([eb('guardian_id', '=', citizenId), eb('dependant_id', '=', citizenId)])).execute();
+      // The owner's kiosks go with their venues; lookups they made of others stay, without the kiosk to act again.
+      const ownVenues = db.selectFrom('venues').select('number').where('owner_id', '=', citizenId);
+      await db.deleteFrom('kiosks').where('venue_number', 'in', ownVenues).execute();
       await db.deleteFrom('venues').where('owner_id', '=', citizenId).execute();
+      // A lookup of the citizen by a kiosk stays counted, without saying whose it was.
+      await db.updateTable('kiosk_lookups').set({ citizen_id: null }).where('citizen_id', '=', citizenId).execute();
       // A spent kit serial and a photo already seen stay spent, or deleting an account would free them for
       // reuse: they are kept without the person.
       for (const table of ['antigen_kit_uses', 'antigen_photo_hashes'] as const) {

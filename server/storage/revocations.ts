@@ -17,6 +17,16 @@ export function createRevocationStore(db: Kysely<Schema>) {
         .groupBy('citizen_id')
         .execute();
     },
+    /** When the citizen's colour last really changed (recorded), or undefined: a code signed before then is revoked. */
+    async lastChangeOf(citizenId: string): Promise<string | undefined> {
+      const row = await db
+        .selectFrom('colour_changes')
+        .select((eb) => eb.fn.max('recorded_at').as('recorded_at'))
+        .where('citizen_id', '=', citizenId)
+        .whereRef('colour', '<>', 'previous_colour')
+        .executeTakeFirst();
+      return row?.recorded_at ?? undefined;
+    },
     /** The deployment's salt, made by whichever node asks first; every node then reads the same one. */
     async salt(make: () => string): Promise<string> {
       await db

@@ -160,6 +160,16 @@ export interface KiosksTable {
   revoked_at: string | null;
 }
 
+/** One ID-number lookup by a kiosk (0009-kiosks); `citizen_id` null for a number no one holds, or once that account is deleted. */
+export interface KioskLookupsTable {
+  kiosk_id: string;
+  id: string;
+  venue_number: string;
+  at: string;
+  citizen_id: string | null;
+  outcome: 'pass' | 'fail' | 'unknown';
+}
+
 export interface CheckInsTable {
   citizen_id: string;
   id: string;
@@ -271,4 +281,5 @@ export interface Schema {
   access_log: AccessLogTable;
   login_throttle: LoginThrottleTable;
   kiosks: KiosksTable;
+  kiosk_lookups: KioskLookupsTable;
 }

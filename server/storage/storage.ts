@@ -12,6 +12,7 @@ import { createCitizenStore } from './citizens.ts';
 import { createColourChangeStore } from './colour-changes.ts';
 import type { Database, Engine } from './database.ts';
 import { createFeedStore } from './feeds.ts';
+import { createKioskStore } from './kiosks.ts';
 import { createLoginThrottleStore } from './login-throttle.ts';
 import { createPersonalDataStore } from './personal-data.ts';
 import { createProviderStore } from './providers.ts';
@@ -43,6 +44,7 @@ function stores(db: Kysely<Schema>, engine: Engine) {
     accessLog: createAccessLogStore(db),
     personalData: createPersonalDataStore(db),
     loginThrottle: createLoginThrottleStore(db),
+    kiosks: createKioskStore(db),
   };
 }
 

@@ -55,6 +55,14 @@ export function createVenueStore(db: Kysely<Schema>) {
     async setToken(number: string, token: string): Promise<void> {
       await db.updateTable('venues').set({ token }).where('number', '=', number).execute();
     },
+    /** The venue when `ownerId` owns it, else undefined: a venue of someone else's is not told apart from none. */
+    async ownedVenue(ownerId: string, number: string): Promise<Venue | undefined> {
+      const row = await venues().where('number', '=', number).where('owner_id', '=', ownerId).executeTakeFirst();
+      return row && toVenue(row);
+    },
+    async setRuleSet(number: string, ruleSetId: string): Promise<void> {
+      await db.updateTable('venues').set({ rule_set_id: ruleSetId }).where('number', '=', number).execute();
+    },
     async ownedBy(ownerId: string): Promise<Venue[]> {
       const rows = await venues().where('owner_id', '=', ownerId).orderBy('created_at', 'desc').orderBy('number').execute();
       return rows.map(toVenue);
