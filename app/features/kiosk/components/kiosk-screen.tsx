@@ -32,7 +32,8 @@ registerOutboxKind(kioskVisitOutboxKind);
 /** How long a verdict stays up unless the next visitor's replaces it; scanning never pauses meanwhile. */
 const verdictShownMs = 3000;
 
-type Shown = { kind: 'code'; verification: Verification; at: number; logged: boolean } | { kind: 'id'; status: KioskLookupStatus; at: number };
+/** `seq` numbers the visitors: each verdict is a new element, so a screen reader announces the next one too. */
+type Shown = { seq: number } & ({ kind: 'code'; verification: Verification; at: number; logged: boolean } | { kind: 'id'; status: KioskLookupStatus; at: number });
 
 interface Checker {
   lookup: KeyLookup;
@@ -153,7 +154,7 @@ export function KioskScreen({ token, me, onUnauthorized }: { token: string; me: 
           );
           if (logged) sync.flush();
         }
-        setShown({ kind: 'code', verification, at, logged });
+        setShown((previous) => ({ seq: (previous?.seq ?? 0) + 1, kind: 'code', verification, at, logged }));
         announce(verification.kind === 'refused' ? 'refused' : pass ? 'pass' : 'fail', verification.kind === 'checked' ? verification.maskedName : '');
         tally(pass ? 'pass' : 'fail');
       } finally {
@@ -164,7 +165,7 @@ export function KioskScreen({ token, me, onUnauthorized }: { token: string; me: 
   );
 
   const onStatus = (status: KioskLookupStatus) => {
-    setShown({ kind: 'id', status, at: Date.now() });
+    setShown((previous) => ({ seq: (previous?.seq ?? 0) + 1, kind: 'id', status, at: Date.now() }));
     announce(status.pass ? 'pass' : 'fail', status.maskedName);
     tally(status.pass ? 'pass' : 'fail');
   };
@@ -183,7 +184,7 @@ export function KioskScreen({ token, me, onUnauthorized }: { token: string; me: 
       <>
         <KioskCamera onDecoded={(text) => void onCode(text)} />
         {shown && (
-          <div className="kiosk__verdict" data-testid="kiosk-verdict">
+          <div key={shown.seq} className="kiosk__verdict" data-testid="kiosk-verdict">
             {shown.kind === 'code' ? (
               <>
                 <VerdictView verification={shown.verification} ruleSet={ruleSet} now={shown.at} className="kiosk-verdict" />
