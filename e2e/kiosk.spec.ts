@@ -11,7 +11,7 @@ import { demoDependant } from '../server/test-client.ts';
 import { launchWithCamera, phoneContext } from './fixtures/camera.ts';
 import { readShownCode } from './fixtures/health-code.ts';
 import { writeQrSequenceY4m } from './fixtures/y4m.ts';
-import { demo, linkDemoRelative, loginAsDemo, unlinkDemoRelative } from './support.ts';
+import { linkDemoRelative, loginAsDemo, unlinkDemoRelative, type demo } from './support.ts';
 
 type Who = keyof typeof demo;
 
@@ -60,6 +60,26 @@ const recorded = (kiosk: Page) =>
     return { spoken, verdicts };
   });
 
+/** The queue's people, each signed in on their own phone, (a) linked to (f) so she can print (f)'s paper code. */
+async function queueParty(browser: Browser, baseURL: string) {
+  const people = { a: await citizen(browser, baseURL, 'a'), b: await citizen(browser, baseURL, 'b'), c: await citizen(browser, baseURL, 'c'), f: await citizen(browser, baseURL, 'f') };
+  await linkDemoRelative(people.a.page);
+  return {
+    people,
+    /** Each pass logged exactly once at the venue, the fail not at all, read from every citizen's own 扫码记录. */
+    async expectVisitedOnce(venue: string) {
+      expect(await visitsAt(people.a.page, venue)).toBe(1);
+      expect(await visitsAt(people.b.page, venue)).toBe(1);
+      expect(await visitsAt(people.c.page, venue)).toBe(0);
+      expect(await visitsAt(people.f.page, venue)).toBe(1);
+    },
+    async close() {
+      await unlinkDemoRelative(people.a.page);
+      for (const person of Object.values(people)) await person.context.close();
+    },
+  };
+}
+
 /** Phones of (a), (b) and (c) show their live codes; (a), linked to (f), prints (f)'s paper code. */
 async function queueCodes(people: Record<'a' | 'b' | 'c', Page>): Promise<string[]> {
   const paper = (await (await people.a.request.post('/api/paper-code', { data: { subject: demoDependant.id } })).json()) as { code: string };
@@ -88,11 +108,8 @@ async function expectQueueSeen(kiosk: Page): Promise<void> {
 test('an owner pairs a kiosk; a queue of three phones and a paper code is checked, spoken and logged once each', async ({ browser, baseURL }) => {
   test.setTimeout(300_000);
   if (!baseURL) throw new Error('baseURL is not set');
-  const a = await citizen(browser, baseURL, 'a');
-  const b = await citizen(browser, baseURL, 'b');
-  const c = await citizen(browser, baseURL, 'c');
-  const f = await citizen(browser, baseURL, 'f');
-  await linkDemoRelative(a.page);
+  const party = await queueParty(browser, baseURL);
+  const { a, b, c } = party.people;
   const venue = await registerVenue(a.page, '数字哨兵测试店');
 
   // Pairing through the owner's page: the link carries the token in its fragment.
@@ -125,30 +142,23 @@ test('an owner pairs a kiosk; a queue of three phones and a paper code is checke
     await expect(kiosk.getByTestId('kiosk-counts')).toContainText('本小时 通过 3 · 未通过 1');
     expect((await recorded(kiosk)).spoken).toHaveLength(4);
 
-    expect(await visitsAt(a.page, venue)).toBe(1);
-    expect(await visitsAt(b.page, venue)).toBe(1);
-    expect(await visitsAt(c.page, venue)).toBe(0);
-    expect(await visitsAt(f.page, venue)).toBe(1);
+    await party.expectVisitedOnce(venue);
 
     // The owner sees the device and when it was last seen.
-    await owner.reload();
+    await owner.goto('/venues');
     await owner.getByRole('listitem').filter({ hasText: '数字哨兵测试店' }).getByRole('button', { name: '设为数字哨兵' }).click();
     await expect(owner.getByText(/最近在线：/)).toBeVisible();
   } finally {
     await camera.close();
-    await unlinkDemoRelative(a.page);
-    for (const person of [a, b, c, f]) await person.context.close();
+    await party.close();
   }
 });
 
 test('a kiosk offline during the queue keeps every pass and logs each once when the network returns', async ({ browser, baseURL }) => {
   test.setTimeout(300_000);
   if (!baseURL) throw new Error('baseURL is not set');
-  const a = await citizen(browser, baseURL, 'a');
-  const b = await citizen(browser, baseURL, 'b');
-  const c = await citizen(browser, baseURL, 'c');
-  const f = await citizen(browser, baseURL, 'f');
-  await linkDemoRelative(a.page);
+  const party = await queueParty(browser, baseURL);
+  const { a, b, c } = party.people;
   const venue = await registerVenue(a.page, '离线哨兵测试店');
   const paired = (await (await a.page.request.post(`/api/venues/${venue}/kiosks`, { data: { label: '北门' } })).json()) as { pairingToken: string };
 
@@ -171,15 +181,11 @@ test('a kiosk offline during the queue keeps every pass and logs each once when 
 
     await context.setOffline(false);
     await expect(kiosk.getByTestId('kiosk-sync')).toHaveText('登记已全部上传', { timeout: 30_000 });
-    expect(await visitsAt(a.page, venue)).toBe(1);
-    expect(await visitsAt(b.page, venue)).toBe(1);
-    expect(await visitsAt(c.page, venue)).toBe(0);
-    expect(await visitsAt(f.page, venue)).toBe(1);
+    await party.expectVisitedOnce(venue);
     await expect(kiosk.getByTestId('kiosk-counts')).toContainText('本小时 通过 3 · 未通过 1');
   } finally {
     await camera.close();
-    await unlinkDemoRelative(a.page);
-    for (const person of [a, b, c, f]) await person.context.close();
+    await party.close();
   }
 });
 

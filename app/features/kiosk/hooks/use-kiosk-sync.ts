@@ -1,5 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { ApiError } from '../../../api/client.ts';
+import { useEngineFor } from '../../../offline/sync-context.tsx';
 import { createSyncEngine, type SyncState } from '../../../offline/sync-engine.ts';
 import { syncKioskVisits } from '../api/sync-kiosk-visits.ts';
 
@@ -35,19 +36,7 @@ export function useKioskSync(token: string, owner: string, onUnauthorized: (erro
     return () => unauthorized.removeEventListener('unauthorized', listener);
   }, [unauthorized, onUnauthorized]);
 
-  useEffect(() => {
-    sync.setCitizen(owner);
-    const online = () => sync.setOnline(true);
-    const offline = () => sync.setOnline(false);
-    window.addEventListener('online', online);
-    window.addEventListener('offline', offline);
-    return () => {
-      window.removeEventListener('online', online);
-      window.removeEventListener('offline', offline);
-      sync.setCitizen(null);
-    };
-  }, [sync, owner]);
-
+  useEngineFor(sync, owner);
   useEffect(() => () => sync.dispose(), [sync]);
 
   const state = useSyncExternalStore(sync.subscribe, () => sync.getState());
