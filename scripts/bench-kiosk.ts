@@ -107,7 +107,7 @@ try {
   }
   const video = join(dataDir, 'queue.y4m');
   // The throughput run's queue passes once: a long empty tail keeps the loop from showing it again while measuring.
-  writeQrSequenceY4m(video, soakMinutes === null ? [...codes] : codes, { framesPerCode, leadFrames: soakMinutes === null ? leadFrames : 0 });
+  writeQrSequenceY4m(video, codes, soakMinutes === null ? { framesPerCode, leadFrames, tailFrames: 600 } : { framesPerCode });
 
   const browser = await launchWithCamera(video);
   const context = await phoneContext(browser, server.url);
@@ -133,7 +133,8 @@ try {
     await page.getByTestId('kiosk-sync').filter({ hasText: '登记已全部上传' }).waitFor({ timeout: 60_000 });
     const logged = await countLogged();
     const passes = verdicts.filter((verdict) => verdict.pass).length;
-    console.log(`queue: ${codeCount} people (${codes.filter((c) => c.startsWith('SSM2:')).length} codes in all, ${Math.ceil(codeCount / 4)} of them paper), ${perCodeMs} ms each (${(60_000 / perCodeMs).toFixed(0)} a minute presented), fake camera 640×480 @ 10 fps`);
+    const paper = Math.floor(codeCount / 4);
+    console.log(`queue: ${codeCount} people (${codeCount - paper} live phone codes, ${paper} paper codes), ${perCodeMs} ms each (${(60_000 / perCodeMs).toFixed(0)} a minute presented), fake camera 640×480 @ 10 fps`);
     console.log(`  recognised at first showing: ${verdicts.length} of ${codeCount} (${((100 * verdicts.length) / codeCount).toFixed(1)} %), ${passes} PASS`);
     console.log(`  recognised per minute: ${((verdicts.length / spanMs) * 60_000).toFixed(1)} (first to last verdict ${(spanMs / 1000).toFixed(1)} s)`);
     console.log(`  logged by the server after the outbox drained: ${logged} (${((logged / spanMs) * 60_000).toFixed(1)} a minute)`);
