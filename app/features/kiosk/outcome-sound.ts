@@ -27,6 +27,11 @@ export function playOutcomeTone(outcome: Outcome): void {
       gain.gain.setValueAtTime(0.25, start + offset);
       gain.gain.exponentialRampToValueAtTime(0.001, start + offset + length);
       oscillator.connect(gain).connect(context.destination);
+      // A node stays in the graph while connected: an all-day kiosk would gather thousands of silent ones.
+      oscillator.addEventListener('ended', () => {
+        oscillator.disconnect();
+        gain.disconnect();
+      });
       oscillator.start(start + offset);
       oscillator.stop(start + offset + length);
     }
