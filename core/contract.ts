@@ -477,6 +477,7 @@ export const ruleClauseKind = z.enum(['code-colour', 'pcr-negative', 'antigen-ne
 export const kioskLookupStatus = z.object({
   maskedName: z.string(),
   colour: codeColour,
+  /** Whole hours since the newest PCR was sampled (whatever its result); null with no PCR on record. */
   pcrAgeHours: z.nullable(z.number()),
   pass: z.boolean(),
   failedClauses: z.array(ruleClauseKind),

@@ -4,7 +4,7 @@
  * ID-number lookup: status only, in the citizen's access log, limited per kiosk across nodes.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { endpoints, type SyncItemResult } from '../../core/contract.ts';
 import { presentCompactCode } from '../../core/crypto/compact-code.ts';
 import { presentCode } from '../../core/crypto/health-code.ts';
@@ -267,6 +267,31 @@ describe('POST /api/kiosk/sync', () => {
     expect(await venueTally(venue)).toBe(1);
   });
 
+  it('rejects a code a colour change withdrew before the scan, and keeps a visit scanned before the change', async () => {
+    const venue = await newVenue(asA);
+    const kiosk = await pair(asA, venue);
+    const asE = await loginCookie(server.url, '13800000005');
+    const phone = await phoneOf(asE);
+    const before = Date.now();
+    const beforeChange = visit(await presentCode(phone.credential, phone.device.privateKey, before), before);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const key = await server.services.providers.add('kiosk-authority', 'colour-decisions');
+    const decided = await fetch(`${server.url}/api/feeds/colour-decisions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${key}` },
+      body: `${JSON.stringify({ externalId: 'kiosk-e-1', idNumber: '310107200005052344', colour: 'red', reason: '密接', decidedAt: new Date().toISOString() })}\n`,
+    });
+    expect(endpoints.postFeed.response.parse(await decided.json()).summary.stored).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const after = Date.now();
+    const afterChange = visit(await presentCode(phone.credential, phone.device.privateKey, after), after);
+    const results = await kioskSync(kiosk.token, [afterChange, beforeChange]);
+    expect(results.map((result) => [result.status, result.error?.code])).toEqual([
+      ['rejected', 'kiosk_code_expired'],
+      ['stored', undefined],
+    ]);
+  });
+
   it('writes only to the kiosk’s own venue, whatever the visit carries', async () => {
     const venueA = await newVenue(asA, '甲店');
     const venueB = await newVenue(asB, '乙店');
@@ -322,6 +347,36 @@ describe('POST /api/kiosk/id-lookups', () => {
     const byKiosk = log.filter((entry) => entry.actor.kind === 'kiosk');
     expect(byKiosk).toHaveLength(2);
     expect(byKiosk[0]).toMatchObject({ actor: { kind: 'kiosk', label: '徐家汇站 · 2号口' }, purpose: 'id-lookup', data: 'health-code' });
+  });
+
+  it('stores a PASS once when the same lookup reaches two nodes at the same moment', async () => {
+    const venue = await newVenue(asA);
+    const kiosk = await pair(asA, venue);
+    const id = randomUUID();
+    const answers = await Promise.all([lookup(kiosk.token, demoA.idNumber, id), lookup(kiosk.token, demoA.idNumber, id, nodeB.url), lookup(kiosk.token, demoA.idNumber, id)]);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
+    expect((await checkInsOf(asA)).filter((checkIn) => checkIn.id === id)).toHaveLength(1);
+    expect(await venueTally(venue)).toBe(1);
+  });
+
+  it('fails the lookup, storing nothing, when its access log entry cannot be written', async () => {
+    const venue = await newVenue(asA);
+    const kiosk = await pair(asA, venue);
+    const logged = async () => (await server.query<{ n: number | string }>("SELECT COUNT(*) AS n FROM access_log WHERE citizen_id = 'demo-a'"))[0]?.n;
+    const before = await logged();
+    await server.query('ALTER TABLE access_log RENAME TO access_log_away');
+    // The server reports the database error it answers 500 for; here it is the point of the test.
+    const reported = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    let response: Response;
+    try {
+      response = await lookup(kiosk.token, demoA.idNumber);
+    } finally {
+      await server.query('ALTER TABLE access_log_away RENAME TO access_log');
+      reported.mockRestore();
+    }
+    await expectApiError(response, 500, 'internal');
+    expect(await venueTally(venue)).toBe(0);
+    expect(await logged()).toBe(before);
   });
 
   it('answers FAIL with the failing clauses and stores no visit; the lookup is still in the access log', async () => {

@@ -185,17 +185,18 @@ export function createKioskService(
     /** Verifies and stores the visits a kiosk passed, each exactly once; answers per item, in order. */
     async sync(kiosk: KioskWithVenue, items: readonly SyncItem[]): Promise<SyncItemResult[]> {
       const receivedAt = now();
-      const results = new Map<SyncItem, SyncItemResult>();
+      // In the items' order; an item verified here is answered again once its claim is known.
+      const answers = new Map<SyncItem, SyncItemResult>();
       const visits: { citizenId: string; item: SyncItem; checkIn: NewCheckIn }[] = [];
       for (const item of items) {
-        const result = await orRejected(item, async () => {
+        const checked = await orRejected(item, async () => {
           visits.push({ item, ...(await verifiedVisit(kiosk, item, receivedAt)) });
           return { id: item.id, status: 'stored' };
         });
-        if (result.status === 'rejected') results.set(item, result);
+        answers.set(item, checked);
       }
-      for (const [item, result] of await sync.storeCheckInsFor(visits, new Date(receivedAt))) results.set(item, result);
-      return items.map((item) => results.get(item) ?? { id: item.id, status: 'rejected', error: { code: 'internal', message: 'not answered' } });
+      for (const [item, result] of await sync.storeCheckInsFor(visits, new Date(receivedAt))) answers.set(item, result);
+      return [...answers.values()];
     },
     /**
      * The status of the person an ID number names, under the venue's rule; on PASS their visit is stored under
