@@ -164,16 +164,19 @@ test('a kiosk offline during the queue keeps every pass and logs each once when 
 
   const codes = await queueCodes({ a: a.page, b: b.page, c: c.page });
   const video = join(test.info().outputDir, 'queue-offline.y4m');
-  // Five empty seconds first: the kiosk goes offline before the first visitor arrives.
-  writeQrSequenceY4m(video, codes, { leadFrames: 50 });
+  // Six empty seconds first: the kiosk goes offline before the first visitor arrives (and each person is back within 10 s).
+  writeQrSequenceY4m(video, codes, { leadFrames: 60 });
   const camera = await launchWithCamera(video);
   try {
     const context = await phoneContext(camera, baseURL);
     await context.addInitScript(recordKiosk);
     const kiosk = await context.newPage();
+    // A first visit must have the decoder before the network goes: offline, only what was loaded can read.
+    const decoder = kiosk.waitForResponse((response) => response.url().endsWith('.wasm'), { timeout: 30_000 });
     await kiosk.goto(`/kiosk#pair=${encodeURIComponent(paired.pairingToken)}`);
-    // Paired, keys and rules kept: the camera is opening and the video starts with five empty seconds.
+    // Paired, keys and rules kept, the decoder here: the video is still in its empty seconds.
     await kiosk.locator('.kiosk-camera').waitFor({ state: 'attached', timeout: 30_000 });
+    await decoder;
     await context.setOffline(true);
     await expectQueueSeen(kiosk);
     await expect(kiosk.getByTestId('kiosk-sync')).toHaveText('离线：登记保存在本机，联网后自动上传');
