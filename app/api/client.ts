@@ -37,6 +37,8 @@ export type RequestOptions<N extends EndpointName> = {
   timeoutMs?: number;
   /** Query string parameters, for the few GETs that take one (the revocation list's `since`). */
   query?: Record<string, string>;
+  /** A token sent as `Authorization: Bearer`, for callers with no session: the 数字哨兵 kiosk's pairing. */
+  bearer?: string;
 } & (keyof Params<N> extends never ? { params?: undefined } : { params: Params<N> }) &
   (BodyOf<N> extends undefined ? { body?: undefined } : { body: BodyOf<N> });
 
@@ -58,7 +60,11 @@ export async function request<N extends EndpointName>(name: N, options: RequestO
     response = await fetch(apiPath(definition.path, options.params) + query, {
       method: definition.method,
       credentials: 'same-origin',
-      headers: options.body === undefined ? { Accept: 'application/json' } : { 'Content-Type': 'application/json', Accept: 'application/json' },
+      headers: {
+        Accept: 'application/json',
+        ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(options.bearer === undefined ? {} : { Authorization: `Bearer ${options.bearer}` }),
+      },
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal,
     });

@@ -24,7 +24,11 @@ export async function loadLanguage(language: Language): Promise<void> {
 export function translate(language: Language, key: MessageKey, values: MessageValues = {}): string {
   // A language not loaded yet reads as Chinese, the source every key has, rather than as a bare key.
   const catalog = catalogs[language] ?? zh;
-  const message: Message = catalog[key];
+  return fillMessage(language, catalog[key], values);
+}
+
+/** A message's text in `language` with `{name}` filled in and its plural form chosen; for catalogs of lazily loaded screens too. */
+export function fillMessage(language: Language, message: Message, values: MessageValues = {}): string {
   const template = typeof message === 'string' ? message : (message[pluralRules[language].select(Number(values.n))] ?? message.other);
   return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
 }

@@ -8,7 +8,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 
 export const storage = {
   name: 'suishen-wallet',
-  version: 3,
+  version: 4,
   stores: {
     /** The persisted TanStack Query cache, one entry per signed-in citizen. */
     queryCache: 'query-cache',
@@ -26,6 +26,10 @@ export const storage = {
     checkIns: 'check-ins',
     /** The revocation list a verifier last synced, merged from the server's deltas. */
     revocations: 'revocations',
+    /** The 数字哨兵 kiosk's pairing: its token and the venue it serves (as last confirmed by the server). */
+    kioskPairing: 'kiosk-pairing',
+    /** The kiosk's passes and fails per hour, never who. */
+    kioskCounts: 'kiosk-counts',
     /** Small device settings that need not be read before first paint. */
     settings: 'settings',
   },
@@ -56,6 +60,8 @@ export interface WalletSchema extends DBSchema {
   'check-ins': { key: string; value: { id: string; citizenId: string; scannedAt: number; record: unknown }; indexes: { 'by-scanned': number } };
   revocations: { key: string; value: { id: 'current'; list: unknown } };
   settings: { key: string; value: unknown };
+  'kiosk-pairing': { key: string; value: { id: 'current'; pairing: unknown } };
+  'kiosk-counts': { key: number; value: { hour: number; pass: number; fail: number } };
 }
 
 export type WalletDb = IDBPDatabase<WalletSchema>;
@@ -82,6 +88,10 @@ export function walletDb(): Promise<WalletDb> {
       }
       if (oldVersion < 3) {
         db.createObjectStore(storage.stores.revocations, { keyPath: 'id' });
+      }
+      if (oldVersion < 4) {
+        db.createObjectStore(storage.stores.kioskPairing, { keyPath: 'id' });
+        db.createObjectStore(storage.stores.kioskCounts, { keyPath: 'hour' });
       }
     },
     blocked() {

@@ -27,9 +27,13 @@ function useEngine(): SyncEngine {
 
 /** Syncs the outbox of `citizenId` for as long as it is mounted. */
 export function useOutboxSync(citizenId: string): void {
-  const sync = useEngine();
+  useEngineFor(useEngine(), citizenId);
+}
+
+/** Runs `sync` for the outbox of `owner` while mounted, pausing offline and draining when the network returns. */
+export function useEngineFor(sync: SyncEngine, owner: string): void {
   useEffect(() => {
-    sync.setCitizen(citizenId);
+    sync.setCitizen(owner);
     const online = () => sync.setOnline(true);
     const offline = () => sync.setOnline(false);
     window.addEventListener('online', online);
@@ -39,7 +43,7 @@ export function useOutboxSync(citizenId: string): void {
       window.removeEventListener('offline', offline);
       sync.setCitizen(null);
     };
-  }, [sync, citizenId]);
+  }, [sync, owner]);
 }
 
 export function useSyncState(): SyncState {

@@ -22,6 +22,8 @@ export interface ScannerCallbacks {
   onProblem(problem: CameraProblem, detail: string): void;
   /** Called once frames are on screen. */
   onStarted?(): void;
+  /** The camera's track ended by itself (unplugged, taken away by the system): frames have stopped. */
+  onEnded?(): void;
 }
 
 /** Chromium on Android lists a torch among a camera's capabilities and constraints; the DOM types do not yet. */
@@ -53,6 +55,12 @@ export function startScanner(video: HTMLVideoElement, loadReader: () => Promise<
         return false;
       }
       stream = opened;
+      // Fired when the device goes away, never for our own stop(): the caller may open it again.
+      for (const track of opened.getVideoTracks()) {
+        track.addEventListener('ended', () => {
+          if (!stopped && stream === opened) callbacks.onEnded?.();
+        });
+      }
       video.srcObject = opened;
       await video.play();
       // stop() may have run while the video was starting.

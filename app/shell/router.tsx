@@ -23,6 +23,8 @@ const VenueOwnerPage = lazy(() => import('../features/venue-owner/components/ven
 // worker precaches them, so both still open offline.
 const TravellerCheckPage = lazy(() => import('../features/traveller-check/components/traveller-check-page.tsx').then((m) => ({ default: m.TravellerCheckPage })));
 const VerifierPage = lazy(() => import('../features/verifier/components/verifier-page.tsx').then((m) => ({ default: m.VerifierPage })));
+// The 数字哨兵 kiosk: its own chunk, never in the panel's first load; the service worker precaches it for offline.
+const KioskPage = lazy(() => import('../features/kiosk/components/kiosk-page.tsx').then((m) => ({ default: m.KioskPage })));
 const VenuePoster = lazy(() => import('../features/venue-owner/components/venue-poster.tsx').then((m) => ({ default: m.VenuePoster })));
 // Family and settings are a tap away from the panel, never on it: they stay out of its first load.
 const FamilyPage = lazy(() => import('../features/family/components/family-page.tsx').then((m) => ({ default: m.FamilyPage })));
@@ -55,6 +57,8 @@ export const routes: readonly Route[] = [
   { path: '/traveller-check', element: session((me) => <TravellerCheckPage me={me} />) },
   // Staff check codes without an account of their own: keys and rules are public.
   { path: '/verify', element: <Suspense fallback={loading}><VerifierPage /></Suspense> },
+  // A paired kiosk has no citizen session: its pairing token, kept on the device, is its credential.
+  { path: '/kiosk', element: <Suspense fallback={loading}><KioskPage /></Suspense> },
   {
     path: '/antigen/new',
     element: (

@@ -19,7 +19,7 @@ import { factsFromRecords } from '../../../../core/rules/facts.ts';
 import { PageHeader } from '../../../ui/page-header.tsx';
 import { ErrorState, LoadingState } from '../../../ui/status-views.tsx';
 import { useNow } from '../../../ui/use-now.ts';
-import { useWakeLock } from '../hooks/use-wake-lock.ts';
+import { useWakeLock } from '../../../ui/use-wake-lock.ts';
 
 const ruleSetId = 'leave-shanghai';
 /** The screen speaks both languages whichever the phone is set to: English is fetched with the screen. */

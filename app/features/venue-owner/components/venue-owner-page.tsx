@@ -10,6 +10,7 @@ import { ErrorState, LoadingState } from '../../../ui/status-views.tsx';
 import { TextField } from '../../../ui/text-field.tsx';
 import { useMyVenues } from '../api/get-my-venues.ts';
 import { useRegisterVenue } from '../api/register-venue.ts';
+import { KioskPairing } from './kiosk-pairing.tsx';
 import { validateVenueDraft, type VenueDraft, type VenueFieldError } from '../venue-form.ts';
 
 /** 场所码申领: register a venue and reach the posters of the ones already registered. */
@@ -83,6 +84,7 @@ export function VenueOwnerPage() {
                 <Link to={`/venues/${venue.number}/poster`} className="button button--secondary">
                   {t('venue.poster')}
                 </Link>
+                <KioskPairing venue={venue} />
               </li>
             ))}
           </ul>

@@ -1,27 +1,18 @@
-import '../../../ui/verdict.css';
 import '../verifier.css';
 import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
-import type { RuleSet } from '../../../../core/contract.ts';
-import { codePrefix } from '../../../../core/crypto/health-code.ts';
 import { serverNow } from '../../../api/server-clock.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
-import { formatDateTime, formatRelativeAge, relativeAge } from '../../../i18n/shanghai-time.ts';
-import type { HeldRevocations } from '../../../offline/revocation-store.ts';
 import { useRuleSets } from '../../../records/api/get-rule-sets.ts';
 import { useKeyLookup } from '../../../records/api/get-signing-keys.ts';
-import { clauseStateKey, clauseText } from '../../../rules/clause-text.ts';
-import { CodeFacts } from '../../../rules/code-facts.tsx';
 import { QrScanner } from '../../../scanner/qr-scanner.tsx';
 import { PageHeader } from '../../../ui/page-header.tsx';
 import { LoadingState } from '../../../ui/status-views.tsx';
-import { useNow } from '../../../ui/use-now.ts';
-import { revocationRefreshMs, useRevocations } from '../api/get-revocations.ts';
-import { verifyHealthCode, type PaperDetails, type Verification } from '../verify-health-code.ts';
+import { useRevocations } from '../../../verification/api/get-revocations.ts';
+import { RevocationAge } from '../../../verification/components/revocation-age.tsx';
+import { VerdictView } from '../../../verification/components/verdict-view.tsx';
+import { isHealthCodeText, verifyHealthCode, type Verification } from '../../../verification/verify-health-code.ts';
 
 const countKey = 'suishen.verifier.checks';
-
-/** A phone's or a paper health code, by its shape: what a frame holding several codes is searched for. */
-const isHealthCodeText = (text: string) => text.trim().startsWith(`${codePrefix}~`);
 
 function storedCount(): number {
   try {
@@ -44,71 +35,6 @@ function useCheckCount(): [number, () => void] {
   return [count, () => setCount((previous) => previous + 1)];
 }
 
-/** Paper proves nothing about who holds it: staff see that it is paper and what to check it against. */
-function PaperNotes({ paper }: { paper: PaperDetails }) {
-  const { t } = useI18n();
-  return (
-    <>
-      <span className="verdict__paper">{t('verify.paper')}</span>
-      <span className="verdict__check-id">{t('verify.paper.checkId', { id: paper.maskedIdNumber })}</span>
-      <span className="verdict__dates">
-        {t('verify.paper.printed', { time: formatDateTime(paper.printedAt) })} · {t('verify.paper.validUntil', { time: formatDateTime(paper.validUntil) })}
-      </span>
-    </>
-  );
-}
-
-/** Missed rounds mean the device has been offline a while: a change since may not be known here. */
-const oldListMs = 6 * revocationRefreshMs;
-
-/** How current the list of changed subjects is, since a code revoked after the last sync still passes. */
-function RevocationAge({ held }: { held: HeldRevocations | null }) {
-  const { t, language } = useI18n();
-  const now = useNow(30_000);
-  if (!held) return <p className="verifier__revocations verifier__revocations--old">{t('verify.revocations.never')}</p>;
-  const age = relativeAge(held.syncedAt, now);
-  const old = now - held.syncedAt > oldListMs;
-  return (
-    <p className={`verifier__revocations${old ? ' verifier__revocations--old' : ''}`} data-testid="revocation-age">
-      {t('verify.revocations.synced', { age: age.unit === 'justNow' ? t('time.justNow') : formatRelativeAge(age, language) })}
-      {old && ` ${t('verify.revocations.old')}`}
-    </p>
-  );
-}
-
-function Result({ verification, ruleSet }: { verification: Verification; ruleSet: RuleSet }) {
-  const { t, language } = useI18n();
-  if (verification.kind === 'refused') {
-    return (
-      <section className="verdict verdict--fail" role="alert">
-        <span className="verdict__icon" aria-hidden="true">
-          ✕
-        </span>
-        <strong className="verdict__words">{t('verify.refused')}</strong>
-        <span className="verdict__reason">{t(`verify.refusal.${verification.reason}`)}</span>
-      </section>
-    );
-  }
-  const { pass, failing } = verification.evaluation;
-  return (
-    <section className={`verdict verdict--${pass ? 'pass' : 'fail'}`} role="status">
-      <span className="verdict__icon" aria-hidden="true">
-        {pass ? '✓' : '✕'}
-      </span>
-      <strong className="verdict__words">{t(pass ? 'verify.pass' : 'verify.fail')}</strong>
-      <span className="verdict__name">{verification.maskedName}</span>
-      {verification.paper && <PaperNotes paper={verification.paper} />}
-      <span className="verdict__rule">{ruleSet.title[language]}</span>
-      {failing.map(({ clause, state }) => (
-        <span key={clause.kind} className="verdict__reason">
-          {clauseText(language, clause)}：{t(clauseStateKey(state))}
-        </span>
-      ))}
-      <CodeFacts facts={verification.facts} />
-    </section>
-  );
-}
-
 /** /verify: staff scan a citizen's code and see PASS / FAIL with the reason, checked offline. */
 export function VerifierPage() {
   const { t, language } = useI18n();
@@ -117,7 +43,7 @@ export function VerifierPage() {
   const revocations = useRevocations();
   const [ruleSetId, setRuleSetId] = useState('leave-shanghai');
   const [text, setText] = useState('');
-  const [verification, setVerification] = useState<Verification | null>(null);
+  const [verification, setVerification] = useState<{ result: Verification; at: number } | null>(null);
   const [count, countCheck] = useCheckCount();
   // The camera decodes ten frames a second: one check per code shown, then it waits for "next".
   const scanLocked = useRef(false);
@@ -127,7 +53,8 @@ export function VerifierPage() {
     if (keys.kind !== 'ready' || !ruleSet) return;
     // Judged by the server's time as this device reckons it; a clock set back since it was online judges nothing.
     const clock = serverNow();
-    setVerification(clock.ok ? await verifyHealthCode(scanned, keys.lookup, ruleSet, clock.now, revocations.data ?? null) : { kind: 'refused', reason: 'clock' });
+    const at = clock.ok ? clock.now : Date.now();
+    setVerification({ result: clock.ok ? await verifyHealthCode(scanned, keys.lookup, ruleSet, clock.now, revocations.data ?? null) : { kind: 'refused', reason: 'clock' }, at });
     countCheck();
   };
   const onScanned = (scanned: string) => {
@@ -161,7 +88,7 @@ export function VerifierPage() {
         </fieldset>
         {verification ? (
           <>
-            <Result verification={verification} ruleSet={ruleSet} />
+            <VerdictView verification={verification.result} ruleSet={ruleSet} now={verification.at} />
             <button type="button" className="button button--primary verifier__next" onClick={next}>
               {t('verify.scanAgain')}
             </button>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { revocationRetentionMs, subjectHash, type RevocationPayload } from '../../../core/crypto/revocation-list.ts';
+import { revocationRetentionMs, subjectHash, type RevocationPayload } from '../../core/crypto/revocation-list.ts';
 import { issuedBeforeChange, mergeRevocations } from './revocation-check.ts';
 
 const salt = 'dGVzdC1zYWx0LXZhbHVl';

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ruleSetById } from '../../../core/rules/default-rule-sets.ts';
-import { measuredClock, reckonNow, type ClockState } from '../../../core/clock.ts';
-import { presentCompactCode, signCompactCredential, signCompactPaperCode } from '../../../core/crypto/compact-code.ts';
-import { paperCodeText, presentCode, publicKeyToRaw, type CredentialClaims, type PaperClaims } from '../../../core/crypto/health-code.ts';
-import { subjectHash } from '../../../core/crypto/revocation-list.ts';
-import { ecdsa, signToken } from '../../../core/crypto/signed-token.ts';
+import { ruleSetById } from '../../core/rules/default-rule-sets.ts';
+import { measuredClock, reckonNow, type ClockState } from '../../core/clock.ts';
+import { presentCompactCode, signCompactCredential, signCompactPaperCode } from '../../core/crypto/compact-code.ts';
+import { paperCodeText, presentCode, publicKeyToRaw, type CredentialClaims, type PaperClaims } from '../../core/crypto/health-code.ts';
+import { subjectHash } from '../../core/crypto/revocation-list.ts';
+import { ecdsa, signToken } from '../../core/crypto/signed-token.ts';
 import { mergeRevocations } from './revocation-check.ts';
 import { verifyHealthCode } from './verify-health-code.ts';
 
@@ -56,6 +56,11 @@ describe('verifyHealthCode', () => {
     expect(leave.kind === 'checked' && leave.evaluation.failing.map((f) => f.clause.kind)).toEqual(['pcr-negative']);
     expect(leave.kind === 'checked' && leave.maskedName).toBe('李*海');
     expect(leave.kind === 'checked' && leave.paper).toBeNull();
+    // What the screens show beside the verdict, and the subject a kiosk logs the visit for: all from the signed claims.
+    expect(leave).toMatchObject({
+      subject: 'demo-b',
+      facts: { colour: 'green', pcr: { result: 'negative', at: seconds(now - 60 * hour) * 1000 }, antigen: { result: 'negative', at: seconds(now - 3 * hour) * 1000 }, doses: 2 },
+    });
     const venue = await verifyHealthCode(code, lookup, venueEntry, now);
     expect(venue.kind === 'checked' && venue.evaluation.pass).toBe(true);
   });
@@ -64,7 +69,7 @@ describe('verifyHealthCode', () => {
     const fresh: Partial<CredentialClaims> = { p: ['n', seconds(now - hour)] };
     for (const makeCode of [codeFor, compactCodeFor]) {
       const verified = await verifyHealthCode(await makeCode({ ...fresh, a: ['n', seconds(now - hour), 'v'] }), lookup, leaveShanghai, now);
-      expect(verified.kind === 'checked' && verified.facts.antigen).toEqual([{ result: 'negative', at: seconds(now - hour) * 1000, trust: 'self-verified' }]);
+      expect(verified.kind === 'checked' && verified.facts.antigen).toEqual({ result: 'negative', at: seconds(now - hour) * 1000, trust: 'self-verified' });
       expect(verified.kind === 'checked' && verified.evaluation.pass).toBe(true);
       const older = await verifyHealthCode(await makeCode({ ...fresh, a: ['n', seconds(now - hour)] }), lookup, leaveShanghai, now);
       expect(older.kind === 'checked' && older.evaluation.failing.map((f) => f.state)).toEqual([{ kind: 'untrusted', at: seconds(now - hour) * 1000, trust: null }]);
@@ -83,7 +88,7 @@ describe('verifyHealthCode', () => {
     const paper = { t: 'paper', s: 'demo-f', n: '张*婆', i: '310***********4564', c: 'green', p: ['n', seconds(printedAt - 6 * hour)], a: null, d: 3, iat: seconds(printedAt), exp: seconds(printedAt + 72 * hour) };
     const code = paperCodeText(await signToken(server.privateKey, 'srv1', paper));
     const leave = await verifyHealthCode(code, lookup, leaveShanghai, now);
-    expect(leave).toMatchObject({ kind: 'checked', maskedName: '张*婆', paper: { maskedIdNumber: '310***********4564', printedAt, validUntil: printedAt + 72 * hour } });
+    expect(leave).toMatchObject({ kind: 'checked', subject: 'demo-f', maskedName: '张*婆', facts: { antigen: null, doses: 3 }, paper: { maskedIdNumber: '310***********4564', printedAt, validUntil: printedAt + 72 * hour } });
     // The PCR was 6 h old when printed and is 54 h old now: the 48 h rule fails today, with no antigen either.
     expect(leave.kind === 'checked' && leave.evaluation.failing.map((f) => f.clause.kind)).toEqual(['pcr-negative', 'antigen-negative']);
     const venue = await verifyHealthCode(code, lookup, venueEntry, now);

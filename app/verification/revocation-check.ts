@@ -3,8 +3,8 @@
  * and whether a code was issued before its subject's colour changed. A code of a subject not listed,
  * or issued at or after the change, stands; the list never makes a code pass that failed otherwise.
  */
-import { revocationRetentionMs, subjectHash, type RevocationPayload } from '../../../core/crypto/revocation-list.ts';
-import type { HeldRevocations } from '../../offline/revocation-store.ts';
+import { revocationRetentionMs, subjectHash, type RevocationPayload } from '../../core/crypto/revocation-list.ts';
+import type { HeldRevocations } from '../offline/revocation-store.ts';
 
 /**
  * The held list with the server's answer folded in: each subject keeps its latest notBefore, and

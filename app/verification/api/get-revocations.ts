@@ -5,13 +5,13 @@
  * stands, and its age on screen tells staff how current it is.
  */
 import { useQuery } from '@tanstack/react-query';
-import { request } from '../../../api/client.ts';
-import { keyLookupFromSet } from '../../../../core/crypto/keys.ts';
-import { readRevocationList, type RevocationPayload } from '../../../../core/crypto/revocation-list.ts';
-import { serverUnavailable } from '../../../offline/network-first.ts';
-import { reportStorageError } from '../../../offline/query-persister.ts';
-import { saveRevocations, storedRevocations, type HeldRevocations } from '../../../offline/revocation-store.ts';
-import { fetchSigningKeys } from '../../../records/api/get-signing-keys.ts';
+import { request } from '../../api/client.ts';
+import { keyLookupFromSet } from '../../../core/crypto/keys.ts';
+import { readRevocationList, type RevocationPayload } from '../../../core/crypto/revocation-list.ts';
+import { serverUnavailable } from '../../offline/network-first.ts';
+import { reportStorageError } from '../../offline/query-persister.ts';
+import { saveRevocations, storedRevocations, type HeldRevocations } from '../../offline/revocation-store.ts';
+import { fetchSigningKeys } from '../../records/api/get-signing-keys.ts';
 import { mergeRevocations } from '../revocation-check.ts';
 
 export const revocationRefreshMs = 5 * 60 * 1000;

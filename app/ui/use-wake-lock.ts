@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 
 /**
- * Keeps the screen on while the traveller check is open, where the browser allows it: staff read it
- * at arm's length and a dimmed phone costs the queue time. The lock drops when the page hides, so it
+ * Keeps the screen on while a screen read at arm's length is open (the traveller check, the 数字哨兵 kiosk),
+ * where the browser allows it: a dimmed phone costs the queue time. The lock drops when the page hides, so it
  * is asked for again on return.
  */
 export function useWakeLock(): void {

@@ -1,0 +1,8 @@
+import { request } from '../../../api/client.ts';
+
+/**
+ * Asks the server for a visitor's status by ID number, under the venue's rule. `id` is made here once per
+ * lookup: on a pass it becomes the check-in's id, so a retried request cannot log the visit twice.
+ */
+export const lookUpIdNumber = (token: string, idNumber: string) =>
+  request('kioskIdLookup', { bearer: token, body: { id: crypto.randomUUID(), idNumber }, timeoutMs: 10_000 });
