@@ -9,6 +9,7 @@ import type { Udi } from '../core/gs1.ts';
 import { launchWithCamera, phoneContext } from './fixtures/camera.ts';
 import { gs1Symbol, symbolLuma, type Gs1Format } from './fixtures/gs1-barcode.ts';
 import { writeLumaY4m } from './fixtures/y4m.ts';
+import { cassettePhoto } from './offline-support.ts';
 import { loginAsDemo } from './support.ts';
 
 const width = 960;
@@ -73,4 +74,29 @@ test('an expired kit is refused the moment it is scanned, with its expiry date, 
     await expect(page.getByLabel('产品编码（01 后的数字）')).toHaveValue('');
     await expect(page.getByLabel('序列号（21，SN）')).toHaveValue('');
   });
+});
+
+test('the strip is read in the browser, off the main thread, and a disagreement is announced as 待复核 before upload without changing the choice', async ({ page }) => {
+  test.setTimeout(90_000);
+  const workers: string[] = [];
+  page.on('request', (request) => {
+    if (/strip-worker/.test(request.url())) workers.push(request.url());
+  });
+  await loginAsDemo(page, 'e');
+  await page.getByRole('tab', { name: '抗原' }).click();
+  await page.getByRole('link', { name: '上传抗原结果' }).click();
+  const negative = page.getByRole('radio', { name: '阴性' });
+  await negative.check();
+  await page.getByLabel('检测卡照片').setInputFiles({ name: 'cassette.png', mimeType: 'image/png', buffer: cassettePhoto(424242, { control: 1, test: 0.8 }) });
+  const opinion = page.locator('.strip-opinion');
+  await expect(opinion).toContainText('照片识别：C 线和 T 线都有（阳性）', { timeout: 30_000 });
+  await expect(opinion).toContainText('与您选择的结果不一致');
+  await expect(opinion).toContainText('待复核');
+  // What the citizen chose stays chosen.
+  await expect(negative).toBeChecked();
+  expect(workers.length).toBeGreaterThan(0);
+
+  await page.getByRole('radio', { name: '阳性' }).check();
+  await expect(opinion).toContainText('与您选择的结果一致');
+  await expect(opinion).not.toContainText('待复核');
 });

@@ -18,9 +18,12 @@ export interface AlteredCopy {
   jpeg: Buffer;
 }
 
-/** The photo as first uploaded: the app sends a JPEG at quality 85 (smaller than the app's 1280 px, to keep the run short). */
+/**
+ * The photo as first uploaded: the app sends a JPEG at quality 85 (smaller than the app's 1280 px, to keep
+ * the run short). Each seed is another maker's kit too, placed, lit and shot differently.
+ */
 export function originalPhoto(seed: number): Buffer {
-  return encodeJpeg(renderCassette(randomScene(seed, { width: 360, height: 480 })), 85);
+  return encodeJpeg(renderCassette(randomScene(seed, { width: 360, height: 480, varyDesign: true })), 85);
 }
 
 export type StripClass = 'negative' | 'faint positive' | 'positive' | 'invalid';
@@ -37,11 +40,11 @@ export function stripScene(kind: StripClass, seed: number) {
 export function alteredCopies(original: Buffer, seed: number): AlteredCopy[] {
   const random = seededRandom(seed * 7919 + 1);
   const picture = decodeJpeg(original);
-  const share = () => 0.01 + random() * 0.04;
+  const share = () => 0.02 + random() * 0.03;
   return [
     { kind: 're-compressed (quality 40)', jpeg: encodeJpeg(picture, 40) },
     { kind: 'rescaled to 55 %', jpeg: encodeJpeg(resizeRaster(picture, Math.round(picture.width * 0.55), Math.round(picture.height * 0.55)), 80) },
-    { kind: 'cropped 1–5 % a side', jpeg: encodeJpeg(cropRaster(picture, { left: share(), top: share(), right: share(), bottom: share() }), 80) },
+    { kind: 'cropped 2–5 % a side', jpeg: encodeJpeg(cropRaster(picture, { left: share(), top: share(), right: share(), bottom: share() }), 80) },
     { kind: 'brighter, more contrast', jpeg: encodeJpeg(adjustRaster(picture, 30, 1.2), 80) },
     { kind: 'darker, less contrast', jpeg: encodeJpeg(adjustRaster(picture, -35, 0.85), 80) },
     {

@@ -15,7 +15,7 @@ export interface CassetteScene {
   seed: number;
   background: { base: Rgb; second: Rgb; texture: 'plain' | 'stripes' | 'speckle' | 'checks'; scale: number; angle: number };
   /** Centre as a share of the picture, length as a share of its height, angle in radians (0 = upright). */
-  cassette: { cx: number; cy: number; length: number; angle: number; body: Rgb; brand: Rgb; marks: number };
+  cassette: { cx: number; cy: number; length: number; angle: number; body: Rgb; brand: Rgb; marks: number; layout: CassetteLayout };
   /** Line strength 0–1: 0 absent, about 0.08 a faint line a person can just see, 1 a strong one. */
   lines: { control: number; test: number };
   light: { gain: Rgb; gradient: number; gradientAngle: number };
@@ -26,8 +26,15 @@ export interface CassetteScene {
 const between = (random: () => number, low: number, high: number) => low + (high - low) * random();
 const pick = <T,>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 
-/** A random scene; `lines` and anything in `overrides` fix what the caller is testing. */
-export function randomScene(seed: number, overrides: Partial<Pick<CassetteScene, 'lines' | 'blur' | 'noise' | 'width' | 'height'>> & { angleRange?: number } = {}): CassetteScene {
+/**
+ * A random scene; `lines` and anything in `overrides` fix what the caller is testing. `varyDesign` draws
+ * a kit of its own design (shape, window, well, print) instead of the common layout the strip reader is
+ * measured on: the photo-hash set needs distinct kits, as many makers' kits are photographed.
+ */
+export function randomScene(
+  seed: number,
+  overrides: Partial<Pick<CassetteScene, 'lines' | 'blur' | 'noise' | 'width' | 'height'>> & { angleRange?: number; varyDesign?: boolean } = {},
+): CassetteScene {
   const random = seededRandom(seed);
   const colour = (low: number, high: number): Rgb => [between(random, low, high), between(random, low, high), between(random, low, high)];
   const cast = between(random, -0.12, 0.12);
@@ -51,6 +58,7 @@ export function randomScene(seed: number, overrides: Partial<Pick<CassetteScene,
       body: colour(225, 252),
       brand: colour(20, 220),
       marks: Math.floor(between(random, 2, 9)),
+      layout: overrides.varyDesign ? randomLayout(seed) : cassetteLayout,
     },
     lines: overrides.lines ?? { control: 1, test: random() < 0.5 ? 0 : between(random, 0.1, 1) },
     light: {
@@ -64,7 +72,17 @@ export function randomScene(seed: number, overrides: Partial<Pick<CassetteScene,
 }
 
 /** Where the parts of a cassette lie along its length (u, from -0.5 at the top to 0.5) and across it (v). */
-export const cassetteLayout = {
+export interface CassetteLayout {
+  halfWidth: number;
+  brand: readonly [number, number];
+  window: { u0: number; u1: number; halfWidth: number };
+  controlLine: number;
+  testLine: number;
+  lineHalfThickness: number;
+  well: { u: number; radius: number; square?: boolean };
+}
+
+export const cassetteLayout: CassetteLayout = {
   halfWidth: 0.16,
   brand: [-0.46, -0.34],
   window: { u0: -0.24, u1: 0.08, halfWidth: 0.075 },
@@ -72,26 +90,53 @@ export const cassetteLayout = {
   testLine: -0.04,
   lineHalfThickness: 0.008,
   well: { u: 0.28, radius: 0.065 },
-} as const;
+};
+
+/** Another maker's kit: narrower or wider, window and well elsewhere, a square well, the brand at either end. Its own random stream, so the rest of a scene stays as it was. */
+function randomLayout(seed: number): CassetteLayout {
+  const random = seededRandom(seed * 2654435761 + 17);
+  const halfWidth = between(random, 0.12, 0.21);
+  const windowLength = between(random, 0.22, 0.36);
+  const u0 = between(random, -0.36, -0.12);
+  const u1 = u0 + windowLength;
+  const brandAtTop = random() < 0.6;
+  return {
+    halfWidth,
+    brand: brandAtTop ? [-0.46, between(random, -0.42, -0.37)] : [between(random, 0.4, 0.44), 0.46],
+    window: { u0, u1, halfWidth: halfWidth * between(random, 0.35, 0.6) },
+    controlLine: u0 + windowLength * 0.25,
+    testLine: u0 + windowLength * 0.62,
+    lineHalfThickness: between(random, 0.006, 0.011),
+    well: { u: between(random, Math.max(u1 + 0.1, 0.2), 0.34), radius: halfWidth * between(random, 0.3, 0.55), square: random() < 0.35 },
+  };
+}
 
 const membrane: Rgb = [246, 244, 240];
 const lineColour: Rgb = [196, 38, 92];
+
+function textureMix(texture: CassetteScene['background']['texture'], along: number, across: number, scale: number, grain: number): number {
+  switch (texture) {
+    case 'stripes':
+      return 0.5 + 0.5 * Math.sin(along / scale);
+    case 'checks':
+      return (Math.floor(along / scale) + Math.floor(across / scale)) % 2 === 0 ? 0.15 : 0.85;
+    case 'speckle':
+      return grain;
+    case 'plain':
+      return 0.5 + 0.3 * Math.sin(along / (scale * 9));
+  }
+}
 
 function backgroundAt(scene: CassetteScene, x: number, y: number, grain: number): Rgb {
   const { base, second, texture, scale, angle } = scene.background;
   const along = x * Math.cos(angle) + y * Math.sin(angle);
   const across = -x * Math.sin(angle) + y * Math.cos(angle);
-  const mix = {
-    stripes: () => 0.5 + 0.5 * Math.sin(along / scale),
-    checks: () => ((Math.floor(along / scale) + Math.floor(across / scale)) % 2 === 0 ? 0.15 : 0.85),
-    speckle: () => grain,
-    plain: () => 0.5 + 0.3 * Math.sin(along / (scale * 9)),
-  }[texture]();
+  const mix = textureMix(texture, along, across, scale, grain);
   return [base[0] * (1 - mix) + second[0] * mix, base[1] * (1 - mix) + second[1] * mix, base[2] * (1 - mix) + second[2] * mix];
 }
 
 function lineStrength(scene: CassetteScene, u: number): number {
-  const { controlLine, testLine, lineHalfThickness } = cassetteLayout;
+  const { controlLine, testLine, lineHalfThickness } = scene.cassette.layout;
   // A soft edge, like dye soaked into the membrane.
   const profile = (centre: number) => Math.max(0, 1 - Math.max(0, Math.abs(u - centre) - lineHalfThickness * 0.6) / (lineHalfThickness * 0.8));
   return Math.min(1, scene.lines.control * profile(controlLine) + scene.lines.test * profile(testLine));
@@ -99,7 +144,7 @@ function lineStrength(scene: CassetteScene, u: number): number {
 
 /** What the cassette shows at (u, v), in cassette lengths from its centre; null off the cassette. */
 function cassetteAt(scene: CassetteScene, u: number, v: number, marks: readonly { u: number; v: number; w: number; h: number }[]): Rgb | null {
-  const { halfWidth, brand, window, well } = cassetteLayout;
+  const { halfWidth, brand, window, well } = scene.cassette.layout;
   const corner = 0.05;
   const du = Math.max(0, Math.abs(u) - (0.5 - corner));
   const dv = Math.max(0, Math.abs(v) - (halfWidth - corner));
@@ -115,7 +160,7 @@ function cassetteAt(scene: CassetteScene, u: number, v: number, marks: readonly 
       membrane[2] + (lineColour[2] - membrane[2]) * strength,
     ];
   }
-  const wellDistance = Math.hypot(u - well.u, v);
+  const wellDistance = well.square ? Math.max(Math.abs(u - well.u), Math.abs(v)) : Math.hypot(u - well.u, v);
   if (wellDistance < well.radius) return wellDistance > well.radius - 0.008 ? [body[0] * 0.5, body[1] * 0.5, body[2] * 0.5] : [205, 200, 196];
   if (u > brand[0] && u < brand[1] && Math.abs(v) < halfWidth - 0.02) return scene.cassette.brand;
   // The printed C and T beside the window, and the maker's print (logo, lot, arrows) that differs by kit.
@@ -134,13 +179,13 @@ export function renderCassette(scene: CassetteScene): Raster & { data: Uint8Clam
   const scale = length * height;
   const cos = Math.cos(angle);
   const sin = Math.sin(angle);
-  const { window, controlLine, testLine } = cassetteLayout;
+  const { window, controlLine, testLine, halfWidth } = scene.cassette.layout;
   const marks = [
     { u: controlLine, v: window.halfWidth + 0.035, w: 0.012, h: 0.012 },
     { u: testLine, v: window.halfWidth + 0.035, w: 0.012, h: 0.012 },
     ...Array.from({ length: scene.cassette.marks }, () => ({
       u: between(random, -0.3, 0.45),
-      v: between(random, -0.13, 0.13),
+      v: between(random, -(halfWidth - 0.03), halfWidth - 0.03),
       w: between(random, 0.005, 0.03),
       h: between(random, 0.005, 0.02),
     })).filter((mark) => !(mark.u > window.u0 - 0.03 && mark.u < window.u1 + 0.03 && Math.abs(mark.v) < window.halfWidth + 0.06)),

@@ -159,6 +159,15 @@ function findCassette(plane: Plane): { cx: number; cy: number; ax: number; ay: n
   return { cx, cy, ax: Math.cos(angle), ay: Math.sin(angle), length: Math.sqrt(12 * major), width: Math.sqrt(12 * minor) };
 }
 
+/** Where the cassette lies in a picture, in its pixels: centre, unit axis along it, length and width; null when none is found. */
+export function locateCassette(raster: Raster): { cx: number; cy: number; ax: number; ay: number; length: number; width: number } | null {
+  const plane = shrink(raster, 360);
+  const found = findCassette(plane);
+  if (!found) return null;
+  const scale = raster.width / plane.width;
+  return { ...found, cx: (found.cx + 0.5) * scale, cy: (found.cy + 0.5) * scale, length: found.length * scale, width: found.width * scale };
+}
+
 function sampler(plane: Plane) {
   return (channel: Float32Array, x: number, y: number): number => {
     const fx = Math.min(plane.width - 1.001, Math.max(0, x));

@@ -10,7 +10,7 @@ import { antigenLimits, type AntigenUpload } from '../../core/contract.ts';
 import { normaliseGtin } from '../../core/gs1.ts';
 import { HttpError } from '../http/errors.ts';
 import type { Storage } from '../storage/storage.ts';
-import { hashDistance, photoHash, photoHashThreshold } from './photo-hash.ts';
+import { photoHash, samePhoto } from './photo-hash.ts';
 import { shanghaiDay } from './shanghai-day.ts';
 import type { BatchClaims } from './sync.ts';
 
@@ -57,9 +57,9 @@ export function createAntigenChecks(storage: Pick<Storage, 'antigenKits' | 'anti
       if (!raster) throw new HttpError(415, 'unsupported_media_type', 'photo: the JPEG cannot be decoded.');
       const hash = photoHash(raster);
       const reused = () => new HttpError(409, 'photo_reused', 'photo: this photo of a test was already uploaded; take a new photo of this test.');
-      if (batch.photoHashes.some((earlier) => hashDistance(earlier, hash) <= photoHashThreshold)) throw reused();
+      if (batch.photoHashes.some((earlier) => samePhoto(earlier, hash))) throw reused();
       for await (const page of storage.antigenPhotos.hashes()) {
-        if (page.some((earlier) => hashDistance(earlier.hash, hash) <= photoHashThreshold)) throw reused();
+        if (page.some((earlier) => samePhoto(earlier.hash, hash))) throw reused();
       }
       batch.photoHashes.push(hash);
       return { raster, hash };

@@ -11,6 +11,7 @@ import { useAntigenKits } from '../api/get-antigen-kits.ts';
 import { useQueueAntigenUpload } from '../api/queue-antigen-upload.ts';
 import { PhotoError, resizePhoto, type PhotoProblem } from '../resize-photo.ts';
 import { instantToShanghaiLocal } from '../shanghai-local.ts';
+import type { StripReading } from '../../../../core/antigen/strip-reader.ts';
 
 const photoMessages = {
   notImage: 'antigen.error.photo.notImage',
@@ -22,6 +23,11 @@ type Photo = AntigenPhoto & { previewUrl: string };
 
 /** The camera scanner and its decoder load only when the citizen asks to scan, never with the form. */
 const QrScanner = lazy(() => import('../../../scanner/qr-scanner.tsx').then((module) => ({ default: module.QrScanner })));
+
+/** The photo's JPEG as the form will upload it, for the strip reader. */
+const photoBlob = (photo: AntigenPhoto) => new Blob([Uint8Array.from(atob(photo.base64), (char) => char.charCodeAt(0))], { type: photo.type });
+
+type StripState = { kind: 'reading' } | { kind: 'read'; reading: StripReading };
 
 type ScanNotice = { kind: 'filled' | 'not-udi' | 'unknown' } | { kind: 'expired'; date: string };
 
@@ -41,6 +47,7 @@ export function AntigenUploadPage({ citizenId }: { citizenId: string }) {
   const knownKit = kits.data?.kits.find((candidate) => candidate.gtin === gtin.trim().padStart(14, '0'));
   const [photo, setPhoto] = useState<Photo | null>(null);
   const [photoBusy, setPhotoBusy] = useState(false);
+  const [strip, setStrip] = useState<StripState | null>(null);
   const [errors, setErrors] = useState<AntigenFormErrors>({});
   const resultErrorId = useId();
   const [scanning, setScanning] = useState(false);
@@ -57,9 +64,19 @@ export function AntigenUploadPage({ citizenId }: { citizenId: string }) {
     event.target.value = '';
     if (!file) return;
     setPhotoBusy(true);
+    setStrip(null);
     try {
-      setPhoto(await resizePhoto(file));
+      const resized = await resizePhoto(file);
+      setPhoto(resized);
       setErrors((current) => ({ ...current, photo: undefined }));
+      setStrip({ kind: 'reading' });
+      // The reading never blocks the form: a citizen may upload before it is done, and the server reads again.
+      void import('../read-strip.ts')
+        .then(({ readStripInBrowser }) => readStripInBrowser(photoBlob(resized)))
+        .then(
+          ({ result: reading }) => setStrip((current) => (current ? { kind: 'read', reading } : current)),
+          () => setStrip((current) => (current ? { kind: 'read', reading: 'unreadable' } : current)),
+        );
     } catch (error) {
       setPhoto(null);
       setErrors((current) => ({ ...current, photo: error instanceof PhotoError ? photoMessages[error.problem] : 'antigen.error.photo.corrupt' }));
@@ -202,6 +219,7 @@ export function AntigenUploadPage({ citizenId }: { citizenId: string }) {
             <figcaption>{t('antigen.upload.photo.ready', { width: photo.width, height: photo.height, kb: Math.ceil(photo.bytes / 1024) })}</figcaption>
           </figure>
         )}
+        {photo && strip && <StripOpinion strip={strip} declared={result} />}
         {queue.isError && (
           <p className="field__error" role="alert">
             {t('antigen.error.save')}
@@ -212,6 +230,33 @@ export function AntigenUploadPage({ citizenId }: { citizenId: string }) {
         </button>
       </form>
     </main>
+  );
+}
+
+/**
+ * What the strip reader read from the photo, beside what the citizen declared, and what a difference
+ * means: the upload is kept as declared but waits for a reviewer. Never changes the declaration.
+ */
+function StripOpinion({ strip, declared }: { strip: StripState; declared: AntigenResult | null }) {
+  const { t } = useI18n();
+  if (strip.kind === 'reading') {
+    return (
+      <p className="strip-opinion" role="status">
+        {t('antigen.strip.reading')}
+      </p>
+    );
+  }
+  const { reading } = strip;
+  const agrees = declared !== null && reading === declared;
+  const warning = reading === 'unreadable' ? 'antigen.strip.cannotRead' : declared !== null && !agrees ? 'antigen.strip.disagrees' : null;
+  return (
+    <div className={`strip-opinion${warning ? ' strip-opinion--review' : ''}`} role="status">
+      <p>
+        <strong>{t('antigen.strip.read', { reading: t(`antigen.strip.${reading}`) })}</strong>
+      </p>
+      {agrees && <p>{t('antigen.strip.agrees')}</p>}
+      {warning && <p>{t(warning)}</p>}
+    </div>
   );
 }
 

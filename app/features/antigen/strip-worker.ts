@@ -1,0 +1,28 @@
+/**
+ * Reads the strip off the main thread: the whole photo is decoded, drawn smaller and walked pixel by
+ * pixel, which on a phone takes longer than a frame. Receives the JPEG the form will upload, answers
+ * with the strip reader's result (core/antigen/strip-reader.ts, the same code the server runs).
+ */
+import { readStrip, type StripResult } from '../../../core/antigen/strip-reader.ts';
+import { stripReadSide } from './strip-read-size.ts';
+
+// The app's compiler settings carry the DOM's types, not a worker's; this is the part of its scope used here.
+const scope = self as unknown as { onmessage: ((event: MessageEvent<Blob>) => void) | null; postMessage(message: StripResult | { error: string }): void };
+
+scope.onmessage = (event) => {
+  void (async () => {
+    try {
+      const bitmap = await createImageBitmap(event.data);
+      const scale = Math.min(1, stripReadSide / Math.max(bitmap.width, bitmap.height));
+      const width = Math.max(1, Math.round(bitmap.width * scale));
+      const height = Math.max(1, Math.round(bitmap.height * scale));
+      const context = new OffscreenCanvas(width, height).getContext('2d');
+      if (!context) throw new Error('no 2d context in the worker');
+      context.drawImage(bitmap, 0, 0, width, height);
+      bitmap.close();
+      scope.postMessage(readStrip(context.getImageData(0, 0, width, height)));
+    } catch (error) {
+      scope.postMessage({ error: error instanceof Error ? error.message : String(error) });
+    }
+  })();
+};
