@@ -18,6 +18,17 @@ describe('Shanghai time', () => {
     expect(formatDateTime(instant)).toBe('2022-04-02 08:00');
   });
 
+  it('agrees with ICU’s Asia/Shanghai on instants spread over the years since 1992', () => {
+    const icu = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    const from = Date.UTC(1992, 0, 1);
+    const to = Date.UTC(2040, 0, 1);
+    for (let step = 0; step <= 2000; step++) {
+      // An irregular stride, so the samples land on every hour, minute and day of the month.
+      const instant = from + Math.floor(((to - from) * step) / 2000) + step * 7_919_000;
+      expect(formatDateTime(instant, true)).toBe(icu.format(instant));
+    }
+  });
+
   it('writes calendar days for each language', () => {
     expect(formatCalendarDay('2022-04-02', 'zh')).toBe('2022年4月2日');
     expect(formatCalendarDay('2022-04-02', 'en')).toBe('2 Apr 2022');

@@ -8,10 +8,13 @@ import { locales, zh, type Catalog, type Language, type Message, type MessageKey
 
 export type MessageValues = Record<string, string | number>;
 
-const pluralRules = {
-  zh: new Intl.PluralRules(locales.zh),
-  en: new Intl.PluralRules(locales.en),
-} as const satisfies Record<Language, Intl.PluralRules>;
+// Made when a plural message is first shown, and only for its language: each loads ICU data at first paint's cost.
+const pluralRules: Partial<Record<Language, Intl.PluralRules>> = {};
+
+function pluralCategory(language: Language, n: number): Intl.LDMLPluralRule {
+  pluralRules[language] ??= new Intl.PluralRules(locales[language]);
+  return pluralRules[language].select(n);
+}
 
 const catalogs: Partial<Record<Language, Catalog>> = { zh };
 
@@ -29,6 +32,6 @@ export function translate(language: Language, key: MessageKey, values: MessageVa
 
 /** A message's text in `language` with `{name}` filled in and its plural form chosen; for catalogs of lazily loaded screens too. */
 export function fillMessage(language: Language, message: Message, values: MessageValues = {}): string {
-  const template = typeof message === 'string' ? message : (message[pluralRules[language].select(Number(values.n))] ?? message.other);
+  const template = typeof message === 'string' ? message : (message[pluralCategory(language, Number(values.n))] ?? message.other);
   return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
 }
