@@ -23,6 +23,31 @@ import { usePrefetchScanner } from './scan-screens.tsx';
 
 type RecordTab = 'vaccine' | 'pcr' | 'itinerary' | 'antigen';
 
+const recordQueries = { vaccine: useVaccinations, pcr: usePcrTests, itinerary: useItinerary, antigen: useAntigenTests } as const satisfies Record<
+  RecordTab,
+  (citizenId: string) => { dataUpdatedAt: number }
+>;
+
+/*
+ * When each record was last fetched is read in these small components, not by the panel: four queries land one
+ * after another at start, and each used to render the whole panel again (profile:panel), delaying the code.
+ */
+function PanelSyncStatus({ citizenId, meUpdatedAt }: { citizenId: string; meUpdatedAt: number }) {
+  const updated = [
+    useVaccinations(citizenId).dataUpdatedAt,
+    usePcrTests(citizenId).dataUpdatedAt,
+    useItinerary(citizenId).dataUpdatedAt,
+    useAntigenTests(citizenId).dataUpdatedAt,
+  ];
+  return <SyncStatus dataSyncedAt={Math.max(meUpdatedAt, ...updated)} />;
+}
+
+function TabSyncedAt({ tab, citizenId }: { tab: RecordTab; citizenId: string }) {
+  // One hook per instance: `tab` never changes for a mounted tab panel, so the call order is stable.
+  const useRecords = recordQueries[tab];
+  return <SyncedAt at={useRecords(citizenId).dataUpdatedAt} />;
+}
+
 /** The 随申码 panel: the code card on top, the four record tabs under it, 扫一扫 within thumb reach. */
 export function HomePage({ me }: { me: Me }) {
   const { t } = useI18n();
@@ -37,12 +62,6 @@ export function HomePage({ me }: { me: Me }) {
   const showProfile = (id: string) => {
     setSearchParams(id === me.citizen.id ? {} : { who: id }, { replace: true });
   };
-  const syncedAt = {
-    vaccine: useVaccinations(citizenId).dataUpdatedAt,
-    pcr: usePcrTests(citizenId).dataUpdatedAt,
-    itinerary: useItinerary(citizenId).dataUpdatedAt,
-    antigen: useAntigenTests(citizenId).dataUpdatedAt,
-  } satisfies Record<RecordTab, number>;
 
   return (
     <div className="home">
@@ -60,7 +79,7 @@ export function HomePage({ me }: { me: Me }) {
             {t('panel.dependantBanner', { name: dependant.maskedName })}
           </p>
         )}
-        <SyncStatus dataSyncedAt={Math.max(dataUpdatedAt, ...Object.values(syncedAt))} />
+        <PanelSyncStatus citizenId={citizenId} meUpdatedAt={dataUpdatedAt} />
         <HealthCodeCard profile={citizen} refreshedAt={dataUpdatedAt || now} onCodeSettled={prefetchScanner} />
         <Tabs<RecordTab>
           label={t('panel.tabs')}
@@ -73,7 +92,7 @@ export function HomePage({ me }: { me: Me }) {
               summary: <VaccineSummaryLine citizenId={citizenId} />,
               panel: (
                 <>
-                  <SyncedAt at={syncedAt.vaccine} />
+                  <TabSyncedAt tab="vaccine" citizenId={citizenId} />
                   <VaccinePanel citizenId={citizenId} />
                 </>
               ),
@@ -84,7 +103,7 @@ export function HomePage({ me }: { me: Me }) {
               summary: <PcrSummaryLine citizenId={citizenId} now={now} />,
               panel: (
                 <>
-                  <SyncedAt at={syncedAt.pcr} />
+                  <TabSyncedAt tab="pcr" citizenId={citizenId} />
                   <PcrPanel citizenId={citizenId} now={now} />
                 </>
               ),
@@ -95,7 +114,7 @@ export function HomePage({ me }: { me: Me }) {
               summary: <ItinerarySummaryLine citizenId={citizenId} now={now} />,
               panel: (
                 <>
-                  <SyncedAt at={syncedAt.itinerary} />
+                  <TabSyncedAt tab="itinerary" citizenId={citizenId} />
                   <ItineraryPanel citizenId={citizenId} now={now} />
                 </>
               ),
@@ -106,7 +125,7 @@ export function HomePage({ me }: { me: Me }) {
               summary: <AntigenSummaryLine citizenId={citizenId} now={now} />,
               panel: (
                 <>
-                  <SyncedAt at={syncedAt.antigen} />
+                  <TabSyncedAt tab="antigen" citizenId={citizenId} />
                   <AntigenPanel citizenId={citizenId} />
                 </>
               ),
