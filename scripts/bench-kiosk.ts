@@ -15,8 +15,10 @@
  *   npm run bench:kiosk                                   60 codes, 1 s each
  *   npm run bench:kiosk -- --codes 60 --per-code-ms 500   faster, to find the limit
  *   npm run bench:kiosk -- --soak-minutes 15
+ *   npm run bench:kiosk -- --soak-minutes 4 --heap-snapshots DIR   also DIR/start.heapsnapshot and DIR/end.heapsnapshot,
+ *                                                                   compared by `npx tsx scripts/heap-diff.ts DIR/start.heapsnapshot DIR/end.heapsnapshot`
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -30,7 +32,12 @@ import { startServer } from '../server/server.ts';
 import { testIdNumber } from '../server/test-feeds.ts';
 
 const { values } = parseArgs({
-  options: { codes: { type: 'string', default: '60' }, 'per-code-ms': { type: 'string', default: '1000' }, 'soak-minutes': { type: 'string' } },
+  options: {
+    codes: { type: 'string', default: '60' },
+    'per-code-ms': { type: 'string', default: '1000' },
+    'soak-minutes': { type: 'string' },
+    'heap-snapshots': { type: 'string' },
+  },
 });
 const soakMinutes = values['soak-minutes'] === undefined ? null : Number(values['soak-minutes']);
 const codeCount = soakMinutes === null ? Number(values.codes) : 12;
@@ -119,6 +126,17 @@ try {
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
     return usedSize / 1024 / 1024;
   };
+  const snapshotDir = values['heap-snapshots'];
+  const heapSnapshot = async (name: string) => {
+    if (snapshotDir === undefined) return;
+    mkdirSync(snapshotDir, { recursive: true });
+    const chunks: string[] = [];
+    const collect = ({ chunk }: { chunk: string }) => chunks.push(chunk);
+    cdp.on('HeapProfiler.addHeapSnapshotChunk', collect);
+    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+    cdp.off('HeapProfiler.addHeapSnapshotChunk', collect);
+    writeFileSync(join(snapshotDir, `${name}.heapsnapshot`), chunks.join(''));
+  };
   await page.goto(`/kiosk#pair=${encodeURIComponent(pairingToken)}`);
   await page.locator('.kiosk-camera[data-state="running"]').waitFor({ timeout: 60_000 });
   const countLogged = async () =>
@@ -141,6 +159,7 @@ try {
   } else {
     await page.waitForTimeout(60_000);
     const startHeap = await heapMb();
+    await heapSnapshot('start');
     const startVerdicts = await verdictsOf(page);
     console.log(`soak: 12 paper codes looping, 1 s each, ${soakMinutes} min; heap after 1 min (after GC): ${startHeap.toFixed(2)} MB`);
     for (let minute = 2; minute <= soakMinutes; minute++) {
@@ -148,6 +167,7 @@ try {
       console.log(`  minute ${minute}: heap ${(await heapMb()).toFixed(2)} MB, verdicts ${await verdictsOf(page)}, logged ${await countLogged()}, load ${load()}`);
     }
     const endHeap = await heapMb();
+    await heapSnapshot('end');
     await page.getByTestId('kiosk-sync').filter({ hasText: '登记已全部上传' }).waitFor({ timeout: 60_000 });
     const verdicts = await verdictsOf(page);
     console.log(`  heap before ${startHeap.toFixed(2)} MB → after ${endHeap.toFixed(2)} MB (${(endHeap - startHeap >= 0 ? '+' : '') + (endHeap - startHeap).toFixed(2)} MB)`);
