@@ -25,3 +25,14 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
     </div>
   );
 }
+
+/** A failed request's message under the form that sent it; nothing while there is no error. */
+export function FormError({ error }: { error: unknown }) {
+  const { t } = useI18n();
+  if (!error) return null;
+  return (
+    <p className="field__error" role="alert">
+      {t(errorMessageKey(error))}
+    </p>
+  );
+}

@@ -2,37 +2,24 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ruleSetById } from '../../core/rules/default-rule-sets.ts';
 import { measuredClock, reckonNow, type ClockState } from '../../core/clock.ts';
 import { presentCompactCode, signCompactCredential, signCompactPaperCode } from '../../core/crypto/compact-code.ts';
-import { paperCodeText, presentCode, publicKeyToRaw, type CredentialClaims, type PaperClaims } from '../../core/crypto/health-code.ts';
+import { paperCodeText, presentCode, type CredentialClaims, type PaperClaims } from '../../core/crypto/health-code.ts';
 import { subjectHash } from '../../core/crypto/revocation-list.ts';
-import { ecdsa, signToken } from '../../core/crypto/signed-token.ts';
+import { signToken } from '../../core/crypto/signed-token.ts';
+import { seconds, testCredentialClaims, testKeys, testNow as now } from '../../core/crypto/test-claims.ts';
 import { mergeRevocations } from './revocation-check.ts';
 import { verifyHealthCode } from './verify-health-code.ts';
 
 const leaveShanghai = ruleSetById('leave-shanghai');
 const venueEntry = ruleSetById('venue-entry');
 const hour = 3_600_000;
-const now = Date.parse('2022-04-02T10:00:00+08:00');
-const seconds = (ms: number) => Math.floor(ms / 1000);
 
 let server: CryptoKeyPair;
 let device: CryptoKeyPair;
 const lookup = (kid: string) => (kid === 'srv1' ? server.publicKey : undefined);
 
-async function claimsFor(edit: Partial<CredentialClaims>): Promise<CredentialClaims> {
-  return {
-    t: 'cred',
-    s: 'demo-b',
-    n: '李*海',
-    c: 'green',
-    p: ['n', seconds(now - 60 * hour)],
-    a: ['n', seconds(now - 3 * hour), 'v'],
-    d: 2,
-    k: await publicKeyToRaw(device.publicKey),
-    iat: seconds(now - hour),
-    exp: seconds(now + 12 * hour),
-    ...edit,
-  };
-}
+/** 李*海, green with two doses and a verified antigen, issued an hour before `now` to `device`. */
+const claimsFor = (edit: Partial<CredentialClaims>): Promise<CredentialClaims> =>
+  testCredentialClaims(device, { s: 'demo-b', n: '李*海', c: 'green', p: ['n', seconds(now - 60 * hour)], d: 2, iat: seconds(now - hour), exp: seconds(now + 12 * hour), ...edit });
 
 async function codeFor(edit: Partial<CredentialClaims>): Promise<string> {
   return presentCode(await signToken(server.privateKey, 'srv1', await claimsFor(edit)), device.privateKey, now);
@@ -44,8 +31,7 @@ async function compactCodeFor(edit: Partial<CredentialClaims>, signedAt = now): 
 }
 
 beforeAll(async () => {
-  server = await crypto.subtle.generateKey(ecdsa, false, ['sign', 'verify']);
-  device = await crypto.subtle.generateKey(ecdsa, false, ['sign', 'verify']);
+  ({ server, device } = await testKeys());
 });
 
 describe('verifyHealthCode', () => {

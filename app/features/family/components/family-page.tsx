@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { Me } from '../../../../core/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { Link } from '../../../navigation/navigation.tsx';
-import { errorMessageKey } from '../../../ui/error-message.ts';
+import { FormError } from '../../../ui/status-views.tsx';
 import { PageHeader } from '../../../ui/page-header.tsx';
 import { useUnlinkDependant } from '../api/unlink-dependant.ts';
 import { Household } from './household.tsx';
@@ -44,11 +44,7 @@ export function FamilyPage({ me }: { me: Me }) {
             </button>
           </div>
         ))}
-        {unlink.error && (
-          <p className="field__error" role="alert">
-            {t(errorMessageKey(unlink.error))}
-          </p>
-        )}
+        <FormError error={unlink.error} />
       </section>
       <LinkDependantForm onLinked={setLinked} />
     </main>

@@ -1,7 +1,7 @@
 import { useState, type SyntheticEvent } from 'react';
 import { idNumber as idNumberSchema, otpCode, personName } from '../../../../core/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
-import { errorMessageKey } from '../../../ui/error-message.ts';
+import { FormError } from '../../../ui/status-views.tsx';
 import { OneTimeCodeField } from '../../../ui/one-time-code-field.tsx';
 import { TextField } from '../../../ui/text-field.tsx';
 import { useLinkDependant } from '../api/link-dependant.ts';
@@ -74,11 +74,7 @@ export function LinkDependantForm({ onLinked }: { onLinked: (maskedName: string)
         {t('family.link.sendCode')}
       </button>
       <OneTimeCodeField label={t('family.link.code')} sent={sendCode.data} value={code} onValueChange={setCode} error={invalid === 'code' ? t('login.error.code') : null} />
-      {serverError && (
-        <p className="field__error" role="alert">
-          {t(errorMessageKey(serverError))}
-        </p>
-      )}
+      <FormError error={serverError} />
       <button type="submit" className="button button--primary" disabled={busy}>
         {t('family.link.submit')}
       </button>

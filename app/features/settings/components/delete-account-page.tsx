@@ -4,7 +4,7 @@ import { otpCode } from '../../../../core/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
 import { Link, useNavigate } from '../../../navigation/navigation.tsx';
-import { errorMessageKey } from '../../../ui/error-message.ts';
+import { FormError } from '../../../ui/status-views.tsx';
 import { PageHeader } from '../../../ui/page-header.tsx';
 import { OneTimeCodeField } from '../../../ui/one-time-code-field.tsx';
 import { useDeleteAccount } from '../api/delete-account.ts';
@@ -77,11 +77,7 @@ export function DeleteAccountPage() {
             {t('deleteAccount.error.confirm')}
           </p>
         )}
-        {serverError && (
-          <p className="field__error" role="alert">
-            {t(errorMessageKey(serverError))}
-          </p>
-        )}
+        <FormError error={serverError} />
         <button type="submit" className="button button--danger" disabled={busy}>
           {remove.isPending ? t('app.loading') : t('deleteAccount.submit')}
         </button>

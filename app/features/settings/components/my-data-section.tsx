@@ -1,7 +1,7 @@
 import '../settings.css';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { Link } from '../../../navigation/navigation.tsx';
-import { errorMessageKey } from '../../../ui/error-message.ts';
+import { FormError } from '../../../ui/status-views.tsx';
 import { useExportMyData } from '../api/export-my-data.ts';
 
 /** The citizen's rights in Settings: see who looked, take a copy of everything, delete the account. */
@@ -22,11 +22,7 @@ export function MyDataSection() {
           {t('myData.export.done', { file: exported.data })}
         </p>
       )}
-      {exported.error && (
-        <p className="field__error" role="alert">
-          {t(errorMessageKey(exported.error))}
-        </p>
-      )}
+      <FormError error={exported.error} />
       <Link to="/settings/delete-account" className="button button--ghost my-data__delete">
         {t('myData.delete')}
       </Link>

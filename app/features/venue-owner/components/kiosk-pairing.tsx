@@ -6,7 +6,7 @@ import { formatDateTime } from '../../../i18n/shanghai-time.ts';
 import { useRuleSets } from '../../../records/api/get-rule-sets.ts';
 import { errorMessageKey } from '../../../ui/error-message.ts';
 import { qrShape, quietZone } from '../../../ui/qr-path.ts';
-import { ErrorState, LoadingState } from '../../../ui/status-views.tsx';
+import { ErrorState, FormError, LoadingState } from '../../../ui/status-views.tsx';
 import { TextField } from '../../../ui/text-field.tsx';
 import { useVenueKiosks } from '../api/get-venue-kiosks.ts';
 import { usePairKiosk } from '../api/pair-kiosk.ts';
@@ -104,7 +104,6 @@ function KioskList({ number }: { number: string }) {
 
 /** Under each of the owner's venues: pair a spare device as its 数字哨兵, see and revoke the paired ones, choose their rule. */
 export function KioskPairing({ venue }: { venue: Venue }) {
-  const { t } = useI18n();
   const k = useKioskText();
   const [open, setOpen] = useState(false);
   const [label, setLabel] = useState('');
@@ -145,11 +144,7 @@ export function KioskPairing({ venue }: { venue: Venue }) {
       ) : (
         <form className="kiosk-pairing__form" onSubmit={submit} noValidate>
           <TextField label={k('kiosk.owner.label')} value={label} onValueChange={setLabel} maxLength={32} error={labelError ? k('kiosk.owner.labelRequired') : null} />
-          {pair.isError && (
-            <p className="field__error" role="alert">
-              {t(errorMessageKey(pair.error))}
-            </p>
-          )}
+          <FormError error={pair.error} />
           <button type="submit" className="button button--primary" disabled={pair.isPending}>
             {k(pair.isPending ? 'kiosk.owner.creating' : 'kiosk.owner.create')}
           </button>

@@ -4,9 +4,8 @@ import { useState, type SubmitEvent } from 'react';
 import { Link, useNavigate } from '../../../navigation/navigation.tsx';
 import { venueKind, venueLimits, type VenueKind } from '../../../../core/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
-import { errorMessageKey } from '../../../ui/error-message.ts';
 import { PageHeader } from '../../../ui/page-header.tsx';
-import { ErrorState, LoadingState } from '../../../ui/status-views.tsx';
+import { ErrorState, FormError, LoadingState } from '../../../ui/status-views.tsx';
 import { TextField } from '../../../ui/text-field.tsx';
 import { useMyVenues } from '../api/get-my-venues.ts';
 import { useRegisterVenue } from '../api/register-venue.ts';
@@ -56,11 +55,7 @@ export function VenueOwnerPage() {
             ))}
           </select>
         </label>
-        {register.isError && (
-          <p className="field__error" role="alert">
-            {t(errorMessageKey(register.error))}
-          </p>
-        )}
+        <FormError error={register.error} />
         <button type="submit" className="button button--primary" disabled={register.isPending}>
           {t(register.isPending ? 'venue.submitting' : 'venue.submit')}
         </button>
