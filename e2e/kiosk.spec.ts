@@ -192,7 +192,7 @@ test('a kiosk offline during the queue keeps every pass and logs each once when 
   }
 });
 
-test('the ID-number path: a wrong check character sends nothing, online it checks and logs, offline it says it needs the network; a revoked kiosk says so', async ({ browser, baseURL }) => {
+test('the ID-number path: a wrong check character sends nothing, online it checks and logs, offline it says it needs the network, in Chinese and in English; a revoked kiosk says so', async ({ browser, baseURL }) => {
   test.setTimeout(120_000);
   if (!baseURL) throw new Error('baseURL is not set');
   const a = await citizen(browser, baseURL, 'a');
@@ -238,6 +238,23 @@ test('the ID-number path: a wrong check character sends nothing, online it check
     await expect(kiosk.getByRole('alert')).toHaveText('身份证号查询需要联网，现在离线。请访客出示随申码或纸质码。');
     expect(lookups).toHaveLength(1);
     await context.setOffline(false);
+
+    // A traveller who reads no Chinese: one tap turns the screen, its messages and its voice to English.
+    await kiosk.getByRole('button', { name: /^English/ }).click();
+    await expect(kiosk.getByText('Digital sentinel · Serving')).toBeVisible();
+    const englishField = kiosk.getByLabel('ID number (visitors with no code; a card reader works too)');
+    await context.setOffline(true);
+    await englishField.fill(demoDependant.idNumber);
+    await englishField.press('Enter');
+    await expect(kiosk.getByRole('alert')).toHaveText('Looking up an ID number needs the network, and this device is offline. Ask the visitor for a Suishenma or paper code.');
+    await context.setOffline(false);
+    await englishField.fill(demoDependant.idNumber);
+    await englishField.press('Enter');
+    await expect(verdict).toContainText('PASS');
+    await expect(verdict).toContainText('ID number lookup');
+    expect((await recorded(kiosk)).spoken).toEqual(['zh-CN|张婆，通过', 'en-GB|张婆, pass']);
+    await kiosk.getByRole('button', { name: /^中文/ }).click();
+    await expect(kiosk.getByLabel('身份证号（无码人员，可用读卡器）')).toBeVisible();
 
     // The owner revokes the device (confirming first); its next request is refused and it forgets the pairing.
     await a.page.goto('/venues');

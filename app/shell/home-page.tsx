@@ -7,7 +7,7 @@ import { LogoutButton } from '../features/auth/components/logout-button.tsx';
 import { HealthCodeCard } from '../features/health-code-panel/components/health-code-card.tsx';
 import { ItineraryPanel, ItinerarySummaryLine } from '../features/itinerary/components/itinerary-tab.tsx';
 import { PcrPanel, PcrSummaryLine } from '../features/pcr/components/pcr-tab.tsx';
-import { LanguageToggle } from '../features/settings/components/language-toggle.tsx';
+import { LanguageToggle } from '../ui/language-toggle.tsx';
 import { VaccinePanel, VaccineSummaryLine } from '../features/vaccine/components/vaccine-tab.tsx';
 import { useI18n } from '../i18n/i18n-provider.tsx';
 import { SyncedAt, SyncStatus } from '../offline/sync-status.tsx';

@@ -7,6 +7,7 @@ import { useKioskText } from '../../../i18n/kiosk-messages.ts';
 import { enqueue, registerOutboxKind } from '../../../offline/outbox.ts';
 import { useRuleSets } from '../../../records/api/get-rule-sets.ts';
 import { useKeyLookup } from '../../../records/api/get-signing-keys.ts';
+import { LanguageToggle } from '../../../ui/language-toggle.tsx';
 import { speak } from '../../../ui/speak.ts';
 import { LoadingState } from '../../../ui/status-views.tsx';
 import { useNow } from '../../../ui/use-now.ts';
@@ -202,6 +203,10 @@ export function KioskScreen({ token, me, onUnauthorized }: { token: string; me: 
   return (
     <main className="kiosk">
       <header className="kiosk__venue">
+        {/* Travellers at a station may not read Chinese: one tap turns the screen and its voice to English. */}
+        <div className="kiosk__language">
+          <LanguageToggle />
+        </div>
         <span className="kiosk__serves">
           {k('kiosk.title')} · {k('kiosk.serves')}
         </span>

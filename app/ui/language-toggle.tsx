@@ -1,5 +1,5 @@
-import { useI18n } from '../../../i18n/i18n-provider.tsx';
-import { locales } from '../../../i18n/messages.ts';
+import { useI18n } from '../i18n/i18n-provider.tsx';
+import { locales } from '../i18n/messages.ts';
 
 /**
  * One tap switches 中文 ⇄ English; the button shows the language it switches to, in that language.
