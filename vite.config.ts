@@ -82,7 +82,8 @@ export default defineConfig({
     target: 'es2022',
   },
   server: {
-    proxy: { '/api': 'http://localhost:8080' },
+    // The client's own modules live in app/api/ too, so Vite serves them at /api/*.ts: only the rest goes to the server.
+    proxy: { '^/api/(?![^?]*\\.tsx?(?:\\?|$))': 'http://localhost:8080' },
   },
   test: {
     root: '.',
