@@ -1,5 +1,6 @@
-/** The place-code screens under axe's WCAG 2.x A/AA rules, in 中文, English and large text. */
+/** The place-code and kiosk screens under axe's WCAG 2.x A/AA rules, in 中文, English and large text. */
 import { expect, test } from '@playwright/test';
+import { demoDependant } from '../server/test-client.ts';
 import { registerVenueInApp } from './fixtures/venues.ts';
 import { expectNoViolations, loginAsDemo } from './support.ts';
 
@@ -39,5 +40,43 @@ test('venue owner, poster, check-in result, history and refusal screens have no 
     await page.goto('/v?c=v1.x.y');
     await expect(page.getByRole('alert')).toBeVisible();
     await expectNoViolations(page, `${mode.name} refusal`);
+  }
+});
+
+test('the 数字哨兵 kiosk, unpaired, waiting and showing an ID-number verdict, has no WCAG A/AA violations', async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const owner = await browser.newContext({ baseURL });
+  const kioskContext = await browser.newContext({ baseURL });
+  try {
+    const ownerPage = await owner.newPage();
+    await loginAsDemo(ownerPage, 'a');
+    const venue = await registerVenueInApp(ownerPage, '虹桥火车站');
+    const paired = (await (await ownerPage.request.post(`/api/venues/${venue.number}/kiosks`, { data: { label: '南广场' } })).json()) as { pairingToken: string };
+    const kiosk = await kioskContext.newPage();
+    for (const mode of modes) {
+      await kiosk.goto('/login');
+      await kiosk.evaluate(({ language, textSize }) => {
+        localStorage.setItem('suishen.language', language);
+        localStorage.setItem('suishen.text-size', textSize);
+      }, mode);
+      if (mode === modes[0]) {
+        await kiosk.goto('/kiosk');
+        await expect(kiosk.getByRole('heading', { level: 1 })).toHaveText('这台设备还不是数字哨兵');
+        await expectNoViolations(kiosk, `${mode.name} kiosk unpaired`);
+        await kiosk.goto(`/kiosk#pair=${encodeURIComponent(paired.pairingToken)}`);
+      } else {
+        await kiosk.goto('/kiosk');
+      }
+      await expect(kiosk.getByRole('heading', { name: '虹桥火车站' })).toBeVisible();
+      await expectNoViolations(kiosk, `${mode.name} kiosk waiting`);
+      const field = kiosk.getByRole('textbox');
+      await field.fill(demoDependant.idNumber);
+      await field.press('Enter');
+      await expect(kiosk.getByTestId('kiosk-verdict')).toBeVisible();
+      await expectNoViolations(kiosk, `${mode.name} kiosk verdict`);
+    }
+  } finally {
+    await kioskContext.close();
+    await owner.close();
   }
 });

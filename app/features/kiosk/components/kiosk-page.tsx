@@ -64,14 +64,18 @@ export function KioskPage() {
 
   useEffect(() => {
     const controller = new AbortController();
-    void takePairingFromUrl().then(() => confirm(controller.signal));
+    const pairFromUrl = () => void takePairingFromUrl().then(() => confirm(controller.signal));
+    pairFromUrl();
     const timer = window.setInterval(() => void confirm(controller.signal), meRefreshMs);
     const online = () => void confirm(controller.signal);
     window.addEventListener('online', online);
+    // The pairing link opened in the tab that already shows /kiosk changes only the fragment: no new page load.
+    window.addEventListener('hashchange', pairFromUrl);
     return () => {
       controller.abort();
       window.clearInterval(timer);
       window.removeEventListener('online', online);
+      window.removeEventListener('hashchange', pairFromUrl);
     };
   }, [confirm]);
 
