@@ -63,10 +63,6 @@ export function CassetteCamera({ onCapture }: { onCapture: (frame: HTMLCanvasEle
   const take = useRef<(frame: HTMLCanvasElement) => void>(() => undefined);
   const section = useRef<HTMLElement>(null);
 
-  // The button that opens the camera sits low on a long form: bring the viewfinder and shutter up under the thumb.
-  useEffect(() => {
-    section.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
-  }, []);
 
   const video = useRef<HTMLVideoElement>(null);
   const camera = useCamera(video, (element, callbacks) => {
@@ -113,6 +109,11 @@ export function CassetteCamera({ onCapture }: { onCapture: (frame: HTMLCanvasEle
   });
 
   const running = camera.state.kind === 'running';
+  // The button that opens the camera sits low on a long form: once the video has its size, bring the viewfinder
+  // and the shutter up under the thumb.
+  useEffect(() => {
+    if (running) section.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }, [running]);
   return (
     <section ref={section} className="qr-scanner cassette-camera" aria-label={t('antigen.camera.label')}>
       <div className="qr-scanner__view cassette-camera__view" hidden={camera.state.kind === 'problem'}>
