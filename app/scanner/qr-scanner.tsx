@@ -30,11 +30,14 @@ export function QrScanner({
   wanted,
   kind = 'qr',
   aim = 'scanner.aim',
+  problems = problemMessages,
 }: {
   onDecoded: (text: string) => void;
   wanted?: (text: string) => boolean;
   kind?: ScanKind;
   aim?: MessageKey;
+  /** What the screen offers instead when the camera cannot open (by default a venue's photo and number fallbacks). */
+  problems?: ProblemMessages;
 }) {
   const { t } = useI18n();
   const latest = useRef({ onDecoded, wanted });
@@ -63,7 +66,7 @@ export function QrScanner({
       <div className="qr-scanner__view" hidden={camera.state.kind === 'problem'}>
         <video ref={video} muted playsInline aria-hidden="true" />
       </div>
-      <CameraStatus camera={camera} problems={problemMessages} running={aim} />
+      <CameraStatus camera={camera} problems={problems} running={aim} />
       <CameraButtons camera={camera} />
     </section>
   );

@@ -12,6 +12,8 @@ import { useQueueAntigenUpload } from '../api/queue-antigen-upload.ts';
 import { PhotoError, resizeFrame, resizePhoto, type PhotoProblem, type ResizedPhoto } from '../resize-photo.ts';
 import { instantToShanghaiLocal } from '../shanghai-local.ts';
 import type { StripReading } from '../../../../core/antigen/strip-reader.ts';
+import type { MessageKey } from '../../../i18n/messages.ts';
+import type { CameraProblem } from '../../../scanner/camera-error.ts';
 
 const photoMessages = {
   notImage: 'antigen.error.photo.notImage',
@@ -26,6 +28,14 @@ const CassetteCamera = lazy(() => import('./cassette-camera.tsx').then((module) 
 
 /** The photo's JPEG as the form will upload it, for the strip reader. */
 const photoBlob = (photo: AntigenPhoto) => new Blob([Uint8Array.from(atob(photo.base64), (char) => char.charCodeAt(0))], { type: photo.type });
+
+const kitScanProblems = {
+  denied: 'antigen.scan.problem.denied',
+  'no-camera': 'antigen.scan.problem.noCamera',
+  busy: 'antigen.scan.problem.busy',
+  insecure: 'antigen.scan.problem.insecure',
+  unknown: 'antigen.scan.problem.unknown',
+} as const satisfies Record<CameraProblem, MessageKey>;
 
 type StripState = { kind: 'reading' } | { kind: 'read'; reading: StripReading };
 
@@ -186,7 +196,7 @@ export function AntigenUploadPage({ citizenId }: { citizenId: string }) {
           </button>
           {scanning && (
             <Suspense fallback={<p role="status">{t('scanner.starting')}</p>}>
-              <QrScanner kind="kit" aim="antigen.scan.aim" onDecoded={onKitScanned} />
+              <QrScanner kind="kit" aim="antigen.scan.aim" problems={kitScanProblems} onDecoded={onKitScanned} />
               <p className="field__hint">{t('antigen.scan.typeInstead')}</p>
             </Suspense>
           )}
