@@ -100,3 +100,52 @@ test('the strip is read in the browser, off the main thread, and a disagreement 
   await expect(opinion).toContainText('与您选择的结果一致');
   await expect(opinion).not.toContainText('待复核');
 });
+
+test('with no cassette in view the app takes no photo by itself; the shutter takes the frame, its strip cannot be read, and 重拍 opens the camera again', async ({ baseURL }) => {
+  test.setTimeout(90_000);
+  if (!baseURL) throw new Error('baseURL is not set');
+  const udi: Udi = { gtin: '06901234567892', expiresOn: '2099-12-31', lot: 'WF2204S', serial: `SH${Date.now().toString(36)}` };
+  await scanKit(baseURL, udi, 'DataMatrix', async (page) => {
+    await expect(page.getByRole('status').filter({ hasText: '已读取条码' })).toBeVisible({ timeout: 30_000 });
+    await page.getByRole('radio', { name: '阴性' }).check();
+    await page.getByRole('button', { name: '用摄像头拍检测卡' }).click();
+    const viewfinder = page.getByRole('region', { name: '检测卡取景框' });
+    await expect(viewfinder).toContainText('把检测卡放进框内，对准后会自动拍照', { timeout: 30_000 });
+    const caption = page.getByText(/照片已压缩：\d+×\d+，\d+KB/);
+    // The pouch's barcode is light and square, not a cassette: frames go by and nothing is taken.
+    await page.waitForTimeout(2_000);
+    await expect(caption).toHaveCount(0);
+    await expect(viewfinder).toContainText('把检测卡放进框内');
+
+    await viewfinder.getByRole('button', { name: '拍照' }).click();
+    await expect(caption).toContainText(`${width}×${height}`, { timeout: 20_000 });
+    await expect(viewfinder).toHaveCount(0);
+    const opinion = page.locator('.strip-opinion');
+    await expect(opinion).toContainText('照片识别：无法识别', { timeout: 30_000 });
+    await expect(opinion).toContainText('待复核');
+
+    await page.getByRole('button', { name: '重拍' }).click();
+    await expect(viewfinder).toContainText('把检测卡放进框内', { timeout: 30_000 });
+    await page.getByRole('button', { name: '关闭摄像头' }).click();
+    await expect(viewfinder).toHaveCount(0);
+    // The photo taken stays until another replaces it.
+    await expect(caption).toBeVisible();
+  });
+});
+
+test('without a camera the upload screen says why and the photo still comes from the album', async ({ page }) => {
+  test.setTimeout(90_000);
+  await loginAsDemo(page, 'e');
+  await page.getByRole('tab', { name: '抗原' }).click();
+  await page.getByRole('link', { name: '上传抗原结果' }).click();
+  // This browser has no camera (or may not use one): either way each message points to what still works on this screen.
+  await page.getByRole('button', { name: '扫描试剂盒条码' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '在下方手动输入' })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: '用摄像头拍检测卡' }).click();
+  // One camera at a time: opening this one closed the kit scanner.
+  await expect(page.getByRole('alert').filter({ hasText: '在下方手动输入' })).toHaveCount(0);
+  await expect(page.getByRole('alert').filter({ hasText: '在下方从相册选择照片' })).toBeVisible({ timeout: 30_000 });
+  await page.getByLabel('从相册选择检测卡照片').setInputFiles({ name: 'cassette.png', mimeType: 'image/png', buffer: cassettePhoto(434343) });
+  await expect(page.getByText(/照片已压缩：\d+×\d+，\d+KB/)).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('.strip-opinion')).toContainText('照片识别：只有 C 线（阴性）', { timeout: 30_000 });
+});

@@ -2,6 +2,7 @@
  * The camera side of scanning, small enough to ship with the scan screens themselves: the camera opens
  * the moment a scan screen mounts, while the decoder (./frame-reader.ts) is still loading, and once both
  * are there every frame the camera delivers is decoded, the next as soon as the last is read.
+ * `startCamera` is the same camera with another use for its frames (the antigen cassette photo).
  */
 import { classifyCameraError, describeRejection, type CameraProblem } from './camera-error.ts';
 import type { FrameReader } from './frame-reader.ts';
@@ -16,9 +17,7 @@ export interface ScannerController {
   setTorch(on: boolean): Promise<void>;
 }
 
-export interface ScannerCallbacks {
-  /** The texts decoded from one frame (never none), several times a second while a code is in view. */
-  onDecoded(texts: string[]): void;
+export interface CameraCallbacks {
   onProblem(problem: CameraProblem, detail: string): void;
   /** Called once frames are on screen. */
   onStarted?(): void;
@@ -26,11 +25,37 @@ export interface ScannerCallbacks {
   onEnded?(): void;
 }
 
+export interface ScannerCallbacks extends CameraCallbacks {
+  /** The texts decoded from one frame (never none), several times a second while a code is in view. */
+  onDecoded(texts: string[]): void;
+}
+
+/**
+ * Looks at the video's current frame; the next frame is handed over only once this settles. `live` turns
+ * false once the camera is stopped, so a result that arrives after that is dropped.
+ */
+export type FrameHandler = (video: HTMLVideoElement, live: () => boolean) => Promise<void>;
+
 /** Chromium on Android lists a torch among a camera's capabilities and constraints; the DOM types do not yet. */
 type TorchCapabilities = MediaTrackCapabilities & { torch?: boolean };
 
 /** Plays the rear camera (where there is one) in `video` and reports every text decoded from its frames. */
 export function startScanner(video: HTMLVideoElement, loadReader: () => Promise<FrameReader>, callbacks: ScannerCallbacks): ScannerController {
+  return startCamera(
+    video,
+    async () => {
+      const read = await loadReader();
+      return async (frame, live) => {
+        const texts = await read(frame);
+        if (texts.length > 0 && live()) callbacks.onDecoded(texts);
+      };
+    },
+    callbacks,
+  );
+}
+
+/** Plays the rear camera (where there is one) in `video` and hands each frame to what `loadHandler` gives, one at a time. */
+export function startCamera(video: HTMLVideoElement, loadHandler: () => Promise<FrameHandler>, callbacks: CameraCallbacks): ScannerController {
   let stopped = false;
   const isStopped = () => stopped;
   let stream: MediaStream | null = null;
@@ -74,14 +99,14 @@ export function startScanner(video: HTMLVideoElement, loadReader: () => Promise<
     }
   }
 
-  function decodeFrames(read: FrameReader) {
+  function handleFrames(handle: FrameHandler) {
+    const live = () => !stopped;
     const next = () => {
       if (!stopped) video.requestVideoFrameCallback(() => void readFrame());
     };
     const readFrame = async () => {
       try {
-        const texts = await read(video);
-        if (texts.length > 0 && !stopped) callbacks.onDecoded(texts);
+        await handle(video, live);
       } catch {
         // One unreadable frame (the camera switching, a frame torn mid-copy) is no reason to stop.
       }
@@ -91,9 +116,9 @@ export function startScanner(video: HTMLVideoElement, loadReader: () => Promise<
   }
 
   let running = open({ facingMode: 'environment' });
-  void Promise.all([running, loadReader()]).then(
-    ([opened, read]) => {
-      if (opened) decodeFrames(read);
+  void Promise.all([running, loadHandler()]).then(
+    ([opened, handle]) => {
+      if (opened) handleFrames(handle);
     },
     (error: unknown) => {
       if (!stopped) callbacks.onProblem('unknown', describeRejection(error));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { randomScene, renderCassette } from './cassette-fixture.ts';
-import { readStrip, type StripReading } from './strip-reader.ts';
+import { findCassetteWindow, readStrip, type StripReading } from './strip-reader.ts';
 
 const seeds = [11, 12, 13, 14, 15, 16];
 const readAll = (lines: { control: number; test: number }) =>
@@ -42,5 +42,21 @@ describe('the strip reader', { timeout: 120_000 }, () => {
   it('says it cannot read a picture without a cassette', () => {
     const blank = { width: 200, height: 300, data: new Uint8ClampedArray(200 * 300 * 4).fill(90) };
     expect(readStrip(blank).result).toBe('unreadable');
+  });
+
+  it('finds the cassette and its window for a live frame where it lies, and nothing in an empty frame or a barcode', () => {
+    const scene = randomScene(21, { width: 240, height: 320, lines: { control: 1, test: 0 }, blur: 0 });
+    const found = findCassetteWindow(renderCassette(scene));
+    expect(found).not.toBeNull();
+    expect(Math.abs((found?.cx ?? 0) - scene.cassette.cx * 240)).toBeLessThan(240 * 0.08);
+    expect(Math.abs((found?.cy ?? 0) - scene.cassette.cy * 320)).toBeLessThan(320 * 0.08);
+    expect((found?.length ?? 0) / (scene.cassette.length * 320)).toBeGreaterThan(0.8);
+    expect(findCassetteWindow({ width: 200, height: 300, data: new Uint8ClampedArray(200 * 300 * 4).fill(90) })).toBeNull();
+    // A white label with a dark square in the middle, like a kit's DataMatrix on its pouch: light, but no cassette's shape or well.
+    const label = new Uint8ClampedArray(240 * 320 * 4).fill(150);
+    for (let y = 60; y < 260; y += 1) {
+      for (let x = 20; x < 220; x += 1) label.fill(x > 70 && x < 170 && y > 110 && y < 210 && (x + y) % 20 < 10 ? 20 : 235, (y * 240 + x) * 4, (y * 240 + x) * 4 + 3);
+    }
+    expect(findCassetteWindow({ width: 240, height: 320, data: label })).toBeNull();
   });
 });

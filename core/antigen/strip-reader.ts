@@ -76,8 +76,18 @@ function percentile(values: ArrayLike<number>, share: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))] ?? 0;
 }
 
+/** Where a cassette lies: centre, unit axis along it, length and width. */
+export interface Cassette {
+  cx: number;
+  cy: number;
+  ax: number;
+  ay: number;
+  length: number;
+  width: number;
+}
+
 /** The cassette: the largest connected region of light, nearly neutral pixels, as centre, axis and size. */
-function findCassette(plane: Plane): { cx: number; cy: number; ax: number; ay: number; length: number; width: number } | null {
+function findCassette(plane: Plane): Cassette | null {
   const { width, height, r, g, b } = plane;
   const total = width * height;
   const luma = new Float32Array(total);
@@ -160,10 +170,14 @@ function findCassette(plane: Plane): { cx: number; cy: number; ax: number; ay: n
 }
 
 /** Where the cassette lies in a picture, in its pixels: centre, unit axis along it, length and width; null when none is found. */
-export function locateCassette(raster: Raster): { cx: number; cy: number; ax: number; ay: number; length: number; width: number } | null {
+export function locateCassette(raster: Raster): Cassette | null {
   const plane = shrink(raster, 360);
   const found = findCassette(plane);
-  if (!found) return null;
+  return found && inPixels(found, raster, plane);
+}
+
+/** A cassette found on the shrunk plane, in the picture's own pixels. */
+function inPixels(found: Cassette, raster: Raster, plane: Plane): Cassette {
   const scale = raster.width / plane.width;
   return { ...found, cx: (found.cx + 0.5) * scale, cy: (found.cy + 0.5) * scale, length: found.length * scale, width: found.width * scale };
 }
@@ -181,22 +195,19 @@ function sampler(plane: Plane) {
   };
 }
 
-/** Reads a cassette photo. */
-export function readStrip(raster: Raster): StripResult {
-  const plane = shrink(raster, 360);
+/**
+ * The cassette and which end holds its well, so where its window lies: what the reader needs before it
+ * reads any line. `sign` is +1 when the well lies along +axis.
+ */
+function findWindow(plane: Plane): { cassette: Cassette; sign: 1 | -1 } | { reason: string } {
   const cassette = findCassette(plane);
-  const unreadable = (reason: string): StripResult => ({ result: 'unreadable', control: null, test: null, reason });
-  if (!cassette) return unreadable('no cassette found');
+  if (!cassette) return { reason: 'no cassette found' };
   const aspect = cassette.width / cassette.length;
-  if (aspect < layout.aspect.min || aspect > layout.aspect.max) return unreadable(`cassette shape ${aspect.toFixed(2)}`);
+  if (aspect < layout.aspect.min || aspect > layout.aspect.max) return { reason: `cassette shape ${aspect.toFixed(2)}` };
   const sample = sampler(plane);
-  const at = (u: number, v: number) => {
+  const luma = (u: number, v: number) => {
     const x = cassette.cx + (u * cassette.ax - v * cassette.ay) * cassette.length;
     const y = cassette.cy + (u * cassette.ay + v * cassette.ax) * cassette.length;
-    return { x, y };
-  };
-  const luma = (u: number, v: number) => {
-    const { x, y } = at(u, v);
     return 0.299 * sample(plane.r, x, y) + 0.587 * sample(plane.g, x, y) + 0.114 * sample(plane.b, x, y);
   };
   // Which end holds the sample well: there the middle of the body is darker than its sides.
@@ -205,8 +216,34 @@ export function readStrip(raster: Raster): StripResult {
     for (let u = 0.2; u <= 0.36; u += 0.02) sum += (luma(sign * u, 0.11) + luma(sign * u, -0.11)) / 2 - luma(sign * u, 0);
     return sum;
   };
-  const sign = wellSignal(1) >= wellSignal(-1) ? 1 : -1;
-  if (Math.abs(wellSignal(1) - wellSignal(-1)) < 20) return unreadable('cannot tell which end is the well');
+  if (Math.abs(wellSignal(1) - wellSignal(-1)) < 20) return { reason: 'cannot tell which end is the well' };
+  return { cassette, sign: wellSignal(1) >= wellSignal(-1) ? 1 : -1 };
+}
+
+/**
+ * Where a cassette whose window the reader can find lies in a picture, in its pixels (as locateCassette);
+ * null when there is none, it is not a cassette's shape or its well end cannot be told. For a live camera:
+ * a frame where this is found is one the reader can read.
+ */
+export function findCassetteWindow(raster: Raster): Cassette | null {
+  const plane = shrink(raster, 360);
+  const found = findWindow(plane);
+  return 'reason' in found ? null : inPixels(found.cassette, raster, plane);
+}
+
+/** Reads a cassette photo. */
+export function readStrip(raster: Raster): StripResult {
+  const plane = shrink(raster, 360);
+  const unreadable = (reason: string): StripResult => ({ result: 'unreadable', control: null, test: null, reason });
+  const found = findWindow(plane);
+  if ('reason' in found) return unreadable(found.reason);
+  const { cassette, sign } = found;
+  const sample = sampler(plane);
+  const at = (u: number, v: number) => {
+    const x = cassette.cx + (u * cassette.ax - v * cassette.ay) * cassette.length;
+    const y = cassette.cy + (u * cassette.ay + v * cassette.ax) * cassette.length;
+    return { x, y };
+  };
   // The redness profile across the window, balanced on the window's own membrane so a colour cast cancels.
   const steps = 64;
   const { u0, u1 } = layout.window;

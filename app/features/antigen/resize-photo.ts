@@ -51,7 +51,10 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-export async function resizePhoto(file: Blob): Promise<AntigenPhoto & { previewUrl: string }> {
+export type ResizedPhoto = AntigenPhoto & { previewUrl: string };
+
+/** A photo chosen from the album (or taken by the phone's own camera app through the file input). */
+export async function resizePhoto(file: Blob): Promise<ResizedPhoto> {
   if (!file.type.startsWith('image/')) throw new PhotoError('notImage');
   let bitmap: ImageBitmap;
   try {
@@ -59,6 +62,21 @@ export async function resizePhoto(file: Blob): Promise<AntigenPhoto & { previewU
   } catch {
     throw new PhotoError('corrupt');
   }
+  return encodePhoto(bitmap);
+}
+
+/** A frame taken by the in-app camera, copied into a canvas: the same size and quality limits as a chosen photo. */
+export async function resizeFrame(frame: HTMLCanvasElement): Promise<ResizedPhoto> {
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(frame);
+  } catch {
+    throw new PhotoError('corrupt');
+  }
+  return encodePhoto(bitmap);
+}
+
+async function encodePhoto(bitmap: ImageBitmap): Promise<ResizedPhoto> {
   const source = fitWithin(bitmap.width, bitmap.height);
   const { blob, width, height } = await encodeUnderLimit(source.width, source.height, async (w, h, quality) => {
     const canvas = new OffscreenCanvas(w, h);

@@ -9,9 +9,11 @@ import { parseGs1, type Udi } from '../../../../core/gs1.ts';
 import { checkScannedKit, validateAntigenForm, type AntigenFormErrors } from '../antigen-form.ts';
 import { useAntigenKits } from '../api/get-antigen-kits.ts';
 import { useQueueAntigenUpload } from '../api/queue-antigen-upload.ts';
-import { PhotoError, resizePhoto, type PhotoProblem } from '../resize-photo.ts';
+import { PhotoError, resizeFrame, resizePhoto, type PhotoProblem, type ResizedPhoto } from '../resize-photo.ts';
 import { instantToShanghaiLocal } from '../shanghai-local.ts';
 import type { StripReading } from '../../../../core/antigen/strip-reader.ts';
+import type { MessageKey } from '../../../i18n/messages.ts';
+import type { CameraProblem } from '../../../scanner/camera-error.ts';
 
 const photoMessages = {
   notImage: 'antigen.error.photo.notImage',
@@ -19,13 +21,21 @@ const photoMessages = {
   tooLarge: 'antigen.error.photo.tooLarge',
 } as const satisfies Record<PhotoProblem, string>;
 
-type Photo = AntigenPhoto & { previewUrl: string };
-
 /** The camera scanner and its decoder load only when the citizen asks to scan, never with the form. */
 const QrScanner = lazy(() => import('../../../scanner/qr-scanner.tsx').then((module) => ({ default: module.QrScanner })));
+/** Likewise the cassette camera and its finder. */
+const CassetteCamera = lazy(() => import('./cassette-camera.tsx').then((module) => ({ default: module.CassetteCamera })));
 
 /** The photo's JPEG as the form will upload it, for the strip reader. */
 const photoBlob = (photo: AntigenPhoto) => new Blob([Uint8Array.from(atob(photo.base64), (char) => char.charCodeAt(0))], { type: photo.type });
+
+const kitScanProblems = {
+  denied: 'antigen.scan.problem.denied',
+  'no-camera': 'antigen.scan.problem.noCamera',
+  busy: 'antigen.scan.problem.busy',
+  insecure: 'antigen.scan.problem.insecure',
+  unknown: 'antigen.scan.problem.unknown',
+} as const satisfies Record<CameraProblem, MessageKey>;
 
 type StripState = { kind: 'reading' } | { kind: 'read'; reading: StripReading };
 
@@ -45,12 +55,14 @@ export function AntigenUploadPage({ citizenId }: { citizenId: string }) {
   const [expiresOn, setExpiresOn] = useState('');
   const kits = useAntigenKits();
   const knownKit = kits.data?.kits.find((candidate) => candidate.gtin === gtin.trim().padStart(14, '0'));
-  const [photo, setPhoto] = useState<Photo | null>(null);
+  const [photo, setPhoto] = useState<ResizedPhoto | null>(null);
   const [photoBusy, setPhotoBusy] = useState(false);
   const [strip, setStrip] = useState<StripState | null>(null);
   const [errors, setErrors] = useState<AntigenFormErrors>({});
   const resultErrorId = useId();
   const [scanning, setScanning] = useState(false);
+  // One camera at a time: the kit scanner and the cassette camera close each other.
+  const [shooting, setShooting] = useState(false);
   const [scanNotice, setScanNotice] = useState<ScanNotice | null>(null);
   // Frames keep arriving while a decision is shown; only the first kit read counts.
   const scanDecided = useRef(false);
@@ -59,14 +71,25 @@ export function AntigenUploadPage({ citizenId }: { citizenId: string }) {
     if (photo) URL.revokeObjectURL(photo.previewUrl);
   }, [photo]);
 
-  async function onPhoto(event: ChangeEvent<HTMLInputElement>) {
+  function onPhotoChosen(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
+    setShooting(false);
+    void acceptPhoto(() => resizePhoto(file));
+  }
+
+  function onPhotoTaken(frame: HTMLCanvasElement) {
+    setShooting(false);
+    void acceptPhoto(() => resizeFrame(frame));
+  }
+
+  /** A photo chosen or taken: shrunk as it will be uploaded, then its strip read as a second opinion. */
+  async function acceptPhoto(resize: () => Promise<ResizedPhoto>) {
     setPhotoBusy(true);
     setStrip(null);
     try {
-      const resized = await resizePhoto(file);
+      const resized = await resize();
       setPhoto(resized);
       setErrors((current) => ({ ...current, photo: undefined }));
       setStrip({ kind: 'reading' });
@@ -105,6 +128,7 @@ export function AntigenUploadPage({ citizenId }: { citizenId: string }) {
   }
 
   function openScanner() {
+    setShooting(false);
     scanDecided.current = false;
     setScanNotice(null);
     setScanning(true);
@@ -172,7 +196,7 @@ export function AntigenUploadPage({ citizenId }: { citizenId: string }) {
           </button>
           {scanning && (
             <Suspense fallback={<p role="status">{t('scanner.starting')}</p>}>
-              <QrScanner kind="kit" aim="antigen.scan.aim" onDecoded={onKitScanned} />
+              <QrScanner kind="kit" aim="antigen.scan.aim" problems={kitScanProblems} onDecoded={onKitScanned} />
               <p className="field__hint">{t('antigen.scan.typeInstead')}</p>
             </Suspense>
           )}
@@ -195,19 +219,44 @@ export function AntigenUploadPage({ citizenId }: { citizenId: string }) {
         </fieldset>
         <TextField label={t('antigen.upload.kit')} value={kit} onValueChange={setKit} maxLength={antigenLimits.textMaxLength} error={errors.kit ? t(errors.kit) : null} />
         <TextField label={t('antigen.upload.lot')} value={lot} onValueChange={setLot} maxLength={antigenLimits.textMaxLength} error={errors.lot ? t(errors.lot) : null} />
-        <label className="field">
-          <span className="field__label">{t('antigen.upload.photo')}</span>
-          <span className="field__hint">{t('antigen.upload.photo.hint')}</span>
-          <input
-            className="field__input field__file"
-            type="file"
-            accept="image/*"
-            capture="environment"
-            aria-invalid={Boolean(errors.photo)}
-            disabled={photoBusy}
-            onChange={(event) => void onPhoto(event)}
-          />
-        </label>
+        <fieldset className="cassette-photo">
+          <legend>{t('antigen.upload.photo')}</legend>
+          <p className="field__hint">{t('antigen.upload.photo.hint')}</p>
+          {shooting ? (
+            <>
+              <Suspense fallback={<p role="status">{t('scanner.starting')}</p>}>
+                <CassetteCamera onCapture={onPhotoTaken} />
+              </Suspense>
+              <button type="button" className="button button--secondary" onClick={() => setShooting(false)}>
+                {t('antigen.scan.close')}
+              </button>
+            </>
+          ) : (
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={photoBusy}
+              onClick={() => {
+                setScanning(false);
+                setShooting(true);
+              }}
+            >
+              {t(photo ? 'antigen.camera.retake' : 'antigen.camera.open')}
+            </button>
+          )}
+          <label className="field">
+            <span className="field__label">{t('antigen.camera.album')}</span>
+            {/* No capture attribute: this is the way in for a photo already taken, and for a phone whose camera the app cannot open. */}
+            <input
+              className="field__input field__file"
+              type="file"
+              accept="image/*"
+              aria-invalid={Boolean(errors.photo)}
+              disabled={photoBusy}
+              onChange={onPhotoChosen}
+            />
+          </label>
+        </fieldset>
         {errors.photo && (
           <p className="field__error" role="alert">
             {t(errors.photo)}
