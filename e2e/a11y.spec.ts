@@ -37,10 +37,10 @@ for (const mode of modes) {
       }
     });
 
-    test('settings, access log, account deletion, family, paper code, scan, traveller check and verifier screens', async ({ page }) => {
+    test('settings, access log, account deletion, family, paper code, scan, traveller check, verifier and antigen upload screens', async ({ page }) => {
       await loginAsDemo(page, 'a');
       await linkDemoRelative(page);
-      const screens = ['/settings', '/settings/access-log', '/settings/delete-account', '/family', `/family/${demoDependant.id}/paper`, '/scan', '/traveller-check', '/verify'];
+      const screens = ['/settings', '/settings/access-log', '/settings/delete-account', '/family', `/family/${demoDependant.id}/paper`, '/scan', '/traveller-check', '/verify', '/antigen/new'];
       for (const path of screens) {
         await page.goto(path);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
