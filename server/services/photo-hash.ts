@@ -9,16 +9,18 @@
  * - the kit hash: the cassette found as the strip reader finds it (the largest region of light, neutral
  *   plastic) and a box centred on it, sized by its length. A cropped, rescaled or screenshotted copy holds
  *   the same kit, so the box covers the same part of the scene, where the object box moves with a crop.
- * A photo matches an earlier one when its scene hash is near, or its kit hash is (see photoHashThresholds):
- * a crop moves the scene hash and the kit hash holds; a kit found a little differently (light, contrast)
- * moves the kit hash and the scene hash holds (BENCHMARKS.md, "Reused antigen photos").
+ * The hashes are the first of two stages (antigen-checks.ts): a loose distance in either finds the earlier
+ * photos that might be this one (a crop moves the scene hash and the kit hash holds; a kit found a little
+ * differently moves the kit hash and the scene hash holds), and photo-match.ts decides. Alone they cannot
+ * tell two photos of one make of kit apart (BENCHMARKS.md, "Reused antigen photos").
  */
 import type { Raster } from '../../core/antigen/raster.ts';
 import { resamplePlane, toGrey } from '../../core/antigen/raster.ts';
 import { locateCassette } from '../../core/antigen/strip-reader.ts';
 
 /**
- * When two photos are the same photo, in bits of 144: their scene hashes differ in at most `scene`; or
+ * The rule for an earlier photo stored without a print (before migration 0011, or no cassette found in
+ * it), the only rule before prints. When two photos are the same photo, in bits of 144: their scene hashes differ in at most `scene`; or
  * their kit hashes in at most `kit`; or their kit hashes in at most `kitNear` while their scenes are still
  * alike (at most `sceneNear`). Chosen on the first 40 generated photos and the server tests' 60 photos of
  * one make of kit (distinct ones there come as close as 15 scene bits, 9 kit bits, 28 / 14 together):
