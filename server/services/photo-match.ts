@@ -6,8 +6,10 @@
  * fix a grid in cassette lengths, so a cropped, rescaled or screenshotted copy gives the same grid over
  * the same part of the scene. Two prints of one photo agree cell by cell up to brightness and contrast
  * (an affine change of grey, which a least-squares fit takes out) and JPEG noise; a new photo of the same
- * make of kit agrees on the kit but not on the table beside it (the kit lies elsewhere on it, at another
- * angle), nor on the lines in the window when they differ.
+ * make of kit agrees on the kit but not on the table beside it (the kit lies elsewhere on it), and the
+ * grid must be turned to fit it (the kit lies at another angle). Cells are coarser than a line in the
+ * window, so other lines alone barely change a print (BENCHMARKS.md); on one plain table a kit put down
+ * again at the same angle looks like a crop of the first photo (README, what the photo check cannot tell).
  */
 import { samePhoto, type PhotoBasis } from './photo-hash.ts';
 
@@ -15,7 +17,7 @@ import { samePhoto, type PhotoBasis } from './photo-hash.ts';
 export const printGrid = { along: 40, across: 24, cell: 0.0325 } as const;
 const missing = 255;
 
-/** Where the grid lies in a picture: the cassette's centre, unit axis (pointing down the picture) and length, in its pixels. */
+/** Where the grid lies in a picture: the cassette's centre and length in its pixels, and the angle of its axis (pointing down the picture). */
 export interface PrintPose {
   cx: number;
   cy: number;
@@ -161,7 +163,7 @@ export interface PrintAgreement {
 /** Cells left out of a comparison: off the picture, holding near-white pixels, or near black (which a darkened copy clips). */
 const clipped = (value: number) => value >= clippedCell || value <= 4;
 
-export function printAgreement(a: Uint8Array, b: Uint8Array): PrintAgreement {
+function printAgreement(a: Uint8Array, b: Uint8Array): PrintAgreement {
   let n = 0;
   let sa = 0;
   let sb = 0;
@@ -192,7 +194,7 @@ export function printAgreement(a: Uint8Array, b: Uint8Array): PrintAgreement {
  * new photo, and the stored pose laid on its content box (a rescaled or screenshotted copy, whose kit may
  * be found a little differently, e.g. when brightening merged some table into it).
  */
-export function matchPrint(stored: Print, basis: PhotoBasis): PrintAgreement & { pose: PrintPose | null; median: number; p90: number; turn: number } {
+export function matchPrint(stored: Print, basis: PhotoBasis): PrintAgreement & { pose: PrintPose | null; turn: number } {
   const { content } = basis;
   const w = content.x1 - content.x0;
   const h = content.y1 - content.y0;
@@ -203,8 +205,7 @@ export function matchPrint(stored: Print, basis: PhotoBasis): PrintAgreement & {
     const climbed = climb(stored.cells, basis, start);
     if (climbed.correlation > best.correlation) best = climbed;
   }
-  if (!best.pose) return { ...best, median: Infinity, p90: Infinity, turn: Infinity };
-  return { ...best, ...residuals(stored.cells, samplePrint(basis, best.pose)), turn: Math.abs(best.pose.angle - stored.pose.angle) };
+  return { ...best, turn: best.pose ? Math.abs(best.pose.angle - stored.pose.angle) : Infinity };
 }
 
 function climb(stored: Uint8Array, basis: PhotoBasis, start: PrintPose): PrintAgreement & { pose: PrintPose } {
@@ -225,33 +226,6 @@ function climb(stored: Uint8Array, basis: PhotoBasis, start: PrintPose): PrintAg
     if (!moved) step /= 2;
   }
   return { ...best, pose };
-}
-
-/** After fitting b ≈ gain·a + offset: the median and 90th percentile of |residual|, in standard deviations of b. */
-export function residuals(a: Uint8Array, b: Uint8Array): { median: number; p90: number } {
-  const pairs: [number, number][] = [];
-  for (let index = 0; index < a.length; index += 1) {
-    const va = a[index] ?? missing;
-    const vb = b[index] ?? missing;
-    if (va === missing || vb === missing || clipped(va) || clipped(vb)) continue;
-    pairs.push([va, vb]);
-  }
-  const n = pairs.length;
-  if (n < 16) return { median: Infinity, p90: Infinity };
-  const meanA = pairs.reduce((sum, [va]) => sum + va, 0) / n;
-  const meanB = pairs.reduce((sum, [, vb]) => sum + vb, 0) / n;
-  let covariance = 0;
-  let varA = 0;
-  let varB = 0;
-  for (const [va, vb] of pairs) {
-    covariance += (va - meanA) * (vb - meanB);
-    varA += (va - meanA) ** 2;
-    varB += (vb - meanB) ** 2;
-  }
-  const gain = varA > 0 ? covariance / varA : 0;
-  const spread = Math.sqrt(varB / n) || 1;
-  const left = pairs.map(([va, vb]) => Math.abs(vb - meanB - gain * (va - meanA)) / spread).sort((x, y) => x - y);
-  return { median: left[Math.floor(n / 2)] ?? Infinity, p90: left[Math.floor(n * 0.9)] ?? Infinity };
 }
 
 /**
