@@ -9,8 +9,10 @@ import type { Raster } from '../../core/antigen/raster.ts';
 import { antigenLimits, type AntigenUpload } from '../../core/contract.ts';
 import { normaliseGtin } from '../../core/gs1.ts';
 import { HttpError } from '../http/errors.ts';
+import { photoKey } from '../storage/antigen-photos.ts';
 import type { Storage } from '../storage/storage.ts';
-import { photoHash, samePhoto } from './photo-hash.ts';
+import { photoBasis, photoDistances, photoHash } from './photo-hash.ts';
+import { candidateNearness, encodePrint, makePrint, photoMatchThresholds, sameAsStored } from './photo-match.ts';
 import { shanghaiDay } from './shanghai-day.ts';
 import type { BatchClaims } from './sync.ts';
 
@@ -23,6 +25,8 @@ export interface CheckedKit {
 export interface CheckedPhoto {
   raster: Raster;
   hash: string;
+  /** The finer comparison's print (photo-match.ts), null when no cassette was found. */
+  print: string | null;
 }
 
 /** Decodes the cassette photo; the upload's size limits bound the memory this takes. */
@@ -55,14 +59,26 @@ export function createAntigenChecks(storage: Pick<Storage, 'antigenKits' | 'anti
     async photo(bytes: Uint8Array, batch: BatchClaims): Promise<CheckedPhoto> {
       const raster = decodeCassettePhoto(bytes);
       if (!raster) throw new HttpError(415, 'unsupported_media_type', 'photo: the JPEG cannot be decoded.');
-      const hash = photoHash(raster);
+      const basis = photoBasis(raster);
+      const hash = photoHash(raster, basis);
+      const made = makePrint(basis);
+      const fresh = { hash, basis, print: made ? encodePrint(made) : null };
       const reused = () => new HttpError(409, 'photo_reused', 'photo: this photo of a test was already uploaded; take a new photo of this test.');
-      if (batch.photoHashes.some((earlier) => samePhoto(earlier, hash))) throw reused();
+      const isCandidate = (earlier: string) => candidateNearness(photoDistances(earlier, hash)) <= 1;
+      if (batch.photos.some((earlier) => isCandidate(earlier.hash) && sameAsStored(fresh, earlier))) throw reused();
+      // The hashes find the candidates; only the nearest few get the finer (and dearer) comparison.
+      const candidates: { citizenId: string; testId: string; hash: string; nearness: number }[] = [];
       for await (const page of storage.antigenPhotos.hashes()) {
-        if (page.some((earlier) => samePhoto(earlier.hash, hash))) throw reused();
+        for (const earlier of page) {
+          const nearness = candidateNearness(photoDistances(earlier.hash, hash));
+          if (nearness <= 1) candidates.push({ ...earlier, nearness });
+        }
+        candidates.sort((a, b) => a.nearness - b.nearness).splice(photoMatchThresholds.maxCandidates);
       }
-      batch.photoHashes.push(hash);
-      return { raster, hash };
+      const prints = await storage.antigenPhotos.printsOf(candidates);
+      if (candidates.some((earlier) => sameAsStored(fresh, { hash: earlier.hash, print: prints.get(photoKey(earlier)) ?? null }))) throw reused();
+      batch.photos.push({ hash, print: fresh.print });
+      return { raster, hash, print: fresh.print };
     },
   };
 }

@@ -9,16 +9,18 @@
  * - the kit hash: the cassette found as the strip reader finds it (the largest region of light, neutral
  *   plastic) and a box centred on it, sized by its length. A cropped, rescaled or screenshotted copy holds
  *   the same kit, so the box covers the same part of the scene, where the object box moves with a crop.
- * A photo matches an earlier one when its scene hash is near, or its kit hash is (see photoHashThresholds):
- * a crop moves the scene hash and the kit hash holds; a kit found a little differently (light, contrast)
- * moves the kit hash and the scene hash holds (BENCHMARKS.md, "Reused antigen photos").
+ * The hashes are the first of two stages (antigen-checks.ts): a loose distance in either finds the earlier
+ * photos that might be this one (a crop moves the scene hash and the kit hash holds; a kit found a little
+ * differently moves the kit hash and the scene hash holds), and photo-match.ts decides. Alone they cannot
+ * tell two photos of one make of kit apart (BENCHMARKS.md, "Reused antigen photos").
  */
 import type { Raster } from '../../core/antigen/raster.ts';
 import { resamplePlane, toGrey } from '../../core/antigen/raster.ts';
 import { locateCassette } from '../../core/antigen/strip-reader.ts';
 
 /**
- * When two photos are the same photo, in bits of 144: their scene hashes differ in at most `scene`; or
+ * The rule for an earlier photo stored without a print (before migration 0011, or no cassette found in
+ * it), the only rule before prints. When two photos are the same photo, in bits of 144: their scene hashes differ in at most `scene`; or
  * their kit hashes in at most `kit`; or their kit hashes in at most `kitNear` while their scenes are still
  * alike (at most `sceneNear`). Chosen on the first 40 generated photos and the server tests' 60 photos of
  * one make of kit (distinct ones there come as close as 15 scene bits, 9 kit bits, 28 / 14 together):
@@ -183,8 +185,10 @@ const cosines = (() => {
  */
 const regionHalf = { across: 0.24, along: 0.44 } as const;
 
-/** The square around the cassette in the content box, in the picture's pixels; null when no cassette is found. */
-function cassetteRegion(raster: Raster, content: Box): Box | null {
+export type KitPlacement = NonNullable<ReturnType<typeof locateCassette>>;
+
+/** The cassette found in the content box (a screenshot's frame left out), in the picture's pixels; null when none is found. */
+export function locateKit(raster: Raster, content: Box): KitPlacement | null {
   const x0 = Math.floor(content.x0);
   const y0 = Math.floor(content.y0);
   const width = Math.ceil(content.x1) - x0;
@@ -193,10 +197,14 @@ function cassetteRegion(raster: Raster, content: Box): Box | null {
   const data = new Uint8ClampedArray(width * height * 4);
   for (let y = 0; y < height; y += 1) data.set(raster.data.subarray(((y0 + y) * raster.width + x0) * 4, ((y0 + y) * raster.width + x0 + width) * 4), y * width * 4);
   const cassette = locateCassette({ width, height, data });
-  if (!cassette) return null;
+  return cassette ? { ...cassette, cx: x0 + cassette.cx, cy: y0 + cassette.cy } : null;
+}
+
+/** The square around the cassette, in the picture's pixels. */
+function cassetteRegion(cassette: KitPlacement): Box {
   const halfX = regionHalf.across * cassette.length;
   const halfY = regionHalf.along * cassette.length;
-  return { x0: x0 + cassette.cx - halfX, x1: x0 + cassette.cx + halfX, y0: y0 + cassette.cy - halfY, y1: y0 + cassette.cy + halfY };
+  return { x0: cassette.cx - halfX, x1: cassette.cx + halfX, y0: cassette.cy - halfY, y1: cassette.cy + halfY };
 }
 
 /**
@@ -268,13 +276,26 @@ function dctHash(small: Float32Array): string {
   return hex;
 }
 
-/** The scene hash, then the kit hash when a cassette was found: 36 or 72 hex digits. */
-export function photoHash(raster: Raster): string {
+/** What the hash and the finer comparison (photo-match.ts) both start from: grey, the frame trimmed, the kit found. */
+export interface PhotoBasis {
+  grey: Float32Array;
+  width: number;
+  height: number;
+  content: Box;
+  kit: KitPlacement | null;
+}
+
+export function photoBasis(raster: Raster): PhotoBasis {
   const grey = toGrey(raster);
   const content = contentBox(grey, raster.width, raster.height);
-  const scene = dctHash(resamplePlane(grey, raster.width, objectBox(grey, raster.width, content), side, side));
-  const kitBox = cassetteRegion(raster, content);
-  return kitBox ? scene + dctHash(sampleBox(grey, raster.width, raster.height, kitBox, side)) : scene;
+  return { grey, width: raster.width, height: raster.height, content, kit: locateKit(raster, content) };
+}
+
+/** The scene hash, then the kit hash when a cassette was found: 36 or 72 hex digits. */
+export function photoHash(raster: Raster, basis: PhotoBasis = photoBasis(raster)): string {
+  const { grey, width, height, content, kit } = basis;
+  const scene = dctHash(resamplePlane(grey, width, objectBox(grey, width, content), side, side));
+  return kit ? scene + dctHash(sampleBox(grey, width, height, cassetteRegion(kit), side)) : scene;
 }
 
 /** Bits apart in the scene hash and, when both photos have one, in the kit hash. */

@@ -32,10 +32,10 @@ interface SyncContext {
 
 export interface BatchClaims {
   kitSerials: Set<string>;
-  photoHashes: string[];
+  photos: { hash: string; print: string | null }[];
 }
 
-const newBatchClaims = (): BatchClaims => ({ kitSerials: new Set(), photoHashes: [] });
+const newBatchClaims = (): BatchClaims => ({ kitSerials: new Set(), photos: [] });
 
 /** The answer for an item whose id was already spent: a resend of one's own, or someone else's id. */
 function outcome(item: SyncItem, owner: SyncItemOwner): SyncItemResult {
@@ -83,7 +83,7 @@ function createHandlers(signer: Signer, antigenChecks: AntigenChecks): { [K in O
       return async ({ records, antigenPhotos, antigenKits }) => {
         await records.putAntigenTest(citizenId, test, at);
         await antigenPhotos.put({ citizenId, testId: id, contentType: 'image/jpeg', width: jpeg.width, height: jpeg.height, bytes });
-        await antigenPhotos.putHash({ citizenId, testId: id, hash: photo.hash, createdAt: at });
+        await antigenPhotos.putHash({ citizenId, testId: id, hash: photo.hash, print: photo.print, createdAt: at });
         await antigenKits.use({ gtin: kit.gtin, serial: kit.serial, citizenId, testId: id, usedAt: at });
       };
     },

@@ -45,8 +45,22 @@ export function createAntigenPhotoStore(db: Kysely<Schema>) {
         )
         .execute();
     },
-    async putHash(hash: { citizenId: string; testId: string; hash: string; createdAt: string }): Promise<void> {
-      await db.insertInto('antigen_photo_hashes').values({ citizen_id: hash.citizenId, test_id: hash.testId, hash: hash.hash, created_at: hash.createdAt }).execute();
+    /** The hashes and the print (photo-match.ts; null when no cassette was found) of a photo, kept and deleted together. */
+    async putHash(hash: { citizenId: string; testId: string; hash: string; print: string | null; createdAt: string }): Promise<void> {
+      await db
+        .insertInto('antigen_photo_hashes')
+        .values({ citizen_id: hash.citizenId, test_id: hash.testId, hash: hash.hash, print: hash.print, created_at: hash.createdAt })
+        .execute();
+    },
+    /** The prints of a few candidate photos, by photoKey; a photo stored before prints were kept has none. */
+    async printsOf(keys: readonly { citizenId: string; testId: string }[]): Promise<Map<string, string | null>> {
+      if (keys.length === 0) return new Map();
+      const rows = await db
+        .selectFrom('antigen_photo_hashes')
+        .select(['citizen_id', 'test_id', 'print'])
+        .where((eb) => eb.or(keys.map((key) => eb.and([eb('citizen_id', '=', key.citizenId), eb('test_id', '=', key.testId)]))))
+        .execute();
+      return new Map(rows.map((row) => [photoKey({ citizenId: row.citizen_id, testId: row.test_id }), row.print]));
     },
     /**
      * Every hash still kept, in pages, for comparing a new photo with all earlier ones: a Hamming distance
@@ -77,5 +91,7 @@ export function createAntigenPhotoStore(db: Kysely<Schema>) {
     },
   };
 }
+
+export const photoKey = (photo: { citizenId: string; testId: string }) => `${photo.citizenId}\u0000${photo.testId}`;
 
 export type AntigenPhotoStore = ReturnType<typeof createAntigenPhotoStore>;

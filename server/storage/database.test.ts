@@ -10,7 +10,9 @@ import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, testEngine, type TestServer } from '../test-server.ts';
 import { openDatabase, rawQuery } from './database.ts';
+import { antigenPhotoRetentionDays } from '../../core/contract.ts';
 import { keepHouse } from '../services/retention.ts';
+import { photoKey } from './antigen-photos.ts';
 import { createStorage } from './storage.ts';
 
 describe.runIf(testEngine === 'sqlite')('a SQLite database made before Kysely', () => {
@@ -150,5 +152,18 @@ describe('house-keeping', () => {
     expect(await server.storage.syncItems.owners('demo-a', [old, fresh])).toEqual(new Map([[fresh, 'mine']]));
     expect(await server.query('SELECT id FROM check_ins WHERE id IN (?, ?)', old, fresh)).toEqual([{ id: fresh }]);
     expect(await server.query('SELECT count(*) AS n FROM sessions WHERE token_hash = ?', 'expired-hash')).toEqual([{ n: 0 }]);
+  });
+
+  it('deletes a photo print with its hashes once past the retention period', async () => {
+    const day = 24 * 3600_000;
+    const now = Date.now();
+    const old = { citizenId: 'demo-a', testId: crypto.randomUUID() };
+    const kept = { citizenId: 'demo-a', testId: crypto.randomUUID() };
+    await server.storage.antigenPhotos.putHash({ ...old, hash: '0'.repeat(72), print: 'b2xk', createdAt: new Date(now - (antigenPhotoRetentionDays + 1) * day).toISOString() });
+    await server.storage.antigenPhotos.putHash({ ...kept, hash: '1'.repeat(72), print: 'a2VwdA==', createdAt: new Date(now - (antigenPhotoRetentionDays - 1) * day).toISOString() });
+    expect(await server.storage.antigenPhotos.printsOf([old, kept])).toEqual(new Map([[photoKey(old), 'b2xk'], [photoKey(kept), 'a2VwdA==']]));
+
+    await keepHouse(server.storage, server.services.auth, now);
+    expect(await server.storage.antigenPhotos.printsOf([old, kept])).toEqual(new Map([[photoKey(kept), 'a2VwdA==']]));
   });
 });

@@ -365,6 +365,15 @@ async function antigenReview(db: AnyDb): Promise<void> {
   await db.schema.createIndex('antigen_tests_review').on('antigen_tests').columns(['trust', 'review_decision', 'created_at']).execute();
 }
 
+/**
+ * The print of each cassette photo (services/photo-match.ts): a small grey thumbnail laid on the kit,
+ * about 1.3 KB of base64, which tells a reused photo from a new one of the same make where the hashes
+ * cannot. In the hashes' row, so retention and account deletion treat it as they treat the hashes.
+ */
+async function photoPrints(db: AnyDb): Promise<void> {
+  await db.schema.alterTable('antigen_photo_hashes').addColumn('print', 'text').execute();
+}
+
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001-initial': { up: (db) => initial(db, dialect) },
@@ -377,5 +386,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0008-antigen-trust': { up: antigenTrust },
     '0009-kiosks': { up: kiosks },
     '0010-antigen-review': { up: antigenReview },
+    '0011-photo-match': { up: photoPrints },
   };
 }

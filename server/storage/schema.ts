@@ -138,6 +138,8 @@ export interface AntigenPhotoHashesTable {
   citizen_id: string;
   test_id: string;
   hash: string;
+  /** A small grey thumbnail laid on the cassette (server/services/photo-match.ts), base64; null before 0011 or when no cassette was found. */
+  print: string | null;
   created_at: string;
 }
 
