@@ -47,7 +47,7 @@ export const en = {
   'error.kit_unknown': 'This kit is not on the list of approved antigen kits.',
   'error.kit_expired': 'This kit had expired on the day of the test.',
   'error.kit_serial_used': 'A result was already uploaded with this kit’s serial number: one kit gives one result.',
-  'error.photo_reused': 'This photo of a test was uploaded before; take a new photo of this test.',
+  'error.photo_reused': 'This photo of a test was uploaded before. Take a new photo of this test; if it is a new photo, turn the cassette a little and take it again.',
   'error.invalid_body': 'Something you entered is not valid. Please check it.',
   'error.server': 'The service is unavailable. Please try again shortly.',
   'error.unknown': 'Something went wrong. Please try again.',

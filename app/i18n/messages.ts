@@ -52,7 +52,7 @@ export const zh = {
   'error.kit_unknown': '该试剂不在已备案的抗原试剂名单中。',
   'error.kit_expired': '该试剂盒在检测当天已过期。',
   'error.kit_serial_used': '这个试剂盒的序列号已上传过结果：一个试剂盒只能上传一次结果。',
-  'error.photo_reused': '这张检测卡照片以前已上传过，请为本次检测重新拍照。',
+  'error.photo_reused': '这张检测卡照片以前已上传过。请为本次检测重新拍照；若确是新照片，把检测卡稍微转一个角度再拍。',
   'error.invalid_body': '填写的内容有误，请检查后重试。',
   'error.server': '服务暂时不可用，请稍后重试。',
   'error.unknown': '出了点问题，请重试。',
