@@ -1,3 +1,5 @@
+// IndexedDB starts opening before anything else is evaluated (offline/open-at-start.ts).
+import './offline/open-at-start.ts';
 // The theme comes first, so every feature's stylesheet may build on its tokens and primitives.
 import './ui/theme.css';
 import { StrictMode } from 'react';
