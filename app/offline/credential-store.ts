@@ -17,12 +17,22 @@ function publicPart(jwk: JsonWebKey): DeviceKey['publicJwk'] | null {
   return jwk.kty === 'EC' && jwk.crv === 'P-256' && jwk.x && jwk.y ? { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y } : null;
 }
 
-/** The citizen's device key, made on first use (right after login) and kept for later visits. */
-export async function deviceKeyFor(citizenId: string): Promise<DeviceKey> {
-  const db = await walletDb();
-  const stored = await db.get(storage.stores.deviceKeys, citizenId);
+/**
+ * The citizen's device key if this device keeps one. Signing a code uses this, never `deviceKeyFor`: a key made
+ * then would not be the one the credential is bound to, and a signature still under way as the citizen logs
+ * out would otherwise leave a new key behind on a shared phone.
+ */
+export async function keptDeviceKey(citizenId: string): Promise<DeviceKey | null> {
+  const stored = await (await walletDb()).get(storage.stores.deviceKeys, citizenId);
   const storedPublic = stored ? publicPart(stored.publicJwk) : null;
-  if (stored && storedPublic) return { privateKey: stored.keyPair.privateKey, publicJwk: storedPublic };
+  return stored && storedPublic ? { privateKey: stored.keyPair.privateKey, publicJwk: storedPublic } : null;
+}
+
+/** The citizen's device key, made on first use (right after login, to bind a credential to) and kept for later visits. */
+export async function deviceKeyFor(citizenId: string): Promise<DeviceKey> {
+  const kept = await keptDeviceKey(citizenId);
+  if (kept) return kept;
+  const db = await walletDb();
 
   const keyPair = await crypto.subtle.generateKey(ecdsa, false, ['sign', 'verify']);
   const publicJwk = publicPart(await crypto.subtle.exportKey('jwk', keyPair.publicKey));
