@@ -1,5 +1,5 @@
-// IndexedDB starts opening before anything else is evaluated (offline/open-at-start.ts).
-import './offline/open-at-start.ts';
+// IndexedDB and the QR worker start before anything else is evaluated (shell/start-early.ts).
+import './shell/start-early.ts';
 // The theme comes first, so every feature's stylesheet may build on its tokens and primitives.
 import './ui/theme.css';
 import { StrictMode } from 'react';

@@ -9,7 +9,6 @@
  */
 import { storedCredential } from '../../offline/credential-store.ts';
 import { lastSignedInCitizen } from '../../offline/query-persister.ts';
-import { startQrWorker } from '../../ui/qr-off-thread.ts';
 import { signCode, type SignedCode } from './sign-code.ts';
 
 interface EarlyCode {
@@ -38,8 +37,6 @@ async function makeEarlyCode(): Promise<EarlyCode | null> {
 
 /** Starts the early code; called once as the app's modules load. */
 export function startEarlyCode(): void {
-  // The QR worker loads while IndexedDB opens and the signature is made.
-  startQrWorker();
   early ??= makeEarlyCode()
     .then((result) => (made = result))
     // Any failure leaves the code to the panel, which signs it the usual way and shows what went wrong.
