@@ -8,6 +8,7 @@
  */
 import type { PersistedClient, Persister } from '@tanstack/react-query-persist-client';
 import * as z from 'zod/mini';
+import { refuseDeviceKeys } from './credential-store.ts';
 import { storage, walletDb } from './db.ts';
 
 const lastCitizenKey = 'last-citizen';
@@ -148,6 +149,7 @@ export function createCitizenPersister({ citizenOf, queryProblem, readAhead = fa
  */
 export async function forgetCitizen(citizenId: string, dependantIds: readonly string[] = [], options: { outbox?: boolean } = {}): Promise<void> {
   cancelPendingWrite();
+  refuseDeviceKeys([citizenId, ...dependantIds]);
   const { queryCache, settings, credentials, deviceKeys, checkIns, outbox } = storage.stores;
   const db = await walletDb();
   const tx = db.transaction([queryCache, settings, credentials, deviceKeys, checkIns, outbox], 'readwrite');
