@@ -12,9 +12,6 @@ export class NoSession extends Error {
   }
 }
 
-/** When this page was opened: answers older than that were restored from the device. */
-const pageOpenedAt = Date.now();
-
 export const meQueryOptions = () =>
   queryOptions({
     queryKey: recordKeys.me(),
@@ -25,10 +22,8 @@ export const meQueryOptions = () =>
       return session;
     },
     retry: (failureCount, error) => !(error instanceof NoSession) && shouldRetryQuery(failureCount, error),
-    // A restored cache may predate a colour change or a newly linked relative: check at every start. An answer
-    // from this page's own visit is asked again only once stale: with 'always', each of the panel's observers
-    // mounting after the first answer asked the server again at start (seen in Lighthouse's request list).
-    refetchOnMount: (query) => (query.state.dataUpdatedAt < pageOpenedAt ? 'always' : true),
+    // A restored cache may predate a colour change or a newly linked relative: check at every start.
+    refetchOnMount: 'always',
   });
 
 export const useMe = () => useQuery(meQueryOptions());
