@@ -15,7 +15,8 @@ import { presentCompactCode } from '../core/crypto/compact-code.ts';
 import { openCompactCode } from '../core/crypto/read-compact-code.ts';
 import { paperCodeText, presentCode } from '../core/crypto/health-code.ts';
 import { ecdsa, signToken } from '../core/crypto/signed-token.ts';
-import { qrShape, type ErrorCorrection } from '../app/ui/qr-path.ts';
+import { qrShape } from '../app/ui/qr-path.ts';
+import type { ErrorCorrection } from '../app/ui/qr-shape.ts';
 import { demoDependant, linkDependant, loginCookie, postJson, signingKeyLookup } from '../server/test-client.ts';
 import { startTestServer } from '../server/test-server.ts';
 

@@ -8,6 +8,8 @@
  *   npm run build && npm run profile:panel                   the same by built chunk only
  *   RUNS=3 TRACE_DIR=/tmp/traces npm run profile:panel       averages several starts; keeps each trace (open in DevTools)
  *   TASK_MS=10 npm run profile:panel                         lists every task of 10 ms or more, not only the long ones
+ *   COLD=1 npm run profile:panel                             no warm-up page: each start in a new tab as bench.ts times it
+ *                                                            (the profiler's own start then lands in the trace)
  *
  * Self times come from V8's sampling profiler and grow on a busy machine like every wall-clock figure: compare
  * modules within one run (`qrcode` is the same code in every build, a yardstick of the load), and the bytes.
@@ -31,6 +33,7 @@ const cpuSlowdown = 4;
 const longTaskMs = 50;
 /** Tasks listed in the timeline: every long one by default; TASK_MS=10 shows the waterfall to the QR. */
 const listedTaskMs = Number(process.env.TASK_MS ?? longTaskMs);
+const cold = process.env.COLD === '1';
 
 /** Resolves window.qrPainted once a frame with the QR in it has been produced (as scripts/bench.ts times it). */
 const qrPaintProbe = {
@@ -85,8 +88,10 @@ async function trace(page: Page, url: string): Promise<{ events: TraceEvent[]; p
   await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
   // Starting V8's sampling profiler walks the renderer's heap in one long task (half a second at 4×): a
   // same-origin page that runs no script takes it, so the panel's own tasks are measured alone.
-  await page.goto(new URL('/robots.txt', url).href);
-  await page.waitForTimeout(1000);
+  if (!cold) {
+    await page.goto(new URL('/robots.txt', url).href);
+    await page.waitForTimeout(1000);
+  }
   await page.goto(url, { waitUntil: 'commit' });
   const painted = await page.evaluate(() => (window as unknown as { qrPainted: Promise<number> }).qrPainted);
   // Work deferred past the first paint (idle callbacks, sync, prefetch) belongs in the picture too.

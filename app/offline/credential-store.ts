@@ -17,16 +17,49 @@ function publicPart(jwk: JsonWebKey): DeviceKey['publicJwk'] | null {
   return jwk.kty === 'EC' && jwk.crv === 'P-256' && jwk.x && jwk.y ? { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y } : null;
 }
 
-/** The citizen's device key, made on first use (right after login) and kept for later visits. */
-export async function deviceKeyFor(citizenId: string): Promise<DeviceKey> {
-  const db = await walletDb();
-  const stored = await db.get(storage.stores.deviceKeys, citizenId);
+/**
+ * The citizen's device key if this device keeps one. Signing a code uses this, never `deviceKeyFor`: a key made
+ * then would not be the one the credential is bound to, and a signature still under way as the citizen logs
+ * out would otherwise leave a new key behind on a shared phone.
+ */
+export async function keptDeviceKey(citizenId: string): Promise<DeviceKey | null> {
+  const stored = await (await walletDb()).get(storage.stores.deviceKeys, citizenId);
   const storedPublic = stored ? publicPart(stored.publicJwk) : null;
-  if (stored && storedPublic) return { privateKey: stored.keyPair.privateKey, publicJwk: storedPublic };
+  return stored && storedPublic ? { privateKey: stored.keyPair.privateKey, publicJwk: storedPublic } : null;
+}
+
+/**
+ * People logged out of on this page: no device key is made for them again until the next login. A credential
+ * query the panel still ran as the logout cleared the cache would otherwise make one after the logout had
+ * deleted theirs, and leave it on a shared phone (e2e/logout.spec.ts).
+ */
+const loggedOut = new Set<string>();
+
+export function refuseDeviceKeys(subjectIds: readonly string[]): void {
+  for (const id of subjectIds) loggedOut.add(id);
+}
+
+/** A login starts a new session on this device: keys may be made again for whoever it shows. */
+export function allowDeviceKeys(): void {
+  loggedOut.clear();
+}
+
+function refuseIfLoggedOut(citizenId: string): void {
+  if (loggedOut.has(citizenId)) throw new Error('Logged out on this device: no device key is made until the next login.');
+}
+
+/** The citizen's device key, made on first use (right after login, to bind a credential to) and kept for later visits. */
+export async function deviceKeyFor(citizenId: string): Promise<DeviceKey> {
+  const kept = await keptDeviceKey(citizenId);
+  if (kept) return kept;
+  refuseIfLoggedOut(citizenId);
+  const db = await walletDb();
 
   const keyPair = await crypto.subtle.generateKey(ecdsa, false, ['sign', 'verify']);
   const publicJwk = publicPart(await crypto.subtle.exportKey('jwk', keyPair.publicKey));
   if (!publicJwk) throw new Error('WebCrypto exported an unexpected public key');
+  // Checked again just before the write: a logout since would have queued its deletion after this write otherwise.
+  refuseIfLoggedOut(citizenId);
   await db.put(storage.stores.deviceKeys, { citizenId, keyPair, publicJwk, createdAt: Date.now() });
   return { privateKey: keyPair.privateKey, publicJwk };
 }

@@ -62,6 +62,17 @@ async function persist(value: PersistedClient) {
 }
 
 describe('citizen persister', () => {
+  it('with readAhead, the first restore gives what was stored when it was made, and later ones read again', async () => {
+    await persist(client('demo-a'));
+    const ahead = createCitizenPersister({ citizenOf: (c) => citizenOfCache(c.clientState.queries), queryProblem: cachedRecordProblem, readAhead: true });
+    // Read at creation: a cache written after it is not what the first restore gives.
+    await persist(client('demo-b'));
+    expect(citizenOfCache((await ahead.restoreClient())?.clientState.queries ?? [])).toBe('demo-a');
+    expect(citizenOfCache((await ahead.restoreClient())?.clientState.queries ?? [])).toBe('demo-b');
+    await forgetCitizen('demo-b');
+    expect(await ahead.restoreClient()).toBeUndefined();
+  });
+
   it('restores the last citizen’s cache, and nobody’s after that citizen logs out', async () => {
     await persist(client('demo-a'));
     expect(citizenOfCache((await persister.restoreClient())?.clientState.queries ?? [])).toBe('demo-a');

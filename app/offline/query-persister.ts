@@ -8,6 +8,7 @@
  */
 import type { PersistedClient, Persister } from '@tanstack/react-query-persist-client';
 import * as z from 'zod/mini';
+import { refuseDeviceKeys } from './credential-store.ts';
 import { storage, walletDb } from './db.ts';
 
 const lastCitizenKey = 'last-citizen';
@@ -18,6 +19,11 @@ export interface CitizenPersisterOptions {
   citizenOf: (client: PersistedClient) => string | undefined;
   /** Why a restored query's data is unusable, or null when it fits its schema. */
   queryProblem: (queryKey: readonly unknown[], data: unknown) => string | null;
+  /**
+   * Starts reading the stored cache at once, for the first restore: the provider asks only after its first
+   * render, and a cold start's code waited on that read (profile:panel).
+   */
+  readAhead?: boolean;
 }
 
 const persistedShape = z.object({
@@ -79,7 +85,22 @@ function cancelPendingWrite(): void {
   removeEventListener('visibilitychange', writeIfHidden);
 }
 
-export function createCitizenPersister({ citizenOf, queryProblem }: CitizenPersisterOptions): Persister {
+/** The citizen whose cache the next start restores: the one last signed in, until they log out. */
+export async function lastSignedInCitizen(): Promise<string | undefined> {
+  const citizenId: unknown = await (await walletDb()).get(storage.stores.settings, lastCitizenKey);
+  return typeof citizenId === 'string' ? citizenId : undefined;
+}
+
+export function createCitizenPersister({ citizenOf, queryProblem, readAhead = false }: CitizenPersisterOptions): Persister {
+  const restore = async () => {
+    const citizenId = await lastSignedInCitizen();
+    if (citizenId === undefined) return undefined;
+    const entry = await (await walletDb()).get(storage.stores.queryCache, citizenId);
+    return entry ? (soundClient(entry.client, queryProblem) ?? undefined) : undefined;
+  };
+  let readEarly = readAhead ? restore() : undefined;
+  // A failed early read is not reported here: the restore that takes it reports it as its own.
+  readEarly?.catch(() => undefined);
   return {
     persistClient(client) {
       // The cache changes on every fetch; one write per burst is enough and spares the disk.
@@ -105,12 +126,10 @@ export function createCitizenPersister({ citizenOf, queryProblem }: CitizenPersi
           });
       });
     },
-    async restoreClient() {
-      const db = await walletDb();
-      const citizenId: unknown = await db.get(storage.stores.settings, lastCitizenKey);
-      if (typeof citizenId !== 'string') return undefined;
-      const entry = await db.get(storage.stores.queryCache, citizenId);
-      return entry ? (soundClient(entry.client, queryProblem) ?? undefined) : undefined;
+    restoreClient() {
+      const read = readEarly ?? restore();
+      readEarly = undefined;
+      return read;
     },
     async removeClient() {
       const db = await walletDb();
@@ -130,6 +149,7 @@ export function createCitizenPersister({ citizenOf, queryProblem }: CitizenPersi
  */
 export async function forgetCitizen(citizenId: string, dependantIds: readonly string[] = [], options: { outbox?: boolean } = {}): Promise<void> {
   cancelPendingWrite();
+  refuseDeviceKeys([citizenId, ...dependantIds]);
   const { queryCache, settings, credentials, deviceKeys, checkIns, outbox } = storage.stores;
   const db = await walletDb();
   const tx = db.transaction([queryCache, settings, credentials, deviceKeys, checkIns, outbox], 'readwrite');

@@ -16,5 +16,6 @@ export function recentCities(stops: readonly ItineraryStop[], now: number): { ci
 /** The stops of the last 14 Shanghai days, newest first. */
 export function recentStops(stops: readonly ItineraryStop[], now: number): ItineraryStop[] {
   const earliest = formatDay(now - (windowDays - 1) * 24 * 60 * 60 * 1000);
-  return stops.filter((stop) => stop.date >= earliest).sort((a, b) => b.date.localeCompare(a.date));
+  // Days are ISO dates, whose order is that of their code units: localeCompare would load ICU's collation on the first panel render.
+  return stops.filter((stop) => stop.date >= earliest).sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
 }

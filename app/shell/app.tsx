@@ -1,7 +1,8 @@
-import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client';
+import { PersistQueryClientProvider, type Persister } from '@tanstack/react-query-persist-client';
 import { Router } from '../navigation/navigation.tsx';
 import { createQueryClient, shouldPersistQuery } from '../api/query-client.ts';
 import { antigenOutboxKind } from '../features/antigen/outbox-kind.ts';
+import { earlyCodeSettled, startEarlyCode } from '../features/health-code-panel/early-code.ts';
 import { checkInOutboxKind } from '../features/venue-scan/outbox-kind.ts';
 import { I18nProvider } from '../i18n/i18n-provider.tsx';
 import { TextSizeProvider } from '../ui/text-size.tsx';
@@ -13,13 +14,29 @@ import { OutboxSync } from './outbox-sync.tsx';
 import { routes } from './router.tsx';
 import { UpdatePrompt } from './update-prompt.tsx';
 
+// First, so that IndexedDB is opened and the code signed while the rest of the app loads and renders; only
+// when the page opened is the panel, which a phone opens at the door.
+if (location.pathname === '/') startEarlyCode();
 const queryClient = createQueryClient();
-const persister = createCitizenPersister({
+const citizenPersister = createCitizenPersister({
   citizenOf: (client) => citizenOfCache(client.clientState.queries),
   queryProblem: cachedRecordProblem,
+  readAhead: true,
 });
+/**
+ * The restored cache is handed over once the early code is signed too (it is made alongside, in well under
+ * a second), so the panel's first frame holds the QR: painted on its own later, it cost another render, a
+ * layout and the renders queued in between.
+ */
+const persister: Persister = {
+  ...citizenPersister,
+  restoreClient: async () => (await Promise.all([citizenPersister.restoreClient(), earlyCodeSettled(earlyCodeWaitMs)]))[0],
+};
 registerOutboxKind(antigenOutboxKind);
 registerOutboxKind(checkInOutboxKind);
+
+/** The longest the restored panel waits for its early code; past it, the card signs its own as before. */
+const earlyCodeWaitMs = 1_000;
 
 /** A week, as long as queries are kept in memory: an old cache is better than none at the door. */
 const cacheMaxAgeMs = 7 * 24 * 60 * 60 * 1000;

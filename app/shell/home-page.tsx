@@ -1,7 +1,7 @@
 import './shell.css';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { Link, useSearchParams } from '../navigation/navigation.tsx';
-import type { Me } from '../../core/contract.ts';
+import type { Me, Profile } from '../../core/contract.ts';
 import { AntigenPanel, AntigenSummaryLine } from '../features/antigen/components/antigen-tab.tsx';
 import { LogoutButton } from '../features/auth/components/logout-button.tsx';
 import { HealthCodeCard } from '../features/health-code-panel/components/health-code-card.tsx';
@@ -29,10 +29,11 @@ const recordQueries = { vaccine: useVaccinations, pcr: usePcrTests, itinerary: u
 >;
 
 /*
- * When each record was last fetched is read in these small components, not by the panel: four queries land one
- * after another at start, and each used to render the whole panel again (profile:panel), delaying the code.
+ * When the profile and each record were last fetched is read in these small components, not by the panel: five
+ * queries land one after another at start, and each used to render the whole panel again (profile:panel).
  */
-function PanelSyncStatus({ citizenId, meUpdatedAt }: { citizenId: string; meUpdatedAt: number }) {
+function PanelSyncStatus({ citizenId }: { citizenId: string }) {
+  const meUpdatedAt = useMe().dataUpdatedAt;
   const updated = [
     useVaccinations(citizenId).dataUpdatedAt,
     usePcrTests(citizenId).dataUpdatedAt,
@@ -42,18 +43,25 @@ function PanelSyncStatus({ citizenId, meUpdatedAt }: { citizenId: string; meUpda
   return <SyncStatus dataSyncedAt={Math.max(meUpdatedAt, ...updated)} />;
 }
 
+function PanelCodeCard({ profile, now, onCodeSettled }: { profile: Profile; now: number; onCodeSettled: () => void }) {
+  const { dataUpdatedAt } = useMe();
+  return <HealthCodeCard profile={profile} refreshedAt={dataUpdatedAt || now} onCodeSettled={onCodeSettled} />;
+}
+
 function TabSyncedAt({ tab, citizenId }: { tab: RecordTab; citizenId: string }) {
   // One hook per instance: `tab` never changes for a mounted tab panel, so the call order is stable.
   const useRecords = recordQueries[tab];
   return <SyncedAt at={useRecords(citizenId).dataUpdatedAt} />;
 }
 
-/** The 随申码 panel: the code card on top, the four record tabs under it, 扫一扫 within thumb reach. */
-export function HomePage({ me }: { me: Me }) {
+/**
+ * The 随申码 panel: the code card on top, the four record tabs under it, 扫一扫 within thumb reach. Memoised:
+ * the session's query renders RequireSession again as it is refetched, with the same `me` when nothing changed.
+ */
+export const HomePage = memo(function HomePage({ me }: { me: Me }) {
   const { t } = useI18n();
   const [tab, setTab] = useState<RecordTab>('pcr');
   const now = useNow(60_000);
-  const { dataUpdatedAt } = useMe();
   const prefetchScanner = usePrefetchScanner();
   const [searchParams, setSearchParams] = useSearchParams();
   const dependant = me.dependants.find((profile) => profile.id === searchParams.get('who'));
@@ -79,8 +87,8 @@ export function HomePage({ me }: { me: Me }) {
             {t('panel.dependantBanner', { name: dependant.maskedName })}
           </p>
         )}
-        <PanelSyncStatus citizenId={citizenId} meUpdatedAt={dataUpdatedAt} />
-        <HealthCodeCard profile={citizen} refreshedAt={dataUpdatedAt || now} onCodeSettled={prefetchScanner} />
+        <PanelSyncStatus citizenId={citizenId} />
+        <PanelCodeCard profile={citizen} now={now} onCodeSettled={prefetchScanner} />
         <Tabs<RecordTab>
           label={t('panel.tabs')}
           selected={tab}
@@ -144,4 +152,4 @@ export function HomePage({ me }: { me: Me }) {
       </nav>
     </div>
   );
-}
+});

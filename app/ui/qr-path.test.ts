@@ -1,6 +1,7 @@
 import { create } from 'qrcode';
 import { describe, expect, it } from 'vitest';
-import { qrShape, quietZone } from './qr-path.ts';
+import { qrShape } from './qr-path.ts';
+import { quietZone } from './qr-shape.ts';
 
 const text = `SSM1~${'v1.srv1.'.padEnd(300, 'x')}`;
 

@@ -7,7 +7,7 @@ import { formatDateTime } from '../../../i18n/shanghai-time.ts';
 import { ErrorState, LoadingState } from '../../../ui/status-views.tsx';
 import { useHealthCode } from '../hooks/use-health-code.ts';
 import { usePanelRefresh } from '../hooks/use-panel-refresh.ts';
-import { CodeQr, colourIcons } from '../../../ui/code-qr.tsx';
+import { colourIcons, QrSvg } from '../../../ui/qr-svg.tsx';
 import { LiveClock } from '../../../ui/live-clock.tsx';
 
 interface HealthCodeCardProps {
@@ -52,8 +52,8 @@ export const HealthCodeCard = memo(function HealthCodeCard({ profile, refreshedA
       {(code.kind === 'ready' || code.kind === 'loading') && (
         <div className="code-card__qr-slot">
           {code.kind === 'ready' ? (
-            <CodeQr
-              text={code.text}
+            <QrSvg
+              shape={code.shape}
               colour={profile.colour}
               label={t('panel.qr.label', { name: profile.maskedName, colour: colourName, time: formatDateTime(code.signedAt, true) })}
             />

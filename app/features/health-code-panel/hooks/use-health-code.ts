@@ -1,23 +1,17 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { CodeColour } from '../../../../core/contract.ts';
 import { base64urlToText } from '../../../../core/crypto/base64url.ts';
-import { presentCode } from '../../../../core/crypto/health-code.ts';
-import { serverNow } from '../../../api/server-clock.ts';
-import { deviceKeyFor } from '../../../offline/credential-store.ts';
 import { useCredential } from '../api/issue-credential.ts';
-
-/**
- * The compact encoder, fetched alongside the credential rather than in the panel's first load (it has a
- * size budget). Should it fail to load, the phone shows the SSM1 form, which every verifier reads too.
- */
-const compactCode = import('../../../../core/crypto/compact-code.ts').catch(() => null);
+import { awaitEarlyCode, takeEarlyCode } from '../early-code.ts';
+import { signCode, type SignedCode } from '../sign-code.ts';
+import type { QrShape } from '../../../ui/qr-shape.ts';
 
 /** How often the device re-signs the code: a verifier refuses one older than 90 s. */
 export const codeRefreshMs = 60_000;
 
 export type HealthCodeState =
   | { kind: 'loading' }
-  | { kind: 'ready'; text: string; signedAt: number; offline: boolean }
+  | { kind: 'ready'; text: string; signedAt: number; shape: QrShape; offline: boolean }
   | { kind: 'needs-sync' }
   /** The phone's clock was set back since it was last online: a code signed with it would be refused. */
   | { kind: 'clock' }
@@ -33,21 +27,28 @@ function issuedColour(credential: string): unknown {
   }
 }
 
+const asState = (code: SignedCode): HealthCodeState => (code.kind === 'ready' ? { ...code, offline: false } : code);
+
 /**
- * The QR text for the citizen's code, re-signed every minute and as soon as the page is visible
- * again (a phone taken out of a pocket must not show a code that a verifier will call stale).
- * It is signed with the time the server would read (api/server-clock.ts), so a phone whose clock is
- * off still shows a code a verifier accepts; the compact form (SSM2) when the credential has one.
+ * The QR text for the citizen's code (sign-code.ts), re-signed every minute and as soon as the page is
+ * visible again (a phone taken out of a pocket must not show a code that a verifier will call stale).
+ * At start the code signed while the app loaded (early-code.ts) stands in for the first signature.
  */
 export function useHealthCode(citizenId: string, colour: CodeColour): HealthCodeState {
   const credential = useCredential(citizenId);
-  const [signed, setSigned] = useState<HealthCodeState>({ kind: 'loading' });
   const data = credential.data;
   // Re-signed (and the QR drawn again, the costly part) only when the credential itself changes: a refetch
   // that falls back to the same kept credential offline changes nothing on the code but the offline note.
   const token = data?.credential;
   const compact = data?.compact;
   const expiresAt = data?.expiresAt;
+  /** The early code, when it was made by the time of the first render: shown at once, not signed again until the next refresh. */
+  const [early] = useState(() => {
+    const code = token === undefined ? null : takeEarlyCode(citizenId, token);
+    return code && token !== undefined ? { token, code } : null;
+  });
+  const [signed, setSigned] = useState<HealthCodeState>(early ? asState(early.code) : { kind: 'loading' });
+  const firstSigning = useRef(true);
   const { refetch } = credential;
   const refetchedFor = useRef<CodeColour | null>(null);
 
@@ -59,33 +60,24 @@ export function useHealthCode(citizenId: string, colour: CodeColour): HealthCode
     void refetch();
   }, [token, colour, refetch]);
 
-  useEffect(() => {
+  // A layout effect: the signature is asked for in the commit that shows the card, not after the page has
+  // painted and the renders queued behind it have run (at start that put ~100 ms at 4× before the code).
+  useLayoutEffect(() => {
     if (token === undefined || expiresAt === undefined) return;
     let cancelled = false;
-    const sign = async () => {
-      const reckoned = serverNow();
-      if (!reckoned.ok) {
-        setSigned({ kind: 'clock' });
-        return;
-      }
-      const { now } = reckoned;
-      if (now >= expiresAt) {
-        setSigned({ kind: 'needs-sync' });
-        return;
-      }
+    const sign = async (first: boolean) => {
       try {
-        const { privateKey } = await deviceKeyFor(citizenId);
-        const encoder = compact === undefined ? null : await compactCode;
-        const text = encoder && compact !== undefined ? await encoder.presentCompactCode(compact, privateKey, now) : await presentCode(token, privateKey, now);
-        if (!cancelled) setSigned({ kind: 'ready', text, signedAt: now, offline: false });
+        const code = (first ? await awaitEarlyCode(citizenId, token) : null) ?? (await signCode(citizenId, { token, compact, expiresAt }));
+        if (!cancelled) setSigned(asState(code));
       } catch (error) {
-        if (!cancelled) setSigned({ kind: 'error', error, retry: () => void sign() });
+        if (!cancelled) setSigned({ kind: 'error', error, retry: () => void sign(false) });
       }
     };
-    void sign();
-    const timer = setInterval(() => void sign(), codeRefreshMs);
+    if (!firstSigning.current || early?.token !== token) void sign(firstSigning.current);
+    firstSigning.current = false;
+    const timer = setInterval(() => void sign(false), codeRefreshMs);
     const onVisible = () => {
-      if (document.visibilityState === 'visible') void sign();
+      if (document.visibilityState === 'visible') void sign(false);
     };
     document.addEventListener('visibilitychange', onVisible);
     return () => {
@@ -93,7 +85,7 @@ export function useHealthCode(citizenId: string, colour: CodeColour): HealthCode
       clearInterval(timer);
       document.removeEventListener('visibilitychange', onVisible);
     };
-  }, [citizenId, token, compact, expiresAt]);
+  }, [citizenId, token, compact, expiresAt, early]);
 
   if (!data) {
     if (credential.isError) return { kind: 'error', error: credential.error, retry: () => void credential.refetch() };

@@ -2,7 +2,8 @@ import '../paper-code.css';
 import type { PaperCode } from '../../../../core/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { formatDateTime } from '../../../i18n/shanghai-time.ts';
-import { CodeQr, colourIcons } from '../../../ui/code-qr.tsx';
+import { CodeQr } from '../../../ui/code-qr.tsx';
+import { colourIcons } from '../../../ui/qr-svg.tsx';
 
 /**
  * The A6 card itself: the same facts the verifier will show, so staff can compare the two. The
