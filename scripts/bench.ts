@@ -8,18 +8,15 @@
  *   ONLY=time-to-code npm run bench           time to code alone (with its floor), printed, BENCHMARKS.md untouched
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, freemem, loadavg, release, tmpdir, totalmem } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, loadavg, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { findChromium } from '../e2e/browser.ts';
-import { waitForPersistedCache, waitForServiceWorker } from '../e2e/offline-support.ts';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { phone } from '../e2e/phone.ts';
-import { loginCookie } from '../server/test-client.ts';
-import { startServer } from '../server/server.ts';
 import { builtFiles, gzipKb, rawKb, sentKb } from './bundle-files.ts';
 import { decodeRateSection } from './decode-rate.ts';
+import { firstPanelVisit, qrPaintProbe, startPanelBenchApp } from './panel-bench-app.ts';
 
 const runs = Number(process.env.RUNS ?? 15);
 const lighthouseRuns = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
@@ -35,23 +32,6 @@ const median = (values: number[]) => {
 };
 const ms = (value: number) => `${Math.round(value).toLocaleString('en')} ms`;
 const kb = (value: number) => `${value.toFixed(1)} KB`;
-
-/**
- * Sets window.qrPainted to the time from navigation start to the first frame painted with the QR's modules
- * in it: the QR is in the DOM, a frame is produced (requestAnimationFrame), and the task after that frame
- * runs. The same probe times the floor page, so the ratio compares like with like. Plain JavaScript in a
- * string: the page must run it as written, without the helpers tsx adds to compiled functions.
- */
-const qrPaintProbe = {
-  content: `window.qrPainted = new Promise((resolve) => {
-    const observer = new MutationObserver(() => {
-      if (!document.querySelector('svg.code-qr path')) return;
-      observer.disconnect();
-      requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0));
-    });
-    observer.observe(document, { childList: true, subtree: true });
-  });`,
-};
 
 async function timeToCode(page: Page, url: string): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
@@ -80,19 +60,6 @@ async function timeFloor(browser: Browser, html: string): Promise<number[]> {
 }
 
 /** The one online visit: log in, let the service worker and the stored cache settle; gives back the QR as drawn. */
-async function firstVisit(context: BrowserContext, baseUrl: string): Promise<string> {
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/login`);
-  await page.getByRole('button', { name: /^演示 张\*三 / }).click();
-  const qr = page.locator('svg.code-qr');
-  await qr.waitFor();
-  await waitForServiceWorker(page);
-  await waitForPersistedCache(page, 'demo-a');
-  const svg = await qr.evaluate((node) => node.outerHTML);
-  await page.close();
-  return svg;
-}
-
 /** Every start after the first visit is a new tab with no network, served by the service worker. */
 async function timeOfflineColdStart(context: BrowserContext, baseUrl: string): Promise<number[]> {
   await context.setOffline(true);
@@ -192,21 +159,18 @@ function machineSection(browserVersion: string): string[] {
   ];
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'suishen-bench-'));
-const server = await startServer({ port: 0, database: { engine: 'sqlite', dataDir }, demo: true, distDir: 'dist' });
-const choice = findChromium();
-const browser = await chromium.launch({ executablePath: choice.executablePath, args: choice.args });
+const app = await startPanelBenchApp();
+const { browser, cookie, url: baseUrl } = app;
 try {
-  const cookie = await loginCookie(server.url, '13800000001');
   const offlineContext = await browser.newContext(phone);
   await offlineContext.addInitScript(qrPaintProbe);
-  const qrSvg = await firstVisit(offlineContext, server.url);
+  const qrSvg = await firstPanelVisit(offlineContext, baseUrl);
 
   console.log(`time to code: ${runs} runs each at ${cpuSlowdown}× CPU slowdown…`);
   const floor = await timeFloor(browser, floorPage(qrSvg));
-  const offline = await timeOfflineColdStart(offlineContext, server.url);
+  const offline = await timeOfflineColdStart(offlineContext, baseUrl);
   await offlineContext.close();
-  const online = await timeOnlineEmptyCache(browser, server.url, cookie);
+  const online = await timeOnlineEmptyCache(browser, baseUrl, cookie);
   const floorMedian = median(floor);
   const timing = (label: string, times: number[]) =>
     `| ${label} | ${ms(median(times))} | ${ms(Math.min(...times))} – ${ms(Math.max(...times))} | ${(median(times) / floorMedian).toFixed(2)}× |`;
@@ -222,8 +186,8 @@ try {
     const loginRuns: LighthouseFigures[] = [];
     const panelRuns: LighthouseFigures[] = [];
     // One at a time: parallel runs would slow each other down.
-    for (let run = 0; run < lighthouseRuns; run++) loginRuns.push(await lighthouse(`${server.url}/login`, null));
-    for (let run = 0; run < lighthouseRuns; run++) panelRuns.push(await lighthouse(`${server.url}/`, cookie));
+    for (let run = 0; run < lighthouseRuns; run++) loginRuns.push(await lighthouse(`${baseUrl}/login`, null));
+    for (let run = 0; run < lighthouseRuns; run++) panelRuns.push(await lighthouse(`${baseUrl}/`, cookie));
 
     console.log('decode rate over the distorted place-code pictures…');
     const decodeRate = await decodeRateSection();
@@ -268,7 +232,5 @@ try {
     console.log(report);
   }
 } finally {
-  await browser.close();
-  await server.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await app.close();
 }

@@ -15,17 +15,14 @@
  * modules within one run (`qrcode` is the same code in every build, a yardstick of the load), and the bytes.
  * Figures are printed, never asserted.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { SourceMapConsumer, type RawSourceMap } from 'source-map-js';
-import { findChromium } from '../e2e/browser.ts';
-import { waitForPersistedCache, waitForServiceWorker } from '../e2e/offline-support.ts';
 import { phone } from '../e2e/phone.ts';
-import { loginCookie } from '../server/test-client.ts';
-import { startServer } from '../server/server.ts';
 import { distDir } from './bundle-files.ts';
+import { firstPanelVisit, qrPaintProbe, startPanelBenchApp } from './panel-bench-app.ts';
 
 const runs = Number(process.env.RUNS ?? 1);
 const traceDir = process.env.TRACE_DIR;
@@ -34,18 +31,6 @@ const longTaskMs = 50;
 /** Tasks listed in the timeline: every long one by default; TASK_MS=10 shows the waterfall to the QR. */
 const listedTaskMs = Number(process.env.TASK_MS ?? longTaskMs);
 const cold = process.env.COLD === '1';
-
-/** Resolves window.qrPainted once a frame with the QR in it has been produced (as scripts/bench.ts times it). */
-const qrPaintProbe = {
-  content: `window.qrPainted = new Promise((resolve) => {
-    const observer = new MutationObserver(() => {
-      if (!document.querySelector('svg.code-qr path')) return;
-      observer.disconnect();
-      requestAnimationFrame(() => setTimeout(() => { performance.mark('qr-painted'); resolve(performance.now()); }, 0));
-    });
-    observer.observe(document, { childList: true, subtree: true });
-  });`,
-};
 
 interface TraceEvent {
   name: string;
@@ -270,25 +255,16 @@ async function profile(label: string, open: () => Promise<{ page: Page; url: str
   console.log(top(functions, 30, runs).join('\n'));
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'suishen-profile-'));
-const server = await startServer({ port: 0, database: { engine: 'sqlite', dataDir }, demo: true, distDir: 'dist' });
-const choice = findChromium();
-const browser = await chromium.launch({ executablePath: choice.executablePath, args: choice.args });
+const app = await startPanelBenchApp();
+const { browser, cookie, url: baseUrl } = app;
 try {
-  const cookie = await loginCookie(server.url, '13800000001');
   const offlineContext: BrowserContext = await browser.newContext(phone);
   await offlineContext.addInitScript(qrPaintProbe);
-  const first = await offlineContext.newPage();
-  await first.goto(`${server.url}/login`);
-  await first.getByRole('button', { name: /^演示 张\*三 / }).click();
-  await first.locator('svg.code-qr').waitFor();
-  await waitForServiceWorker(first);
-  await waitForPersistedCache(first, 'demo-a');
-  await first.close();
+  await firstPanelVisit(offlineContext, baseUrl);
   await offlineContext.setOffline(true);
   await profile('offline cold start from the service worker', async () => {
     const page = await offlineContext.newPage();
-    return { page, url: `${server.url}/`, done: () => page.close() };
+    return { page, url: `${baseUrl}/`, done: () => page.close() };
   });
   await offlineContext.close();
 
@@ -296,12 +272,10 @@ try {
   await profile('online, empty cache, session cookie (as Lighthouse loads the panel)', async () => {
     const context = await browser.newContext(phone);
     await context.addInitScript(qrPaintProbe);
-    await context.addCookies([{ name, value, url: server.url }]);
-    return { page: await context.newPage(), url: `${server.url}/`, done: () => context.close() };
+    await context.addCookies([{ name, value, url: baseUrl }]);
+    return { page: await context.newPage(), url: `${baseUrl}/`, done: () => context.close() };
   });
   console.log(`\nload average ${loadavg().map((load) => load.toFixed(2)).join(' / ')}; Chromium ${browser.version()}`);
 } finally {
-  await browser.close();
-  await server.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await app.close();
 }
