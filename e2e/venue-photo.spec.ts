@@ -43,6 +43,28 @@ test('with no camera the scan screen says so, and a photo of the poster checks i
   expect(codeUrl(baseURL, venue).length).toBeLessThan(300);
 });
 
+test('a photo picked before the signing keys have arrived is judged once they do, not left reading', async ({ page, baseURL }) => {
+  if (!baseURL) throw new Error('baseURL is not set');
+  await loginAsDemo(page, 'b');
+  const venue = await registerVenueInApp(page, '陆家嘴书店');
+  // A slow signal: the keys answer only after the photo has been read.
+  let releaseKeys = () => {};
+  const keysHeld = new Promise<void>((resolve) => (releaseKeys = resolve));
+  await page.route('**/api/keys', async (route) => {
+    await keysHeld;
+    await route.continue();
+  });
+  await page.goto('/scan');
+  await uploadPhoto(page, 'poster.png', await qrPng(codeUrl(baseURL, venue)));
+  await expect(page.getByRole('alert').filter({ hasText: '正在识别照片…' })).toBeVisible();
+  // The decoder has had the photo; only the keys are missing now.
+  await expect(page.locator('input[type="file"]')).toBeEnabled({ timeout: 15_000 });
+  releaseKeys();
+  await expect(page).toHaveURL(/\/check-ins\/[0-9a-f-]{36}$/, { timeout: 15_000 });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('陆家嘴书店');
+  await expect.poll(() => serverCheckIns(venue.number).map((row) => row.citizen_id)).toEqual(['demo-b']);
+});
+
 test('each code that is not a valid venue code of this app is refused with its own message', async ({ page, baseURL }) => {
   if (!baseURL) throw new Error('baseURL is not set');
   await loginAsDemo(page, 'a');

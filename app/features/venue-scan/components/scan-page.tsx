@@ -1,5 +1,5 @@
 import '../venue-scan.css';
-import { useCallback, useRef, useState, type SubmitEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { Link, useNavigate } from '../../../navigation/navigation.tsx';
 import { ApiError } from '../../../api/client.ts';
 import { venueCodeUrl, venueNumber } from '../../../../core/contract.ts';
@@ -29,11 +29,16 @@ export function ScanPage({ citizenId }: { citizenId: string }) {
   const [numberError, setNumberError] = useState<MessageKey | null>(null);
   const [photoBusy, setPhotoBusy] = useState(false);
   const lastText = useRef('');
+  /** A code read from a photo or found by its number before the signing keys were ready: judged once they are. */
+  const waitingForKeys = useRef<string | null>(null);
   const isVenueCode = useCallback((text: string) => isVenueCodeUrl(text, location.origin), []);
 
   const handleText = useCallback(
     async (text: string) => {
-      if (keys.kind === 'loading') return;
+      if (keys.kind === 'loading') {
+        waitingForKeys.current = text;
+        return;
+      }
       if (keys.kind === 'missing') {
         setMessage('scan.keysMissing');
         return;
@@ -48,6 +53,17 @@ export function ScanPage({ citizenId }: { citizenId: string }) {
     },
     [keys, navigate, queueCheckIn],
   );
+
+  // A photo or a number is read for seconds while the keys may arrive: the text is judged by the latest
+  // handleText, never by the one the photo was picked under.
+  const latestHandleText = useRef(handleText);
+  useEffect(() => {
+    latestHandleText.current = handleText;
+    const waiting = waitingForKeys.current;
+    if (waiting === null || keys.kind === 'loading') return;
+    waitingForKeys.current = null;
+    void handleText(waiting);
+  }, [handleText, keys.kind]);
 
   // The camera reports the same code many times a second: judge each text once, once the keys are here
   // (the camera opens at once, without waiting for them).
@@ -67,7 +83,7 @@ export function ScanPage({ citizenId }: { citizenId: string }) {
     const { decodeImageFile } = await import('../../../scanner/decode-photo.ts');
     const decoded = await decodeImageFile(file, isVenueCode);
     setPhotoBusy(false);
-    if (decoded.ok) await handleText(decoded.text);
+    if (decoded.ok) await latestHandleText.current(decoded.text);
     else setMessage(decoded.reason === 'unreadable' ? 'scan.photo.unreadable' : 'scan.photo.noCode');
   };
 
@@ -80,7 +96,7 @@ export function ScanPage({ citizenId }: { citizenId: string }) {
     }
     setNumberError(null);
     try {
-      await handleText(venueCodeUrl(location.origin, await fetchVenueToken(parsed.data)));
+      await latestHandleText.current(venueCodeUrl(location.origin, await fetchVenueToken(parsed.data)));
     } catch (error) {
       setNumberError(error instanceof ApiError && error.code === 'not_found' ? 'scan.number.notFound' : errorMessageKey(error));
     }
