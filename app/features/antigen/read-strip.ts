@@ -4,6 +4,7 @@
  * can draw (OffscreenCanvas); elsewhere the main thread does, on a canvas.
  */
 import type { StripResult } from '../../../core/antigen/strip-reader.ts';
+import { fitWithin } from './fit-within.ts';
 import { stripReadSide } from './strip-read-size.ts';
 
 function inWorker(photo: Blob): Promise<StripResult> {
@@ -24,10 +25,7 @@ function inWorker(photo: Blob): Promise<StripResult> {
 
 async function onMainThread(photo: Blob): Promise<StripResult> {
   const [{ readStrip }, bitmap] = await Promise.all([import('../../../core/antigen/strip-reader.ts'), createImageBitmap(photo)]);
-  const scale = Math.min(1, stripReadSide / Math.max(bitmap.width, bitmap.height));
-  const canvas = document.createElement('canvas');
-  canvas.width = Math.max(1, Math.round(bitmap.width * scale));
-  canvas.height = Math.max(1, Math.round(bitmap.height * scale));
+  const canvas = Object.assign(document.createElement('canvas'), fitWithin(bitmap.width, bitmap.height, stripReadSide));
   const context = canvas.getContext('2d');
   if (!context) throw new Error('no 2d context');
   context.drawImage(bitmap, 0, 0, canvas.width, canvas.height);

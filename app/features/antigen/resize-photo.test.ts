@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { encodeUnderLimit, fitWithin, PhotoError, resizePhoto } from './resize-photo.ts';
+import { antigenLimits } from '../../../core/contract.ts';
+import { fitWithin } from './fit-within.ts';
+import { encodeUnderLimit, PhotoError, resizePhoto } from './resize-photo.ts';
 
 describe('fitWithin', () => {
   it('scales the longest side down to 1280 and never up', () => {
-    expect(fitWithin(4000, 3000)).toEqual({ width: 1280, height: 960 });
-    expect(fitWithin(1500, 6000)).toEqual({ width: 320, height: 1280 });
-    expect(fitWithin(800, 600)).toEqual({ width: 800, height: 600 });
-    expect(fitWithin(5000, 1)).toEqual({ width: 1280, height: 1 });
+    expect(fitWithin(4000, 3000, antigenLimits.photoMaxSide)).toEqual({ width: 1280, height: 960 });
+    expect(fitWithin(1500, 6000, antigenLimits.photoMaxSide)).toEqual({ width: 320, height: 1280 });
+    expect(fitWithin(800, 600, antigenLimits.photoMaxSide)).toEqual({ width: 800, height: 600 });
+    expect(fitWithin(5000, 1, antigenLimits.photoMaxSide)).toEqual({ width: 1280, height: 1 });
   });
 });
 

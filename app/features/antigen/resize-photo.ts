@@ -4,6 +4,7 @@
  * search are pure and tested; `resizePhoto` only adds the canvas.
  */
 import { antigenLimits, type AntigenPhoto } from '../../../core/contract.ts';
+import { fitWithin } from './fit-within.ts';
 
 export type PhotoProblem = 'notImage' | 'corrupt' | 'tooLarge';
 
@@ -13,12 +14,6 @@ export class PhotoError extends Error {
     super(`photo ${problem}`);
     this.problem = problem;
   }
-}
-
-/** The size to draw at: the longest side scaled down to `maxSide`, never up. */
-export function fitWithin(width: number, height: number, maxSide: number = antigenLimits.photoMaxSide): { width: number; height: number } {
-  const scale = Math.min(1, maxSide / Math.max(width, height));
-  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
 }
 
 export type Encoder = (width: number, height: number, quality: number) => Promise<Blob>;
@@ -36,7 +31,7 @@ export async function encodeUnderLimit(
   maxBytes: number = antigenLimits.photoMaxBytes,
 ): Promise<{ blob: Blob; width: number; height: number }> {
   for (const shrink of [1, 0.75, 0.5]) {
-    const size = fitWithin(width * shrink, height * shrink);
+    const size = fitWithin(width * shrink, height * shrink, antigenLimits.photoMaxSide);
     for (const quality of qualities) {
       const blob = await encode(size.width, size.height, quality);
       if (blob.size <= maxBytes) return { blob, ...size };
@@ -77,7 +72,7 @@ export async function resizeFrame(frame: HTMLCanvasElement): Promise<ResizedPhot
 }
 
 async function encodePhoto(bitmap: ImageBitmap): Promise<ResizedPhoto> {
-  const source = fitWithin(bitmap.width, bitmap.height);
+  const source = fitWithin(bitmap.width, bitmap.height, antigenLimits.photoMaxSide);
   const { blob, width, height } = await encodeUnderLimit(source.width, source.height, async (w, h, quality) => {
     const canvas = new OffscreenCanvas(w, h);
     const context = canvas.getContext('2d');

@@ -4,6 +4,7 @@
  * with the strip reader's result (core/antigen/strip-reader.ts, the same code the server runs).
  */
 import { readStrip, type StripResult } from '../../../core/antigen/strip-reader.ts';
+import { fitWithin } from './fit-within.ts';
 import { stripReadSide } from './strip-read-size.ts';
 
 // The app's compiler settings carry the DOM's types, not a worker's; this is the part of its scope used here.
@@ -13,9 +14,7 @@ scope.onmessage = (event) => {
   void (async () => {
     try {
       const bitmap = await createImageBitmap(event.data);
-      const scale = Math.min(1, stripReadSide / Math.max(bitmap.width, bitmap.height));
-      const width = Math.max(1, Math.round(bitmap.width * scale));
-      const height = Math.max(1, Math.round(bitmap.height * scale));
+      const { width, height } = fitWithin(bitmap.width, bitmap.height, stripReadSide);
       const context = new OffscreenCanvas(width, height).getContext('2d');
       if (!context) throw new Error('no 2d context in the worker');
       context.drawImage(bitmap, 0, 0, width, height);

@@ -13,6 +13,7 @@ import { startCamera } from '../../../scanner/camera.ts';
 import { useCamera } from '../../../scanner/use-camera.ts';
 import { addSighting, judgeFraming, type Framing, type Sighting } from '../cassette-framing.ts';
 import { createCassetteFinder } from '../cassette-finder.ts';
+import { fitWithin } from '../fit-within.ts';
 
 const problemMessages: ProblemMessages = {
   denied: 'antigen.camera.problem.denied',
@@ -46,10 +47,7 @@ function copyFrame(video: HTMLVideoElement): HTMLCanvasElement | null {
 }
 
 function smallPixels(frame: HTMLCanvasElement): ImageData | null {
-  const scale = Math.min(1, checkSide / Math.max(frame.width, frame.height));
-  const canvas = document.createElement('canvas');
-  canvas.width = Math.max(1, Math.round(frame.width * scale));
-  canvas.height = Math.max(1, Math.round(frame.height * scale));
+  const canvas = Object.assign(document.createElement('canvas'), fitWithin(frame.width, frame.height, checkSide));
   const context = canvas.getContext('2d', { willReadFrequently: true });
   if (!context) return null;
   context.drawImage(frame, 0, 0, canvas.width, canvas.height);
