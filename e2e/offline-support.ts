@@ -5,9 +5,8 @@
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { randomScene, renderCassette } from '../core/antigen/cassette-fixture.ts';
-import { readStrip } from '../core/antigen/strip-reader.ts';
 import { encodePng } from '../scripts/png.ts';
+import { cassetteScene, type Lines } from './fixtures/cassette-scene.ts';
 
 export const e2eDataDir = 'e2e/.generated/data';
 
@@ -49,15 +48,8 @@ export async function waitForPersistedCache(page: Page, citizenId: string): Prom
  * than the upload allows so the browser must shrink it. Each seed is a new photo: the server refuses one
  * it has seen before.
  */
-export function cassettePhoto(seed: number, lines = { control: 1, test: 0 }): Buffer {
-  const drawn = lines.control === 0 ? 'invalid' : lines.test > 0 ? 'positive' : 'negative';
-  // The reader says "cannot read" for a few generated scenes (BENCHMARKS.md): these journeys test the flow, not the
-  // reader, so they take the first scene from the seed on whose strip it reads what was drawn.
-  let picture = renderCassette(randomScene(seed, { width: 1080, height: 1440, lines, blur: 0, angleRange: 0.1 }));
-  // Other seeds step past the 10,000,000 the callers' seeds span, so no two uploads can land on one scene.
-  for (let attempt = 1; readStrip(picture).result !== drawn && attempt < 50; attempt++) {
-    picture = renderCassette(randomScene(seed + attempt * 10_000_000, { width: 1080, height: 1440, lines, blur: 0, angleRange: 0.1 }));
-  }
+export function cassettePhoto(seed: number, lines: Lines = { control: 1, test: 0 }): Buffer {
+  const picture = cassetteScene(seed, lines, { width: 1080, height: 1440 }, (picture) => ({ seen: picture, value: picture }));
   return encodePng(picture.width, picture.height, (x, y) => {
     const offset = (y * picture.width + x) * 4;
     return [picture.data[offset] ?? 0, picture.data[offset + 1] ?? 0, picture.data[offset + 2] ?? 0, 255];

@@ -77,11 +77,15 @@ export function resizeRaster(source: Raster, width: number, height: number): Ras
       const x0 = Math.floor(fx);
       const x1 = Math.min(source.width - 1, x0 + 1);
       const tx = fx - x0;
+      const topLeft = (y0 * source.width + x0) * 4;
+      const topRight = (y0 * source.width + x1) * 4;
+      const bottomLeft = (y1 * source.width + x0) * 4;
+      const bottomRight = (y1 * source.width + x1) * 4;
+      const target = (y * width + x) * 4;
       for (let channel = 0; channel < 4; channel += 1) {
-        const at = (px: number, py: number) => source.data[(py * source.width + px) * 4 + channel] ?? 0;
-        const top = at(x0, y0) * (1 - tx) + at(x1, y0) * tx;
-        const bottom = at(x0, y1) * (1 - tx) + at(x1, y1) * tx;
-        out.data[(y * width + x) * 4 + channel] = top * (1 - ty) + bottom * ty;
+        const top = (source.data[topLeft + channel] ?? 0) * (1 - tx) + (source.data[topRight + channel] ?? 0) * tx;
+        const bottom = (source.data[bottomLeft + channel] ?? 0) * (1 - tx) + (source.data[bottomRight + channel] ?? 0) * tx;
+        out.data[target + channel] = top * (1 - ty) + bottom * ty;
       }
     }
   }
