@@ -6,6 +6,8 @@
  *
  *   npm run build && npm run bench            RUNS=15 LIGHTHOUSE_RUNS=3 by default
  *   ONLY=time-to-code npm run bench           time to code alone (with its floor), printed, BENCHMARKS.md untouched
+ *   ONLY=lighthouse-panel npm run bench       the panel's Lighthouse runs alone, with their long tasks, printed,
+ *                                             BENCHMARKS.md untouched
  */
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,6 +24,8 @@ const runs = Number(process.env.RUNS ?? 15);
 const lighthouseRuns = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 /** Time to code alone: minutes instead of the whole suite's hour, to compare builds while working on the panel. */
 const timeToCodeOnly = process.env.ONLY === 'time-to-code';
+/** The panel's Lighthouse figures alone, with what they are made of: to compare builds while working on TBT and LCP. */
+const lighthousePanelOnly = process.env.ONLY === 'lighthouse-panel';
 const cpuSlowdown = 4;
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -94,6 +98,12 @@ interface LighthouseFigures {
   lcp: number;
   tbt: number;
   cls: number;
+  /** What TBT is made of, printed by ONLY=lighthouse-panel (Lighthouse 12.2.3 cannot name the LCP element on this Chromium). */
+  longTasks: string;
+}
+
+interface AuditDetails {
+  items?: { url?: string; startTime?: number; duration?: number }[];
 }
 
 /**
@@ -104,7 +114,7 @@ async function lighthouse(url: string, cookie: string | null): Promise<Lighthous
   const args = ['lighthouse', url, '--quiet', '--output=json', '--output-path=stdout', '--chrome-flags=--headless=new --no-sandbox'];
   if (cookie) args.push(`--extra-headers=${JSON.stringify({ Cookie: cookie })}`);
   const { stdout } = await promisify(execFile)('npx', args, { env: { ...process.env, CHROME_PATH: chromiumPath }, maxBuffer: 64 * 1024 * 1024 });
-  const report = JSON.parse(stdout) as { categories: Record<string, { score: number }>; audits: Record<string, { numericValue: number }> };
+  const report = JSON.parse(stdout) as { categories: Record<string, { score: number }>; audits: Record<string, { numericValue: number; details?: AuditDetails }> };
   const score = (category: string) => Math.round((report.categories[category]?.score ?? Number.NaN) * 100);
   const value = (audit: string) => report.audits[audit]?.numericValue ?? Number.NaN;
   return {
@@ -115,11 +125,14 @@ async function lighthouse(url: string, cookie: string | null): Promise<Lighthous
     lcp: value('largest-contentful-paint'),
     tbt: value('total-blocking-time'),
     cls: value('cumulative-layout-shift'),
+    longTasks: (report.audits['long-tasks']?.details?.items ?? [])
+      .map((task) => `${ms(task.duration ?? 0)} at ${ms(task.startTime ?? 0)} (${(task.url ?? '').replace(/^.*\//, '')})`)
+      .join(', '),
   };
 }
 
 function lighthouseRow(page: string, results: LighthouseFigures[]): string {
-  const pick = (key: keyof LighthouseFigures) => median(results.map((result) => result[key]));
+  const pick = (key: Exclude<keyof LighthouseFigures, 'longTasks'>) => median(results.map((result) => result[key]));
   const seconds = (value: number) => `${(value / 1000).toFixed(1)} s`;
   return `| ${page} | ${pick('performance')} | ${pick('accessibility')} | ${pick('bestPractices')} | ${seconds(pick('fcp'))} | ${seconds(pick('lcp'))} | ${ms(pick('tbt'))} | ${pick('cls').toFixed(3)} |`;
 }
@@ -161,7 +174,17 @@ function machineSection(browserVersion: string): string[] {
 
 const app = await startPanelBenchApp();
 const { browser, cookie, url: baseUrl } = app;
-try {
+
+async function printPanelLighthouse() {
+  for (let run = 0; run < lighthouseRuns; run++) {
+    const figures = await lighthouse(`${baseUrl}/`, cookie);
+    console.log(`performance ${figures.performance} · LCP ${ms(figures.lcp)} · TBT ${ms(figures.tbt)} · CLS ${figures.cls.toFixed(3)}`);
+    console.log(`  long tasks: ${figures.longTasks}`);
+  }
+  console.log(`load average ${loadavg().map((load) => load.toFixed(2)).join(' / ')}`);
+}
+
+async function measureAll() {
   const offlineContext = await browser.newContext(phone);
   await offlineContext.addInitScript(qrPaintProbe);
   const qrSvg = await firstPanelVisit(offlineContext, baseUrl);
@@ -231,6 +254,11 @@ try {
     writeFileSync(benchmarksPath, goals === undefined ? report : `${report}\n${goalsHeading}${goals}`);
     console.log(report);
   }
+}
+
+try {
+  if (lighthousePanelOnly) await printPanelLighthouse();
+  else await measureAll();
 } finally {
   await app.close();
 }
