@@ -8,6 +8,7 @@
  *   ONLY=time-to-code npm run bench           time to code alone (with its floor), printed, BENCHMARKS.md untouched
  *   ONLY=lighthouse-panel npm run bench       the panel's Lighthouse runs alone, with their long tasks, printed,
  *                                             BENCHMARKS.md untouched
+ *   DIST_DIR=/tmp/dist-a ONLY=… npm run bench another build (either ONLY), to compare two in turn
  */
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -113,7 +114,12 @@ interface AuditDetails {
 async function lighthouse(url: string, cookie: string | null): Promise<LighthouseFigures> {
   const args = ['lighthouse', url, '--quiet', '--output=json', '--output-path=stdout', '--chrome-flags=--headless=new --no-sandbox'];
   if (cookie) args.push(`--extra-headers=${JSON.stringify({ Cookie: cookie })}`);
-  const { stdout } = await promisify(execFile)('npx', args, { env: { ...process.env, CHROME_PATH: chromiumPath }, maxBuffer: 64 * 1024 * 1024 });
+  const run = () => promisify(execFile)('npx', args, { env: { ...process.env, CHROME_PATH: chromiumPath }, maxBuffer: 64 * 1024 * 1024 });
+  // Now and then Lighthouse loses the start of its own trace (NO_NAVSTART) and says to run it again.
+  const { stdout } = await run().catch((error: unknown) => {
+    if (error instanceof Error && error.message.includes('NO_NAVSTART')) return run();
+    throw error;
+  });
   const report = JSON.parse(stdout) as { categories: Record<string, { score: number }>; audits: Record<string, { numericValue: number; details?: AuditDetails }> };
   const score = (category: string) => Math.round((report.categories[category]?.score ?? Number.NaN) * 100);
   const value = (audit: string) => report.audits[audit]?.numericValue ?? Number.NaN;

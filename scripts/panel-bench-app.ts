@@ -38,9 +38,10 @@ export interface PanelBenchApp {
   close(): Promise<void>;
 }
 
-export async function startPanelBenchApp(): Promise<PanelBenchApp> {
+/** The build served: `dist` unless DIST_DIR names another (two builds kept side by side to compare them in turn). */
+export async function startPanelBenchApp(distDir = process.env.DIST_DIR ?? 'dist'): Promise<PanelBenchApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'suishen-panel-bench-'));
-  const server = await startServer({ port: 0, database: { engine: 'sqlite', dataDir }, demo: true, distDir: 'dist' });
+  const server = await startServer({ port: 0, database: { engine: 'sqlite', dataDir }, demo: true, distDir });
   const choice = findChromium();
   const browser = await chromium.launch({ executablePath: choice.executablePath, args: choice.args });
   return {
