@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test';
+import { waitForPersistedCache } from './offline-support.ts';
+import { phone } from './phone.ts';
 import { demo, loginAsDemo } from './support.ts';
 
 const shanghaiHourMinute = () =>
@@ -157,4 +159,27 @@ test('the server sends its security headers with the app', async ({ request }) =
   expect(response.headers()['x-content-type-options']).toBe('nosniff');
   expect((await request.get('/assets/does-not-exist.js')).status()).toBe(404);
   expect((await request.get('/robots.txt')).status()).toBe(200);
+});
+
+test('a first visit with a session asks the server who is logged in once, and a return visit asks again', async ({ page, browser, baseURL }) => {
+  await loginAsDemo(page, 'a');
+  // A browser with the session cookie and nothing else: no service worker, no cached answers (as Lighthouse loads it).
+  const fresh = await browser.newContext({ ...phone, baseURL, storageState: { cookies: await page.context().cookies(), origins: [] } });
+  const panel = await fresh.newPage();
+  const sessionRequests: string[] = [];
+  panel.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/api/session') sessionRequests.push(request.url());
+  });
+  await panel.goto('/');
+  await expect(panel.getByRole('img', { name: /随申码/ })).toBeVisible();
+  await expect(panel.getByRole('tab', { name: '核酸' })).toContainText('24小时 阴性');
+  await panel.waitForLoadState('networkidle');
+  expect(sessionRequests).toHaveLength(1);
+
+  // Back a moment later, the answers of this visit restored from the phone: the colour may have changed since, so it asks.
+  await waitForPersistedCache(panel, 'demo-a');
+  await panel.reload();
+  await expect(panel.getByRole('img', { name: /随申码/ })).toBeVisible();
+  await expect.poll(() => sessionRequests.length).toBe(2);
+  await fresh.close();
 });

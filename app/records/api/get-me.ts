@@ -22,8 +22,12 @@ export const meQueryOptions = () =>
       return session;
     },
     retry: (failureCount, error) => !(error instanceof NoSession) && shouldRetryQuery(failureCount, error),
-    // A restored cache may predate a colour change or a newly linked relative: check at every start.
-    refetchOnMount: 'always',
+    // Asked again as a reader mounts only once stale, like every query: asking always fetched the session twice on a
+    // first visit, for the session check and again as the panel's own readers mounted (Lighthouse's request list). A
+    // cache restored at start is asked again as a whole (app.tsx), so a colour changed since shows at once.
   });
 
 export const useMe = () => useQuery(meQueryOptions());
+
+/** For the screens that show the household: a relative linked on another phone a moment ago shows here at once. */
+export const useFreshMe = () => useQuery({ ...meQueryOptions(), refetchOnMount: 'always' });

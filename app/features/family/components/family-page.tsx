@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { Me } from '../../../../core/contract.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { Link } from '../../../navigation/navigation.tsx';
+import { useFreshMe } from '../../../records/api/get-me.ts';
 import { FormError } from '../../../ui/status-views.tsx';
 import { PageHeader } from '../../../ui/page-header.tsx';
 import { useUnlinkDependant } from '../api/unlink-dependant.ts';
@@ -12,6 +13,8 @@ import { LinkDependantForm } from './link-dependant-form.tsx';
 /** 亲友码: the household at a glance, linking a relative, and letting one go. */
 export function FamilyPage({ me }: { me: Me }) {
   const { t } = useI18n();
+  // `me` comes from the session check, which may be a minute old: the household is asked for again on opening.
+  useFreshMe();
   const unlink = useUnlinkDependant();
   const [linked, setLinked] = useState<string | null>(null);
 
