@@ -110,7 +110,8 @@ test('with no cassette in view the app takes no photo by itself; the shutter tak
     await page.getByRole('radio', { name: '阴性' }).check();
     await page.getByRole('button', { name: '用摄像头拍检测卡' }).click();
     const viewfinder = page.getByRole('region', { name: '检测卡取景框' });
-    await expect(viewfinder).toContainText('把检测卡放进框内，对准后会自动拍照', { timeout: 30_000 });
+    // The guidance is a live region, so that it is spoken as it changes.
+    await expect(viewfinder.getByRole('status')).toHaveText('把检测卡放进框内，对准后会自动拍照', { timeout: 30_000 });
     const caption = page.getByText(/照片已压缩：\d+×\d+，\d+KB/);
     // The pouch's barcode is light and square, not a cassette: frames go by and nothing is taken.
     await page.waitForTimeout(2_000);

@@ -13,14 +13,14 @@ export type ProblemMessages = Record<CameraProblem, MessageKey>;
 export function CameraStatus({ camera, problems, running }: { camera: Camera; problems: ProblemMessages; running: MessageKey }) {
   const { t } = useI18n();
   const { state } = camera;
-  if (state.kind === 'starting') {
+  if (state.kind !== 'problem') {
+    // One live region from "opening" on, so that the cassette camera's guidance (closer, hold still) is spoken as it changes.
     return (
       <p className="qr-scanner__status" role="status">
-        {t('scanner.starting')}
+        {t(state.kind === 'starting' ? 'scanner.starting' : running)}
       </p>
     );
   }
-  if (state.kind === 'running') return <p className="qr-scanner__status">{t(running)}</p>;
   return (
     <div className="qr-scanner__problem" role="alert">
       <p>{t(problems[state.problem])}</p>
