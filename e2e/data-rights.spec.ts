@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { myData } from '../core/contract.ts';
+import { myData } from '../core/contract/account.ts';
 import { idNumberCheckCharacter } from '../core/id-number.ts';
 import { expectNoViolations, loginAsDemo } from './support.ts';
 

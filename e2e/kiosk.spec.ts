@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import type { CheckIn } from '../core/contract.ts';
+import type { CheckIn } from '../core/contract/venues.ts';
 import { demoDependant } from '../server/test-client.ts';
 import { launchWithCamera, phoneContext } from './fixtures/camera.ts';
 import { readShownCode } from './fixtures/health-code.ts';

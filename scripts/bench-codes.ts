@@ -10,7 +10,7 @@
  *
  *   npm run bench:codes
  */
-import { endpoints } from '../core/contract.ts';
+import { endpoints } from '../core/contract/endpoints.ts';
 import { presentCompactCode } from '../core/crypto/compact-code.ts';
 import { openCompactCode } from '../core/crypto/read-compact-code.ts';
 import { paperCodeText, presentCode } from '../core/crypto/health-code.ts';

@@ -19,7 +19,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { endpoints } from '../core/contract.ts';
+import { endpoints } from '../core/contract/endpoints.ts';
 import { idNumberCheckCharacter } from '../core/id-number.ts';
 import { openDatabase } from '../server/storage/database.ts';
 import { freePort } from './postgres-cluster.ts';

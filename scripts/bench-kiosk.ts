@@ -23,7 +23,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from '@playwright/test';
-import { endpoints } from '../core/contract.ts';
+import { endpoints } from '../core/contract/endpoints.ts';
 import { presentCompactCode } from '../core/crypto/compact-code.ts';
 import { ecdsa } from '../core/crypto/signed-token.ts';
 import { launchWithCamera, phoneContext } from '../e2e/fixtures/camera.ts';

@@ -12,7 +12,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { endpoints, venueCodeUrl } from '../core/contract.ts';
+import { endpoints } from '../core/contract/endpoints.ts';
+import { venueCodeUrl } from '../core/contract/venues.ts';
 import { launchWithCamera, phoneContext } from '../e2e/fixtures/camera.ts';
 import { writeQrY4m } from '../e2e/fixtures/y4m.ts';
 import { startServer } from '../server/server.ts';

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { endpoints } from '../core/contract.ts';
+import { endpoints } from '../core/contract/endpoints.ts';
 import { openDatabase, rawQuery, type DatabaseLocation, type Engine } from '../server/storage/database.ts';
 import { freePort, startPostgresCluster, type PostgresCluster } from './postgres-cluster.ts';
 import { isRunning, startServerProcess, stopServerProcess, waitReady, type ServerProcess } from './server-process.ts';

@@ -3,7 +3,7 @@
  * tests can run them over a test server's storage. Output goes line by line to `print`; a refusal is a
  * thrown ProviderError whose message is meant for the operator.
  */
-import { providerScopes } from '../core/contract.ts';
+import { providerScopes } from '../core/contract/feeds.ts';
 import { ProviderError, type ProviderService } from './services/providers.ts';
 import { createSigner, retiredKeyPublishedMs, rotateSigningKey } from './services/signer.ts';
 import { createVenueService } from './services/venues.ts';

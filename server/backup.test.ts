@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endpoints } from '../core/contract.ts';
+import { endpoints } from '../core/contract/endpoints.ts';
 import { startServer } from './server.ts';
 import { rawQuery } from './storage/database.ts';
 import { loginCookie, postJson } from './test-client.ts';

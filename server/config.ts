@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { kioskLookupDefaults } from '../core/contract.ts';
+import { kioskLookupDefaults } from '../core/contract/kiosks.ts';
 import { missingSenderMessage, type SmsWebhook } from './services/code-sender.ts';
 import { defaultLoginLimits, loginLimitVariables, type LoginLimits } from './services/login-limits.ts';
 import type { KioskLookupLimits } from './services/kiosks.ts';

@@ -4,7 +4,7 @@
  * signed again, and no private key reaches the output.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endpoints } from '../core/contract.ts';
+import { endpoints } from '../core/contract/endpoints.ts';
 import { verifyToken } from '../core/crypto/signed-token.ts';
 import { runAdmin } from './admin-commands.ts';
 import { keepHouse } from './services/retention.ts';

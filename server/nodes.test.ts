@@ -4,7 +4,8 @@
  * request may go to any node. Runs on both engines; on PostgreSQL this is how a deployment scales out.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endpoints, type SyncItemResult } from '../core/contract.ts';
+import { endpoints } from '../core/contract/endpoints.ts';
+import type { SyncItemResult } from '../core/contract/sync.ts';
 import { ecdsa } from '../core/crypto/signed-token.ts';
 import type { RunningServer } from './server.ts';
 import { loginCookie, postJson } from './test-client.ts';

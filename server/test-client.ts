@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
-import { endpoints, errorBody, type ErrorCode, type ResponseOf } from '../core/contract.ts';
+import { errorBody, type ErrorCode } from '../core/contract/common.ts';
+import { endpoints, type ResponseOf } from '../core/contract/endpoints.ts';
 import { keyLookupFromSet } from '../core/crypto/keys.ts';
 import type { KeyLookup } from '../core/crypto/signed-token.ts';
 

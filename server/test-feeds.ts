@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
-import { endpoints, type FeedResult, type FeedScope } from '../core/contract.ts';
+import { endpoints } from '../core/contract/endpoints.ts';
+import type { FeedResult, FeedScope } from '../core/contract/feeds.ts';
 import { idNumberCheckCharacter } from '../core/id-number.ts';
 
 /** Helpers for tests that act as a data provider: valid ID numbers and a feed posted over real HTTP. */

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, apiPath, request } from './client.ts';
-import type { PcrTest } from '../../core/contract.ts';
+import type { PcrTest } from '../../core/contract/records.ts';
 
 const fetchMock = vi.fn<typeof fetch>();
 

@@ -3,7 +3,8 @@
  * with that endpoint's response schema before anyone sees it. Whatever goes wrong (network, status,
  * shape) leaves here as one ApiError with a status and a contract error code.
  */
-import { errorBody, endpoints, type BodyOf, type EndpointName, type ErrorCode, type ResponseOf } from '../../core/contract.ts';
+import { errorBody, type ErrorCode } from '../../core/contract/common.ts';
+import { type BodyOf, type EndpointName, endpoints, type ResponseOf } from '../../core/contract/endpoints.ts';
 import { noteServerDate } from './server-clock.ts';
 
 /** Codes the client adds for failures that never reached or never came back from the server. */

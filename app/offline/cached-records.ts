@@ -3,7 +3,7 @@
  * Keys not listed here (added by later features) are kept as they are: their own hooks parse them.
  */
 import type * as z from 'zod/mini';
-import { endpoints } from '../../core/contract.ts';
+import { endpoints } from '../../core/contract/endpoints.ts';
 
 const citizenRecordSchemas: Record<string, z.ZodMiniType> = {
   vaccinations: endpoints.vaccinations.response,

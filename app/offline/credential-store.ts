@@ -4,7 +4,9 @@
  * The private key is made non-extractable: script on this page can sign with it but nobody can read
  * it out, so a copied credential cannot be presented from another phone.
  */
-import { endpoints, jwkSet, type PublicJwk, type RuleSet } from '../../core/contract.ts';
+import { jwkSet, type PublicJwk } from '../../core/contract/codes.ts';
+import { endpoints } from '../../core/contract/endpoints.ts';
+import type { RuleSet } from '../../core/contract/records.ts';
 import { ecdsa } from '../../core/crypto/signed-token.ts';
 import { storage, walletDb } from './db.ts';
 

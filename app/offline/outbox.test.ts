@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import { storage, walletDb } from './db.ts';
 import { enqueue, markAttempt, readOutbox, registerOutboxKind, removeFromOutbox } from './outbox.ts';
 import { createSyncEngine, batchesOf, retryDelayMs, type SyncEngineDeps } from './sync-engine.ts';
-import { syncBatchBody, type SyncItem, type SyncItemResult } from '../../core/contract.ts';
+import { syncBatchBody, type SyncItem, type SyncItemResult } from '../../core/contract/sync.ts';
 
 registerOutboxKind({ kind: 'note', payload: z.object({ text: z.string().check(z.minLength(1)) }), invalidates: () => [['notes']] });
 

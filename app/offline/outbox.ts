@@ -8,7 +8,7 @@
  */
 import type { QueryKey } from '@tanstack/react-query';
 import * as z from 'zod/mini';
-import { outboxPayloads, type OutboxKindName } from '../../core/contract.ts';
+import { type OutboxKindName, outboxPayloads } from '../../core/contract/sync.ts';
 import { storage, walletDb, type WalletSchema } from './db.ts';
 
 export type OutboxItem = WalletSchema['outbox']['value'];

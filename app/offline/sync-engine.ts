@@ -4,7 +4,7 @@
  * A failed run is retried with growing delays, and at once when the browser comes back online.
  * Whatever happens here is published as SyncState for the always-visible status line.
  */
-import { maxSyncBatchBytes, maxSyncBatchItems, type SyncItem, type SyncItemResult } from '../../core/contract.ts';
+import { maxSyncBatchBytes, maxSyncBatchItems, type SyncItem, type SyncItemResult } from '../../core/contract/sync.ts';
 import { markAttempt, readOutbox, removeFromOutbox, subscribeOutbox, type OutboxItem } from './outbox.ts';
 
 export interface SyncState {

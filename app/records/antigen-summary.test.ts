@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AntigenTest } from '../../core/contract.ts';
+import type { AntigenTest } from '../../core/contract/antigen.ts';
 import { sortAntigenTests, summariseAntigen } from './antigen-summary.ts';
 
 const hour = 60 * 60 * 1000;

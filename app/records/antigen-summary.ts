@@ -1,4 +1,4 @@
-import { antigenCounts, type AntigenTest } from '../../core/contract.ts';
+import { antigenCounts, type AntigenTest } from '../../core/contract/antigen.ts';
 
 const freshForMs = 24 * 60 * 60 * 1000;
 

@@ -3,7 +3,7 @@
  * a result (抗原 tab, the panel's antigen line, 离沪核验, the verifier and what reuses its facts).
  */
 import './antigen-trust.css';
-import type { AntigenTest, AntigenTrust } from '../../core/contract.ts';
+import type { AntigenTest, AntigenTrust } from '../../core/contract/antigen.ts';
 import { useI18n } from '../i18n/i18n-provider.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { translate } from '../i18n/translate.ts';

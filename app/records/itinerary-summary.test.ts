@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ItineraryStop } from '../../core/contract.ts';
+import type { ItineraryStop } from '../../core/contract/records.ts';
 import { recentCities, recentStops } from './itinerary-summary.ts';
 
 function stop(id: string, city: string, date: string, risk = false): ItineraryStop {

@@ -1,4 +1,4 @@
-import type { ItineraryStop } from '../../core/contract.ts';
+import type { ItineraryStop } from '../../core/contract/records.ts';
 import { formatDay } from '../i18n/shanghai-time.ts';
 
 const windowDays = 14;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PcrTest } from '../../core/contract.ts';
+import type { PcrTest } from '../../core/contract/records.ts';
 import { newestPcr, pcrTier, summarisePcr } from './pcr-summary.ts';
 
 const second = 1000;

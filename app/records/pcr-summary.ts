@@ -1,4 +1,4 @@
-import type { PcrTest } from '../../core/contract.ts';
+import type { PcrTest } from '../../core/contract/records.ts';
 
 const hour = 60 * 60 * 1000;
 

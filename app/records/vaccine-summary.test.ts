@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Vaccination } from '../../core/contract.ts';
+import type { Vaccination } from '../../core/contract/records.ts';
 import { summariseVaccinations } from './vaccine-summary.ts';
 
 function dose(n: number, id = `dose-${n}`): Vaccination {

@@ -1,4 +1,4 @@
-import type { Vaccination } from '../../core/contract.ts';
+import type { Vaccination } from '../../core/contract/records.ts';
 
 /** Two doses of the inactivated vaccines used in Shanghai in 2022 made a full primary course. */
 const primaryCourseDoses = 2;

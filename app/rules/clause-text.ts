@@ -1,4 +1,4 @@
-import type { RuleClause } from '../../core/contract.ts';
+import type { RuleClause } from '../../core/contract/records.ts';
 import type { Language, MessageKey } from '../i18n/messages.ts';
 import { translate } from '../i18n/translate.ts';
 import type { ClauseState } from '../../core/rules/evaluate.ts';

@@ -1,7 +1,7 @@
 import './shell.css';
 import { memo, useState } from 'react';
 import { Link, useSearchParams } from '../navigation/navigation.tsx';
-import type { Me, Profile } from '../../core/contract.ts';
+import type { Me, Profile } from '../../core/contract/account.ts';
 import { AntigenPanel, AntigenSummaryLine } from '../features/antigen/components/antigen-tab.tsx';
 import { LogoutButton } from '../features/auth/components/logout-button.tsx';
 import { HealthCodeCard } from '../features/health-code-panel/components/health-code-card.tsx';

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
-import type { Me } from '../../core/contract.ts';
+import type { Me } from '../../core/contract/account.ts';
 import { useOutboxSync } from '../offline/sync-context.tsx';
 import { recordKeys } from '../records/record-keys.ts';
 

@@ -1,5 +1,5 @@
 import './shell.css';
-import type { Me } from '../../core/contract.ts';
+import type { Me } from '../../core/contract/account.ts';
 import { useI18n } from '../i18n/i18n-provider.tsx';
 
 /** Whose code the panel shows: the citizen or a linked family member, as big radio buttons. */

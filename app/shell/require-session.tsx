@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from '../navigation/navigation.tsx';
-import type { Me } from '../../core/contract.ts';
+import type { Me } from '../../core/contract/account.ts';
 import { NoSession, useMe } from '../records/api/get-me.ts';
 import { ErrorState, LoadingState } from '../ui/status-views.tsx';
 

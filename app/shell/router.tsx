@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ReactElement } from 'react';
 import type { Route } from '../navigation/navigation.tsx';
-import { venueCodePath, type Me } from '../../core/contract.ts';
+import type { Me } from '../../core/contract/account.ts';
+import { venueCodePath } from '../../core/contract/venues.ts';
 import { LoginPage } from '../features/auth/components/login-page.tsx';
 import { LoadingState } from '../ui/status-views.tsx';
 import { HomePage } from './home-page.tsx';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { CodeColour } from '../../core/contract.ts';
+import type { CodeColour } from '../../core/contract/common.ts';
 import { qrShape } from './qr-path.ts';
 import type { ErrorCorrection } from './qr-shape.ts';
 import { QrSvg } from './qr-svg.tsx';

@@ -1,5 +1,5 @@
 import './code-qr.css';
-import type { CodeColour } from '../../core/contract.ts';
+import type { CodeColour } from '../../core/contract/common.ts';
 import { quietZone, type QrShape } from './qr-shape.ts';
 
 /** The colour's shape, so that the colour is never the only signal. */

@@ -6,7 +6,8 @@
  * nothing else about the person, except on a paper code: its masked ID number, for staff to compare with
  * the holder's ID card. The subject id is there for the kiosk to log a visit; no screen shows it.
  */
-import type { CodeColour, RuleSet } from '../../core/contract.ts';
+import type { CodeColour } from '../../core/contract/common.ts';
+import type { RuleSet } from '../../core/contract/records.ts';
 import { codePrefix, compactPrefix, type CodeRefusal } from '../../core/crypto/health-code.ts';
 import { readHealthCode } from '../../core/crypto/read-health-code.ts';
 import type { KeyLookup } from '../../core/crypto/signed-token.ts';

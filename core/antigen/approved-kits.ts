@@ -1,4 +1,4 @@
-import type { ApprovedKit } from '../contract.ts';
+import type { ApprovedKit } from '../contract/antigen.ts';
 
 /**
  * The approved-kit list the server starts with, served at GET /api/antigen-kits and cached by the app for

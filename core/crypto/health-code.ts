@@ -21,7 +21,7 @@
  */
 import type { CryptoKey } from './web-crypto.ts';
 import * as z from 'zod/mini';
-import { codeColour } from '../contract.ts';
+import { codeColour } from '../contract/common.ts';
 import { base64urlToBytes, bytesToBase64url } from './base64url.ts';
 import { ecdsa, signAlgorithm } from './signed-token.ts';
 

@@ -1,6 +1,6 @@
 /** ECDSA P-256 keys as JWKs: what the server publishes, what clients cache and verify with. */
 import type { CryptoKey } from './web-crypto.ts';
-import type { PublicJwk } from '../contract.ts';
+import type { PublicJwk } from '../contract/codes.ts';
 import { bytesToBase64url } from './base64url.ts';
 import { ecdsa } from './signed-token.ts';
 

@@ -3,7 +3,7 @@
  * throwing: the server's signature and expiry always; for a phone's live code also the device signature
  * and freshness; and whether the reader's own clock can be trusted against the code's issue time.
  */
-import { codeColour } from '../contract.ts';
+import { codeColour } from '../contract/common.ts';
 import { base64urlToBytes, base64urlToText, bytesToBase64url } from './base64url.ts';
 import {
   codePrefix,

@@ -14,7 +14,7 @@
  * them has expired anyway (`revocationRetentionMs`), so the list stays a day's or a few days' changes.
  */
 import * as z from 'zod/mini';
-import { paperCodeLifetimeDays } from '../contract.ts';
+import { paperCodeLifetimeDays } from '../contract/codes.ts';
 import { bytesToBase64url } from './base64url.ts';
 import { payloadType, verifyToken, type KeyLookup } from './signed-token.ts';
 

@@ -3,7 +3,7 @@
  * writes it, readers turn it back. Apart from health-code.ts so that the phone's first load, which only
  * shows codes, does not carry it.
  */
-import type { AntigenTrust } from '../contract.ts';
+import type { AntigenTrust } from '../contract/antigen.ts';
 
 export const trustLetters = { institution: 'i', 'self-verified': 'v', 'self-review': 'r' } as const satisfies Record<AntigenTrust, string>;
 

@@ -1,4 +1,4 @@
-import type { RuleSet } from '../contract.ts';
+import type { RuleSet } from '../contract/records.ts';
 
 /** The rules in force in Shanghai from 2 April 2022. Changing one means bumping its version. */
 export const defaultRuleSets: readonly RuleSet[] = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ruleSetById } from './default-rule-sets.ts';
-import type { RuleSet } from '../contract.ts';
+import type { RuleSet } from '../contract/records.ts';
 import { evaluate, type Facts, type TestFact } from './evaluate.ts';
 import { factsFromRecords } from './facts.ts';
 

@@ -5,7 +5,9 @@
  * so 47:59:59 and 48:00:00 pass and 48:00:01 fails. Instants are epoch milliseconds: the device's
  * time zone cannot enter.
  */
-import type { AntigenTrust, CodeColour, RuleClause, RuleSet } from '../contract.ts';
+import type { AntigenTrust } from '../contract/antigen.ts';
+import type { CodeColour } from '../contract/common.ts';
+import type { RuleClause, RuleSet } from '../contract/records.ts';
 
 const hour = 60 * 60 * 1000;
 

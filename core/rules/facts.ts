@@ -1,4 +1,6 @@
-import type { AntigenTest, CodeColour, PcrTest } from '../contract.ts';
+import type { AntigenTest } from '../contract/antigen.ts';
+import type { CodeColour } from '../contract/common.ts';
+import type { PcrTest } from '../contract/records.ts';
 import type { CredentialClaims } from '../crypto/health-code.ts';
 import { trustFromLetter } from '../crypto/trust-letters.ts';
 import type { Facts } from './evaluate.ts';

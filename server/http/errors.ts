@@ -1,5 +1,5 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ErrorBody, ErrorCode } from '../../core/contract.ts';
+import type { ErrorBody, ErrorCode } from '../../core/contract/common.ts';
 
 /** The one error type route handlers throw; `app.onError` turns it into `{error:{code,message}}`. */
 export class HttpError extends Error {

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type * as z from 'zod/mini';
-import { maxJsonBodyBytes } from '../../core/contract.ts';
+import { maxJsonBodyBytes } from '../../core/contract/common.ts';
 import { HttpError } from './errors.ts';
 
 /**

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endpoints } from '../../core/contract.ts';
+import { endpoints } from '../../core/contract/endpoints.ts';
 import { precompressDir } from '../../scripts/precompress.ts';
 import { startServer, type RunningServer } from '../server.ts';
 import { unusedSmsWebhook } from '../test-sms-receiver.ts';

@@ -4,7 +4,8 @@
  */
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endpoints, errorBody, maxJsonBodyBytes, type ErrorCode } from '../../core/contract.ts';
+import { errorBody, type ErrorCode, maxJsonBodyBytes } from '../../core/contract/common.ts';
+import { endpoints } from '../../core/contract/endpoints.ts';
 import { expectApiError } from '../test-client.ts';
 import { startSmsReceiver, type SmsReceiver } from '../test-sms-receiver.ts';
 import { startTestServer } from '../test-server.ts';

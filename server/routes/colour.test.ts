@@ -3,7 +3,8 @@
  * a later colour decision sets it, an earlier one does not, and every change is kept with when, who and why.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endpoints, type FeedScope } from '../../core/contract.ts';
+import { endpoints } from '../../core/contract/endpoints.ts';
+import type { FeedScope } from '../../core/contract/feeds.ts';
 import { idNumberCheckCharacter } from '../../core/id-number.ts';
 import { loginCookie } from '../test-client.ts';
 import { startTestServer, type TestServer } from '../test-server.ts';

@@ -1,7 +1,7 @@
 /** Credential issuance over real HTTP: who may ask, the binding to the device key, bad bodies. */
 import type { CryptoKeyPair } from '../../core/crypto/web-crypto.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endpoints } from '../../core/contract.ts';
+import { endpoints } from '../../core/contract/endpoints.ts';
 import { base64urlToBytes } from '../../core/crypto/base64url.ts';
 import { presentCompactCode } from '../../core/crypto/compact-code.ts';
 import { credentialClaims, presentCode } from '../../core/crypto/health-code.ts';

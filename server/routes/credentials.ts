@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { credentialBody, endpoints, paperCodeBody, type ResponseOf } from '../../core/contract.ts';
+import { credentialBody, paperCodeBody } from '../../core/contract/codes.ts';
+import { endpoints, type ResponseOf } from '../../core/contract/endpoints.ts';
 import type { Services } from '../compose.ts';
 import { readJson } from '../http/json-body.ts';
 import { requireSession, type SessionVariables } from '../http/session.ts';

@@ -1,6 +1,7 @@
 /** 亲友码 linking over real HTTP: the verification step, what linking grants, and what it never grants. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endpoints, errorBody } from '../../core/contract.ts';
+import { errorBody } from '../../core/contract/common.ts';
+import { endpoints } from '../../core/contract/endpoints.ts';
 import { demoDependant, linkDependant, loginCookie, postJson } from '../test-client.ts';
 import { startTestServer } from '../test-server.ts';
 

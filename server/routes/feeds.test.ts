@@ -4,7 +4,8 @@
  * 100,000-line file with bad lines scattered through it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endpoints, type FeedResult, type FeedScope } from '../../core/contract.ts';
+import { endpoints } from '../../core/contract/endpoints.ts';
+import type { FeedResult, FeedScope } from '../../core/contract/feeds.ts';
 import { idNumberCheckCharacter } from '../../core/id-number.ts';
 import { expectApiError, loginCookie } from '../test-client.ts';
 import { startTestServer, type TestServer } from '../test-server.ts';

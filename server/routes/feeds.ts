@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { endpoints, feedScope, maxFeedLineBytes, type ResponseOf } from '../../core/contract.ts';
+import { endpoints, type ResponseOf } from '../../core/contract/endpoints.ts';
+import { feedScope, maxFeedLineBytes } from '../../core/contract/feeds.ts';
 import type { Services } from '../compose.ts';
 import { HttpError } from '../http/errors.ts';
 import { ndjsonLines } from '../http/ndjson-lines.ts';

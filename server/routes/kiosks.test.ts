@@ -5,7 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { endpoints, type SyncItemResult } from '../../core/contract.ts';
+import { endpoints } from '../../core/contract/endpoints.ts';
+import type { SyncItemResult } from '../../core/contract/sync.ts';
 import { presentCompactCode } from '../../core/crypto/compact-code.ts';
 import { presentCode } from '../../core/crypto/health-code.ts';
 import { ecdsa } from '../../core/crypto/signed-token.ts';

@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
-import { endpoints, kioskId, venueNumber, type ResponseOf } from '../../core/contract.ts';
+import { endpoints, type ResponseOf } from '../../core/contract/endpoints.ts';
+import { kioskId } from '../../core/contract/kiosks.ts';
+import { venueNumber } from '../../core/contract/venues.ts';
 import type { Services } from '../compose.ts';
 import { HttpError } from '../http/errors.ts';
 import { readJson } from '../http/json-body.ts';

@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endpoints } from '../../core/contract.ts';
+import { endpoints } from '../../core/contract/endpoints.ts';
 import { configFromEnv } from '../config.ts';
 import { missingSenderMessage } from '../services/code-sender.ts';
 import { expectApiError, postJson } from '../test-client.ts';

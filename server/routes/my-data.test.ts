@@ -5,7 +5,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { endpoints, myData, type AntigenUpload, type FeedScope } from '../../core/contract.ts';
+import { myData } from '../../core/contract/account.ts';
+import type { AntigenUpload } from '../../core/contract/antigen.ts';
+import { endpoints } from '../../core/contract/endpoints.ts';
+import type { FeedScope } from '../../core/contract/feeds.ts';
 import { idNumberCheckCharacter } from '../../core/id-number.ts';
 import { keepHouse } from '../services/retention.ts';
 import { cassetteJpeg } from '../services/test-jpeg.ts';

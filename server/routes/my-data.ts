@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { accessLogPageSize, endpoints, type ResponseOf } from '../../core/contract.ts';
+import { accessLogPageSize } from '../../core/contract/account.ts';
+import { endpoints, type ResponseOf } from '../../core/contract/endpoints.ts';
 import type { Services } from '../compose.ts';
 import { readJson } from '../http/json-body.ts';
 import { clearSessionCookie, requireSession, type SessionVariables } from '../http/session.ts';

@@ -1,6 +1,6 @@
 /** Paper codes (纸质码) over real HTTP: who may print one, what it says, and how long it is accepted. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endpoints } from '../../core/contract.ts';
+import { endpoints } from '../../core/contract/endpoints.ts';
 import { readHealthCode } from '../../core/crypto/read-health-code.ts';
 import { paperCodeLifetimeMs } from '../services/credential-claims.ts';
 import { demoDependant, expectApiError, linkDependant, loginCookie, postJson, signingKeyLookup } from '../test-client.ts';

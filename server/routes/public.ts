@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { endpoints, type ResponseOf } from '../../core/contract.ts';
+import { endpoints, type ResponseOf } from '../../core/contract/endpoints.ts';
 import type { Services } from '../compose.ts';
 import { HttpError } from '../http/errors.ts';
 

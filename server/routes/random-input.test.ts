@@ -7,7 +7,8 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endpoints, errorBody, errorCodes } from '../../core/contract.ts';
+import { errorBody, errorCodes } from '../../core/contract/common.ts';
+import { endpoints } from '../../core/contract/endpoints.ts';
 import { loginCookie } from '../test-client.ts';
 import { startTestServer, testEngine, type TestServer } from '../test-server.ts';
 

@@ -3,7 +3,7 @@
  * who may read whose records, and the public rule sets.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endpoints } from '../../core/contract.ts';
+import { endpoints } from '../../core/contract/endpoints.ts';
 import { demoDependant, expectApiError, linkDependant } from '../test-client.ts';
 import { startTestServer } from '../test-server.ts';
 

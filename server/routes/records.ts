@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { citizenId as citizenIdSchema, endpoints, type ResponseOf } from '../../core/contract.ts';
+import { citizenId as citizenIdSchema } from '../../core/contract/common.ts';
+import { endpoints, type ResponseOf } from '../../core/contract/endpoints.ts';
 import type { Services } from '../compose.ts';
 import { noSuchCitizen } from '../services/citizens.ts';
 import { HttpError } from '../http/errors.ts';

@@ -4,8 +4,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endpoints, type AntigenUpload } from '../../core/contract.ts';
-import { reviewEndpoints } from '../../core/review-contract.ts';
+import type { AntigenUpload } from '../../core/contract/antigen.ts';
+import { endpoints } from '../../core/contract/endpoints.ts';
+import { reviewEndpoints } from '../../core/contract/antigen-review.ts';
 import { credentialClaims } from '../../core/crypto/health-code.ts';
 import { ecdsa, verifyToken } from '../../core/crypto/signed-token.ts';
 import { cassetteJpeg } from '../services/test-jpeg.ts';

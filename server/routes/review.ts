@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type * as z from 'zod/mini';
-import { reviewEndpoints } from '../../core/review-contract.ts';
+import { reviewEndpoints } from '../../core/contract/antigen-review.ts';
 import type { Services } from '../compose.ts';
 import { readJson } from '../http/json-body.ts';
 import { requireProvider, type ProviderVariables } from '../http/provider-auth.ts';

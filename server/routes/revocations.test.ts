@@ -5,7 +5,7 @@
  * changes no living code can predate.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endpoints } from '../../core/contract.ts';
+import { endpoints } from '../../core/contract/endpoints.ts';
 import { readRevocationList, revocationRetentionMs, subjectHash, type RevocationPayload } from '../../core/crypto/revocation-list.ts';
 import { revocationOverlapMs } from '../services/revocations.ts';
 import { expectApiError, signingKeyLookup } from '../test-client.ts';

@@ -5,7 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endpoints, type AntigenUpload, type SyncItemResult } from '../../core/contract.ts';
+import type { AntigenUpload } from '../../core/contract/antigen.ts';
+import { endpoints } from '../../core/contract/endpoints.ts';
+import type { SyncItemResult } from '../../core/contract/sync.ts';
 import { adjustRaster } from '../../core/antigen/cassette-fixture.ts';
 import { resizeRaster } from '../../core/antigen/raster.ts';
 import { gs1CheckDigit } from '../../core/gs1.ts';

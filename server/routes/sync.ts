@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { endpoints, maxSyncBatchBytes, syncItem, type ResponseOf } from '../../core/contract.ts';
+import { endpoints, type ResponseOf } from '../../core/contract/endpoints.ts';
+import { maxSyncBatchBytes, syncItem } from '../../core/contract/sync.ts';
 import type { Services } from '../compose.ts';
 import { readJson } from '../http/json-body.ts';
 import { requireSession, type SessionVariables } from '../http/session.ts';

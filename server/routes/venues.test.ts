@@ -1,6 +1,7 @@
 /** Venues and check-ins over real HTTP: registration signs a verifiable code, check-ins are idempotent and kept 14 days. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endpoints, venuePayload } from '../../core/contract.ts';
+import { endpoints } from '../../core/contract/endpoints.ts';
+import { venuePayload } from '../../core/contract/venues.ts';
 import { keyLookupFromSet } from '../../core/crypto/keys.ts';
 import { ecdsa, signToken, verifyToken } from '../../core/crypto/signed-token.ts';
 import { expectApiError } from '../test-client.ts';

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { endpoints, registerVenueBody, venueNumber, type ResponseOf } from '../../core/contract.ts';
+import { endpoints, type ResponseOf } from '../../core/contract/endpoints.ts';
+import { registerVenueBody, venueNumber } from '../../core/contract/venues.ts';
 import type { Services } from '../compose.ts';
 import { HttpError } from '../http/errors.ts';
 import { readJson } from '../http/json-body.ts';

@@ -6,7 +6,7 @@
  * lookup (`record`, for the kiosk to call). A log entry that cannot be written fails the read.
  */
 import { randomUUID } from 'node:crypto';
-import type { AccessActorKind, AccessedData, AccessLogEntry, AccessPurpose } from '../../core/contract.ts';
+import type { AccessActorKind, AccessedData, AccessLogEntry, AccessPurpose } from '../../core/contract/account.ts';
 import type { AccessLogRow, AccessLogStore } from '../storage/access-log.ts';
 
 export interface AccessEvent {

@@ -6,7 +6,7 @@
  */
 import jpeg from 'jpeg-js';
 import type { Raster } from '../../core/antigen/raster.ts';
-import { antigenLimits, type AntigenUpload } from '../../core/contract.ts';
+import { antigenLimits, type AntigenUpload } from '../../core/contract/antigen.ts';
 import { normaliseGtin } from '../../core/gs1.ts';
 import { HttpError } from '../http/errors.ts';
 import { photoKey } from '../storage/antigen-photos.ts';

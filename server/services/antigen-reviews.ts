@@ -6,8 +6,9 @@
  * counts. The declared result is never changed. Every read of a test and every decision is written to the
  * citizen's access log before anything is answered, so the citizen sees who looked.
  */
-import type { AntigenTest, ProviderScope } from '../../core/contract.ts';
-import type { AntigenReviewItem } from '../../core/review-contract.ts';
+import type { AntigenTest } from '../../core/contract/antigen.ts';
+import type { ProviderScope } from '../../core/contract/feeds.ts';
+import type { AntigenReviewItem } from '../../core/contract/antigen-review.ts';
 import { HttpError } from '../http/errors.ts';
 import type { AntigenReviewStore } from '../storage/antigen-reviews.ts';
 import type { AccessLogService } from './access-log.ts';

@@ -1,5 +1,5 @@
 /** Who a citizen is as others may see them (masked), and whose records a viewer may read. */
-import type { AccessedData, DemoAccount, Profile } from '../../core/contract.ts';
+import type { AccessedData, DemoAccount, Profile } from '../../core/contract/account.ts';
 import { HttpError } from '../http/errors.ts';
 import type { CitizenRow, CitizenStore } from '../storage/citizens.ts';
 import type { AccessLogService } from './access-log.ts';

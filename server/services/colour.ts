@@ -8,7 +8,8 @@
  * than the newest change is history, not the present. A corrected result never turns a code back by
  * itself either: only a decision does. Every change is kept in colour_changes with when, who and why.
  */
-import type { CodeColour, FeedScope } from '../../core/contract.ts';
+import type { CodeColour } from '../../core/contract/common.ts';
+import type { FeedScope } from '../../core/contract/feeds.ts';
 import type { ColourChangeRow } from '../storage/colour-changes.ts';
 import type { Stores } from '../storage/storage.ts';
 

@@ -7,7 +7,9 @@
  *   enough that a relative prints it twice a week, and short enough that a colour changed since
  *   stops showing on paper within three days. Test ages are judged at the scan, not at printing.
  */
-import { antigenCounts, paperCodeLifetimeDays, type AntigenTest, type PcrTest, type RuleSet } from '../../core/contract.ts';
+import { antigenCounts, type AntigenTest } from '../../core/contract/antigen.ts';
+import { paperCodeLifetimeDays } from '../../core/contract/codes.ts';
+import type { PcrTest, RuleSet } from '../../core/contract/records.ts';
 import type { CredentialClaims, PaperClaims } from '../../core/crypto/health-code.ts';
 import { trustLetters } from '../../core/crypto/trust-letters.ts';
 

@@ -3,7 +3,7 @@
  * the device asking, and a paper code (纸质码) to print for a relative who carries no phone. The claims
  * are recomputed from the records at each request (credential-claims.ts).
  */
-import type { IssuedCredential, PaperCode } from '../../core/contract.ts';
+import type { IssuedCredential, PaperCode } from '../../core/contract/codes.ts';
 import { base64urlToBytes, bytesToBase64url } from '../../core/crypto/base64url.ts';
 import { ecdsa } from '../../core/crypto/signed-token.ts';
 import { HttpError } from '../http/errors.ts';

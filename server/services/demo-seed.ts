@@ -3,7 +3,7 @@
  * every start with times relative to now, so citizen (a) always meets the leave-Shanghai rule and (b)
  * never does, however long ago the database was made. Records users add themselves are left alone.
  */
-import type { CodeColour } from '../../core/contract.ts';
+import type { CodeColour } from '../../core/contract/common.ts';
 import type { Stores } from '../storage/storage.ts';
 import { shanghaiDay } from './shanghai-day.ts';
 

@@ -2,7 +2,7 @@
  * 亲友码: a citizen links a dependant by name and ID number, proven by a one-time code sent to the
  * dependant's registered phone (shown on screen in demo mode). Both facts must match one citizen.
  */
-import type { Profile } from '../../core/contract.ts';
+import type { Profile } from '../../core/contract/account.ts';
 import { HttpError } from '../http/errors.ts';
 import type { CitizenStore } from '../storage/citizens.ts';
 import type { AuthService, SentCode } from './auth.ts';

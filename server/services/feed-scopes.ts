@@ -3,7 +3,7 @@
  * a report before its sample) and the record it becomes. Citizens and colour decisions are not records
  * of this kind; services/feeds.ts treats them on their own.
  */
-import type { FeedLine, FeedRejectionCode, FeedScope } from '../../core/contract.ts';
+import type { FeedLine, FeedRejectionCode, FeedScope } from '../../core/contract/feeds.ts';
 import type { FeedRecord } from '../storage/records.ts';
 import { shanghaiDay } from './shanghai-day.ts';
 

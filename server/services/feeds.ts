@@ -11,15 +11,8 @@
  * it is rejected as `not_stored`.
  */
 import { randomUUID } from 'node:crypto';
-import {
-  feedLines,
-  type AccessedData,
-  maxFeedLineBytes,
-  maxListedRejections,
-  type FeedLine,
-  type FeedResult,
-  type FeedScope,
-} from '../../core/contract.ts';
+import type { AccessedData } from '../../core/contract/account.ts';
+import { type FeedLine, feedLines, type FeedResult, type FeedScope, maxFeedLineBytes, maxListedRejections } from '../../core/contract/feeds.ts';
 import type { RawLine } from '../http/ndjson-lines.ts';
 import type { CitizenRow } from '../storage/citizens.ts';
 import type { FeedHistoryRow, FeedRecordRow } from '../storage/feeds.ts';

@@ -11,21 +11,10 @@
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type * as z from 'zod/mini';
-import {
-  checkInRetentionDays,
-  defaultVenueRuleSetId,
-  kioskLookupDefaults,
-  kioskVisitKind,
-  kioskVisitUpload,
-  type Kiosk,
-  type KioskLookupStatus,
-  type KioskMe,
-  type kioskIdLookupBody,
-  type RuleSet,
-  type SyncItem,
-  type SyncItemResult,
-  type Venue,
-} from '../../core/contract.ts';
+import { type Kiosk, type kioskIdLookupBody, kioskLookupDefaults, type KioskLookupStatus, type KioskMe, kioskVisitKind, kioskVisitUpload } from '../../core/contract/kiosks.ts';
+import type { RuleSet } from '../../core/contract/records.ts';
+import type { SyncItem, SyncItemResult } from '../../core/contract/sync.ts';
+import { checkInRetentionDays, defaultVenueRuleSetId, type Venue } from '../../core/contract/venues.ts';
 import type { CodeRefusal } from '../../core/crypto/health-code.ts';
 import { readHealthCode } from '../../core/crypto/read-health-code.ts';
 import { isValidIdNumber } from '../../core/id-number.ts';

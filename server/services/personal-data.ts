@@ -3,7 +3,7 @@
  * it (导出我的数据), and deleting the account (注销账号) after a fresh one-time code sent for that alone.
  * The export is the one place the server hands out a whole name, ID number and phone: to their owner.
  */
-import { myDataFormat, type MyData } from '../../core/contract.ts';
+import { type MyData, myDataFormat } from '../../core/contract/account.ts';
 import { HttpError } from '../http/errors.ts';
 import type { Storage } from '../storage/storage.ts';
 import type { AccessLogService } from './access-log.ts';

@@ -4,7 +4,7 @@
  * key stops working at once on every node (the check reads the database).
  */
 import { randomBytes } from 'node:crypto';
-import { providerScope, type ProviderScope } from '../../core/contract.ts';
+import { providerScope, type ProviderScope } from '../../core/contract/feeds.ts';
 import type { ProviderStore } from '../storage/providers.ts';
 import { sha256Hex } from './sha256.ts';
 

@@ -2,7 +2,7 @@
  * Reading a citizen's records: the viewer's right to them is checked and, for anyone but the citizen,
  * the read is in the access log (citizens.ts `readable`) before the records are loaded.
  */
-import type { AccessedData } from '../../core/contract.ts';
+import type { AccessedData } from '../../core/contract/account.ts';
 import type { RecordStore } from '../storage/records.ts';
 import type { CitizenService } from './citizens.ts';
 

@@ -10,7 +10,7 @@
  *
  * Antigen cassette photos go 30 days after upload (they prove a result to no one after that); the result stays.
  */
-import { antigenPhotoRetentionDays } from '../../core/contract.ts';
+import { antigenPhotoRetentionDays } from '../../core/contract/antigen.ts';
 import type { Storage } from '../storage/storage.ts';
 import type { AuthService } from './auth.ts';
 import { retiredKeyPublishedMs } from './signer.ts';

@@ -12,7 +12,7 @@
  * database is) until nothing it signed can still be shown, and house-keeping then deletes it. Private keys
  * are never printed or logged.
  */
-import type { PublicJwk } from '../../core/contract.ts';
+import type { PublicJwk } from '../../core/contract/codes.ts';
 import { keyId, keyLookupFromSet } from '../../core/crypto/keys.ts';
 import { ecdsa, signToken, verifyToken, type KeyLookup } from '../../core/crypto/signed-token.ts';
 import { signCompactCredential, signCompactPaperCode } from '../../core/crypto/compact-code.ts';

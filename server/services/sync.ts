@@ -10,7 +10,9 @@
  * A new kind of write is one entry in `handlers`, keyed by the contract's outbox kinds.
  */
 import type * as z from 'zod/mini';
-import { antigenTimeProblem, outboxPayloads, venuePayload, type OutboxKindName, type SyncItem, type SyncItemResult } from '../../core/contract.ts';
+import { antigenTimeProblem } from '../../core/contract/antigen.ts';
+import { type OutboxKindName, outboxPayloads, type SyncItem, type SyncItemResult } from '../../core/contract/sync.ts';
+import { venuePayload } from '../../core/contract/venues.ts';
 import { HttpError } from '../http/errors.ts';
 import type { NewCheckIn } from '../storage/check-ins.ts';
 import type { Storage, Stores } from '../storage/storage.ts';

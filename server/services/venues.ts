@@ -1,7 +1,7 @@
 /** Venues and their place codes, and the list of a citizen's check-ins (which arrive through the outbox). */
 import { randomInt } from 'node:crypto';
 import type * as z from 'zod/mini';
-import { checkInRetentionDays, defaultVenueRuleSetId, type CheckIn, type registerVenueBody, type Venue, type VenuePayload } from '../../core/contract.ts';
+import { type CheckIn, checkInRetentionDays, defaultVenueRuleSetId, type registerVenueBody, type Venue, type VenuePayload } from '../../core/contract/venues.ts';
 import { HttpError } from '../http/errors.ts';
 import type { CheckInStore } from '../storage/check-ins.ts';
 import type { VenueStore } from '../storage/venues.ts';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import * as z from 'zod/mini';
-import { approvedKit, type ApprovedKit } from '../../core/contract.ts';
+import { approvedKit, type ApprovedKit } from '../../core/contract/antigen.ts';
 import type { Schema } from './schema.ts';
 
 /** The approved antigen kits (stored as JSON like rule sets) and every kit serial already used for a result. */

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AntigenReviewDecision, AntigenTest } from '../../core/contract.ts';
+import type { AntigenReviewDecision, AntigenTest } from '../../core/contract/antigen.ts';
 import { antigenTestFromRow } from './records.ts';
 import type { Schema } from './schema.ts';
 

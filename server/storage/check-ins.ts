@@ -7,7 +7,7 @@
  * the default partition, for late syncs of old scans) loses rows one by one.
  */
 import { sql, type Kysely } from 'kysely';
-import type { CheckIn } from '../../core/contract.ts';
+import type { CheckIn } from '../../core/contract/venues.ts';
 import type { Engine } from './database.ts';
 import type { CheckInsTable, Schema } from './schema.ts';
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { CodeColour } from '../../core/contract.ts';
+import type { CodeColour } from '../../core/contract/common.ts';
 import type { ColourChangesTable, Schema } from './schema.ts';
 
 export type ColourChangeRow = ColourChangesTable;

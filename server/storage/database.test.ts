@@ -10,7 +10,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, testEngine, type TestServer } from '../test-server.ts';
 import { openDatabase, rawQuery } from './database.ts';
-import { antigenPhotoRetentionDays } from '../../core/contract.ts';
+import { antigenPhotoRetentionDays } from '../../core/contract/antigen.ts';
 import { keepHouse } from '../services/retention.ts';
 import { photoKey } from './antigen-photos.ts';
 import { createStorage } from './storage.ts';

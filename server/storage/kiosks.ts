@@ -3,7 +3,7 @@
  * ID-number lookups. Revocation is a column here, read on every kiosk request: every node sees it at once.
  */
 import type { Kysely } from 'kysely';
-import type { Kiosk } from '../../core/contract.ts';
+import type { Kiosk } from '../../core/contract/kiosks.ts';
 import type { KioskLookupsTable, KiosksTable, Schema } from './schema.ts';
 
 function toKiosk(row: Pick<KiosksTable, 'id' | 'label' | 'created_at' | 'last_seen_at' | 'revoked_at'>): Kiosk {

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
-import type { AntigenTest, ItineraryStop, PcrTest, Vaccination } from '../../core/contract.ts';
+import type { AntigenTest } from '../../core/contract/antigen.ts';
+import type { ItineraryStop, PcrTest, Vaccination } from '../../core/contract/records.ts';
 import type { Schema } from './schema.ts';
 
 const pcrRow = (citizenId: string, record: PcrTest) => ({

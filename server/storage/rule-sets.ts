@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import * as z from 'zod/mini';
-import { ruleSet, type RuleSet } from '../../core/contract.ts';
+import { ruleSet, type RuleSet } from '../../core/contract/records.ts';
 import type { Schema } from './schema.ts';
 
 /** Rule sets are data: stored as JSON, validated against the contract on the way in and out. */

@@ -3,7 +3,9 @@
  * (UTC, so text order is time order) and instants in milliseconds are integers; both engines store them alike.
  */
 import type { ColumnType, Generated } from 'kysely';
-import type { AccessActorKind, AccessedData, AccessPurpose, CodeColour, VenueKind } from '../../core/contract.ts';
+import type { AccessActorKind, AccessedData, AccessPurpose } from '../../core/contract/account.ts';
+import type { CodeColour } from '../../core/contract/common.ts';
+import type { VenueKind } from '../../core/contract/venues.ts';
 
 export interface CitizensTable {
   id: string;

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Venue } from '../../core/contract.ts';
+import type { Venue } from '../../core/contract/venues.ts';
 import type { Schema, VenuesTable } from './schema.ts';
 
 type VenueRow = Omit<VenuesTable, 'owner_id' | 'rule_set_id'> & { rule_set_id: string };

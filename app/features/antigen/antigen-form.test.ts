@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AntigenPhoto } from '../../../core/contract.ts';
+import type { AntigenPhoto } from '../../../core/contract/antigen.ts';
 import { checkScannedKit, validateAntigenForm, type AntigenFormValues } from './antigen-form.ts';
 import { instantToShanghaiLocal, shanghaiLocalToInstant } from './shanghai-local.ts';
 

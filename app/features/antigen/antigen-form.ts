@@ -2,7 +2,8 @@
  * The antigen form's rules, pure so they are tested without a browser. Fields are checked with the
  * contract's schema and time limits, so the server refuses exactly what this refuses.
  */
-import { antigenTimeProblem, antigenUpload, day, type AntigenPhoto, type AntigenResult, type AntigenUpload, type ApprovedKit } from '../../../core/contract.ts';
+import { type AntigenPhoto, type AntigenResult, antigenTimeProblem, antigenUpload, type AntigenUpload, type ApprovedKit } from '../../../core/contract/antigen.ts';
+import { day } from '../../../core/contract/common.ts';
 import { normaliseGtin, parseGs1, type Udi } from '../../../core/gs1.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { shanghaiLocalToInstant } from './shanghai-local.ts';

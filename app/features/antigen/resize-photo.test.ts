@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { antigenLimits } from '../../../core/contract.ts';
+import { antigenLimits } from '../../../core/contract/antigen.ts';
 import { fitWithin } from './fit-within.ts';
 import { encodeUnderLimit, PhotoError, resizePhoto } from './resize-photo.ts';
 

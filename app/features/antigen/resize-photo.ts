@@ -3,7 +3,7 @@
  * JPEG, at most 300 KB. The original never leaves the phone. The size arithmetic and the quality
  * search are pure and tested; `resizePhoto` only adds the canvas.
  */
-import { antigenLimits, type AntigenPhoto } from '../../../core/contract.ts';
+import { antigenLimits, type AntigenPhoto } from '../../../core/contract/antigen.ts';
 import { fitWithin } from './fit-within.ts';
 
 export type PhotoProblem = 'notImage' | 'corrupt' | 'tooLarge';

@@ -4,7 +4,7 @@
  * visits waiting to be sent sit in the outbox under the kiosk's own owner key.
  */
 import * as z from 'zod/mini';
-import { kioskMe, type KioskMe } from '../../../core/contract.ts';
+import { kioskMe, type KioskMe } from '../../../core/contract/kiosks.ts';
 import { storage, walletDb } from '../../offline/db.ts';
 import { addOutcome, isExpired, type HourCount } from './hourly-counts.ts';
 

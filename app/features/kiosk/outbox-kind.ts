@@ -1,4 +1,4 @@
-import { kioskVisitKind, kioskVisitUpload } from '../../../core/contract.ts';
+import { kioskVisitKind, kioskVisitUpload } from '../../../core/contract/kiosks.ts';
 import type { OutboxKind } from '../../offline/outbox.ts';
 
 /** A visit the kiosk passed: queued with a client-made id that becomes the check-in's, sent to /kiosk/sync. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accessLogEntry, type AccessLogEntry } from '../../../core/contract.ts';
+import { accessLogEntry, type AccessLogEntry } from '../../../core/contract/account.ts';
 import { en } from '../../i18n/messages-en.ts';
 import { zh } from '../../i18n/messages.ts';
 import { accessLogLine } from './access-log-line.ts';

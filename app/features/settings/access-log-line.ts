@@ -1,4 +1,4 @@
-import type { AccessLogEntry } from '../../../core/contract.ts';
+import type { AccessLogEntry } from '../../../core/contract/account.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 
 export interface AccessLogLine {

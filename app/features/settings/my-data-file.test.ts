@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { myDataFormat, type MyData } from '../../../core/contract.ts';
+import { type MyData, myDataFormat } from '../../../core/contract/account.ts';
 import { myDataFile, myDataFileName } from './my-data-file.ts';
 
 describe('the exported file', () => {

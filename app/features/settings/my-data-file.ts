@@ -1,5 +1,5 @@
 /** The export as a file the citizen keeps: its name and its bytes (saving it is the browser's part). */
-import type { MyData } from '../../../core/contract.ts';
+import type { MyData } from '../../../core/contract/account.ts';
 import { formatDay } from '../../i18n/shanghai-time.ts';
 
 /** 随申码-我的数据-2022-04-02.json, dated by the Shanghai day of the export, whatever the phone's zone. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { venueLimits } from '../../../core/contract.ts';
+import { venueLimits } from '../../../core/contract/venues.ts';
 import { validateVenueDraft } from './venue-form.ts';
 
 describe('validateVenueDraft', () => {

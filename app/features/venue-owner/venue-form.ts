@@ -1,5 +1,5 @@
 /** The venue form checks each field with the contract's own schema, so it refuses exactly what the server would. */
-import { registerVenueBody } from '../../../core/contract.ts';
+import { registerVenueBody } from '../../../core/contract/venues.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 
 export interface VenueDraft {

@@ -4,7 +4,7 @@
  * waiting is read from the outbox. Entries older than the retention period are deleted on read.
  */
 import * as z from 'zod/mini';
-import { checkInRetentionDays, venuePayload, type VenuePayload } from '../../../core/contract.ts';
+import { checkInRetentionDays, venuePayload, type VenuePayload } from '../../../core/contract/venues.ts';
 import { storage, walletDb } from '../../offline/db.ts';
 import { readOutbox } from '../../offline/outbox.ts';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { venueCodeUrl, type VenuePayload } from '../../../core/contract.ts';
+import { venueCodeUrl, type VenuePayload } from '../../../core/contract/venues.ts';
 import { textToBase64url } from '../../../core/crypto/base64url.ts';
 import { ecdsa, signToken, type KeyLookup } from '../../../core/crypto/signed-token.ts';
 import { verifyVenueCode, verifyVenueToken } from './venue-code.ts';

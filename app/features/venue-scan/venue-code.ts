@@ -5,7 +5,7 @@
  * from a key the caller knows.
  */
 import { codePrefix, compactPrefix } from '../../../core/crypto/health-code.ts';
-import { venueCodeParam, venueCodePath, venuePayload, type VenuePayload } from '../../../core/contract.ts';
+import { venueCodeParam, venueCodePath, venuePayload, type VenuePayload } from '../../../core/contract/venues.ts';
 import { maxTokenLength, tokenVersion, unverifiedTokenType, verifyToken, type KeyLookup } from '../../../core/crypto/signed-token.ts';
 
 export type VenueCodeRefusal =

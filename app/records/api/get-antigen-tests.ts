@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { request } from '../../api/client.ts';
-import type { AntigenTest } from '../../../core/contract.ts';
+import type { AntigenTest } from '../../../core/contract/antigen.ts';
 import { recordKeys } from '../record-keys.ts';
 
 /** What of the results the signed code depends on: which count, at which level. */

@@ -1,7 +1,7 @@
 import { QueryObserver } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createQueryClient } from '../../api/query-client.ts';
-import type { Me } from '../../../core/contract.ts';
+import type { Me } from '../../../core/contract/account.ts';
 import { NoSession, meQueryOptions } from './get-me.ts';
 
 const household: Me = {

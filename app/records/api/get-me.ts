@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { request } from '../../api/client.ts';
 import { shouldRetryQuery } from '../../api/query-client.ts';
-import type { Me } from '../../../core/contract.ts';
+import type { Me } from '../../../core/contract/account.ts';
 import { recordKeys } from '../record-keys.ts';
 
 /** The server says no one is logged in on this device: the visitor must log in, retrying will not help. */

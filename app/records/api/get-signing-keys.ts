@@ -7,7 +7,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { request } from '../../api/client.ts';
-import type { PublicJwk } from '../../../core/contract.ts';
+import type { PublicJwk } from '../../../core/contract/codes.ts';
 import { keyLookupFromSet } from '../../../core/crypto/keys.ts';
 import type { KeyLookup } from '../../../core/crypto/signed-token.ts';
 import { saveServerKeys, storedServerKeys } from '../../offline/credential-store.ts';

@@ -1,6 +1,6 @@
 import '../../ui/verdict.css';
 import './verdict-view.css';
-import type { RuleSet } from '../../../core/contract.ts';
+import type { RuleSet } from '../../../core/contract/records.ts';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
 import { formatDateTime } from '../../i18n/shanghai-time.ts';
 import { TrustBadge } from '../../records/antigen-trust.tsx';

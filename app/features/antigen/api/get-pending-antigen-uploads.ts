@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { antigenUpload, type AntigenUpload } from '../../../../core/contract.ts';
+import { antigenUpload, type AntigenUpload } from '../../../../core/contract/antigen.ts';
 import { readOutbox, subscribeOutbox } from '../../../offline/outbox.ts';
 import { antigenOutboxKind } from '../outbox-kind.ts';
 

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { AntigenUpload } from '../../../../core/contract.ts';
+import type { AntigenUpload } from '../../../../core/contract/antigen.ts';
 import { enqueue } from '../../../offline/outbox.ts';
 import { useFlushOutbox } from '../../../offline/sync-context.tsx';
 import { antigenOutboxKind } from '../outbox-kind.ts';

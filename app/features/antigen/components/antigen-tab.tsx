@@ -1,7 +1,7 @@
 import '../../../ui/record-list.css';
 import '../antigen.css';
 import { Link } from '../../../navigation/navigation.tsx';
-import type { AntigenTest } from '../../../../core/contract.ts';
+import type { AntigenTest } from '../../../../core/contract/antigen.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { formatDateTime } from '../../../i18n/shanghai-time.ts';
 import { shownTrust, TrustBadge, TrustNote } from '../../../records/antigen-trust.tsx';

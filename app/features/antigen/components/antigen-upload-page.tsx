@@ -1,7 +1,7 @@
 import '../antigen.css';
 import { lazy, Suspense, useEffect, useId, useRef, useState, type ChangeEvent, type SubmitEvent } from 'react';
 import { Link, useNavigate } from '../../../navigation/navigation.tsx';
-import { antigenLimits, antigenResult, type AntigenPhoto, type AntigenResult } from '../../../../core/contract.ts';
+import { antigenLimits, type AntigenPhoto, antigenResult, type AntigenResult } from '../../../../core/contract/antigen.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { PageHeader } from '../../../ui/page-header.tsx';
 import { TextField } from '../../../ui/text-field.tsx';

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { request } from '../../../api/client.ts';
-import type { Me } from '../../../../core/contract.ts';
+import type { Me } from '../../../../core/contract/account.ts';
 import { forgetCitizen } from '../../../offline/query-persister.ts';
 import { recordKeys } from '../../../records/record-keys.ts';
 

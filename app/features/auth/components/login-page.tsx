@@ -1,7 +1,8 @@
 import '../auth.css';
 import { useState, type SyntheticEvent } from 'react';
 import { useNavigate, useSearchParams } from '../../../navigation/navigation.tsx';
-import { otpCode, phone as phoneSchema, type DemoAccount } from '../../../../core/contract.ts';
+import type { DemoAccount } from '../../../../core/contract/account.ts';
+import { otpCode, phone as phoneSchema } from '../../../../core/contract/common.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { errorMessage } from '../../../ui/error-message.ts';
 import { TextField } from '../../../ui/text-field.tsx';

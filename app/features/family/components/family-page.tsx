@@ -1,6 +1,6 @@
 import '../family.css';
 import { useState } from 'react';
-import type { Me } from '../../../../core/contract.ts';
+import type { Me } from '../../../../core/contract/account.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { Link } from '../../../navigation/navigation.tsx';
 import { useFreshMe } from '../../../records/api/get-me.ts';

@@ -1,5 +1,5 @@
 import '../family.css';
-import type { Profile } from '../../../../core/contract.ts';
+import type { Profile } from '../../../../core/contract/account.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { usePcrTests } from '../../../records/api/get-pcr-tests.ts';
 import { summarisePcr } from '../../../records/pcr-summary.ts';

@@ -1,5 +1,5 @@
 import { useState, type SyntheticEvent } from 'react';
-import { idNumber as idNumberSchema, otpCode, personName } from '../../../../core/contract.ts';
+import { idNumber as idNumberSchema, otpCode, personName } from '../../../../core/contract/common.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { FormError } from '../../../ui/status-views.tsx';
 import { OneTimeCodeField } from '../../../ui/one-time-code-field.tsx';

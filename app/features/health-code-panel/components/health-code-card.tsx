@@ -1,6 +1,6 @@
 import '../health-code-panel.css';
 import { memo, useEffect } from 'react';
-import type { Profile } from '../../../../core/contract.ts';
+import type { Profile } from '../../../../core/contract/account.ts';
 import { Link } from '../../../navigation/navigation.tsx';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { formatDateTime } from '../../../i18n/shanghai-time.ts';

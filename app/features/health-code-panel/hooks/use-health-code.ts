@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { CodeColour } from '../../../../core/contract.ts';
+import type { CodeColour } from '../../../../core/contract/common.ts';
 import { base64urlToText } from '../../../../core/crypto/base64url.ts';
 import { useCredential } from '../api/issue-credential.ts';
 import { awaitEarlyCode, takeEarlyCode } from '../early-code.ts';

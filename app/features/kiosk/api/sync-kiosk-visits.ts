@@ -1,4 +1,4 @@
-import type { SyncItem } from '../../../../core/contract.ts';
+import type { SyncItem } from '../../../../core/contract/sync.ts';
 import { request } from '../../../api/client.ts';
 
 /** Sends queued visits; the server verifies each code again and stores a check-in once per item id. */

@@ -1,5 +1,5 @@
 import { useId, useState, type SubmitEvent } from 'react';
-import type { KioskLookupStatus } from '../../../../core/contract.ts';
+import type { KioskLookupStatus } from '../../../../core/contract/kiosks.ts';
 import { isValidIdNumber } from '../../../../core/id-number.ts';
 import { ApiError } from '../../../api/client.ts';
 import { useKioskText, type KioskMessageKey } from '../../../i18n/kiosk-messages.ts';

@@ -1,6 +1,6 @@
 import '../kiosk.css';
 import { useCallback, useEffect, useState } from 'react';
-import type { KioskMe } from '../../../../core/contract.ts';
+import type { KioskMe } from '../../../../core/contract/kiosks.ts';
 import { ApiError } from '../../../api/client.ts';
 import { useKioskText } from '../../../i18n/kiosk-messages.ts';
 import { serverUnavailable } from '../../../offline/network-first.ts';

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { defaultVenueRuleSetId, kioskVisitKind, type KioskLookupStatus, type KioskMe, type RuleSet } from '../../../../core/contract.ts';
+import { type KioskLookupStatus, type KioskMe, kioskVisitKind } from '../../../../core/contract/kiosks.ts';
+import type { RuleSet } from '../../../../core/contract/records.ts';
+import { defaultVenueRuleSetId } from '../../../../core/contract/venues.ts';
 import type { ApiError } from '../../../api/client.ts';
 import { serverNow } from '../../../api/server-clock.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';

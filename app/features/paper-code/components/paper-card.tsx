@@ -1,5 +1,5 @@
 import '../paper-code.css';
-import type { PaperCode } from '../../../../core/contract.ts';
+import type { PaperCode } from '../../../../core/contract/codes.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { formatDateTime } from '../../../i18n/shanghai-time.ts';
 import { CodeQr } from '../../../ui/code-qr.tsx';

@@ -1,4 +1,4 @@
-import { paperCodeLifetimeDays } from '../../../../core/contract.ts';
+import { paperCodeLifetimeDays } from '../../../../core/contract/codes.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { useParams } from '../../../navigation/navigation.tsx';
 import { PageHeader } from '../../../ui/page-header.tsx';

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Me } from '../../../../core/contract.ts';
+import type { Me } from '../../../../core/contract/account.ts';
 import { request } from '../../../api/client.ts';
 import { forgetCitizen } from '../../../offline/query-persister.ts';
 import { recordKeys } from '../../../records/record-keys.ts';

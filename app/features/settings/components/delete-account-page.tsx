@@ -1,6 +1,6 @@
 import '../settings.css';
 import { useState, type SyntheticEvent } from 'react';
-import { otpCode } from '../../../../core/contract.ts';
+import { otpCode } from '../../../../core/contract/common.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
 import { Link, useNavigate } from '../../../navigation/navigation.tsx';

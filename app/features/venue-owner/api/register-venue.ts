@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { request } from '../../../api/client.ts';
-import type { BodyOf } from '../../../../core/contract.ts';
+import type { BodyOf } from '../../../../core/contract/endpoints.ts';
 import { venueOwnerKeys } from '../venue-owner-keys.ts';
 
 export const registerVenue = (body: BodyOf<'registerVenue'>) => request('registerVenue', { body });

@@ -1,5 +1,6 @@
 import { useMemo, useState, type SubmitEvent } from 'react';
-import { kioskLabel, type Venue } from '../../../../core/contract.ts';
+import { kioskLabel } from '../../../../core/contract/kiosks.ts';
+import type { Venue } from '../../../../core/contract/venues.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { useKioskText } from '../../../i18n/kiosk-messages.ts';
 import { formatDateTime } from '../../../i18n/shanghai-time.ts';

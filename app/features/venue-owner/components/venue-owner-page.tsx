@@ -2,7 +2,7 @@ import '../../../ui/record-list.css';
 import '../venue-owner.css';
 import { useState, type SubmitEvent } from 'react';
 import { Link, useNavigate } from '../../../navigation/navigation.tsx';
-import { venueKind, venueLimits, type VenueKind } from '../../../../core/contract.ts';
+import { venueKind, type VenueKind, venueLimits } from '../../../../core/contract/venues.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { PageHeader } from '../../../ui/page-header.tsx';
 import { ErrorState, FormError, LoadingState } from '../../../ui/status-views.tsx';

@@ -2,7 +2,7 @@ import '../venue-owner.css';
 import { toDataURL, toString as toSvg } from 'qrcode';
 import { useEffect, useState } from 'react';
 import { useParams } from '../../../navigation/navigation.tsx';
-import { venueCodeUrl } from '../../../../core/contract.ts';
+import { venueCodeUrl } from '../../../../core/contract/venues.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { PageHeader } from '../../../ui/page-header.tsx';
 import { ErrorState, LoadingState } from '../../../ui/status-views.tsx';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckIn } from '../../../../core/contract.ts';
+import type { CheckIn } from '../../../../core/contract/venues.ts';
 import type { LocalCheckIn } from '../check-in-store.ts';
 import { mergeHistory } from './get-check-ins.ts';
 

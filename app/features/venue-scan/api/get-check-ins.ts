@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { request } from '../../../api/client.ts';
-import type { CheckIn } from '../../../../core/contract.ts';
+import type { CheckIn } from '../../../../core/contract/venues.ts';
 import { listCheckIns, undeliveredIds, type CheckInStatus, type LocalCheckIn } from '../check-in-store.ts';
 import { venueScanKeys } from '../venue-scan-keys.ts';
 

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import type { VenuePayload } from '../../../../core/contract.ts';
+import type { VenuePayload } from '../../../../core/contract/venues.ts';
 import { enqueue } from '../../../offline/outbox.ts';
 import { useFlushOutbox } from '../../../offline/sync-context.tsx';
 import { saveCheckIn, type LocalCheckIn } from '../check-in-store.ts';

@@ -1,7 +1,7 @@
 import '../venue-scan.css';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from '../../../navigation/navigation.tsx';
-import { venueCodeParam } from '../../../../core/contract.ts';
+import { venueCodeParam } from '../../../../core/contract/venues.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
 import { useKeyLookup } from '../../../records/api/get-signing-keys.ts';

@@ -1,7 +1,7 @@
 import '../venue-scan.css';
 import { useEffect } from 'react';
 import { Link, useParams } from '../../../navigation/navigation.tsx';
-import type { Profile } from '../../../../core/contract.ts';
+import type { Profile } from '../../../../core/contract/account.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { formatDateTime } from '../../../i18n/shanghai-time.ts';
 import { summariseAntigen } from '../../../records/antigen-summary.ts';

@@ -2,7 +2,7 @@ import '../venue-scan.css';
 import { useCallback, useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { Link, useNavigate } from '../../../navigation/navigation.tsx';
 import { ApiError } from '../../../api/client.ts';
-import { venueCodeUrl, venueNumber } from '../../../../core/contract.ts';
+import { venueCodeUrl, venueNumber } from '../../../../core/contract/venues.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
 import { useKeyLookup } from '../../../records/api/get-signing-keys.ts';

@@ -1,9 +1,10 @@
 /**
  * The review API (`antigen-review` scope, services/antigen-reviews.ts): only providers' reviewing tools
- * call it, never the app, so it stays out of contract.ts and out of the panel's first load.
+ * call it, never the app, so it stays out of the endpoint table and out of the panel's first load.
  */
 import * as z from 'zod/mini';
-import { antigenResult, antigenTest, endpoint, instant, storedPhoto } from './contract.ts';
+import { antigenResult, antigenTest, storedPhoto } from './antigen.ts';
+import { endpoint, instant } from './common.ts';
 
 /**
  * What a reviewer sees of a self-test waiting for review: the least that judging the photo needs. The

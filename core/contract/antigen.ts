@@ -1,0 +1,129 @@
+/** Antigen self-tests: results and their trust, approved kits, the upload's limits and its photo. */
+import * as z from 'zod/mini';
+import { boundedText, day, endpoint, instant } from './common.ts';
+
+export const antigenResult = z.enum(['negative', 'positive', 'invalid']);
+export type AntigenResult = z.infer<typeof antigenResult>;
+/**
+ * How an antigen result was established: by a testing site's feed (机构检测), a self-test whose kit, photo
+ * and strip all checked out (自测·已核验), or a self-test that waits for a reviewer (自测·待复核).
+ */
+export const antigenTrust = z.enum(['institution', 'self-verified', 'self-review']);
+export type AntigenTrust = z.infer<typeof antigenTrust>;
+/**
+ * A reviewer's decision on a self-test that waited for review (`antigen-review` scope). Confirmed, the
+ * result's trust becomes self-verified; rejected, it stays self-review and never counts. Either way the
+ * declared result is left as the citizen declared it.
+ */
+export const antigenReviewDecision = z.enum(['confirmed', 'rejected']);
+export type AntigenReviewDecision = z.infer<typeof antigenReviewDecision>;
+export const antigenReview = z.object({
+  decision: antigenReviewDecision,
+  at: instant,
+  note: z.optional(z.string()),
+});
+export const antigenTest = z.object({
+  id: z.string(),
+  testedAt: instant,
+  result: antigenResult,
+  kit: z.string(),
+  lot: z.string(),
+  trust: antigenTrust,
+  review: z.optional(antigenReview),
+});
+
+/**
+ * Whether a result counts toward a rule. A self-test waiting for review does not, unless it says
+ * positive: what the citizen declared against themselves is never set aside. One a reviewer rejected
+ * never counts (only negatives and invalid results are put before a reviewer).
+ */
+export function antigenCounts(test: Pick<AntigenTest, 'result' | 'trust' | 'review'>): boolean {
+  if (test.review?.decision === 'rejected') return false;
+  return test.trust !== 'self-review' || test.result === 'positive';
+}
+
+/**
+ * A GTIN as 14 digits (GTIN-8/12/13 padded with zeros). Its check digit is verified by the form and the
+ * server (core/gs1.ts), not here: the panel's first load carries this file and does not need it.
+ */
+export const gtin = z.string().check(z.trim(), z.regex(/^\d{14}$/, 'GTIN must be 14 digits'));
+
+/** An antigen kit approved for sale, by the GTIN on its pouch; served like the rule sets and cached offline. */
+export const approvedKit = z.object({
+  gtin,
+  product: z.string().check(z.minLength(1), z.maxLength(80)),
+  maker: z.string().check(z.minLength(1), z.maxLength(80)),
+});
+export type ApprovedKit = z.infer<typeof approvedKit>;
+export type AntigenTest = z.infer<typeof antigenTest>;
+
+/** Limits of an antigen self-test upload, checked alike by the browser before saving and by the server. */
+export const antigenLimits = {
+  photoMaxBytes: 300 * 1024,
+  photoMaxSide: 1280,
+  maxAgeMs: 7 * 24 * 60 * 60 * 1000,
+  /** A device clock a little ahead of the server's must not turn a fresh test into a "future" one. */
+  clockSkewMs: 2 * 60 * 1000,
+  textMaxLength: 40,
+} as const;
+
+/** Why a test time is refused, or null when it is acceptable at `now`. */
+export function antigenTimeProblem(testedAt: number, now: number): 'future' | 'old' | null {
+  if (testedAt > now + antigenLimits.clockSkewMs) return 'future';
+  if (testedAt < now - antigenLimits.maxAgeMs) return 'old';
+  return null;
+}
+
+const shortText = boundedText(antigenLimits.textMaxLength);
+const photoSide = z.int().check(z.minimum(1), z.maximum(antigenLimits.photoMaxSide));
+
+/** The cassette photo, already shrunk in the browser: JPEG bytes in base64 with what they claim to be. */
+export const antigenPhoto = z.object({
+  type: z.literal('image/jpeg'),
+  width: photoSide,
+  height: photoSide,
+  bytes: z.int().check(z.minimum(1), z.maximum(antigenLimits.photoMaxBytes)),
+  base64: z.string().check(
+    z.maxLength(Math.ceil(antigenLimits.photoMaxBytes / 3) * 4),
+    z.regex(/^[A-Za-z0-9+/]+={0,2}$/, 'photo must be base64'),
+  ),
+});
+export type AntigenPhoto = z.infer<typeof antigenPhoto>;
+
+/** One self-test as queued in the outbox (kind 'antigen-test') and sent in a sync batch. */
+export const antigenUpload = z.object({
+  testedAt: instant,
+  result: antigenResult,
+  kit: shortText,
+  lot: shortText,
+  photo: antigenPhoto,
+  /*
+   * The kit's UDI, scanned or typed. Optional in the schema only so that uploads queued by an older app
+   * still read; the server refuses an upload without them (kit_unknown).
+   */
+  gtin: z.optional(gtin),
+  serial: z.optional(shortText),
+  expiresOn: z.optional(day),
+});
+export type AntigenUpload = z.infer<typeof antigenUpload>;
+
+/** A cassette photo as stored (JPEG bytes in base64); null once past its retention, or never sent. */
+export const storedPhoto = z.nullable(z.object({ type: z.string(), width: z.int(), height: z.int(), base64: z.string() }));
+
+/** Antigen cassette photos are deleted this long after upload; the result itself stays. */
+export const antigenPhotoRetentionDays = 30;
+
+export const antigenEndpoints = {
+  antigenTests: endpoint({
+    method: 'GET',
+    path: '/citizens/:citizenId/antigen-tests',
+    body: undefined,
+    response: z.object({ antigenTests: z.array(antigenTest) }),
+  }),
+  antigenKits: endpoint({
+    method: 'GET',
+    path: '/antigen-kits',
+    body: undefined,
+    response: z.object({ kits: z.array(approvedKit) }),
+  }),
+} as const;
