@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
-import { walletRules } from './scripts/eslint-rules.js';
+import { walletRules } from './scripts/lint/eslint-rules.js';
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'e2e/.generated', 'data'] },
@@ -21,9 +21,9 @@ export default tseslint.config(
     },
   },
   {
-    files: ['{app,core,server}/**/*.{ts,tsx}'],
+    files: ['{app,core,server,testing,scripts,e2e}/**/*.{ts,tsx,js}'],
     plugins: { wallet: walletRules },
-    rules: { 'wallet/three-blocks': 'error' },
+    rules: { 'wallet/three-blocks': 'error', 'wallet/no-import-cycle': 'error' },
   },
   {
     files: ['app/**/*.{ts,tsx}'],

@@ -1,13 +1,13 @@
 import { defineConfig } from '@playwright/test';
-import { findChromium } from './e2e/browser.ts';
-import { phone } from './e2e/phone.ts';
+import { findChromium } from './testing/browser/find-chromium.ts';
+import { phone } from './testing/browser/phone.ts';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 const browser = findChromium();
 
 /**
  * End-to-end tests run the built app served by the real server (real SQLite, demo data) in a real
- * Chromium on a phone (e2e/phone.ts).
+ * Chromium on a phone (testing/browser/phone.ts).
  */
 export default defineConfig({
   testDir: 'e2e',

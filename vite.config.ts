@@ -2,7 +2,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { precompress } from './scripts/precompress.ts';
+import { precompress } from './scripts/build/precompress.ts';
 
 /**
  * Every build carries an id in index.html, so a new build always changes the precache manifest and the
@@ -17,7 +17,7 @@ const buildIdMeta: Plugin = {
 /**
  * The app is written against React's API and types, and runs on Preact's compat layer: react-dom was 62 KB
  * of the panel's 127 KB of initial JavaScript (gzipped) and the largest share of the CPU time before the QR
- * was painted (scripts/profile-panel.ts; BENCHMARKS.md, Goals of issue 12). Preact with compat is ~12 KB.
+ * was painted (scripts/bench/profile-panel.ts; BENCHMARKS.md, Goals of issue 12). Preact with compat is ~12 KB.
  * Libraries that import React (TanStack Query) get the same layer.
  */
 const preactCompat = [
@@ -89,11 +89,11 @@ export default defineConfig({
     root: '.',
     environment: 'node',
     // The server suite runs twice: over SQLite with everything else, then over a real PostgreSQL server
-    // that the run starts and removes itself (server/test-postgres-setup.ts).
+    // that the run starts and removes itself (testing/server/postgres-setup.ts).
     projects: [
       {
         extends: true,
-        test: { name: 'sqlite', include: ['app/**/*.test.{ts,tsx}', 'core/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts'] },
+        test: { name: 'sqlite', include: ['app/**/*.test.{ts,tsx}', 'core/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts', 'testing/**/*.test.ts'] },
       },
       {
         extends: true,
@@ -102,7 +102,7 @@ export default defineConfig({
           include: ['server/**/*.test.ts'],
           exclude: ['server/services/**'],
           env: { TEST_DATABASE: 'postgres' },
-          globalSetup: ['server/test-postgres-setup.ts'],
+          globalSetup: ['testing/server/postgres-setup.ts'],
         },
       },
     ],

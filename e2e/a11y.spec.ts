@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { demoDependant } from '../server/test-client.ts';
-import { expectNoViolations, linkDemoRelative, loginAsDemo, unlinkDemoRelative } from './support.ts';
+import { demoDependant } from '../testing/server/test-client.ts';
+import { expectNoViolations, linkDemoRelative, loginAsDemo, unlinkDemoRelative } from '../testing/browser/e2e-support.ts';
 
 const modes = [
   { name: '中文', language: 'zh', textSize: 'standard' },

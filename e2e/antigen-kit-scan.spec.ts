@@ -6,11 +6,11 @@
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { Udi } from '../core/gs1.ts';
-import { launchWithCamera, phoneContext } from './fixtures/camera.ts';
-import { gs1Symbol, symbolLuma, type Gs1Format } from './fixtures/gs1-barcode.ts';
-import { writeLumaY4m } from './fixtures/y4m.ts';
-import { cassettePhoto } from './offline-support.ts';
-import { loginAsDemo } from './support.ts';
+import { launchWithCamera, phoneContext } from '../testing/camera/fake-camera.ts';
+import { gs1Symbol, symbolLuma, type Gs1Format } from '../testing/images/gs1-barcode.ts';
+import { writeLumaY4m } from '../testing/camera/y4m.ts';
+import { cassettePhoto } from '../testing/browser/offline-support.ts';
+import { loginAsDemo } from '../testing/browser/e2e-support.ts';
 
 const width = 960;
 const height = 540;

@@ -1,6 +1,6 @@
 /**
  * Trust levels end to end, on the real server and a real Chromium whose fake camera plays the kit's
- * DataMatrix and then a generated cassette, in a loop (e2e/fixtures/cassette-video.ts):
+ * DataMatrix and then a generated cassette, in a loop (testing/camera/cassette-video.ts):
  * (a) the kit's barcode read by the camera, the cassette photo taken by the app itself once it has found
  *     the cassette still in the frame (no shutter tapped), saved offline, synced, and shown as 自测·已核验 on
  *     the antigen tab, the panel's line, 离沪核验 and a verifier reading the phone's code;
@@ -11,12 +11,12 @@
 import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import type { Udi } from '../core/gs1.ts';
-import { addProvider } from '../scripts/server-process.ts';
-import { launchWithCamera, phoneContext } from './fixtures/camera.ts';
-import { cameraSize, writeKitThenCassetteY4m } from './fixtures/cassette-video.ts';
-import { checkOnOfflineVerifier, readShownCode, shownClaims } from './fixtures/health-code.ts';
-import { e2eDataDir, waitForPersistedCache, waitForServiceWorker } from './offline-support.ts';
-import { loginAsDemo } from './support.ts';
+import { addProvider } from '../testing/server/server-process.ts';
+import { launchWithCamera, phoneContext } from '../testing/camera/fake-camera.ts';
+import { cameraSize, writeKitThenCassetteY4m } from '../testing/camera/cassette-video.ts';
+import { checkOnOfflineVerifier, readShownCode, shownClaims } from '../testing/codes/health-code.ts';
+import { e2eDataDir, waitForPersistedCache, waitForServiceWorker } from '../testing/browser/offline-support.ts';
+import { loginAsDemo } from '../testing/browser/e2e-support.ts';
 
 /**
  * A browser whose camera shows this kit and then a cassette with these lines. Seeds above a billion and a

@@ -1,7 +1,7 @@
 import { chromium, expect, test } from '@playwright/test';
-import { findChromium } from './browser.ts';
-import { loginAsDemo } from './support.ts';
-import { storedUploads, uploadAntigen } from './offline-support.ts';
+import { findChromium } from '../testing/browser/find-chromium.ts';
+import { loginAsDemo } from '../testing/browser/e2e-support.ts';
+import { storedUploads, uploadAntigen } from '../testing/browser/offline-support.ts';
 
 test('a positive self-test leads to the guidance screen and is stored with its photo', async ({ page }) => {
   const kit = `阳性-${Date.now()}`;

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readShownCode } from './fixtures/health-code.ts';
-import { loginAsDemo } from './support.ts';
+import { readShownCode } from '../testing/codes/health-code.ts';
+import { loginAsDemo } from '../testing/browser/e2e-support.ts';
 
 const hour = 3_600_000;
 

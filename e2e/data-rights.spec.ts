@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { myData } from '../core/contract/account.ts';
 import { idNumberCheckCharacter } from '../core/id-number.ts';
-import { expectNoViolations, loginAsDemo } from './support.ts';
+import { expectNoViolations, loginAsDemo } from '../testing/browser/e2e-support.ts';
 
 const first17 = '31010419880808123';
 const citizen = { name: '孙小明', masked: '孙*明', idNumber: first17 + idNumberCheckCharacter(first17), phone: '13900000088' };

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loginAsDemo } from './support.ts';
+import { loginAsDemo } from '../testing/browser/e2e-support.ts';
 
 test('citizen (a) links her elderly relative, sees the household and shows the relative’s code', async ({ page }) => {
   await loginAsDemo(page, 'a');

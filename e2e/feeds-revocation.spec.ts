@@ -10,11 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { idNumberCheckCharacter } from '../core/id-number.ts';
-import { freePort } from '../scripts/postgres-cluster.ts';
-import { addProvider, startServerProcess, stopServerProcess, waitReady, type ServerProcess } from '../scripts/server-process.ts';
-import { readShownCode, shownClaims } from './fixtures/health-code.ts';
-import { startGatewayReceiver, type GatewayReceiver } from './fixtures/sms-receiver.ts';
-import { phone as phoneDevice } from './phone.ts';
+import { freePort } from '../testing/server/postgres-cluster.ts';
+import { addProvider, startServerProcess, stopServerProcess, waitReady, type ServerProcess } from '../testing/server/server-process.ts';
+import { readShownCode, shownClaims } from '../testing/codes/health-code.ts';
+import { startGatewayReceiver, type GatewayReceiver } from '../testing/server/sms-webhook.ts';
+import { phone as phoneDevice } from '../testing/browser/phone.ts';
 
 let dataDir: string;
 let server: ServerProcess;

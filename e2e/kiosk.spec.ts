@@ -7,11 +7,11 @@
 import { join } from 'node:path';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import type { CheckIn } from '../core/contract/venues.ts';
-import { demoDependant } from '../server/test-client.ts';
-import { launchWithCamera, phoneContext } from './fixtures/camera.ts';
-import { readShownCode } from './fixtures/health-code.ts';
-import { writeQrSequenceY4m } from './fixtures/y4m.ts';
-import { linkDemoRelative, loginAsDemo, unlinkDemoRelative, type demo } from './support.ts';
+import { demoDependant } from '../testing/server/test-client.ts';
+import { launchWithCamera, phoneContext } from '../testing/camera/fake-camera.ts';
+import { readShownCode } from '../testing/codes/health-code.ts';
+import { writeQrSequenceY4m } from '../testing/camera/y4m.ts';
+import { linkDemoRelative, loginAsDemo, unlinkDemoRelative, type demo } from '../testing/browser/e2e-support.ts';
 
 type Who = keyof typeof demo;
 

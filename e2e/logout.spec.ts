@@ -1,8 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { demoDependant } from '../server/test-client.ts';
-import { codeUrl, registerVenueInApp, serverCheckIns } from './fixtures/venues.ts';
-import { waitForPersistedCache } from './offline-support.ts';
-import { linkDemoRelative, loginAsDemo, unlinkDemoRelative } from './support.ts';
+import { demoDependant } from '../testing/server/test-client.ts';
+import { codeUrl, registerVenueInApp, serverCheckIns } from '../testing/codes/venues.ts';
+import { waitForPersistedCache } from '../testing/browser/offline-support.ts';
+import { linkDemoRelative, loginAsDemo, unlinkDemoRelative } from '../testing/browser/e2e-support.ts';
 
 interface StoredRows {
   'query-cache': string[];

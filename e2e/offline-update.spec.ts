@@ -7,8 +7,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { loginAsDemo } from './support.ts';
-import { storedUploads, uploadAntigen, waitForPersistedCache, waitForServiceWorker } from './offline-support.ts';
+import { loginAsDemo } from '../testing/browser/e2e-support.ts';
+import { storedUploads, uploadAntigen, waitForPersistedCache, waitForServiceWorker } from '../testing/browser/offline-support.ts';
 
 const port = Number(process.env.E2E_PORT ?? 4173) + 10;
 const origin = `http://localhost:${port}`;

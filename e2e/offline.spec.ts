@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { loginAsDemo } from './support.ts';
-import { storedUploads, uploadAntigen, waitForPersistedCache, waitForServiceWorker } from './offline-support.ts';
+import { loginAsDemo } from '../testing/browser/e2e-support.ts';
+import { storedUploads, uploadAntigen, waitForPersistedCache, waitForServiceWorker } from '../testing/browser/offline-support.ts';
 
 /** The panel with its four tabs and their records, drawn from local data only. */
 async function expectPanelFromLocalData(page: Page) {

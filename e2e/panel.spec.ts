@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { waitForPersistedCache } from './offline-support.ts';
-import { phone } from './phone.ts';
-import { demo, loginAsDemo } from './support.ts';
+import { waitForPersistedCache } from '../testing/browser/offline-support.ts';
+import { phone } from '../testing/browser/phone.ts';
+import { demo, loginAsDemo } from '../testing/browser/e2e-support.ts';
 
 const shanghaiHourMinute = () =>
   new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date());

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readShownCode } from './fixtures/health-code.ts';
-import { linkDemoRelative, loginAsDemo, unlinkDemoRelative } from './support.ts';
+import { readShownCode } from '../testing/codes/health-code.ts';
+import { linkDemoRelative, loginAsDemo, unlinkDemoRelative } from '../testing/browser/e2e-support.ts';
 
 const a6 = { width: (105 / 25.4) * 72, height: (148 / 25.4) * 72 };
 

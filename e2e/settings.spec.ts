@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loginAsDemo } from './support.ts';
+import { loginAsDemo } from '../testing/browser/e2e-support.ts';
 
 test('large-text mode enlarges the panel and is remembered on the device', async ({ page }) => {
   await loginAsDemo(page, 'a');

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { persistedQueryKeys, waitForServiceWorker } from './offline-support.ts';
-import { loginAsDemo } from './support.ts';
+import { persistedQueryKeys, waitForServiceWorker } from '../testing/browser/offline-support.ts';
+import { loginAsDemo } from '../testing/browser/e2e-support.ts';
 
 test('citizen (b) does not meet the leave-Shanghai rule, and the PCR clause is named', async ({ page }) => {
   await loginAsDemo(page, 'b');

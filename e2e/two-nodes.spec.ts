@@ -7,11 +7,11 @@
 import { createServer, request, type Server } from 'node:http';
 import { expect, test } from '@playwright/test';
 import pg from 'pg';
-import { freePort, startPostgresCluster, type PostgresCluster } from '../scripts/postgres-cluster.ts';
-import { startServerProcess, stopServerProcess, waitReady, type ServerProcess } from '../scripts/server-process.ts';
-import { codeUrl, registerVenueInApp } from './fixtures/venues.ts';
-import { phone } from './phone.ts';
-import { loginAsDemo } from './support.ts';
+import { freePort, startPostgresCluster, type PostgresCluster } from '../testing/server/postgres-cluster.ts';
+import { startServerProcess, stopServerProcess, waitReady, type ServerProcess } from '../testing/server/server-process.ts';
+import { codeUrl, registerVenueInApp } from '../testing/codes/venues.ts';
+import { phone } from '../testing/browser/phone.ts';
+import { loginAsDemo } from '../testing/browser/e2e-support.ts';
 
 let cluster: PostgresCluster;
 let nodes: [ServerProcess, ServerProcess];

@@ -1,8 +1,8 @@
 /** The place-code and kiosk screens under axe's WCAG 2.x A/AA rules, in 中文, English and large text. */
 import { expect, test } from '@playwright/test';
-import { demoDependant } from '../server/test-client.ts';
-import { registerVenueInApp } from './fixtures/venues.ts';
-import { expectNoViolations, loginAsDemo } from './support.ts';
+import { demoDependant } from '../testing/server/test-client.ts';
+import { registerVenueInApp } from '../testing/codes/venues.ts';
+import { expectNoViolations, loginAsDemo } from '../testing/browser/e2e-support.ts';
 
 const modes = [
   { name: '中文', language: 'zh', textSize: 'standard' },

@@ -6,10 +6,10 @@
  */
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { launchWithCamera, phoneContext } from './fixtures/camera.ts';
-import { codeUrl, registerVenueInApp, serverCheckIns } from './fixtures/venues.ts';
-import { writeQrY4m } from './fixtures/y4m.ts';
-import { loginAsDemo } from './support.ts';
+import { launchWithCamera, phoneContext } from '../testing/camera/fake-camera.ts';
+import { codeUrl, registerVenueInApp, serverCheckIns } from '../testing/codes/venues.ts';
+import { writeQrY4m } from '../testing/camera/y4m.ts';
+import { loginAsDemo } from '../testing/browser/e2e-support.ts';
 
 const venueName = '<img src=x onerror=alert(1)>南京东路书店';
 

@@ -7,9 +7,9 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { textToBase64url } from '../core/crypto/base64url.ts';
 import { ecdsa, signToken } from '../core/crypto/signed-token.ts';
-import { qrPng } from './fixtures/qr-png.ts';
-import { codeUrl, registerVenueInApp, serverCheckIns } from './fixtures/venues.ts';
-import { loginAsDemo } from './support.ts';
+import { qrPng } from '../testing/images/qr-png.ts';
+import { codeUrl, registerVenueInApp, serverCheckIns } from '../testing/codes/venues.ts';
+import { loginAsDemo } from '../testing/browser/e2e-support.ts';
 
 async function uploadPhoto(page: Page, name: string, buffer: Buffer, mimeType = 'image/png') {
   await page.locator('input[type="file"]').setInputFiles({ name, mimeType, buffer });

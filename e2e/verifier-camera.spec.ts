@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { launchWithCamera, phoneContext } from './fixtures/camera.ts';
-import { readShownCode, withColour } from './fixtures/health-code.ts';
-import { writeQrY4m } from './fixtures/y4m.ts';
-import { loginAsDemo } from './support.ts';
+import { launchWithCamera, phoneContext } from '../testing/camera/fake-camera.ts';
+import { readShownCode, withColour } from '../testing/codes/health-code.ts';
+import { writeQrY4m } from '../testing/camera/y4m.ts';
+import { loginAsDemo } from '../testing/browser/e2e-support.ts';
 
 /** A staff phone whose camera films `code` (written to a .y4m), on the verifier screen. */
 async function staffPhone(code: string, name: string, baseURL: string): Promise<{ browser: Browser; staff: Page }> {

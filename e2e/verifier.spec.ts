@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { compactItems, readShownCode, withColour } from './fixtures/health-code.ts';
-import { waitForServiceWorker } from './offline-support.ts';
-import { linkDemoRelative, loginAsDemo } from './support.ts';
+import { compactItems, readShownCode, withColour } from '../testing/codes/health-code.ts';
+import { waitForServiceWorker } from '../testing/browser/offline-support.ts';
+import { linkDemoRelative, loginAsDemo } from '../testing/browser/e2e-support.ts';
 
 async function check(verifier: Page, code: string): Promise<void> {
   await verifier.getByLabel('二维码内容').fill(code);

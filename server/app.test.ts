@@ -12,8 +12,8 @@ import { loginBody, requestOtpBody } from '../core/contract/account.ts';
 import { errorBody, errorCodes } from '../core/contract/common.ts';
 import { endpoints } from '../core/contract/endpoints.ts';
 import { startServer, type RunningServer } from './server.ts';
-import { startTestServer } from './test-server.ts';
-import { unusedSmsWebhook } from './test-sms-receiver.ts';
+import { startTestServer } from '../testing/server/test-server.ts';
+import { unusedSmsWebhook } from '../testing/server/sms-receiver.ts';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 

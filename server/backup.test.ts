@@ -13,8 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints } from '../core/contract/endpoints.ts';
 import { startServer } from './server.ts';
 import { rawQuery } from './storage/database.ts';
-import { loginCookie, postJson } from './test-client.ts';
-import { startTestServer, testEngine, type TestServer } from './test-server.ts';
+import { loginCookie, postJson } from '../testing/server/test-client.ts';
+import { startTestServer, testEngine, type TestServer } from '../testing/server/test-server.ts';
 
 const run = promisify(execFile);
 const admin = (dataDir: string, ...args: string[]) => run('npm', ['run', '--silent', 'admin', '--', ...args], { env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' } });

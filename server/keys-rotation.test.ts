@@ -9,8 +9,8 @@ import { verifyToken } from '../core/crypto/signed-token.ts';
 import { runAdmin } from './admin-commands.ts';
 import { keepHouse } from './services/retention.ts';
 import { createSigner, retiredKeyPublishedMs } from './services/signer.ts';
-import { loginCookie, postJson, signingKeyLookup } from './test-client.ts';
-import { startTestServer, type TestServer } from './test-server.ts';
+import { loginCookie, postJson, signingKeyLookup } from '../testing/server/test-client.ts';
+import { startTestServer, type TestServer } from '../testing/server/test-server.ts';
 
 let server: TestServer;
 

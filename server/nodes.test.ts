@@ -8,8 +8,8 @@ import { endpoints } from '../core/contract/endpoints.ts';
 import type { SyncItemResult } from '../core/contract/sync.ts';
 import { ecdsa } from '../core/crypto/signed-token.ts';
 import type { RunningServer } from './server.ts';
-import { loginCookie, postJson } from './test-client.ts';
-import { startTestServer, testEngine, type TestServer } from './test-server.ts';
+import { loginCookie, postJson } from '../testing/server/test-client.ts';
+import { startTestServer, testEngine, type TestServer } from '../testing/server/test-server.ts';
 
 let nodeA: TestServer;
 let nodeB: RunningServer;

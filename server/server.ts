@@ -13,7 +13,7 @@ import { createStorage, type Storage } from './storage/storage.ts';
 
 /**
  * How long a request may take to arrive whole. Node's default (5 minutes) cut off a provider's feed of a
- * million lines streaming into a busy server (scripts/bench-feeds.ts); an hour still ends a stalled upload.
+ * million lines streaming into a busy server (scripts/bench/feeds.ts); an hour still ends a stalled upload.
  * Slow headers are bounded apart from this (Node's headersTimeout), and JSON bodies by their size limit.
  */
 const maxRequestMs = 60 * 60 * 1000;

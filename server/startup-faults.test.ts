@@ -14,9 +14,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runFailingServer, startServerProcess, stopServerProcess, waitReady } from '../scripts/server-process.ts';
+import { runFailingServer, startServerProcess, stopServerProcess, waitReady } from '../testing/server/server-process.ts';
 import { openDatabase } from './storage/database.ts';
-import { startTestServer, testEngine } from './test-server.ts';
+import { startTestServer, testEngine } from '../testing/server/test-server.ts';
 
 const slow = { timeout: 120_000 };
 const configurationExit = 78;

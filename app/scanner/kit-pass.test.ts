@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
-import { gs1Symbol, symbolLuma, type Gs1Format } from '../../e2e/fixtures/gs1-barcode.ts';
+import { gs1Symbol, symbolLuma, type Gs1Format } from '../../testing/images/gs1-barcode.ts';
 import { parseGs1, type Udi } from '../../core/gs1.ts';
 import { firstPass, framePasses, kitPass } from './qr-passes.ts';
 

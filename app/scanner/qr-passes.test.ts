@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
-import { renderScene, type Scene } from '../../e2e/fixtures/distorted-qr.ts';
-import { encodePng } from '../../scripts/png.ts';
+import { renderScene, type Scene } from '../../testing/images/distorted-qr.ts';
+import { encodePng } from '../../testing/images/png.ts';
 import { codeTexts, firstPass, preferWanted, readPhotoCodes, type ReadCodes } from './qr-passes.ts';
 
 const venueCode = `https://wallet.example/v?c=v1.k1.${'eyJ0IjoidmVudWUiLCJpZCI6IjEyMzQ1Njc4In0'.repeat(3)}.${'s'.repeat(86)}`;

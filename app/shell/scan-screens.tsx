@@ -14,7 +14,7 @@ const noIdleCallbackDelayMs = 2000;
  * the result screen, the decoder's chunk and its .wasm (compiled, ready to read). Never in the initial
  * load, and never while the code is still being signed and drawn: the panel is mounted well before its
  * code (device key and signature are asynchronous), and a prefetch started in that idle wait added its
- * script evaluation and stylesheet links to the tasks before the QR (scripts/profile-panel.ts). A citizen
+ * script evaluation and stylesheet links to the tasks before the QR (scripts/bench/profile-panel.ts). A citizen
  * who taps 扫一扫 a moment later finds it all ready. Gives back the function to call once the code is shown.
  */
 export function usePrefetchScanner(): () => void {

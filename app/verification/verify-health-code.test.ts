@@ -5,7 +5,7 @@ import { presentCompactCode, signCompactCredential, signCompactPaperCode } from 
 import { paperCodeText, presentCode, type CredentialClaims, type PaperClaims } from '../../core/crypto/health-code.ts';
 import { subjectHash } from '../../core/crypto/revocation-list.ts';
 import { signToken } from '../../core/crypto/signed-token.ts';
-import { seconds, testCredentialClaims, testKeys, testNow as now } from '../../core/crypto/test-claims.ts';
+import { seconds, testCredentialClaims, testKeys, testNow as now } from '../../testing/codes/claims.ts';
 import { mergeRevocations } from './revocation-check.ts';
 import { verifyHealthCode } from './verify-health-code.ts';
 

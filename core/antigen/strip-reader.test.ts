@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { randomScene, renderCassette } from './cassette-fixture.ts';
+import { randomScene, renderCassette } from '../../testing/images/cassette-fixture.ts';
 import { findCassetteWindow, readStrip, type StripReading } from './strip-reader.ts';
 
 const seeds = [11, 12, 13, 14, 15, 16];

@@ -7,7 +7,7 @@
  *
  * It assumes the common cassette layout (a long light body, a sample well at one end, the window between
  * it and the other end, the sample flowing well → T → C); the geometry below is that of the generated
- * kits it was measured on (core/antigen/cassette-fixture.ts). A kit of another shape reads "unreadable".
+ * kits it was measured on (testing/images/cassette-fixture.ts). A kit of another shape reads "unreadable".
  */
 import type { Raster } from './raster.ts';
 

@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { codeColour, endpoint, instant, ok } from './common.ts';
 import { syncBatchResponse, syncItem } from './sync.ts';
-import { checkInId, venue, venueNumber } from './venues.ts';
+import { checkInId, venueNumber } from './venues.ts';
 
 /**
  * 数字哨兵 (the entrance kiosk). A venue owner pairs a device as the venue's kiosk and gets a pairing token

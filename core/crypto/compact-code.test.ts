@@ -9,7 +9,7 @@ import { encodeClaims, presentCompactCode, serverSigned, signCompactCredential, 
 import { compactPrefix, presentCode, publicKeyToRaw, type CredentialClaims } from './health-code.ts';
 import { readHealthCode } from './read-health-code.ts';
 import { ecdsa, signToken } from './signed-token.ts';
-import { seconds, testCredentialClaims, testKeys, testNow, testPaperClaims } from './test-claims.ts';
+import { seconds, testCredentialClaims, testKeys, testNow, testPaperClaims } from '../../testing/codes/claims.ts';
 
 const now = testNow;
 /** An 8-byte key id, as the server's (an RFC 7638 thumbprint shortened) always is. */

@@ -6,7 +6,7 @@ import { codePrefix, paperCodeText, presentCode, type CredentialClaims } from '.
 import { trustFromLetter } from './trust-letters.ts';
 import { readHealthCode } from './read-health-code.ts';
 import { ecdsa, signToken } from './signed-token.ts';
-import { seconds, testCredentialClaims, testKeys, testNow, testPaperClaims } from './test-claims.ts';
+import { seconds, testCredentialClaims, testKeys, testNow, testPaperClaims } from '../../testing/codes/claims.ts';
 
 const now = testNow;
 

@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints } from '../../core/contract/endpoints.ts';
-import { precompressDir } from '../../scripts/precompress.ts';
+import { precompressDir } from '../../scripts/build/precompress.ts';
 import { startServer, type RunningServer } from '../server.ts';
-import { unusedSmsWebhook } from '../test-sms-receiver.ts';
+import { unusedSmsWebhook } from '../../testing/server/sms-receiver.ts';
 
 interface SentResponse {
   status: number;

@@ -7,7 +7,7 @@ const noop = () => Promise.resolve();
 
 /**
  * Serves the built client from one folder with @hono/node-server's serveStatic, which sends the brotli or
- * gzip copy the build wrote beside each text file (scripts/precompress.ts) when the browser accepts it.
+ * gzip copy the build wrote beside each text file (scripts/build/precompress.ts) when the browser accepts it.
  * Hashed files under /assets are cached for a year; the shell, the service worker and the manifest are
  * revalidated every time so an update is seen. A path that names a file (has an extension) and is missing
  * gets a 404, never the shell: a stale chunk must fail loudly. Any other GET is a client route and gets

@@ -6,9 +6,9 @@ import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBody, type ErrorCode, maxJsonBodyBytes } from '../../core/contract/common.ts';
 import { endpoints } from '../../core/contract/endpoints.ts';
-import { expectApiError } from '../test-client.ts';
-import { startSmsReceiver, type SmsReceiver } from '../test-sms-receiver.ts';
-import { startTestServer } from '../test-server.ts';
+import { expectApiError } from '../../testing/server/test-client.ts';
+import { startSmsReceiver, type SmsReceiver } from '../../testing/server/sms-receiver.ts';
+import { startTestServer } from '../../testing/server/test-server.ts';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 

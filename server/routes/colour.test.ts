@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints } from '../../core/contract/endpoints.ts';
 import type { FeedScope } from '../../core/contract/feeds.ts';
 import { idNumberCheckCharacter } from '../../core/id-number.ts';
-import { loginCookie } from '../test-client.ts';
-import { startTestServer, type TestServer } from '../test-server.ts';
+import { loginCookie } from '../../testing/server/test-client.ts';
+import { startTestServer, type TestServer } from '../../testing/server/test-server.ts';
 
 let server: TestServer;
 const keys = { registry: '', lab: '', authority: '' };

@@ -7,8 +7,8 @@ import { presentCompactCode } from '../../core/crypto/compact-code.ts';
 import { credentialClaims, presentCode } from '../../core/crypto/health-code.ts';
 import { readHealthCode } from '../../core/crypto/read-health-code.ts';
 import { ecdsa, verifyToken } from '../../core/crypto/signed-token.ts';
-import { demoDependant, expectApiError, linkDependant, loginCookie, signingKeyLookup } from '../test-client.ts';
-import { startTestServer } from '../test-server.ts';
+import { demoDependant, expectApiError, linkDependant, loginCookie, signingKeyLookup } from '../../testing/server/test-client.ts';
+import { startTestServer } from '../../testing/server/test-server.ts';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 let server: TestServer;

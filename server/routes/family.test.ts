@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBody } from '../../core/contract/common.ts';
 import { endpoints } from '../../core/contract/endpoints.ts';
-import { demoDependant, linkDependant, loginCookie, postJson } from '../test-client.ts';
-import { startTestServer } from '../test-server.ts';
+import { demoDependant, linkDependant, loginCookie, postJson } from '../../testing/server/test-client.ts';
+import { startTestServer } from '../../testing/server/test-server.ts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let asA = '';

@@ -5,9 +5,9 @@
  * The unforeseen failure is a real one in the database: a trigger that refuses one institution's rows.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postFeed, testIdNumber } from '../test-feeds.ts';
-import { unusedSmsWebhook } from '../test-sms-receiver.ts';
-import { startTestServer, testEngine, type TestServer } from '../test-server.ts';
+import { postFeed, testIdNumber } from '../../testing/server/post-feed.ts';
+import { unusedSmsWebhook } from '../../testing/server/sms-receiver.ts';
+import { startTestServer, testEngine, type TestServer } from '../../testing/server/test-server.ts';
 
 let server: TestServer;
 const keys = { registry: '', lab: '' };

@@ -13,8 +13,8 @@ import { ecdsa } from '../../core/crypto/signed-token.ts';
 import { idNumberCheckCharacter } from '../../core/id-number.ts';
 import type { CryptoKeyPair } from '../../core/crypto/web-crypto.ts';
 import type { RunningServer } from '../server.ts';
-import { expectApiError, loginCookie, postJson } from '../test-client.ts';
-import { startTestServer, type TestServer } from '../test-server.ts';
+import { expectApiError, loginCookie, postJson } from '../../testing/server/test-client.ts';
+import { startTestServer, type TestServer } from '../../testing/server/test-server.ts';
 
 let server: TestServer;
 let nodeB: RunningServer;

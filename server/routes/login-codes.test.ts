@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints } from '../../core/contract/endpoints.ts';
 import { configFromEnv } from '../config.ts';
 import { missingSenderMessage } from '../services/code-sender.ts';
-import { expectApiError, postJson } from '../test-client.ts';
-import { startSmsReceiver, type SmsReceiver } from '../test-sms-receiver.ts';
-import { startTestServer, type TestServer } from '../test-server.ts';
+import { expectApiError, postJson } from '../../testing/server/test-client.ts';
+import { startSmsReceiver, type SmsReceiver } from '../../testing/server/sms-receiver.ts';
+import { startTestServer, type TestServer } from '../../testing/server/test-server.ts';
 
 const guardian = { id: 'real-g', phone: '13912340001', name: '周大', idNumber: '310101198001011111' };
 const dependant = { id: 'real-d', phone: '13912340002', name: '周婆婆', idNumber: '110101194001010012' };

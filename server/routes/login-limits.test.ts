@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configFromEnv } from '../config.ts';
 import type { RunningServer } from '../server.ts';
 import { defaultLoginLimits } from '../services/login-limits.ts';
-import { expectApiError } from '../test-client.ts';
-import { startSmsReceiver, type SmsReceiver } from '../test-sms-receiver.ts';
-import { startTestServer, type TestServer } from '../test-server.ts';
+import { expectApiError } from '../../testing/server/test-client.ts';
+import { startSmsReceiver, type SmsReceiver } from '../../testing/server/sms-receiver.ts';
+import { startTestServer, type TestServer } from '../../testing/server/test-server.ts';
 
 /** Thousands of requests: ample time on a slow, shared machine, since no assertion is about speed. */
 const slow = { timeout: 180_000 };

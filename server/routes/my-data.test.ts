@@ -11,9 +11,9 @@ import { endpoints } from '../../core/contract/endpoints.ts';
 import type { FeedScope } from '../../core/contract/feeds.ts';
 import { idNumberCheckCharacter } from '../../core/id-number.ts';
 import { keepHouse } from '../services/retention.ts';
-import { cassetteJpeg } from '../services/test-jpeg.ts';
-import { expectApiError, loginCookie, postJson } from '../test-client.ts';
-import { startTestServer, testEngine, type TestServer } from '../test-server.ts';
+import { cassetteJpeg } from '../../testing/images/jpeg.ts';
+import { expectApiError, loginCookie, postJson } from '../../testing/server/test-client.ts';
+import { startTestServer, testEngine, type TestServer } from '../../testing/server/test-server.ts';
 
 let server: TestServer;
 const keys = { registry: '', lab: '', authority: '' };

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints } from '../../core/contract/endpoints.ts';
 import { readHealthCode } from '../../core/crypto/read-health-code.ts';
 import { paperCodeLifetimeMs } from '../services/credential-claims.ts';
-import { demoDependant, expectApiError, linkDependant, loginCookie, postJson, signingKeyLookup } from '../test-client.ts';
-import { startTestServer } from '../test-server.ts';
+import { demoDependant, expectApiError, linkDependant, loginCookie, postJson, signingKeyLookup } from '../../testing/server/test-client.ts';
+import { startTestServer } from '../../testing/server/test-server.ts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let asA = '';

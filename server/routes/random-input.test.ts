@@ -9,8 +9,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBody, errorCodes } from '../../core/contract/common.ts';
 import { endpoints } from '../../core/contract/endpoints.ts';
-import { loginCookie } from '../test-client.ts';
-import { startTestServer, testEngine, type TestServer } from '../test-server.ts';
+import { loginCookie } from '../../testing/server/test-client.ts';
+import { startTestServer, testEngine, type TestServer } from '../../testing/server/test-server.ts';
 
 let server: TestServer;
 let session: string;

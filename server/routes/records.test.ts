@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints } from '../../core/contract/endpoints.ts';
-import { demoDependant, expectApiError, linkDependant } from '../test-client.ts';
-import { startTestServer } from '../test-server.ts';
+import { demoDependant, expectApiError, linkDependant } from '../../testing/server/test-client.ts';
+import { startTestServer } from '../../testing/server/test-server.ts';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 

@@ -9,9 +9,9 @@ import { endpoints } from '../../core/contract/endpoints.ts';
 import { reviewEndpoints } from '../../core/contract/antigen-review.ts';
 import { credentialClaims } from '../../core/crypto/health-code.ts';
 import { ecdsa, verifyToken } from '../../core/crypto/signed-token.ts';
-import { cassetteJpeg } from '../services/test-jpeg.ts';
-import { expectApiError, loginCookie, signingKeyLookup } from '../test-client.ts';
-import { startTestServer } from '../test-server.ts';
+import { cassetteJpeg } from '../../testing/images/jpeg.ts';
+import { expectApiError, loginCookie, signingKeyLookup } from '../../testing/server/test-client.ts';
+import { startTestServer } from '../../testing/server/test-server.ts';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 let server: TestServer;

@@ -8,10 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints } from '../../core/contract/endpoints.ts';
 import { readRevocationList, revocationRetentionMs, subjectHash, type RevocationPayload } from '../../core/crypto/revocation-list.ts';
 import { revocationOverlapMs } from '../services/revocations.ts';
-import { expectApiError, signingKeyLookup } from '../test-client.ts';
-import { postFeed, testIdNumber } from '../test-feeds.ts';
-import { unusedSmsWebhook } from '../test-sms-receiver.ts';
-import { startTestServer, type TestServer } from '../test-server.ts';
+import { expectApiError, signingKeyLookup } from '../../testing/server/test-client.ts';
+import { postFeed, testIdNumber } from '../../testing/server/post-feed.ts';
+import { unusedSmsWebhook } from '../../testing/server/sms-receiver.ts';
+import { startTestServer, type TestServer } from '../../testing/server/test-server.ts';
 
 let server: TestServer;
 const keys = { registry: '', authority: '' };

@@ -8,13 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AntigenUpload } from '../../core/contract/antigen.ts';
 import { endpoints } from '../../core/contract/endpoints.ts';
 import type { SyncItemResult } from '../../core/contract/sync.ts';
-import { adjustRaster } from '../../core/antigen/cassette-fixture.ts';
+import { adjustRaster } from '../../testing/images/cassette-fixture.ts';
 import { resizeRaster } from '../../core/antigen/raster.ts';
 import { gs1CheckDigit } from '../../core/gs1.ts';
 import { decodeCassettePhoto } from '../services/antigen-checks.ts';
-import { cassetteJpeg, encodeJpeg, fakeJpeg } from '../services/test-jpeg.ts';
-import { loginCookie } from '../test-client.ts';
-import { startTestServer } from '../test-server.ts';
+import { cassetteJpeg, encodeJpeg, fakeJpeg } from '../../testing/images/jpeg.ts';
+import { loginCookie } from '../../testing/server/test-client.ts';
+import { startTestServer } from '../../testing/server/test-server.ts';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 let server: TestServer;

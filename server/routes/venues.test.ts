@@ -4,8 +4,8 @@ import { endpoints } from '../../core/contract/endpoints.ts';
 import { venuePayload } from '../../core/contract/venues.ts';
 import { keyLookupFromSet } from '../../core/crypto/keys.ts';
 import { ecdsa, signToken, verifyToken } from '../../core/crypto/signed-token.ts';
-import { expectApiError } from '../test-client.ts';
-import { startTestServer } from '../test-server.ts';
+import { expectApiError } from '../../testing/server/test-client.ts';
+import { startTestServer } from '../../testing/server/test-server.ts';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 

@@ -14,7 +14,14 @@ import type { Storage } from '../storage/storage.ts';
 import { photoBasis, photoDistances, photoHash } from './photo-hash.ts';
 import { candidateNearness, encodePrint, makePrint, photoMatchThresholds, sameAsStored } from './photo-match.ts';
 import { shanghaiDay } from './shanghai-day.ts';
-import type { BatchClaims } from './sync.ts';
+
+/** What earlier items of one sync batch will spend once stored: they are checked before any is written. */
+export interface BatchClaims {
+  kitSerials: Set<string>;
+  photos: { hash: string; print: string | null }[];
+}
+
+export const newBatchClaims = (): BatchClaims => ({ kitSerials: new Set(), photos: [] });
 
 export interface CheckedKit {
   gtin: string;

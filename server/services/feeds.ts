@@ -32,7 +32,7 @@ const batchSize = 500;
  * Lines per transaction. A commit writes every page the transaction dirtied (and now and then a
  * checkpoint): results for people all over the city touch index pages all over, so fewer, larger
  * commits write each page once for many lines. It was most of the cost at one batch a commit
- * (scripts/bench-feeds.ts). Still only a few MB of lines held at once.
+ * (scripts/bench/feeds.ts). Still only a few MB of lines held at once.
  */
 const transactionSize = 10 * batchSize;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readJpegInfo } from './jpeg.ts';
-import { fakeJpeg } from './test-jpeg.ts';
+import { fakeJpeg } from '../../testing/images/jpeg.ts';
 
 describe('readJpegInfo', () => {
   it('reads the frame size past other segments', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alteredCopies, decodeJpeg, originalPhoto } from '../../scripts/antigen-photo-set.ts';
+import { alteredCopies, decodeJpeg, originalPhoto } from '../../testing/images/antigen-photo-set.ts';
 import { hashDistance, photoDistances, photoHash, photoHashThresholds, samePhoto, singleHashLength } from './photo-hash.ts';
 
 /** A 36-hex hash whose first `bits` bits are set, the rest clear: `bits` away from all zeros. */

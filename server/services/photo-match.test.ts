@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderCassette } from '../../core/antigen/cassette-fixture.ts';
-import { alteredCopies, decodeJpeg, originalPhoto, stripScene } from '../../scripts/antigen-photo-set.ts';
+import { renderCassette } from '../../testing/images/cassette-fixture.ts';
+import { alteredCopies, decodeJpeg, originalPhoto, stripScene } from '../../testing/images/antigen-photo-set.ts';
 import { photoBasis, photoHash } from './photo-hash.ts';
 import {
   candidateNearness,
@@ -15,7 +15,7 @@ import {
   sameAsStored,
   type Print,
 } from './photo-match.ts';
-import { encodeJpeg } from './test-jpeg.ts';
+import { encodeJpeg } from '../../testing/images/jpeg.ts';
 
 describe('the print thresholds', () => {
   const { correlation, overlap, turn } = photoMatchThresholds;

@@ -18,7 +18,7 @@ import type { NewCheckIn } from '../storage/check-ins.ts';
 import type { Storage, Stores } from '../storage/storage.ts';
 import type { SyncItemOwner } from '../storage/sync-items.ts';
 import { readStrip } from '../../core/antigen/strip-reader.ts';
-import { createAntigenChecks, type AntigenChecks } from './antigen-checks.ts';
+import { createAntigenChecks, newBatchClaims, type AntigenChecks, type BatchClaims } from './antigen-checks.ts';
 import { readJpegInfo } from './jpeg.ts';
 import type { Signer } from './signer.ts';
 import { checkInCutoff } from './venues.ts';
@@ -32,12 +32,6 @@ interface SyncContext {
   batch: BatchClaims;
 }
 
-export interface BatchClaims {
-  kitSerials: Set<string>;
-  photos: { hash: string; print: string | null }[];
-}
-
-const newBatchClaims = (): BatchClaims => ({ kitSerials: new Set(), photos: [] });
 
 /** The answer for an item whose id was already spent: a resend of one's own, or someone else's id. */
 function outcome(item: SyncItem, owner: SyncItemOwner): SyncItemResult {

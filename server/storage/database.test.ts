@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, testEngine, type TestServer } from '../test-server.ts';
+import { startTestServer, testEngine, type TestServer } from '../../testing/server/test-server.ts';
 import { openDatabase, rawQuery } from './database.ts';
 import { antigenPhotoRetentionDays } from '../../core/contract/antigen.ts';
 import { keepHouse } from '../services/retention.ts';
