@@ -2,39 +2,10 @@
  * Times as Shanghai shows them, whatever zone the device is set to: every instant is rendered in
  * Asia/Shanghai (UTC+8, no daylight saving since 1991) and nothing here reads the device's zone.
  */
+import { shanghaiParts } from '../../core/shanghai-time.ts';
 import { locales, type Language } from './messages.ts';
 
 export const shanghaiTimeZone = 'Asia/Shanghai';
-
-interface ShanghaiParts {
-  year: string;
-  month: string;
-  day: string;
-  hour: string;
-  minute: string;
-  second: string;
-}
-
-/**
- * Shanghai has kept UTC+8 without daylight saving since 1991, so its wall clock is plain arithmetic on the
- * instant. Deliberately not Intl.DateTimeFormat: building one with a time zone loads ICU's zone data, which
- * cost the panel ~30 ms of its first load on a phone (npm run profile:panel), before the code could show.
- */
-const shanghaiOffsetMs = 8 * 60 * 60 * 1000;
-
-const twoDigits = (n: number) => String(n).padStart(2, '0');
-
-export function shanghaiParts(instant: Date | number | string): ShanghaiParts {
-  const wall = new Date(new Date(instant).getTime() + shanghaiOffsetMs);
-  return {
-    year: String(wall.getUTCFullYear()),
-    month: twoDigits(wall.getUTCMonth() + 1),
-    day: twoDigits(wall.getUTCDate()),
-    hour: twoDigits(wall.getUTCHours()),
-    minute: twoDigits(wall.getUTCMinutes()),
-    second: twoDigits(wall.getUTCSeconds()),
-  };
-}
 
 /** 2022-04-02 */
 export function formatDay(instant: Date | number | string): string {

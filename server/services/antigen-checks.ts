@@ -13,7 +13,7 @@ import { photoKey } from '../storage/antigen-photos.ts';
 import type { Storage } from '../storage/storage.ts';
 import { photoBasis, photoDistances, photoHash } from './photo-hash.ts';
 import { candidateNearness, encodePrint, makePrint, photoMatchThresholds, sameAsStored } from './photo-match.ts';
-import { shanghaiDay } from './shanghai-day.ts';
+import { shanghaiDay } from '../../core/shanghai-time.ts';
 
 /** What earlier items of one sync batch will spend once stored: they are checked before any is written. */
 export interface BatchClaims {

@@ -5,7 +5,7 @@
  */
 import type { CodeColour } from '../../core/contract/common.ts';
 import type { Stores } from '../storage/storage.ts';
-import { shanghaiDay } from './shanghai-day.ts';
+import { shanghaiDay } from '../../core/shanghai-time.ts';
 
 const hour = 60 * 60 * 1000;
 const day = 24 * hour;

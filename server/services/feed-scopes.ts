@@ -5,7 +5,7 @@
  */
 import type { FeedLine, FeedRejectionCode, FeedScope } from '../../core/contract/feeds.ts';
 import type { FeedRecord } from '../storage/records.ts';
-import { shanghaiDay } from './shanghai-day.ts';
+import { shanghaiDay } from '../../core/shanghai-time.ts';
 
 export type RecordScope = Exclude<FeedScope, 'citizens' | 'colour-decisions'>;
 

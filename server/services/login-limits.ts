@@ -8,6 +8,7 @@
  * minute and a clock hour, and the day in Asia/Shanghai. A number that is not registered is counted
  * exactly like one that is, so the answers never tell the two apart.
  */
+import { shanghaiDayEnd } from '../../core/shanghai-time.ts';
 import { HttpError } from '../http/errors.ts';
 import type { LoginThrottleStore, ThrottleClaim } from '../storage/login-throttle.ts';
 
@@ -39,14 +40,9 @@ export const loginLimitVariables: Record<keyof LoginLimits, string> = {
 
 const minuteMs = 60 * 1000;
 const hourMs = 60 * minuteMs;
-const dayMs = 24 * hourMs;
-/** Asia/Shanghai is UTC+8 all year. */
-const shanghaiOffsetMs = 8 * hourMs;
 
 /** The end of the clock window of `size` ms that `now` falls in. */
 export const clockWindowEnd = (now: number, size: number) => Math.floor(now / size) * size + size;
-/** The next midnight in Shanghai after `now`. */
-export const shanghaiDayEnd = (now: number) => clockWindowEnd(now + shanghaiOffsetMs, dayMs) - shanghaiOffsetMs;
 
 export const retryAfterSeconds = (windowEnd: number, now: number) => Math.max(1, Math.ceil((windowEnd - now) / 1000));
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AntigenPhoto } from '../../../core/contract/antigen.ts';
 import { checkScannedKit, validateAntigenForm, type AntigenFormValues } from './antigen-form.ts';
-import { instantToShanghaiLocal, shanghaiLocalToInstant } from './shanghai-local.ts';
+import { instantToShanghaiLocal, shanghaiLocalToInstant } from '../../../core/shanghai-time.ts';
 
 const now = Date.parse('2022-04-02T04:00:00.000Z'); // 12:00 in Shanghai
 const photo: AntigenPhoto = { type: 'image/jpeg', width: 1280, height: 960, bytes: 1000, base64: 'AAAA' };

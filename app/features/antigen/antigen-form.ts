@@ -6,7 +6,7 @@ import { type AntigenPhoto, type AntigenResult, antigenTimeProblem, antigenUploa
 import { day } from '../../../core/contract/common.ts';
 import { normaliseGtin, parseGs1, type Udi } from '../../../core/gs1.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
-import { shanghaiLocalToInstant } from './shanghai-local.ts';
+import { shanghaiDay, shanghaiLocalToInstant } from '../../../core/shanghai-time.ts';
 
 export interface AntigenFormValues {
   result: AntigenResult | null;
@@ -23,8 +23,6 @@ export interface AntigenFormValues {
 
 export type AntigenFormErrors = Partial<Record<'result' | 'testedAt' | 'kit' | 'lot' | 'gtin' | 'serial' | 'expiresOn' | 'photo', MessageKey>>;
 
-/** The Shanghai calendar day of an instant, YYYY-MM-DD (Shanghai has had no daylight saving since 1991). */
-const shanghaiDay = (instant: number) => new Date(instant + 8 * 3600_000).toISOString().slice(0, 10);
 
 export type ScannedKit =
   | { ok: true; udi: Udi; kit: ApprovedKit | null }

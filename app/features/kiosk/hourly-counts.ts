@@ -2,6 +2,8 @@
  * The kiosk's tally: passes and fails per clock hour, never who. Shanghai is a whole number of hours from
  * UTC, so an hour is the epoch hour whatever the device's zone. Hours older than `keptHours` are dropped.
  */
+import { shanghaiDayStart } from '../../../core/shanghai-time.ts';
+
 const hourMs = 60 * 60 * 1000;
 export const keptHours = 7 * 24;
 
@@ -25,8 +27,7 @@ export const isExpired = (count: HourCount, now: number): boolean => count.hour 
 
 /** This hour and the Shanghai day so far, for the small line on screen. */
 export function summarise(counts: readonly HourCount[], now: number): { hour: HourCount; day: { pass: number; fail: number } } {
-  const shanghaiOffset = 8 * hourMs;
-  const dayStart = Math.floor((now + shanghaiOffset) / (24 * hourMs)) * 24 * hourMs - shanghaiOffset;
+  const dayStart = shanghaiDayStart(now);
   const hour = counts.find((count) => count.hour === hourOf(now)) ?? { hour: hourOf(now), pass: 0, fail: 0 };
   const today = counts.filter((count) => count.hour >= dayStart && count.hour <= now);
   return { hour, day: { pass: today.reduce((sum, c) => sum + c.pass, 0), fail: today.reduce((sum, c) => sum + c.fail, 0) } };

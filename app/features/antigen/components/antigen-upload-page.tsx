@@ -10,7 +10,7 @@ import { checkScannedKit, validateAntigenForm, type AntigenFormErrors } from '..
 import { useAntigenKits } from '../api/get-antigen-kits.ts';
 import { useQueueAntigenUpload } from '../api/queue-antigen-upload.ts';
 import { PhotoError, resizeFrame, resizePhoto, type PhotoProblem, type ResizedPhoto } from '../resize-photo.ts';
-import { instantToShanghaiLocal } from '../shanghai-local.ts';
+import { instantToShanghaiLocal } from '../../../../core/shanghai-time.ts';
 import type { StripReading } from '../../../../core/antigen/strip-reader.ts';
 import type { MessageKey } from '../../../i18n/messages.ts';
 import type { CameraProblem } from '../../../scanner/camera-error.ts';
