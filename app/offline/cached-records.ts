@@ -2,6 +2,7 @@
  * Which schema each persisted query must still satisfy when it is read back from IndexedDB.
  * Keys not listed here (added by later features) are kept as they are: their own hooks parse them.
  */
+import { issueText } from '../../core/contract/common.ts';
 import type * as z from 'zod/mini';
 import { endpoints } from '../../core/contract/endpoints.ts';
 
@@ -23,7 +24,7 @@ export function cachedRecordProblem(queryKey: readonly unknown[], data: unknown)
   const schema = schemaFor(queryKey);
   if (!schema) return null;
   const parsed = schema.safeParse(data);
-  return parsed.success ? null : `does not fit its schema (${parsed.error.issues[0]?.message ?? 'invalid'})`;
+  return parsed.success ? null : `does not fit its schema (${issueText(parsed.error, 'invalid')})`;
 }
 
 /** The signed-in citizen of a persisted cache: the id in its `me` answer. */

@@ -6,6 +6,7 @@
  * A feature adds a kind of write with one `registerOutboxKind` call: one of the contract's outbox kinds
  * (whose payload schema the server's handler uses too) and the queries to refresh once it is stored.
  */
+import { issueText } from '../../core/contract/common.ts';
 import type { QueryKey } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import { type OutboxKindName, outboxPayloads } from '../../core/contract/sync.ts';
@@ -59,7 +60,7 @@ export async function enqueue(kind: string, citizenId: string, payload: unknown)
   const definition = kinds.get(kind);
   if (!definition) throw new Error(`outbox kind ${kind} is not registered`);
   const parsed = definition.payload.safeParse(payload);
-  if (!parsed.success) throw new Error(`outbox ${kind} payload is invalid: ${parsed.error.issues[0]?.message ?? ''}`);
+  if (!parsed.success) throw new Error(`outbox ${kind} payload is invalid: ${issueText(parsed.error, 'invalid')}`);
   const item: OutboxItem = {
     id: crypto.randomUUID(),
     citizenId,
@@ -89,7 +90,7 @@ const storedItem = z.object({
 /** Why a stored record cannot be used (older build, hand-edited), or null when it is sound. */
 export function outboxItemProblem(record: unknown): string | null {
   const parsed = storedItem.safeParse(record);
-  if (!parsed.success) return `malformed outbox record: ${parsed.error.issues[0]?.message ?? ''}`;
+  if (!parsed.success) return `malformed outbox record: ${issueText(parsed.error, 'invalid')}`;
   const definition = kinds.get(parsed.data.kind);
   if (!definition) return `unknown outbox kind ${parsed.data.kind}`;
   if (!definition.payload.safeParse(parsed.data.payload).success) return `invalid ${parsed.data.kind} payload`;

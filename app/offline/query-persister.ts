@@ -6,6 +6,7 @@
  * Everything read back is validated: a query whose data no longer fits its schema (older build,
  * hand-edited) is dropped with a logged reason and simply fetched again.
  */
+import { issueText } from '../../core/contract/common.ts';
 import type { PersistedClient, Persister } from '@tanstack/react-query-persist-client';
 import * as z from 'zod/mini';
 import { refuseDeviceKeys } from './credential-store.ts';
@@ -39,7 +40,7 @@ const persistedShape = z.object({
 export function soundClient(record: unknown, queryProblem: CitizenPersisterOptions['queryProblem']): PersistedClient | null {
   const parsed = persistedShape.safeParse(record);
   if (!parsed.success) {
-    console.warn(`Skipping the stored query cache: ${parsed.error.issues[0]?.message ?? 'malformed'}`);
+    console.warn(`Skipping the stored query cache: ${issueText(parsed.error, 'malformed')}`);
     return null;
   }
   const client = record as PersistedClient;

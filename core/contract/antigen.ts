@@ -1,5 +1,6 @@
 /** Antigen self-tests: results and their trust, approved kits, the upload's limits and its photo. */
 import * as z from 'zod/mini';
+import { shanghaiDay } from '../shanghai-time.ts';
 import { boundedText, day, endpoint, instant } from './common.ts';
 
 export const antigenResult = z.enum(['negative', 'positive', 'invalid']);
@@ -66,6 +67,11 @@ export const antigenLimits = {
   clockSkewMs: 2 * 60 * 1000,
   textMaxLength: 40,
 } as const;
+
+/** Whether a kit whose pouch says `expiresOn` (a Shanghai day) had expired at `instant`: the day after it, not the day itself. */
+export function kitExpiredAt(expiresOn: string, instant: number): boolean {
+  return expiresOn < shanghaiDay(instant);
+}
 
 /** Why a test time is refused, or null when it is acceptable at `now`. */
 export function antigenTimeProblem(testedAt: number, now: number): 'future' | 'old' | null {

@@ -95,6 +95,13 @@ export type ErrorCode = (typeof errorCodes)[number];
 
 export const ok = z.object({ ok: z.literal(true) });
 
+/** A refused parse in one line, `path: message`, for error bodies, feed rejections and logs alike. */
+export function issueText(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }, fallback: string): string {
+  const issue = error.issues[0];
+  const where = issue && issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : '';
+  return `${where}${issue?.message ?? fallback}`;
+}
+
 /** Text trimmed, required and at most `max` characters: what every free-text field of the contract is. */
 export const boundedText = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 

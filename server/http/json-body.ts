@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type * as z from 'zod/mini';
-import { maxJsonBodyBytes } from '../../core/contract/common.ts';
+import { issueText, maxJsonBodyBytes } from '../../core/contract/common.ts';
 import { HttpError } from './errors.ts';
 
 /**
@@ -23,11 +23,7 @@ export async function readJson<S extends z.ZodMiniType>(c: Context, schema: S, l
     throw new HttpError(400, 'bad_json', 'The body is not valid JSON.');
   }
   const result = schema.safeParse(parsed);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-    throw new HttpError(400, 'invalid_body', `${where}${issue?.message ?? 'invalid body'}`);
-  }
+  if (!result.success) throw new HttpError(400, 'invalid_body', issueText(result.error, 'invalid body'));
   return result.data;
 }
 

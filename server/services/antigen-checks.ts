@@ -6,7 +6,7 @@
  */
 import jpeg from 'jpeg-js';
 import type { Raster } from '../../core/antigen/raster.ts';
-import { antigenLimits, type AntigenUpload } from '../../core/contract/antigen.ts';
+import { antigenLimits, kitExpiredAt, type AntigenUpload } from '../../core/contract/antigen.ts';
 import { normaliseGtin } from '../../core/gs1.ts';
 import { HttpError } from '../http/errors.ts';
 import { photoKey } from '../storage/antigen-photos.ts';
@@ -53,8 +53,10 @@ export function createAntigenChecks(storage: Pick<Storage, 'antigenKits' | 'anti
       const kit = await storage.antigenKits.byGtin(upload.gtin);
       if (!kit) throw new HttpError(422, 'kit_unknown', `gtin: ${upload.gtin} is not an approved antigen test kit.`);
       if (!upload.expiresOn) throw new HttpError(422, 'invalid_body', 'expiresOn: the kit’s expiry date is required.');
-      const testDay = shanghaiDay(Date.parse(upload.testedAt));
-      if (upload.expiresOn < testDay) throw new HttpError(422, 'kit_expired', `expiresOn: this kit expired on ${upload.expiresOn}, before the test on ${testDay}.`);
+      const testedAt = Date.parse(upload.testedAt);
+      if (kitExpiredAt(upload.expiresOn, testedAt)) {
+        throw new HttpError(422, 'kit_expired', `expiresOn: this kit expired on ${upload.expiresOn}, before the test on ${shanghaiDay(testedAt)}.`);
+      }
       if (!upload.serial) throw new HttpError(422, 'invalid_body', 'serial: the kit’s serial number is required.');
       const key = `${kit.gtin}\u0000${upload.serial}`;
       if (batch.kitSerials.has(key) || (await storage.antigenKits.isUsed(kit.gtin, upload.serial))) {

@@ -10,6 +10,7 @@
  * constraint), it is redone a batch at a time, then line by line, so only the line at fault is lost, and
  * it is rejected as `not_stored`.
  */
+import { issueText } from '../../core/contract/common.ts';
 import { randomUUID } from 'node:crypto';
 import type { AccessedData } from '../../core/contract/account.ts';
 import { type FeedLine, feedLines, type FeedResult, type FeedScope, maxFeedLineBytes, maxListedRejections } from '../../core/contract/feeds.ts';
@@ -97,11 +98,7 @@ function parseLine<S extends FeedScope>(scope: S, raw: RawLine, now: number): Ca
     return { line: raw.number, code: 'malformed_json', message: 'The line is not valid JSON.' };
   }
   const parsed = feedLines[scope].safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-    return { line: raw.number, code: 'invalid_field', message: `${where}${issue?.message ?? 'invalid line'}` };
-  }
+  if (!parsed.success) return { line: raw.number, code: 'invalid_field', message: issueText(parsed.error, 'invalid line') };
   const data = parsed.data as FeedLine<S>;
   const problem = lineProblem(scope, data, now);
   if (problem) return { line: raw.number, ...problem };

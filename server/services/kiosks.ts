@@ -9,7 +9,8 @@
  * status and nothing else, is in the citizen's access log before it answers, and is counted per kiosk in the
  * database so that every node shares the limits.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { issueText } from '../../core/contract/common.ts';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type * as z from 'zod/mini';
 import { type Kiosk, type kioskIdLookupBody, kioskLookupDefaults, type KioskLookupStatus, type KioskMe, kioskVisitKind, kioskVisitUpload } from '../../core/contract/kiosks.ts';
 import type { RuleSet } from '../../core/contract/records.ts';
@@ -28,6 +29,7 @@ import type { AccessLogService } from './access-log.ts';
 import { clockWindowEnd, retryAfterSeconds } from './login-limits.ts';
 import { shanghaiDayEnd } from '../../core/shanghai-time.ts';
 import { maskName } from './masking.ts';
+import { sha256Hex } from './sha256.ts';
 import type { Signer } from './signer.ts';
 import { orRejected, type SyncService } from './sync.ts';
 
@@ -45,7 +47,6 @@ const seenEveryMs = minuteMs;
 
 const tokenPrefix = 'ssk1';
 const tokenPattern = /^ssk1\.[A-Za-z0-9_-]{1,64}\.[A-Za-z0-9_-]{43}$/;
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** The one answer for a venue that does not exist or is not the caller's. */
 const noSuchVenue = () => new HttpError(404, 'not_found', 'No venue has that number.');
@@ -91,10 +92,7 @@ export function createKioskService(
   async function verifiedVisit(kiosk: KioskWithVenue, item: SyncItem, receivedAt: number): Promise<{ citizenId: string; checkIn: NewCheckIn }> {
     if (item.kind !== kioskVisitKind) throw new HttpError(400, 'bad_request', `Unknown kind ${item.kind}.`);
     const parsed = kioskVisitUpload.safeParse(item.payload);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new HttpError(400, 'invalid_body', `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid payload'}`);
-    }
+    if (!parsed.success) throw new HttpError(400, 'invalid_body', issueText(parsed.error, 'invalid payload'));
     const scanned = Date.parse(parsed.data.scannedAt);
     if (scanned > receivedAt + scanSkewMs) throw new HttpError(422, 'kiosk_scan_time', 'scannedAt: lies in the future.');
     if (scanned < receivedAt - checkInRetentionDays * 24 * hourMs) {
@@ -142,7 +140,7 @@ export function createKioskService(
       const venue = await ownedVenue(ownerId, number);
       const id = randomUUID();
       const pairingToken = `${tokenPrefix}.${id}.${randomBytes(32).toString('base64url')}`;
-      const kiosk = await storage.kiosks.add({ id, venueNumber: venue.number, label, tokenHash: sha256(pairingToken), createdAt: new Date(now()).toISOString() });
+      const kiosk = await storage.kiosks.add({ id, venueNumber: venue.number, label, tokenHash: sha256Hex(pairingToken), createdAt: new Date(now()).toISOString() });
       return { kiosk, pairingToken };
     },
     async list(ownerId: string, number: string): Promise<Kiosk[]> {
@@ -162,7 +160,7 @@ export function createKioskService(
     },
     /** The kiosk a bearer token stands for; 401 for a token never issued or revoked. */
     async authenticate(token: string | undefined): Promise<KioskWithVenue> {
-      const kiosk = token && tokenPattern.test(token) ? await storage.kiosks.byTokenHash(sha256(token)) : undefined;
+      const kiosk = token && tokenPattern.test(token) ? await storage.kiosks.byTokenHash(sha256Hex(token)) : undefined;
       if (!kiosk) throw new HttpError(401, 'kiosk_unauthorized', 'Send the kiosk pairing token as Authorization: Bearer <token>.');
       if (kiosk.revokedAt !== null) throw new HttpError(401, 'kiosk_revoked', 'This kiosk was unpaired by the venue owner; pair it again.');
       const at = now();

@@ -9,6 +9,7 @@
  *
  * A new kind of write is one entry in `handlers`, keyed by the contract's outbox kinds.
  */
+import { issueText } from '../../core/contract/common.ts';
 import type * as z from 'zod/mini';
 import { antigenTimeProblem } from '../../core/contract/antigen.ts';
 import { type OutboxKindName, outboxPayloads, type SyncItem, type SyncItemResult } from '../../core/contract/sync.ts';
@@ -137,10 +138,7 @@ export function createSyncService(deps: { storage: Storage; signer: Signer }) {
   async function prepare(citizenId: string, item: SyncItem, receivedAt: Date, batch: BatchClaims): Promise<Write> {
     if (!isOutboxKind(item.kind)) throw new HttpError(400, 'bad_request', `Unknown kind ${item.kind}.`);
     const parsed = outboxPayloads[item.kind].safeParse(item.payload);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new HttpError(400, 'invalid_body', `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid payload'}`);
-    }
+    if (!parsed.success) throw new HttpError(400, 'invalid_body', issueText(parsed.error, 'invalid payload'));
     // The schema just parsed is the one keyed by this kind, so the payload fits its handler.
     const prepareKind = handlers[item.kind] as Prepare<OutboxKindName>;
     return prepareKind(parsed.data, { id: item.id, citizenId, receivedAt, batch });

@@ -2,11 +2,11 @@
  * The antigen form's rules, pure so they are tested without a browser. Fields are checked with the
  * contract's schema and time limits, so the server refuses exactly what this refuses.
  */
-import { type AntigenPhoto, type AntigenResult, antigenTimeProblem, antigenUpload, type AntigenUpload, type ApprovedKit } from '../../../core/contract/antigen.ts';
+import { type AntigenPhoto, type AntigenResult, antigenTimeProblem, antigenUpload, kitExpiredAt, type AntigenUpload, type ApprovedKit } from '../../../core/contract/antigen.ts';
 import { day } from '../../../core/contract/common.ts';
 import { normaliseGtin, parseGs1, type Udi } from '../../../core/gs1.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
-import { shanghaiDay, shanghaiLocalToInstant } from '../../../core/shanghai-time.ts';
+import { shanghaiLocalToInstant } from '../../../core/shanghai-time.ts';
 
 export interface AntigenFormValues {
   result: AntigenResult | null;
@@ -41,7 +41,7 @@ export function checkScannedKit(text: string, kits: readonly ApprovedKit[] | nul
   const { udi } = parsed;
   const kit = kits?.find((candidate) => candidate.gtin === udi.gtin) ?? null;
   if (kits && !kit) return { ok: false, problem: 'unknown', udi };
-  if (udi.expiresOn !== null && udi.expiresOn < shanghaiDay(now)) return { ok: false, problem: 'expired', udi, expiresOn: udi.expiresOn };
+  if (udi.expiresOn !== null && kitExpiredAt(udi.expiresOn, now)) return { ok: false, problem: 'expired', udi, expiresOn: udi.expiresOn };
   return { ok: true, udi, kit };
 }
 
@@ -56,7 +56,7 @@ function kitErrors(values: AntigenFormValues, testedAt: number | null, kits: rea
   else if (kits && !kits.some((kit) => kit.gtin === gtin)) errors.gtin = 'antigen.error.kitUnknown';
   if (!antigenUpload.shape.lot.safeParse(values.serial).success) errors.serial = 'antigen.error.serial';
   if (!day.safeParse(values.expiresOn).success) errors.expiresOn = 'antigen.error.expiresOn';
-  else if (testedAt !== null && values.expiresOn < shanghaiDay(testedAt)) errors.expiresOn = 'antigen.error.kitExpired';
+  else if (testedAt !== null && kitExpiredAt(values.expiresOn, testedAt)) errors.expiresOn = 'antigen.error.kitExpired';
   return errors;
 }
 
