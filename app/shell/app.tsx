@@ -1,15 +1,13 @@
 import { PersistQueryClientProvider, type Persister } from '@tanstack/react-query-persist-client';
 import { Router } from '../navigation/navigation.tsx';
 import { createQueryClient, shouldPersistQuery } from '../api/query-client.ts';
-import { antigenOutboxKind } from '../features/antigen/outbox-kind.ts';
 import { earlyCodeSettled, startEarlyCode } from '../features/health-code-panel/early-code.ts';
-import { checkInOutboxKind } from '../features/venue-scan/outbox-kind.ts';
 import { I18nProvider } from '../i18n/i18n-provider.tsx';
 import { TextSizeProvider } from '../ui/text-size.tsx';
 import { cachedRecordProblem, citizenOfCache } from '../offline/cached-records.ts';
-import { registerOutboxKind } from '../offline/outbox.ts';
 import { createCitizenPersister } from '../offline/query-persister.ts';
 import { ErrorBoundary } from './error-boundary.tsx';
+import { registerOutboxKinds } from './outbox-kinds.ts';
 import { OutboxSync } from './outbox-sync.tsx';
 import { routes } from './router.tsx';
 import { UpdatePrompt } from './update-prompt.tsx';
@@ -32,8 +30,7 @@ const persister: Persister = {
   ...citizenPersister,
   restoreClient: async () => (await Promise.all([citizenPersister.restoreClient(), earlyCodeSettled(earlyCodeWaitMs)]))[0],
 };
-registerOutboxKind(antigenOutboxKind);
-registerOutboxKind(checkInOutboxKind);
+registerOutboxKinds();
 
 /** The longest the restored panel waits for its early code; past it, the card signs its own as before. */
 const earlyCodeWaitMs = 1_000;

@@ -6,7 +6,7 @@ import type { ApiError } from '../../../api/client.ts';
 import { serverNow } from '../../../api/server-clock.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { useKioskText } from '../../../i18n/kiosk-messages.ts';
-import { enqueue, registerOutboxKind } from '../../../offline/outbox.ts';
+import { enqueue } from '../../../offline/outbox.ts';
 import { useRuleSets } from '../../../records/api/get-rule-sets.ts';
 import { useKeyLookup } from '../../../records/api/get-signing-keys.ts';
 import { LanguageToggle } from '../../../ui/language-toggle.tsx';
@@ -23,14 +23,10 @@ import type { HeldRevocations } from '../../../offline/revocation-store.ts';
 import { summarise, type HourCount } from '../hourly-counts.ts';
 import { useKioskSync } from '../hooks/use-kiosk-sync.ts';
 import { countOutcome, kioskOwner, storedCounts } from '../kiosk-store.ts';
-import { kioskVisitOutboxKind } from '../outbox-kind.ts';
 import { playOutcomeTone } from '../outcome-sound.ts';
 import { createRepeatGuard, createTextMemo } from '../repeat-guard.ts';
 import { IdNumberForm } from './id-number-form.tsx';
 import { KioskCamera } from './kiosk-camera.tsx';
-
-// Registered here, not in the shell: only this screen queues or sends kiosk visits, and the panel's first load stays as it was.
-registerOutboxKind(kioskVisitOutboxKind);
 
 /** How long a verdict stays up unless the next visitor's replaces it; scanning never pauses meanwhile. */
 const verdictShownMs = 3000;
