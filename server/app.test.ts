@@ -10,10 +10,13 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginBody, requestOtpBody } from '../core/contract/account.ts';
 import { errorBody, errorCodes } from '../core/contract/common.ts';
+import { reviewEndpoints } from '../core/contract/antigen-review.ts';
 import { endpoints } from '../core/contract/endpoints.ts';
+import { createApp } from './app.ts';
 import { startServer, type RunningServer } from './server.ts';
 import { startTestServer } from '../testing/server/test-server.ts';
 import { unusedSmsWebhook } from '../testing/server/sms-receiver.ts';
+import { loginCookie } from '../testing/server/test-client.ts';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -147,6 +150,38 @@ describe('unknown API routes', () => {
     const body = errorBody.parse(await response.json());
     expect(body.error.code).toBe('not_found');
     expect(body.error.message.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the route table', () => {
+  /** A plausible value for each path parameter the contract uses. */
+  const sample: Record<string, string> = { number: '12345678', citizenId: 'demo-a', kioskId: 'k1', id: '00000000-0000-4000-8000-000000000000', scope: 'pcr-results' };
+  const contract = { ...endpoints, ...reviewEndpoints };
+
+  it.each(Object.entries(contract))('routes %s (it never falls through to the unknown-route 404)', async (_name, endpoint) => {
+    const path = endpoint.path.replace(/:([A-Za-z]+)/g, (_, param: string) => sample[param] ?? 'x');
+    const response = await fetch(`${server.url}/api${path}`, {
+      method: endpoint.method,
+      ...(endpoint.method === 'GET' ? {} : { headers: { 'content-type': 'application/json' }, body: '{}' }),
+    });
+    expect(await response.text()).not.toContain('No API route');
+  });
+
+  it('passes each request through one guard, once: a session under /venues, a pairing token under /kiosk', async () => {
+    const calls = { session: 0, kiosk: 0 };
+    const { services } = server;
+    const app = createApp({
+      ...services,
+      auth: { ...services.auth, citizenForSession: (token: string) => (calls.session++, services.auth.citizenForSession(token)) },
+      kiosks: { ...services.kiosks, authenticate: (token: string | undefined) => (calls.kiosk++, services.kiosks.authenticate(token)) },
+    });
+    const cookie = await loginCookie(server.url, '13800000001');
+    expect((await app.request('/api/venues/12345678/kiosks', { headers: { cookie } })).status).toBe(404);
+    expect(calls).toEqual({ session: 1, kiosk: 0 });
+    expect((await app.request('/api/kiosk/me', { headers: { cookie, authorization: 'Bearer ssk1.x.y' } })).status).toBe(401);
+    expect(calls).toEqual({ session: 1, kiosk: 1 });
+    expect((await app.request('/api/me/access-log', { headers: { cookie } })).status).toBe(200);
+    expect(calls).toEqual({ session: 2, kiosk: 1 });
   });
 });
 

@@ -39,8 +39,8 @@ export function composeServices(storage: Storage, config: ServerConfig, signer: 
     accessLog,
     personalData: createPersonalDataService({ storage, auth, accessLog }),
     records: createRecordService({ citizens, store: storage.records }),
-    ruleSets: storage.ruleSets,
-    antigenKits: storage.antigenKits,
+    /** What the public routes read: the rule sets in force and the approved kits. */
+    publicData: { ruleSets: () => storage.ruleSets.all(), antigenKits: () => storage.antigenKits.all() },
     antigenReviews: createAntigenReviewService(storage.antigenReviews, accessLog, () => new Date(now())),
     family: createFamilyService({ auth, citizens, citizenStore: storage.citizens }),
     credentials: createCredentialService({ citizens, records: storage.records, ruleSets: storage.ruleSets, signer }),

@@ -6,6 +6,7 @@ import { codeEndpoints } from './codes.ts';
 import { feedEndpoints } from './feeds.ts';
 import { kioskEndpoints } from './kiosks.ts';
 import { recordEndpoints } from './records.ts';
+import { serviceEndpoints } from './service.ts';
 import { syncEndpoints } from './sync.ts';
 import { venueEndpoints } from './venues.ts';
 
@@ -18,6 +19,7 @@ export const endpoints = {
   ...venueEndpoints,
   ...kioskEndpoints,
   ...feedEndpoints,
+  ...serviceEndpoints,
 } as const;
 
 export type Endpoints = typeof endpoints;

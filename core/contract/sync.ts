@@ -37,4 +37,6 @@ export type OutboxKindName = keyof typeof outboxPayloads;
 
 export const syncEndpoints = {
   syncBatch: endpoint({ method: 'POST', path: '/sync/batch', body: syncBatchBody, response: syncBatchResponse }),
+  /** One item alone, answered with its own HTTP status: 201 stored, 200 a duplicate, 4xx rejected (an error body). */
+  syncItem: endpoint({ method: 'POST', path: '/sync/item', body: syncItem, response: syncItemResult }),
 } as const;

@@ -4,19 +4,14 @@ import type { Services } from '../compose.ts';
 import { HttpError } from '../http/errors.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { readJson } from '../http/json-body.ts';
+import { under } from '../http/mount.ts';
 import { clearSessionCookie, sessionToken, setSessionCookie } from '../http/session.ts';
 
+/** Citizens' login and logout, mounted at `/auth` without a guard: these are what start and end a session. */
 export function authRoutes({ auth, citizens, config, loginLimits }: Services) {
+  const at = under('/auth');
   return new Hono()
-    .get(endpoints.session.path, async (c) => {
-      const token = sessionToken(c);
-      const citizenId = token ? await auth.citizenForSession(token) : undefined;
-      const household = citizenId && (await citizens.household(citizenId));
-      // The answer follows the cookie and names the citizen: no shared or browser cache may keep it.
-      c.header('Cache-Control', 'no-store');
-      return c.json<ResponseOf<'session'>>(household || { citizen: null });
-    })
-    .post(endpoints.requestOtp.path, async (c) => {
+    .post(at(endpoints.requestOtp.path), async (c) => {
       await loginLimits.codeRequestFrom(clientAddress(c, config.trustProxy ?? 0));
       const { phone } = await readJson(c, endpoints.requestOtp.body);
       // The same answer whether or not the number is registered (若该号码已登记，验证码已发送): asking must not
@@ -24,7 +19,7 @@ export function authRoutes({ auth, citizens, config, loginLimits }: Services) {
       const registered = (await citizens.idForPhone(phone)) !== undefined;
       return c.json<ResponseOf<'requestOtp'>>({ sent: true, ...(await auth.sendOtp(phone, 'login', { deliver: registered })) });
     })
-    .post(endpoints.login.path, async (c) => {
+    .post(at(endpoints.login.path), async (c) => {
       const { phone, code } = await readJson(c, endpoints.login.body);
       await auth.confirmOtp(phone, code, 'login');
       const citizenId = await citizens.idForPhone(phone);
@@ -34,7 +29,7 @@ export function authRoutes({ auth, citizens, config, loginLimits }: Services) {
       setSessionCookie(c, session.token, session.maxAgeSeconds);
       return c.json<ResponseOf<'login'>>(household);
     })
-    .post(endpoints.logout.path, async (c) => {
+    .post(at(endpoints.logout.path), async (c) => {
       const token = sessionToken(c);
       if (token) await auth.endSession(token);
       clearSessionCookie(c);

@@ -3,15 +3,13 @@ import { endpoints, type ResponseOf } from '../../core/contract/endpoints.ts';
 import { feedScope, maxFeedLineBytes } from '../../core/contract/feeds.ts';
 import type { Services } from '../compose.ts';
 import { HttpError } from '../http/errors.ts';
+import { under } from '../http/mount.ts';
 import { ndjsonLines } from '../http/ndjson-lines.ts';
-import { requireProvider, type ProviderVariables } from '../http/provider-auth.ts';
+import type { ProviderVariables } from '../http/provider-auth.ts';
 
-/** Data providers' NDJSON feeds (services/feeds.ts), behind their API keys; the body is read as a stream. */
-export function feedRoutes({ providers, feeds }: Services) {
-  const app = new Hono<{ Variables: ProviderVariables }>();
-  app.use('/feeds/*', requireProvider(providers));
-
-  return app.post(endpoints.postFeed.path, async (c) => {
+/** Data providers' NDJSON feeds at `/feeds` behind their API keys (services/feeds.ts); the body is read as a stream. */
+export function feedRoutes({ feeds }: Services) {
+  return new Hono<{ Variables: ProviderVariables }>().post(under('/feeds')(endpoints.postFeed.path), async (c) => {
     const scope = feedScope.safeParse(c.req.param('scope'));
     if (!scope.success) throw new HttpError(404, 'not_found', `No feed ${c.req.param('scope')}; feeds are ${feedScope.options.join(', ')}.`);
     const provider = c.get('provider');

@@ -2,12 +2,13 @@ import { Hono } from 'hono';
 import { endpoints, type ResponseOf } from '../../core/contract/endpoints.ts';
 import type { Services } from '../compose.ts';
 import { HttpError } from '../http/errors.ts';
+import { sessionToken } from '../http/session.ts';
 
 /**
- * What anyone may read without a session: the rules in force, the approved antigen kits, the signing keys,
- * the revocation list, demo accounts, health.
+ * What anyone may read without a session, mounted at the API's root: the rules in force, the approved antigen
+ * kits, the signing keys, the revocation list, demo accounts, health, and who the session cookie (if any) is.
  */
-export function publicRoutes({ citizens, ruleSets, antigenKits, config, signer, revocations, ready }: Services) {
+export function publicRoutes({ auth, citizens, publicData, config, signer, revocations, ready }: Services) {
   return new Hono()
     .get(endpoints.signingKeys.path, (c) => {
       c.header('Cache-Control', 'public, max-age=3600');
@@ -22,20 +23,29 @@ export function publicRoutes({ citizens, ruleSets, antigenKits, config, signer, 
       c.header('Cache-Control', 'no-store');
       return c.json<ResponseOf<'revocations'>>({ list: await revocations.list(since === undefined ? undefined : Number(since)) });
     })
-    .get(endpoints.ruleSets.path, async (c) => c.json<ResponseOf<'ruleSets'>>({ ruleSets: await ruleSets.all() }))
-    .get(endpoints.antigenKits.path, async (c) => c.json<ResponseOf<'antigenKits'>>({ kits: await antigenKits.all() }))
+    .get(endpoints.ruleSets.path, async (c) => c.json<ResponseOf<'ruleSets'>>({ ruleSets: await publicData.ruleSets() }))
+    .get(endpoints.antigenKits.path, async (c) => c.json<ResponseOf<'antigenKits'>>({ kits: await publicData.antigenKits() }))
     .get(endpoints.demoAccounts.path, async (c) => {
       if (!config.demo) throw new HttpError(404, 'not_found', 'Demo accounts exist only in demo mode.');
       return c.json<ResponseOf<'demoAccounts'>>({ accounts: await citizens.demoAccounts() });
     })
+    // No session is an answer here, not a 401: a first visit must not log a failed request.
+    .get(endpoints.session.path, async (c) => {
+      const token = sessionToken(c);
+      const citizenId = token ? await auth.citizenForSession(token) : undefined;
+      const household = citizenId && (await citizens.household(citizenId));
+      // The answer follows the cookie and names the citizen: no shared or browser cache may keep it.
+      c.header('Cache-Control', 'no-store');
+      return c.json<ResponseOf<'session'>>(household || { citizen: null });
+    })
     // For a load balancer: `health` says the process answers, `ready` that it can serve (database
     // reachable, schema current). Neither is cached.
-    .get('/health', (c) => {
+    .get(endpoints.health.path, (c) => {
       c.header('Cache-Control', 'no-store');
-      return c.json({ status: 'up' });
+      return c.json<ResponseOf<'health'>>({ status: 'up' });
     })
-    .get('/ready', async (c) => {
+    .get(endpoints.ready.path, async (c) => {
       c.header('Cache-Control', 'no-store');
-      return (await ready()) ? c.json({ status: 'ready' }) : c.json({ status: 'not-ready' }, 503);
+      return (await ready()) ? c.json<ResponseOf<'ready'>>({ status: 'ready' }) : c.json<ResponseOf<'ready'>>({ status: 'not-ready' }, 503);
     });
 }

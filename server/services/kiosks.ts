@@ -195,10 +195,10 @@ export function createKioskService(
       if (!isValidIdNumber(idNumber)) throw new HttpError(400, 'invalid_id_number', 'idNumber: must be 18 characters with a valid check character.');
       await countLookup(kiosk.id);
       const at = now();
-      const log = { kiosk_id: kiosk.id, id: randomUUID(), venue_number: kiosk.venue.number, at: new Date(at).toISOString() };
+      const log = { kioskId: kiosk.id, id: randomUUID(), venueNumber: kiosk.venue.number, at: new Date(at).toISOString() };
       const citizen = await storage.citizens.byIdNumber(idNumber);
       if (!citizen) {
-        await storage.kiosks.logLookup({ ...log, citizen_id: null, outcome: 'unknown' });
+        await storage.kiosks.logLookup({ ...log, citizenId: null, outcome: 'unknown' });
         throw new HttpError(404, 'kiosk_id_unknown', 'No registered citizen has this ID number.');
       }
       await accessLog.record({
@@ -217,7 +217,7 @@ export function createKioskService(
         pass: evaluation.pass,
         failedClauses: evaluation.failing.map((outcome) => outcome.clause.kind),
       };
-      await storage.kiosks.logLookup({ ...log, citizen_id: citizen.id, outcome: status.pass ? 'pass' : 'fail' });
+      await storage.kiosks.logLookup({ ...log, citizenId: citizen.id, outcome: status.pass ? 'pass' : 'fail' });
       if (status.pass) {
         const item: SyncItem = { id: body.id, kind: 'kiosk-lookup', payload: null };
         const checkIn: NewCheckIn = {

@@ -35,8 +35,8 @@ function parseScopes(list: string): ProviderScope[] {
 }
 
 /** Scopes as stored; a scope the code no longer knows grants nothing. */
-function storedScopes(scopes: string): ProviderScope[] {
-  return scopes.split(',').flatMap((scope) => {
+function storedScopes(scopes: readonly string[]): ProviderScope[] {
+  return scopes.flatMap((scope) => {
     const parsed = providerScope.safeParse(scope);
     return parsed.success ? [parsed.data] : [];
   });
@@ -50,11 +50,11 @@ export function createProviderService(store: ProviderStore, now: () => Date = ()
       const scopes = parseScopes(scopeList);
       if (await store.byName(name)) throw new ProviderError(`provider ${name} exists already; revoke it and add one under a new name to change its key`);
       const key = `ssp_${randomBytes(32).toString('base64url')}`;
-      await store.add({ name, key_hash: sha256Hex(key), scopes: scopes.join(','), created_at: now().toISOString() });
+      await store.add({ name, keyHash: sha256Hex(key), scopes, createdAt: now().toISOString() });
       return key;
     },
     async list(): Promise<ProviderListing[]> {
-      return (await store.all()).map((row) => ({ name: row.name, scopes: storedScopes(row.scopes), createdAt: row.created_at, revokedAt: row.revoked_at }));
+      return (await store.all()).map((stored) => ({ name: stored.name, scopes: storedScopes(stored.scopes), createdAt: stored.createdAt, revokedAt: stored.revokedAt }));
     },
     async revoke(name: string): Promise<void> {
       if (await store.revoke(name, now().toISOString())) return;
@@ -62,8 +62,8 @@ export function createProviderService(store: ProviderStore, now: () => Date = ()
     },
     /** The live provider a key belongs to, or nothing for an unknown or revoked key. */
     async authenticate(key: string): Promise<Provider | undefined> {
-      const row = await store.byKeyHash(sha256Hex(key));
-      return row && row.revoked_at === null ? { name: row.name, scopes: storedScopes(row.scopes) } : undefined;
+      const stored = await store.byKeyHash(sha256Hex(key));
+      return stored && stored.revokedAt === null ? { name: stored.name, scopes: storedScopes(stored.scopes) } : undefined;
     },
   };
 }

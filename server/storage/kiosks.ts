@@ -4,10 +4,20 @@
  */
 import type { Kysely } from 'kysely';
 import type { Kiosk } from '../../core/contract/kiosks.ts';
-import type { KioskLookupsTable, KiosksTable, Schema } from './schema.ts';
+import type { KiosksTable, Schema } from './schema.ts';
 
 function toKiosk(row: Pick<KiosksTable, 'id' | 'label' | 'created_at' | 'last_seen_at' | 'revoked_at'>): Kiosk {
   return { id: row.id, label: row.label, createdAt: row.created_at, lastSeenAt: row.last_seen_at, revokedAt: row.revoked_at };
+}
+
+/** One lookup as the kiosk log keeps it: whose it was (null for a number no one holds), never the number itself. */
+export interface KioskLookup {
+  kioskId: string;
+  id: string;
+  venueNumber: string;
+  at: string;
+  citizenId: string | null;
+  outcome: 'pass' | 'fail' | 'unknown';
 }
 
 /** A kiosk with the venue it serves, as its token finds it. */
@@ -58,8 +68,11 @@ export function createKioskStore(db: Kysely<Schema>) {
     async touch(kioskId: string, at: string): Promise<void> {
       await db.updateTable('kiosks').set({ last_seen_at: at }).where('id', '=', kioskId).execute();
     },
-    async logLookup(row: KioskLookupsTable): Promise<void> {
-      await db.insertInto('kiosk_lookups').values(row).execute();
+    async logLookup(lookup: KioskLookup): Promise<void> {
+      await db
+        .insertInto('kiosk_lookups')
+        .values({ kiosk_id: lookup.kioskId, id: lookup.id, venue_number: lookup.venueNumber, at: lookup.at, citizen_id: lookup.citizenId, outcome: lookup.outcome })
+        .execute();
     },
   };
 }
