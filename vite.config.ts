@@ -88,6 +88,9 @@ export default defineConfig({
   test: {
     root: '.',
     environment: 'node',
+    // Server tests do real work (photos, real databases); a shared or slow machine must not fail them on time alone.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
     // The server suite runs twice: over SQLite with everything else, then over a real PostgreSQL server
     // that the run starts and removes itself (testing/server/postgres-setup.ts).
     projects: [
