@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCardText, encodeCardText, type CardText } from './card-text.ts';
 import { nationByCode } from './nations.ts';
+import { foreignCard } from '../../testing/id-cards.ts';
 import { idNumberCheckCharacter } from '../../core/id-number.ts';
 
 const idNumber = (first17: string) => first17 + idNumberCheckCharacter(first17);
@@ -82,18 +83,7 @@ describe('card text', () => {
   });
 
   it('reads both 外国人永久居留身份证 layouts: 2017 (type I, 15 characters) and 2023 (type Y, 18)', () => {
-    const card2017: CardText = {
-      kind: 'foreign-permanent-resident',
-      englishName: 'SMITH, JOHN WILLIAM',
-      chineseName: '史密斯',
-      sex: 'male',
-      number: 'USA310080123459',
-      nationality: 'USA',
-      birthDate: '1980-01-23',
-      validFrom: '2018-03-01',
-      validUntil: '2028-03-01',
-      version: '2017',
-    };
+    const card2017 = foreignCard;
     expect(decodeCardText(encodeCardText(card2017))).toEqual(card2017);
     const card2023: CardText = { ...card2017, number: '931000198001230015', version: '2023', englishName: 'WOLFESCHLEGELSTEINHAUSENBERGER, HUBERT BLAINE' };
     const text = encodeCardText(card2023);

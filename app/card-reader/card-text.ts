@@ -44,6 +44,9 @@ export type CardText =
       version: '2017' | '2023';
     });
 
+export type ResidentCardText = Extract<CardText, { kind: 'resident-id' | 'hmt-residence-permit' }>;
+export type ForeignCardText = Extract<CardText, { kind: 'foreign-permanent-resident' }>;
+
 type Field = readonly [offset: number, bytes: number];
 
 const resident = {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeCardText, type CardText } from './card-text.ts';
+import { grandmaCard as card } from '../../testing/id-cards.ts';
+import { encodeCardText } from './card-text.ts';
 import {
   createFrameReassembler,
   encodeCardRecord,
@@ -31,20 +32,6 @@ const recorded = {
   samReady: 'AA AA AA 96 69 00 04 00 00 90 94',
 };
 
-const card: CardText = {
-  kind: 'resident-id',
-  name: '张三',
-  sex: 'male',
-  nation: { code: '01', zh: '汉', en: 'Han' },
-  birthDate: '1985-04-12',
-  address: '上海市长宁区天山路1号',
-  idNumber: '310105198504120016',
-  issuer: '上海市公安局长宁分局',
-  validFrom: '2015-06-01',
-  validUntil: '2035-06-01',
-  permitNumber: null,
-  issueCount: null,
-};
 
 function readAnswer(withFingerprint: boolean, fingerprintBytes = 1024): Uint8Array {
   const record = { text: encodeCardText(card), photo: new Uint8Array(1024).fill(0x57), fingerprint: withFingerprint ? new Uint8Array(fingerprintBytes).fill(0x46) : null };
@@ -143,7 +130,7 @@ describe('reassembly from a serial stream', () => {
 
   it('reports a frame whose checksum is wrong as corrupt, and reads the next one', () => {
     const bad = hex(recorded.cardFound);
-    bad[bad.length - 1] ^= 0x01;
+    bad[bad.length - 1] = (bad.at(-1) ?? 0) ^ 0x01;
     const out = createFrameReassembler().push(Uint8Array.from([...bad, ...hex(recorded.noCard)]));
     expect(out.map((received) => received.kind)).toEqual(['corrupt', 'frame']);
   });
