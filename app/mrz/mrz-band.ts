@@ -102,7 +102,10 @@ function bestAngle(xs: Int32Array, ys: Int32Array, height: number, width: number
     const cos = Math.cos(radians);
     const sin = Math.sin(radians);
     bins.fill(0);
-    for (let i = 0; i < xs.length; i += 1) bins[Math.round((ys[i] ?? 0) * cos - (xs[i] ?? 0) * sin) + offset] += 1;
+    for (let i = 0; i < xs.length; i += 1) {
+      const bin = Math.round((ys[i] ?? 0) * cos - (xs[i] ?? 0) * sin) + offset;
+      bins[bin] = (bins[bin] ?? 0) + 1;
+    }
     let score = 0;
     for (const bin of bins) score += bin * bin;
     if (score > bestScore) {
@@ -128,7 +131,10 @@ function percentile(sorted: number[], p: number): number {
 function textLines(xr: Float64Array, yr: Float64Array, low: number, high: number): Line[] {
   const size = Math.ceil(high - low) + 1;
   const profile = new Float64Array(size);
-  for (const y of yr) profile[Math.round(y - low)] += 1;
+  for (const y of yr) {
+    const row = Math.round(y - low);
+    profile[row] = (profile[row] ?? 0) + 1;
+  }
   const peak = profile.reduce((max, value) => Math.max(max, value), 0);
   const rows: [number, number][] = [];
   let start = -1;
@@ -181,7 +187,7 @@ function mrzLines(lines: Line[]): Line[] | null {
 
 function otsuLevel(data: Uint8Array): number {
   const histogram = new Float64Array(256);
-  for (const value of data) histogram[value] += 1;
+  for (const value of data) histogram[value] = (histogram[value] ?? 0) + 1;
   let sum = 0;
   for (let i = 0; i < 256; i += 1) sum += i * (histogram[i] ?? 0);
   let background = 0;

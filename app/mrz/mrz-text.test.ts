@@ -5,6 +5,7 @@ import { readMrzLines } from './mrz-text.ts';
 const today = '2022-04-02';
 const value = (char: string) => (char === '<' ? 0 : /\d/.test(char) ? Number(char) : char.charCodeAt(0) - 55);
 const [gbr, , deu, , hkg, fra, nld] = travelDocuments;
+const read = (document: (typeof travelDocuments)[number] | undefined) => (document ? readMrzLines(mrzLines(document), today)?.document : undefined);
 
 describe('MRZ lines', () => {
   it('reads a TD3 passport into the neutral document read, with full years', () => {
@@ -27,10 +28,10 @@ describe('MRZ lines', () => {
   });
 
   it('reads TD1 cards, a German passport (D<<) and a Hong Kong passport with its personal number', () => {
-    expect(readMrzLines(mrzLines(fra ?? travelDocuments[0]!), today)?.document).toMatchObject({ kind: 'travel-document', documentCode: 'I', number: 'X4RTBPFW4', name: 'MARTIN MAELYS GAELLE' });
-    expect(readMrzLines(mrzLines(nld ?? travelDocuments[0]!), today)?.document).toMatchObject({ documentCode: 'ID', issuingState: 'NLD', birthDate: '1965-03-10' });
-    expect(readMrzLines(mrzLines(deu ?? travelDocuments[0]!), today)?.document).toMatchObject({ issuingState: 'D<<', number: 'C01X00T47' });
-    expect(readMrzLines(mrzLines(hkg ?? travelDocuments[0]!), today)?.document).toMatchObject({ issuingState: 'HKG', nationality: 'CHN', number: 'K01234568' });
+    expect(read(fra)).toMatchObject({ kind: 'travel-document', documentCode: 'I', number: 'X4RTBPFW4', name: 'MARTIN MAELYS GAELLE' });
+    expect(read(nld)).toMatchObject({ documentCode: 'ID', issuingState: 'NLD', birthDate: '1965-03-10' });
+    expect(read(deu)).toMatchObject({ issuingState: 'D<<', number: 'C01X00T47' });
+    expect(read(hkg)).toMatchObject({ issuingState: 'HKG', nationality: 'CHN', number: 'K01234568' });
   });
 
   it('repairs the confusions OCR makes where the check digits confirm it: O/0 in a date, B/8 and S/5 in the number, < read as K or L', () => {
@@ -52,7 +53,7 @@ describe('MRZ lines', () => {
     if (!gbr) throw new Error('fixture');
     const [line1 = '', line2 = ''] = mrzLines(gbr);
     // A 7 read as 1 in the number: not a confusion pair the repair makes, so the check digit refuses it.
-    expect(readMrzLines([line1, `92507647${'1'}${line2.slice(9)}`], today)).toBeNull();
+    expect(readMrzLines([line1, `925076471${line2.slice(9)}`], today)).toBeNull();
     // The expiry check digit changed.
     expect(readMrzLines([line1, `${line2.slice(0, 27)}${(Number(line2.charAt(27)) + 1) % 10}${line2.slice(28)}`], today)).toBeNull();
     // Wrong length, wrong line count.
