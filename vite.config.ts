@@ -62,7 +62,9 @@ export default defineConfig({
       },
       workbox: {
         // Every chunk, lazy ones included, so a feature first opened offline still loads.
-        globPatterns: ['**/*.{js,css,html,png,svg,wasm,webmanifest,txt}'],
+        // The passport reader's English model (app/mrz/load-ocr.ts) too: a .gz by name, unlike the build's precompressed copies.
+        globPatterns: ['**/*.{js,css,html,png,svg,wasm,webmanifest,txt}', 'assets/eng.traineddata-*.gz'],
+        // Tesseract's WebAssembly core, embedded in its script, is the largest file (3.9 MB); the model is 2.9 MB.
         maximumFileSizeToCacheInBytes: 6 * 1024 * 1024,
         navigateFallback: '/index.html',
         // The API must fail honestly offline, never answer with the shell.

@@ -64,6 +64,13 @@ export const readerZh = {
   'mrz.camera.insecure': '摄像头只能在安全连接（https）的页面上使用。',
   'mrz.camera.unknown': '摄像头无法打开，请重试。',
   'mrz.retry': '重试',
+
+  'door.readCard': '读身份证',
+  'door.readPassport': '读护照',
+  'door.closeReader': '收起',
+  'door.checking': '正在查询…',
+  'door.unsupportedLookup': '已读取证件。这类证件的查询还未开通，请访客出示随申码或纸质码。',
+  'door.lookupFailed': '查询失败：{reason}',
 } as const;
 
 export type ReaderMessageKey = keyof typeof readerZh;
@@ -125,6 +132,13 @@ export const readerEn = {
   'mrz.camera.insecure': 'The camera works only on a secure (https) page.',
   'mrz.camera.unknown': 'The camera could not be opened. Try again.',
   'mrz.retry': 'Try again',
+
+  'door.readCard': 'Read an ID card',
+  'door.readPassport': 'Read a passport',
+  'door.closeReader': 'Close',
+  'door.checking': 'Looking up…',
+  'door.unsupportedLookup': 'Document read. Looking up this kind of document is not available yet: ask the visitor for a Suishenma or paper code.',
+  'door.lookupFailed': 'The lookup failed: {reason}',
 } as const satisfies Record<ReaderMessageKey, Message>;
 
 /** `t` for the readers’ strings, in the language the app is shown in. */
