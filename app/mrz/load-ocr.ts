@@ -6,20 +6,15 @@
  */
 import coreUrl from 'tesseract.js-core/tesseract-core-simd-lstm.wasm.js?url';
 import workerUrl from 'tesseract.js/dist/worker.min.js?url';
-import engUrl from '@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz?url';
 import type { Worker } from 'tesseract.js';
 import { mrzInitConfig, prepareMrzWorker } from './mrz-ocr.ts';
 
 export async function createOcrWorker(): Promise<Worker> {
-  const [{ createWorker, OEM }, model] = await Promise.all([
-    import('tesseract.js'),
-    fetch(engUrl).then((response) => {
-      if (!response.ok) throw new Error(`model ${response.status}`);
-      return response.arrayBuffer();
-    }),
-  ]);
-  // The model is handed over as bytes: no second copy in IndexedDB (cacheMethod none), no CDN (langPath unused).
-  const worker = await createWorker([{ code: 'eng', data: new Uint8Array(model) }], OEM.LSTM_ONLY, { workerPath: workerUrl, corePath: coreUrl, workerBlobURL: false, cacheMethod: 'none', gzip: true }, mrzInitConfig);
+  const { createWorker, OEM } = await import('tesseract.js');
+  // The model from this origin (/ocr/eng.traineddata.gz, scripts/build/ocr-model.ts), never a CDN, and no second
+  // copy in IndexedDB: the service worker holds it already.
+  const langPath = new URL('/ocr', window.location.origin).href;
+  const worker = await createWorker('eng', OEM.LSTM_ONLY, { workerPath: workerUrl, corePath: coreUrl, langPath, workerBlobURL: false, cacheMethod: 'none', gzip: true }, mrzInitConfig);
   await prepareMrzWorker(worker);
   return worker;
 }
