@@ -7,7 +7,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { CheckIn } from '../core/contract.ts';
 import { fakeSerialInitScript } from '../testing/fake-serial-script.ts';
-import { loginAsDemo } from './support.ts';
+import { expectNoViolations, loginAsDemo } from './support.ts';
 
 type Hands = 'placeCard' | 'removeCard' | 'corruptNextAnswer' | 'unplug' | 'plugIn';
 const reader = (page: Page, action: Hands, card?: 'grandma' | 'wang') =>
@@ -54,6 +54,7 @@ test('a kiosk reads an ID card through the USB reader: placed, looked up and log
     await expect(verdict).toContainText('通过');
     await expect(verdict).toContainText('张*婆');
     await expect(verdict).toContainText('已登记');
+    await expectNoViolations(kiosk, 'kiosk with a card read');
 
     // Taken away: nobody's card stays on the screen.
     await reader(kiosk, 'removeCard');
@@ -102,6 +103,7 @@ test('a browser without Web Serial says which browsers can use the reader', asyn
     await kiosk.getByRole('button', { name: '读身份证' }).click();
     await expect(kiosk.getByRole('alert')).toHaveText('这个浏览器不能连接读卡器。请在电脑上用 Chrome 或 Edge 浏览器，或在安卓设备上用 Chrome 打开本页。');
     await expect(kiosk.getByRole('button', { name: '连接读卡器' })).toHaveCount(0);
+    await expectNoViolations(kiosk, 'kiosk without Web Serial');
   } finally {
     await context.close();
     await owner.close();

@@ -10,7 +10,7 @@ import { travelDocuments } from '../testing/mrz-documents.ts';
 import { createSceneRenderer } from '../testing/mrz-scene.ts';
 import { launchWithCamera, phoneContext } from './fixtures/camera.ts';
 import { rgbaToI420, writeScenesY4m } from './fixtures/y4m.ts';
-import { loginAsDemo } from './support.ts';
+import { expectNoViolations, loginAsDemo } from './support.ts';
 
 test('a kiosk reads a passport’s MRZ from the camera, offline-ready from its own origin', async ({ browser, baseURL }) => {
   test.setTimeout(240_000);
@@ -48,6 +48,7 @@ test('a kiosk reads a passport’s MRZ from the camera, offline-ready from its o
     await expect(reader.getByTestId('document-read')).toContainText('1988-02-14');
     await expect(kiosk.getByRole('alert')).toContainText('这类证件的查询还未开通');
     expect(fromElsewhere).toEqual([]);
+    await expectNoViolations(kiosk, 'kiosk with a passport read');
     await context.close();
   } finally {
     await camera.close();
