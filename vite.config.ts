@@ -2,6 +2,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { ocrModel, ocrModelPath } from './scripts/build/ocr-model.ts';
 import { precompress } from './scripts/build/precompress.ts';
 
 /**
@@ -36,6 +37,7 @@ export default defineConfig({
   plugins: [
     react(),
     buildIdMeta,
+    ocrModel(),
     VitePWA({
       // The app asks before it updates (app/shell/update-prompt.tsx, useRegisterSW): never a reload mid-check.
       registerType: 'prompt',
@@ -62,7 +64,9 @@ export default defineConfig({
       },
       workbox: {
         // Every chunk, lazy ones included, so a feature first opened offline still loads.
-        globPatterns: ['**/*.{js,css,html,png,svg,wasm,webmanifest,txt}'],
+        // The passport reader's English model (scripts/build/ocr-model.ts) too: a .gz by name, unlike the build's precompressed copies.
+        globPatterns: ['**/*.{js,css,html,png,svg,wasm,webmanifest,txt}', ocrModelPath],
+        // Tesseract's WebAssembly core, embedded in its script, is the largest file (3.9 MB); the model is 2.9 MB.
         maximumFileSizeToCacheInBytes: 6 * 1024 * 1024,
         navigateFallback: '/index.html',
         // The API must fail honestly offline, never answer with the shell.

@@ -1,7 +1,8 @@
 import { createContext, use, useCallback, useEffect, useMemo, type ReactNode } from 'react';
 import { storedPreference, usePreference } from '../ui/stored-preference.ts';
 import { languages, locales, type Language, type MessageKey } from './messages.ts';
-import { loadLanguage, translate, type MessageValues } from './translate.ts';
+import type { Message } from './messages.ts';
+import { fillMessage, loadLanguage, translate, type MessageValues } from './translate.ts';
 
 interface I18n {
   language: Language;
@@ -37,4 +38,11 @@ export function useI18n(): I18n {
   const context = use(I18nContext);
   if (!context) throw new Error('useI18n needs an I18nProvider above it');
   return context;
+}
+
+/** `t` for a lazily loaded screen's own catalog (the kiosk's, the door readers'), in the language the app is shown in. */
+export function useCatalogText<Key extends string>(zh: Record<Key, Message>, en: Record<Key, Message>): (key: Key, values?: MessageValues) => string {
+  const { language } = useI18n();
+  const catalog = language === 'zh' ? zh : en;
+  return (key, values) => fillMessage(language, catalog[key], values);
 }

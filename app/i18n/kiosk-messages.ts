@@ -3,9 +3,9 @@
  * main catalog because only the kiosk and the venue owner's page need them: both load lazily, so these
  * strings never weigh on the panel's first load. Chinese types the keys; English must translate every one.
  */
-import { useI18n } from './i18n-provider.tsx';
+import { useCatalogText } from './i18n-provider.tsx';
 import type { Message } from './messages.ts';
-import { fillMessage, type MessageValues } from './translate.ts';
+import type { MessageValues } from './translate.ts';
 
 export const kioskZh = {
   'kiosk.title': '数字哨兵',
@@ -137,8 +137,4 @@ export const kioskEn = {
 } as const satisfies Record<KioskMessageKey, Message>;
 
 /** `t` for the kiosk strings, in the language the app is shown in. */
-export function useKioskText(): (key: KioskMessageKey, values?: MessageValues) => string {
-  const { language } = useI18n();
-  const catalog: Record<KioskMessageKey, Message> = language === 'zh' ? kioskZh : kioskEn;
-  return (key, values) => fillMessage(language, catalog[key], values);
-}
+export const useKioskText = (): ((key: KioskMessageKey, values?: MessageValues) => string) => useCatalogText(kioskZh, kioskEn);

@@ -25,6 +25,7 @@ import { useKioskSync } from '../hooks/use-kiosk-sync.ts';
 import { countOutcome, kioskOwner, storedCounts } from '../kiosk-store.ts';
 import { playOutcomeTone } from '../outcome-sound.ts';
 import { createRepeatGuard, createTextMemo } from '../repeat-guard.ts';
+import { DoorReaders } from './door-readers.tsx';
 import { IdNumberForm } from './id-number-form.tsx';
 import { KioskCamera } from './kiosk-camera.tsx';
 
@@ -216,6 +217,7 @@ export function KioskScreen({ token, me, onUnauthorized }: { token: string; me: 
       </header>
       <div className="kiosk__main">{main}</div>
       <IdNumberForm token={token} onStatus={onStatus} onUnauthorized={onUnauthorized} />
+      <DoorReaders token={token} onStatus={onStatus} onUnauthorized={onUnauthorized} />
       <footer className="kiosk__footer">
         <p className="kiosk__counts" data-testid="kiosk-counts">
           {k('kiosk.counts', { hourPass: summary.hour.pass, hourFail: summary.hour.fail, dayPass: summary.day.pass, dayFail: summary.day.fail })}

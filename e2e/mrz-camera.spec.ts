@@ -1,0 +1,57 @@
+/**
+ * The passport reader at a kiosk, end to end in the built app: Chromium's fake camera plays a generated passport
+ * page (OCR-B, tilted, on a desk: testing/mrz-scene.ts), the app's own Tesseract files load from this origin, and
+ * the MRZ read — two agreeing frames, every check digit passed — is shown masked. Its lookup by passport comes
+ * with the lookup by document, so the kiosk says so.
+ */
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { travelDocuments } from '../testing/mrz-documents.ts';
+import { createSceneRenderer } from '../testing/mrz-scene.ts';
+import { launchWithCamera, phoneContext } from '../testing/camera/fake-camera.ts';
+import { rgbaToI420, writeScenesY4m } from '../testing/camera/y4m.ts';
+import { expectNoViolations, loginAsDemo } from '../testing/browser/e2e-support.ts';
+
+test('a kiosk reads a passport’s MRZ from the camera, offline-ready from its own origin', async ({ browser, baseURL }) => {
+  test.setTimeout(240_000);
+  if (!baseURL) throw new Error('baseURL is not set');
+  const passport = travelDocuments[0];
+  if (!passport) throw new Error('fixture');
+  const renderer = await createSceneRenderer();
+  const frame = await renderer.render({ document: passport, frameWidth: 1280, frameHeight: 720, fill: 0.8, angle: 3, blur: 0.4, light: 1, seed: 7 });
+  await renderer.close();
+  const video = join(test.info().outputDir, 'passport.y4m');
+  writeScenesY4m(video, [{ frame: rgbaToI420(frame.width, frame.height, frame.rgba), frames: 10 }]);
+
+  const owner = await browser.newContext({ baseURL });
+  const ownerPage = await owner.newPage();
+  await loginAsDemo(ownerPage, 'a');
+  const registered = await ownerPage.request.post('/api/venues', { data: { name: '护照核验店', district: '静安区', address: '南京西路 1 号', kind: 'shop' } });
+  const venue = ((await registered.json()) as { venue: { number: string } }).venue.number;
+  const paired = (await (await ownerPage.request.post(`/api/venues/${venue}/kiosks`, { data: { label: '护照台' } })).json()) as { pairingToken: string };
+  const camera = await launchWithCamera(video);
+  const fromElsewhere: string[] = [];
+  try {
+    const context = await phoneContext(camera, baseURL);
+    const kiosk = await context.newPage();
+    kiosk.on('request', (request) => {
+      if (!request.url().startsWith(baseURL)) fromElsewhere.push(request.url());
+    });
+    await kiosk.goto(`/kiosk#pair=${encodeURIComponent(paired.pairingToken)}`);
+    await expect(kiosk.getByRole('heading', { name: '护照核验店' })).toBeVisible();
+    await kiosk.getByRole('button', { name: '读护照' }).click();
+    const reader = kiosk.getByRole('region', { name: '护照机读区摄像头' });
+    await expect(reader.getByTestId('document-read')).toContainText('护照', { timeout: 180_000 });
+    await expect(reader.getByTestId('document-read')).toContainText('S**** O***** R***');
+    await expect(reader.getByTestId('document-read')).toContainText('9******73');
+    await expect(reader.getByTestId('document-read')).toContainText('GBR');
+    await expect(reader.getByTestId('document-read')).toContainText('1988-02-14');
+    await expect(kiosk.getByRole('alert')).toContainText('这类证件的查询还未开通');
+    expect(fromElsewhere).toEqual([]);
+    await expectNoViolations(kiosk, 'kiosk with a passport read');
+    await context.close();
+  } finally {
+    await camera.close();
+    await owner.close();
+  }
+});
