@@ -17,7 +17,7 @@ const [group, file, ...extra] = args;
 async function fileCommand(): Promise<void> {
   const location = databaseFromEnv();
   if (location.engine !== 'sqlite') {
-    throw new BackupError('On PostgreSQL use its own tools: pg_dump (or pg_basebackup with WAL archiving); see README, Security.');
+    throw new BackupError('On PostgreSQL use its own tools: pg_dump (or pg_basebackup with WAL archiving); see docs/operations.md, Backups.');
   }
   if (!file || extra.length > 0) throw new BackupError(adminUsage);
   if (group === 'backup') {

@@ -2,7 +2,7 @@
  * `npm run admin -- backup` and `restore` as the operator runs them, as separate processes beside a server
  * that keeps writing: the backup is taken under load, restored into an empty folder, and must hold every
  * write the server acknowledged before the backup began, in a file only its owner can read. SQLite only:
- * on PostgreSQL the README points to pg_dump and pg_basebackup.
+ * on PostgreSQL docs/operations.md points to pg_dump and pg_basebackup.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';

@@ -29,7 +29,7 @@ export const defaultLoginLimits: LoginLimits = {
   codeRequestsPerAddressPerMinute: 20,
 };
 
-/** The environment variable that tunes each limit (README, Security). */
+/** The environment variable that tunes each limit (docs/operations.md, Configuration). */
 export const loginLimitVariables: Record<keyof LoginLimits, string> = {
   secondsBetweenCodes: 'LOGIN_SECONDS_BETWEEN_CODES',
   codesPerPhonePerHour: 'LOGIN_CODES_PER_PHONE_PER_HOUR',

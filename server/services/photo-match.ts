@@ -9,7 +9,7 @@
  * make of kit agrees on the kit but not on the table beside it (the kit lies elsewhere on it), and the
  * grid must be turned to fit it (the kit lies at another angle). Cells are coarser than a line in the
  * window, so other lines alone barely change a print (BENCHMARKS.md); on one plain table a kit put down
- * again at the same angle looks like a crop of the first photo (README, what the photo check cannot tell).
+ * again at the same angle looks like a crop of the first photo (docs/antigen.md, what the photo check cannot tell).
  */
 import { samePhoto, type PhotoBasis } from './photo-hash.ts';
 

@@ -64,7 +64,7 @@ export function createAntigenPhotoStore(db: Kysely<Schema>) {
     },
     /**
      * Every hash still kept, in pages, for comparing a new photo with all earlier ones: a Hamming distance
-     * cannot use an index. At this reference server's scale a scan is fine; README says what a city needs.
+     * cannot use an index. At this reference server's scale a scan is fine; docs/antigen.md says what a city needs.
      */
     async *hashes(pageSize = 5000): AsyncGenerator<{ citizenId: string; testId: string; hash: string }[]> {
       let after = '';

@@ -4,7 +4,7 @@
  * schema one step; never edit a shipped migration: add one.
  *
  * Every table a citizen owns has the citizen's id first in its primary key, so a distributed PostgreSQL
- * (Citus) can shard it by citizen id and keep each person's rows on one node (README, "Scaling out").
+ * (Citus) can shard it by citizen id and keep each person's rows on one node (docs/scaling.md).
  * On PostgreSQL check-ins are partitioned by day, so retention drops whole days (storage/check-ins.ts).
  */
 import { sql, type Kysely, type Migration } from 'kysely';
