@@ -1,7 +1,7 @@
 /**
  * `npm run bench:antigen`: how well reused cassette photos are caught and strips are read, measured on a generated set
- * (testing/images/antigen-photo-set.ts), and written into BENCHMARKS.md's own section for it (the text between
- * its markers is replaced; the rest of the file is left as it is).
+ * (testing/images/antigen-photo-set.ts), and written into docs/benchmarks-antigen.md (the text between its markers
+ * is replaced; the rest of the file is left as it is).
  *
  * Photos are "uploaded" in seed order and each is checked against those before it as the server checks
  * it (server/services/antigen-checks.ts): the hashes pick candidates, the prints decide
@@ -215,7 +215,7 @@ section.push(
   ...(await udiRows()),
 );
 
-const file = join(import.meta.dirname, '..', '..', 'BENCHMARKS.md');
+const file = join(import.meta.dirname, '..', '..', 'docs', 'benchmarks-antigen.md');
 const start = '<!-- bench:antigen -->';
 const end = '<!-- /bench:antigen -->';
 const current = readFileSync(file, 'utf8');

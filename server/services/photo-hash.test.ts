@@ -63,7 +63,7 @@ describe('the photo hash on generated photos', { timeout: 300_000 }, () => {
   });
 
   /*
-   * Thresholds held down by photos of one make of kit miss some cropped copies (BENCHMARKS.md, "Reused
+   * Thresholds held down by photos of one make of kit miss some cropped copies (docs/benchmarks-antigen.md, "Reused
    * antigen photos", per alteration), so this holds the hash to every other alteration and to the copies
    * sent as they were.
    */

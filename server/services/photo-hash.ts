@@ -12,7 +12,7 @@
  * The hashes are the first of two stages (antigen-checks.ts): a loose distance in either finds the earlier
  * photos that might be this one (a crop moves the scene hash and the kit hash holds; a kit found a little
  * differently moves the kit hash and the scene hash holds), and photo-match.ts decides. Alone they cannot
- * tell two photos of one make of kit apart (BENCHMARKS.md, "Reused antigen photos").
+ * tell two photos of one make of kit apart (docs/benchmarks-antigen.md, "Reused antigen photos").
  */
 import type { Raster } from '../../core/antigen/raster.ts';
 import { resamplePlane, toGrey } from '../../core/antigen/raster.ts';
@@ -25,7 +25,7 @@ import { locateCassette } from '../../core/antigen/strip-reader.ts';
  * alike (at most `sceneNear`). Chosen on the first 40 generated photos and the server tests' 60 photos of
  * one make of kit (distinct ones there come as close as 15 scene bits, 9 kit bits, 28 / 14 together):
  * refusing an honest photo is worse than missing a reused one, which a reviewer may still catch. The bench
- * (BENCHMARKS.md, "Reused antigen photos") finds that no setting meets both goals: on 240 photos of one make
+ * (docs/benchmarks-antigen.md, "Reused antigen photos") finds that no setting meets both goals: on 240 photos of one make
  * the scene hash at 10 still matches 5.8 % of distinct photos, and the kit hash alone none but catches less.
  */
 export const photoHashThresholds = { scene: 10, kit: 6, kitNear: 12, sceneNear: 26 } as const;

@@ -8,7 +8,7 @@
  * (an affine change of grey, which a least-squares fit takes out) and JPEG noise; a new photo of the same
  * make of kit agrees on the kit but not on the table beside it (the kit lies elsewhere on it), and the
  * grid must be turned to fit it (the kit lies at another angle). Cells are coarser than a line in the
- * window, so other lines alone barely change a print (BENCHMARKS.md); on one plain table a kit put down
+ * window, so other lines alone barely change a print (docs/benchmarks-antigen.md); on one plain table a kit put down
  * again at the same angle looks like a crop of the first photo (docs/antigen.md, what the photo check cannot tell).
  */
 import { samePhoto, type PhotoBasis } from './photo-hash.ts';
@@ -234,7 +234,7 @@ function climb(stored: Uint8Array, basis: PhotoBasis, start: PrintPose): PrintAg
  * one make); at most `maxCandidates`, the nearest, are compared. A candidate is the same photo when the
  * prints agree: correlation at least `correlation` over at least `overlap` of the grid, the grid turned
  * by at most `turn` radians from the stored pose (a copy is never turned; a new photo almost always is).
- * Chosen on generated seeds 1001–1080 and one-make seeds 7000–7059; BENCHMARKS.md reports other seeds.
+ * Chosen on generated seeds 1001–1080 and one-make seeds 7000–7059; docs/benchmarks-antigen.md reports other seeds.
  * A stored hash without a print (uploaded before prints were kept) is judged by the hash alone.
  */
 export const photoMatchThresholds = { candidateScene: 28, candidateKit: 20, maxCandidates: 8, correlation: 0.995, overlap: 0.25, turn: 0.02 } as const;

@@ -1,7 +1,7 @@
 /**
  * Generated cassette scenes for the journeys (testing/images/cassette-fixture.ts) that read as drawn on every
  * path the app takes: the strip reader says "cannot read" for a few generated scenes, mostly after the photo
- * is shrunk and made a JPEG (BENCHMARKS.md). These journeys test the flow, not the reader, so they only take a
+ * is shrunk and made a JPEG (docs/benchmarks-antigen.md). These journeys test the flow, not the reader, so they only take a
  * scene whose strip reads as drawn, clear of the reader's thresholds, where the browser reads it (a JPEG of the
  * upload, drawn at 720 px) and where the server does (the JPEG itself), at each quality the browser may choose to
  * fit the upload's byte limit and however Chromium reads the camera's range (CI once failed on each of these).
