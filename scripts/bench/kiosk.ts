@@ -26,6 +26,7 @@ import type { Page } from '@playwright/test';
 import { endpoints } from '../../core/contract/endpoints.ts';
 import { presentCompactCode } from '../../core/crypto/compact-code.ts';
 import { ecdsa } from '../../core/crypto/signed-token.ts';
+import { loginCookie } from '../../testing/server/demo-login.ts';
 import { launchWithCamera, phoneContext } from '../../testing/camera/fake-camera.ts';
 import { writeQrSequenceY4m } from '../../testing/camera/y4m.ts';
 import { startServer } from '../../server/server.ts';
@@ -79,9 +80,7 @@ const verdictsOf = (page: Page) => page.evaluate(() => (window as unknown as { v
 try {
   console.log(`machine load (1/5/15 min) at start: ${load()}`);
   const phone = '13800000001';
-  const { demoCode } = endpoints.requestOtp.response.parse(await (await api('/auth/otp', { method: 'POST', body: { phone } })).json());
-  const login = await api('/auth/login', { method: 'POST', body: { phone, code: demoCode } });
-  const cookie = login.headers.getSetCookie().find((c) => c.startsWith('sw_session='))?.split(';')[0] ?? '';
+  const cookie = await loginCookie(server.url, phone);
   const { venue } = endpoints.registerVenue.response.parse(
     await (await api('/venues', { method: 'POST', cookie, body: { name: '长宁来福士', district: '长宁区', address: '长宁路1139号', kind: 'shop' } })).json(),
   );

@@ -16,6 +16,7 @@ import { endpoints } from '../../core/contract/endpoints.ts';
 import { venueCodeUrl } from '../../core/contract/venues.ts';
 import { launchWithCamera, phoneContext } from '../../testing/camera/fake-camera.ts';
 import { writeQrY4m } from '../../testing/camera/y4m.ts';
+import { loginCookie } from '../../testing/server/demo-login.ts';
 import { startServer } from '../../server/server.ts';
 
 const runs = Number(process.env.RUNS ?? 6);
@@ -31,9 +32,7 @@ async function api(path: string, init: { method?: string; cookie?: string; body?
 
 try {
   const phone = '13800000001';
-  const { demoCode } = endpoints.requestOtp.response.parse(await (await api('/auth/otp', { method: 'POST', body: { phone } })).json());
-  const login = await api('/auth/login', { method: 'POST', body: { phone, code: demoCode } });
-  const cookie = login.headers.getSetCookie().find((c) => c.startsWith('sw_session='))?.split(';')[0] ?? '';
+  const cookie = await loginCookie(server.url, phone);
   const registered = await api('/venues', { method: 'POST', cookie, body: { name: '上海书城', district: '黄浦区', address: '福州路465号', kind: 'shop' } });
   const { venue } = endpoints.registerVenue.response.parse(await registered.json());
   const url = venueCodeUrl(new URL(server.url).origin, venue.token);

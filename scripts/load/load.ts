@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { endpoints } from '../../core/contract/endpoints.ts';
 import { openDatabase, rawQuery, type DatabaseLocation, type Engine } from '../../server/storage/database.ts';
+import { loginCookie } from '../../testing/server/demo-login.ts';
 import { freePort, startPostgresCluster, type PostgresCluster } from '../../testing/server/postgres-cluster.ts';
 import { isRunning, startServerProcess, stopServerProcess, waitReady, type ServerProcess } from '../../testing/server/server-process.ts';
 
@@ -73,14 +74,6 @@ async function post(url: string, path: string, body: unknown, cookie?: string): 
   });
 }
 
-async function login(url: string, phone: string): Promise<string> {
-  const otp = endpoints.requestOtp.response.parse(await (await post(url, '/auth/otp', { phone })).json());
-  const response = await post(url, '/auth/login', { phone, code: otp.demoCode });
-  const cookie = response.headers.getSetCookie().find((line) => line.startsWith('sw_session='));
-  if (!cookie) throw new Error(`login failed for ${phone}: ${response.status}`);
-  return cookie.split(';')[0] ?? '';
-}
-
 function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -137,7 +130,7 @@ async function load(options: LoadOptions, enter: (phase: string) => void): Promi
     if (!first) throw new Error('no node');
     const nodeFor = (index: number): ServerProcess => nodes[index % nodes.length] ?? first;
     enter('logging in');
-    const ownerCookie = await login(first.url, demoPhones[0] ?? '');
+    const ownerCookie = await loginCookie(first.url, demoPhones[0] ?? '');
     const venue = await post(first.url, '/venues', { name: '压测商店', district: '黄浦区', address: '南京东路1号', kind: 'shop' }, ownerCookie);
     const venueToken = endpoints.registerVenue.response.parse(await venue.json()).venue.token;
 
@@ -145,7 +138,7 @@ async function load(options: LoadOptions, enter: (phase: string) => void): Promi
     const cookies: string[] = [];
     for (let client = 0; client < options.clients; client++) {
       const node = nodeFor(client);
-      cookies.push(await login(node.url, demoPhones[client % demoPhones.length] ?? ''));
+      cookies.push(await loginCookie(node.url, demoPhones[client % demoPhones.length] ?? ''));
     }
 
     const sent = new Set<string>();

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints } from '../../core/contract/endpoints.ts';
-import { demoDependant, expectApiError, linkDependant } from '../../testing/server/test-client.ts';
+import { demoDependant, expectApiError, linkDependant, loginCookie } from '../../testing/server/test-client.ts';
 import { startTestServer } from '../../testing/server/test-server.ts';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
@@ -17,9 +17,9 @@ let asF = '';
 
 beforeAll(async () => {
   server = await startTestServer();
-  asA = await login('13800000001');
-  asB = await login('13800000002');
-  asF = await login('13800000006');
+  asA = await loginCookie(server.url, '13800000001');
+  asB = await loginCookie(server.url, '13800000002');
+  asF = await loginCookie(server.url, '13800000006');
   await linkDependant(server.url, asA, demoDependant.name, demoDependant.idNumber);
 });
 
@@ -35,24 +35,6 @@ const secrets = ['张小三', '310101199001011234', '19900101', '张阿婆', '31
 
 function api(path: string, cookie?: string): Promise<Response> {
   return fetch(`${server.url}/api${path}`, cookie ? { headers: { cookie } } : {});
-}
-
-async function login(phone: string): Promise<string> {
-  const otp = await fetch(`${server.url}/api/auth/otp`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ phone }),
-  });
-  const { demoCode } = endpoints.requestOtp.response.parse(await otp.json());
-  const response = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ phone, code: demoCode }),
-  });
-  expect(response.status).toBe(200);
-  const session = response.headers.getSetCookie().find((cookie) => cookie.startsWith('sw_session='));
-  if (!session) throw new Error(`no session cookie for ${phone}`);
-  return session.split(';')[0] ?? '';
 }
 
 async function records(citizenId: string, kind: RecordKind, cookie: string) {

@@ -4,7 +4,7 @@ import { endpoints } from '../../core/contract/endpoints.ts';
 import { venuePayload } from '../../core/contract/venues.ts';
 import { keyLookupFromSet } from '../../core/crypto/keys.ts';
 import { ecdsa, signToken, verifyToken } from '../../core/crypto/signed-token.ts';
-import { expectApiError } from '../../testing/server/test-client.ts';
+import { expectApiError, loginCookie } from '../../testing/server/test-client.ts';
 import { startTestServer } from '../../testing/server/test-server.ts';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
@@ -15,22 +15,13 @@ let asB = '';
 
 beforeAll(async () => {
   server = await startTestServer();
-  asA = await login('13800000001');
-  asB = await login('13800000002');
+  asA = await loginCookie(server.url, '13800000001');
+  asB = await loginCookie(server.url, '13800000002');
 });
 
 afterAll(async () => {
   await server.close();
 });
-
-async function login(phone: string): Promise<string> {
-  const otp = await call('POST', '/auth/otp', undefined, { phone });
-  const { demoCode } = endpoints.requestOtp.response.parse(await otp.json());
-  const response = await call('POST', '/auth/login', undefined, { phone, code: demoCode });
-  const session = response.headers.getSetCookie().find((cookie) => cookie.startsWith('sw_session='));
-  if (!session) throw new Error(`no session cookie for ${phone}`);
-  return session.split(';')[0] ?? '';
-}
 
 function call(method: string, path: string, cookie?: string, body?: unknown): Promise<Response> {
   const headers: Record<string, string> = {};

@@ -3,6 +3,9 @@ import { errorBody, type ErrorCode } from '../../core/contract/common.ts';
 import { endpoints, type ResponseOf } from '../../core/contract/endpoints.ts';
 import { keyLookupFromSet } from '../../core/crypto/keys.ts';
 import type { KeyLookup } from '../../core/crypto/signed-token.ts';
+import { postJson } from './demo-login.ts';
+
+export { loginCookie, postJson } from './demo-login.ts';
 
 /** Small HTTP helpers for server tests: they talk to the real server exactly as the app does. */
 
@@ -21,23 +24,6 @@ export async function expectApiError(response: Response, status: number, code: E
 export async function signingKeyLookup(baseUrl: string): Promise<KeyLookup> {
   const keys = endpoints.signingKeys.response.parse(await (await fetch(`${baseUrl}/api/keys`)).json()).keys;
   return keyLookupFromSet(keys);
-}
-
-export function postJson(baseUrl: string, path: string, body: unknown, cookie?: string): Promise<Response> {
-  return fetch(`${baseUrl}/api${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-    body: JSON.stringify(body),
-  });
-}
-
-/** Logs a demo citizen in with the code demo mode returns, and gives back their session cookie. */
-export async function loginCookie(baseUrl: string, phone: string): Promise<string> {
-  const otp = endpoints.requestOtp.response.parse(await (await postJson(baseUrl, '/auth/otp', { phone })).json());
-  const response = await postJson(baseUrl, '/auth/login', { phone, code: otp.demoCode });
-  const session = response.headers.getSetCookie().find((cookie) => cookie.startsWith('sw_session='));
-  if (response.status !== 200 || !session) throw new Error(`login failed for ${phone}: ${response.status}`);
-  return session.split(';')[0] ?? '';
 }
 
 /** Links a dependant through the real verification step: request the code, then send it back. */
