@@ -3,12 +3,12 @@
  * receiver that checks each signature: delivery, a gateway that fails, one that never answers, one that
  * cannot be reached, and a production server that has no way to send codes at all.
  */
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints } from '../../core/contract/endpoints.ts';
 import { configFromEnv } from '../config.ts';
 import { missingSenderMessage } from '../services/code-sender.ts';
 import { expectApiError, postJson } from '../../testing/server/test-client.ts';
+import { runFailingServer } from '../../testing/server/server-process.ts';
 import { startSmsReceiver, type SmsReceiver } from '../../testing/server/sms-receiver.ts';
 import { startTestServer, type TestServer } from '../../testing/server/test-server.ts';
 
@@ -122,13 +122,10 @@ describe('a production server with no way to send codes', () => {
   });
 
   it('exits at once from `npm run serve` with the message', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-      env: { ...process.env, DEMO: 'false', SMS_WEBHOOK_URL: '', SMS_WEBHOOK_SECRET: '', PORT: '0', DATA_DIR: '/nonexistent/never-made' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const { code, stderr } = await runFailingServer(
+      { engine: 'sqlite', dataDir: '/nonexistent/never-made' },
+      { DEMO: 'false', SMS_WEBHOOK_URL: '', SMS_WEBHOOK_SECRET: '' },
+    );
     expect(code).toBe(1);
     expect(stderr).toContain('SMS_WEBHOOK_URL');
     expect(stderr).not.toMatch(/\n\s+at /);
