@@ -10,6 +10,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { myData } from '../core/contract/account.ts';
 import { idNumberCheckCharacter } from '../core/id-number.ts';
 import { expectNoViolations, loginAsDemo } from '../testing/browser/e2e-support.ts';
+import { readStores } from '../testing/browser/indexed-db.ts';
 
 const first17 = '31010419880808123';
 const citizen = { name: '孙小明', masked: '孙*明', idNumber: first17 + idNumberCheckCharacter(first17), phone: '13900000088' };
@@ -101,19 +102,8 @@ test('查询记录 shows a guardian’s read; export, then delete, then logging 
   await expectNoViolations(page, 'account deleted');
 
   // Nothing of the account is left on the phone: no cached records, no last citizen to restore.
-  const kept = await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('suishen-wallet');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error ?? new Error('open failed'));
-    });
-    const all = (store: string) =>
-      new Promise<unknown[]>((resolve) => {
-        const request = db.transaction(store).objectStore(store).getAll();
-        request.onsuccess = () => resolve(request.result);
-      });
-    return JSON.stringify([await all('query-cache'), await all('outbox'), await all('credentials'), await all('device-keys')]);
-  });
+  const { rows } = await readStores(page, { rows: ['query-cache', 'outbox', 'credentials', 'device-keys'] });
+  const kept = JSON.stringify([rows['query-cache'], rows.outbox, rows.credentials, rows['device-keys']]);
   expect(kept).not.toContain(citizen.masked);
   expect(kept).not.toContain(exported.citizen.id);
 

@@ -3,6 +3,7 @@ import { demoDependant } from '../testing/server/test-client.ts';
 import { codeUrl, registerVenueInApp, serverCheckIns } from '../testing/codes/venues.ts';
 import { waitForPersistedCache } from '../testing/browser/offline-support.ts';
 import { linkDemoRelative, loginAsDemo, unlinkDemoRelative } from '../testing/browser/e2e-support.ts';
+import { readStores } from '../testing/browser/indexed-db.ts';
 
 interface StoredRows {
   'query-cache': string[];
@@ -14,41 +15,18 @@ interface StoredRows {
 }
 
 /** What IndexedDB holds, read in the page: the keys of each store, and whose each outbox item is. */
-function storedRows(page: Page): Promise<StoredRows> {
-  return page.evaluate(
-    () =>
-      new Promise<StoredRows>((resolve, reject) => {
-        const open = indexedDB.open('suishen-wallet');
-        open.onerror = () => {
-          reject(open.error ?? new Error('open failed'));
-        };
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['query-cache', 'credentials', 'device-keys', 'check-ins', 'settings', 'outbox']);
-          const keys = (store: string) => tx.objectStore(store).getAllKeys();
-          const requests = {
-            'query-cache': keys('query-cache'),
-            credentials: keys('credentials'),
-            'device-keys': keys('device-keys'),
-            'check-ins': keys('check-ins'),
-            settings: keys('settings'),
-            outbox: tx.objectStore('outbox').getAll(),
-          };
-          tx.oncomplete = () => {
-            db.close();
-            const outbox = requests.outbox.result as { citizenId: string; kind: string }[];
-            resolve({
-              'query-cache': requests['query-cache'].result.map(String),
-              credentials: requests.credentials.result.map(String),
-              'device-keys': requests['device-keys'].result.map(String),
-              'check-ins': requests['check-ins'].result.map(String),
-              settings: requests.settings.result.map(String),
-              outbox: outbox.map(({ citizenId, kind }) => ({ citizenId, kind })),
-            });
-          };
-        };
-      }),
-  );
+async function storedRows(page: Page): Promise<StoredRows> {
+  const { keys, rows } = await readStores(page, { keys: ['query-cache', 'credentials', 'device-keys', 'check-ins', 'settings'], rows: ['outbox'] });
+  const keysOf = (store: string) => (keys[store] ?? []).map(String);
+  const outbox = (rows.outbox ?? []) as { citizenId: string; kind: string }[];
+  return {
+    'query-cache': keysOf('query-cache'),
+    credentials: keysOf('credentials'),
+    'device-keys': keysOf('device-keys'),
+    'check-ins': keysOf('check-ins'),
+    settings: keysOf('settings'),
+    outbox: outbox.map(({ citizenId, kind }) => ({ citizenId, kind })),
+  };
 }
 
 test('logging out empties every store that holds the citizen’s data, and keeps their unsent check-in for their next login', async ({ page, context, baseURL }) => {

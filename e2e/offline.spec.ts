@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { loginAsDemo } from '../testing/browser/e2e-support.ts';
+import { readStores } from '../testing/browser/indexed-db.ts';
 import { storedUploads, uploadAntigen, waitForPersistedCache, waitForServiceWorker } from '../testing/browser/offline-support.ts';
 
 /** The panel with its four tabs and their records, drawn from local data only. */
@@ -130,20 +131,7 @@ test('logging out removes this citizen’s cached records; the next citizen on t
 
   await page.getByRole('button', { name: '退出登录' }).click();
   await expect(page).toHaveURL(/\/login/);
-  const cached = () =>
-    page.evaluate(
-      () =>
-        new Promise<unknown[]>((resolve) => {
-          const open = indexedDB.open('suishen-wallet');
-          open.onsuccess = () => {
-            const keys = open.result.transaction('query-cache').objectStore('query-cache').getAllKeys();
-            keys.onsuccess = () => {
-              open.result.close();
-              resolve(keys.result);
-            };
-          };
-        }),
-    );
+  const cached = async () => (await readStores(page, { keys: ['query-cache'] })).keys['query-cache'];
   await expect.poll(cached).toEqual([]);
 
   await loginAsDemo(page, 'b');

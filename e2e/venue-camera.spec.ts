@@ -10,28 +10,14 @@ import { launchWithCamera, phoneContext } from '../testing/camera/fake-camera.ts
 import { codeUrl, registerVenueInApp, serverCheckIns } from '../testing/codes/venues.ts';
 import { writeQrY4m } from '../testing/camera/y4m.ts';
 import { loginAsDemo } from '../testing/browser/e2e-support.ts';
+import { readRow } from '../testing/browser/indexed-db.ts';
 
 const venueName = '<img src=x onerror=alert(1)>南京东路书店';
 
 /** When the citizen's query cache was last saved to IndexedDB (0 if never), read the way the persister writes it. */
-function persistedAt(page: Page, citizenId: string): Promise<number> {
-  return page.evaluate(
-    (key) =>
-      new Promise<number>((resolve) => {
-        const open = indexedDB.open('suishen-wallet');
-        open.onerror = () => resolve(0);
-        open.onsuccess = () => {
-          const get = open.result.transaction('query-cache').objectStore('query-cache').get(key);
-          get.onsuccess = () => {
-            const row = get.result as { savedAt?: number } | undefined;
-            resolve(row?.savedAt ?? 0);
-            open.result.close();
-          };
-          get.onerror = () => resolve(0);
-        };
-      }),
-    citizenId,
-  );
+async function persistedAt(page: Page, citizenId: string): Promise<number> {
+  const row = (await readRow(page, 'query-cache', citizenId).catch(() => undefined)) as { savedAt?: number } | undefined;
+  return row?.savedAt ?? 0;
 }
 
 async function expectResult(page: Page, state: '已登记' | '待上传') {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { encodePng } from '../images/png.ts';
+import { readRow } from './indexed-db.ts';
 import { cassetteScene, type Lines } from '../images/cassette-scene.ts';
 
 export const e2eDataDir = 'e2e/.generated/data';
@@ -16,25 +17,9 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
 }
 
 /** The query keys in a citizen's stored query cache, read straight from IndexedDB ([] when there is none). */
-export function persistedQueryKeys(page: Page, citizenId: string): Promise<unknown[][]> {
-  return page.evaluate(
-    (id) =>
-      new Promise<unknown[][]>((resolve, reject) => {
-        const open = indexedDB.open('suishen-wallet');
-        open.onerror = () => {
-          reject(open.error ?? new Error('open failed'));
-        };
-        open.onsuccess = () => {
-          const get = open.result.transaction('query-cache').objectStore('query-cache').get(id);
-          get.onsuccess = () => {
-            const entry = get.result as { client?: { clientState?: { queries?: { queryKey: unknown[] }[] } } } | undefined;
-            open.result.close();
-            resolve((entry?.client?.clientState?.queries ?? []).map((query) => query.queryKey));
-          };
-        };
-      }),
-    citizenId,
-  );
+export async function persistedQueryKeys(page: Page, citizenId: string): Promise<unknown[][]> {
+  const entry = (await readRow(page, 'query-cache', citizenId)) as { client?: { clientState?: { queries?: { queryKey: unknown[] }[] } } } | undefined;
+  return (entry?.client?.clientState?.queries ?? []).map((query) => query.queryKey);
 }
 
 /** The query cache of the signed-in citizen is in IndexedDB with all four kinds of record. */
