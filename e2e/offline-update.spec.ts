@@ -4,11 +4,12 @@
  * build made here with another BUILD_ID. The browser keeps its origin, service worker and IndexedDB,
  * exactly as a phone does when the site is redeployed.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { loginAsDemo } from '../testing/browser/e2e-support.ts';
 import { storedUploads, uploadAntigen, waitForPersistedCache, waitForServiceWorker } from '../testing/browser/offline-support.ts';
+import { startServerProcess, stopServerProcess, waitReady, type ServerProcess } from '../testing/server/server-process.ts';
 
 const port = Number(process.env.E2E_PORT ?? 4173) + 10;
 const origin = `http://localhost:${port}`;
@@ -18,25 +19,17 @@ const nextBuildId = `next-${Date.now()}`;
 
 test.use({ baseURL: origin });
 
-let server: ChildProcess | undefined;
+let server: ServerProcess | undefined;
 
 async function serve(distDir: string): Promise<void> {
-  server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DIST_DIR: distDir, DEMO: 'true' },
-    stdio: 'ignore',
-  });
-  await expect
-    .poll(() => fetch(`${origin}/api/rule-sets`).then((r) => r.status, () => 0), { timeout: 30_000 })
-    .toBe(200);
+  server = startServerProcess(port, { engine: 'sqlite', dataDir }, { DIST_DIR: distDir });
+  await waitReady(server, 30_000);
 }
 
 async function stop(): Promise<void> {
   const running = server;
   server = undefined;
-  if (!running || running.exitCode !== null) return;
-  const exited = new Promise((resolve) => running.once('exit', resolve));
-  running.kill('SIGTERM');
-  await exited;
+  if (running) await stopServerProcess(running);
 }
 
 test.beforeAll(() => {
