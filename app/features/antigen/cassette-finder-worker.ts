@@ -4,10 +4,6 @@
  * (core/antigen/strip-reader.ts `findCassetteWindow`, the reader's own first step) or null.
  */
 import { findCassetteWindow, type Cassette } from '../../../core/antigen/strip-reader.ts';
+import { answerCalls } from '../../ui/worker-answers.ts';
 
-// The app's compiler settings carry the DOM's types, not a worker's; this is the part of its scope used here.
-const scope = self as unknown as { onmessage: ((event: MessageEvent<ImageData>) => void) | null; postMessage(message: Cassette | null): void };
-
-scope.onmessage = (event) => {
-  scope.postMessage(findCassetteWindow(event.data));
-};
+answerCalls<ImageData, Cassette | null>((frame) => findCassetteWindow(frame));

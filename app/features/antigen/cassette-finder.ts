@@ -3,6 +3,7 @@
  * (one frame at a time: the camera loop waits for each answer). Without workers the main thread looks.
  */
 import type { Cassette } from '../../../core/antigen/strip-reader.ts';
+import { workerCalls } from '../../ui/worker-calls.ts';
 
 export interface CassetteFinder {
   find(frame: ImageData): Promise<Cassette | null>;
@@ -16,27 +17,9 @@ export function createCassetteFinder(): CassetteFinder {
       close: () => undefined,
     };
   }
-  const worker = new Worker(new URL('./cassette-finder-worker.ts', import.meta.url), { type: 'module' });
-  let pending: { resolve: (found: Cassette | null) => void; reject: (error: Error) => void } | null = null;
-  worker.onmessage = (event: MessageEvent<Cassette | null>) => {
-    pending?.resolve(event.data);
-    pending = null;
-  };
-  worker.onerror = (event) => {
-    pending?.reject(new Error(event.message));
-    pending = null;
-  };
+  const worker = workerCalls<ImageData, Cassette | null>(new Worker(new URL('./cassette-finder-worker.ts', import.meta.url), { type: 'module' }));
   return {
-    find(frame) {
-      return new Promise((resolve, reject) => {
-        pending = { resolve, reject };
-        worker.postMessage(frame, [frame.data.buffer]);
-      });
-    },
-    close() {
-      worker.terminate();
-      pending?.reject(new Error('closed'));
-      pending = null;
-    },
+    find: (frame) => worker.call(frame, [frame.data.buffer]),
+    close: () => worker.close(),
   };
 }

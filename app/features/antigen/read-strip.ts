@@ -6,21 +6,15 @@
 import type { StripResult } from '../../../core/antigen/strip-reader.ts';
 import { fitWithin } from './fit-within.ts';
 import { stripReadSide } from './strip-read-size.ts';
+import { workerCalls } from '../../ui/worker-calls.ts';
 
-function inWorker(photo: Blob): Promise<StripResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./strip-worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (event: MessageEvent<StripResult | { error: string }>) => {
-      worker.terminate();
-      if ('error' in event.data) reject(new Error(event.data.error));
-      else resolve(event.data);
-    };
-    worker.onerror = (event) => {
-      worker.terminate();
-      reject(new Error(event.message));
-    };
-    worker.postMessage(photo);
-  });
+async function inWorker(photo: Blob): Promise<StripResult> {
+  const worker = workerCalls<Blob, StripResult>(new Worker(new URL('./strip-worker.ts', import.meta.url), { type: 'module' }));
+  try {
+    return await worker.call(photo);
+  } finally {
+    worker.close();
+  }
 }
 
 async function onMainThread(photo: Blob): Promise<StripResult> {
