@@ -18,7 +18,7 @@ const buildIdMeta: Plugin = {
 /**
  * The app is written against React's API and types, and runs on Preact's compat layer: react-dom was 62 KB
  * of the panel's 127 KB of initial JavaScript (gzipped) and the largest share of the CPU time before the QR
- * was painted (scripts/bench/profile-panel.ts; BENCHMARKS.md, Goals of issue 12). Preact with compat is ~12 KB.
+ * was painted (scripts/bench/profile-panel.ts; docs/benchmarks-history.md). Preact with compat is ~12 KB.
  * Libraries that import React (TanStack Query) get the same layer.
  */
 const preactCompat = [

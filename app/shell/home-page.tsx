@@ -30,7 +30,7 @@ const recordQueries = { vaccine: useVaccinations, pcr: usePcrTests, itinerary: u
 
 /*
  * When the profile and each record were last fetched is read in these small components, not by the panel: five
- * queries land one after another at start, and each used to render the whole panel again (profile:panel).
+ * queries land one after another at start, and each would otherwise render the whole panel again.
  */
 function PanelSyncStatus({ citizenId }: { citizenId: string }) {
   const meUpdatedAt = useMe().dataUpdatedAt;

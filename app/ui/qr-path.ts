@@ -7,8 +7,8 @@ const alphanumeric = /^[0-9A-Z $%*+\-./:]*$/;
 /**
  * Encodes text as a QR symbol and returns it as a single SVG path, so it can be drawn in any colour without innerHTML.
  * The text goes in as one segment, alphanumeric when every character allows it, otherwise bytes: left to itself,
- * qrcode searches the cheapest mix of modes with a shortest-path walk over every character, which was most of the
- * panel's first long task (≈ 250 ms of 410 ms at 4× CPU slowdown) and, for these codes, never gave a smaller symbol.
+ * qrcode searches the cheapest mix of modes with a shortest-path walk over every character: most of the panel's
+ * first long task, and for these codes it never gives a smaller symbol (docs/benchmarks-history.md).
  */
 export function qrShape(text: string, errorCorrection: ErrorCorrection = 'M'): QrShape {
   const segment = alphanumeric.test(text) ? { data: text, mode: 'alphanumeric' as const } : { data: new TextEncoder().encode(text), mode: 'byte' as const };

@@ -2,7 +2,7 @@
  * The code of the citizen last signed in on this device, signed while the app is still starting: the kept
  * credential, the device key, the signature and the QR's modules (in a worker) are made while the query cache is read
  * back from IndexedDB and the panel renders, instead of one after the other once the panel has mounted
- * (issue 12: show the cached code at once). It is exactly what the panel would sign itself: the same kept
+ * (so the first frame can hold the code). It is exactly what the panel would sign itself: the same kept
  * credential (used only when its token is the one the panel's credential query holds), the same device key
  * and server-time reckoning, and it is taken once and only while fresh. Nothing is read when nobody is
  * signed in: logout deletes the pointer to the last citizen, their credentials and their keys.
