@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import { builtFiles, distDir, gzipKb, sentKb } from './bundle-files.ts';
 
 /**
- * Issue 12's goal for the panel. Today's figure is ~69 KB since the app runs on Preact's compat layer
- * (react-dom alone was 62 KB); growth past 100 KB is a decision, not a drift.
+ * The panel's initial JavaScript on React 19 (issue 23: no more Preact compat layer): 122.9 KB when the
+ * alias was removed (63.3 KB on Preact), react-dom being nearly all the growth. The code need not wait for it
+ * (app/boot/ paints it first); growth past the budget is a decision, not a drift.
  */
-const budgetKb = 100;
+const budgetKb = 126;
 const { initialScripts: initial, lazyScripts: lazy } = builtFiles();
 const initialKb = initial.reduce((sum, file) => sum + gzipKb(file), 0);
 const sentTotalKb = initial.reduce((sum, file) => sum + sentKb(file), 0);
