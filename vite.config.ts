@@ -2,6 +2,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { bootPreload } from './scripts/build/boot-preload.ts';
 import { ocrModel, ocrModelPath } from './scripts/build/ocr-model.ts';
 import { precompress } from './scripts/build/precompress.ts';
 
@@ -22,6 +23,7 @@ export default defineConfig({
   plugins: [
     react(),
     buildIdMeta,
+    bootPreload(),
     ocrModel(),
     VitePWA({
       // The app asks before it updates (app/shell/update-prompt.tsx, useRegisterSW): never a reload mid-check.
