@@ -2,6 +2,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { bootPreload } from './scripts/build/boot-preload.ts';
 import { ocrModel, ocrModelPath } from './scripts/build/ocr-model.ts';
 import { precompress } from './scripts/build/precompress.ts';
 
@@ -15,28 +16,14 @@ const buildIdMeta: Plugin = {
   transformIndexHtml: () => [{ tag: 'meta', attrs: { name: 'suishen-build', content: buildId }, injectTo: 'head' }],
 };
 
-/**
- * The app is written against React's API and types, and runs on Preact's compat layer: react-dom was 62 KB
- * of the panel's 127 KB of initial JavaScript (gzipped) and the largest share of the CPU time before the QR
- * was painted (scripts/bench/profile-panel.ts; docs/benchmarks-history.md). Preact with compat is ~12 KB.
- * Libraries that import React (TanStack Query) get the same layer.
- */
-const preactCompat = [
-  { find: /^react$/, replacement: 'preact/compat' },
-  { find: /^react-dom$/, replacement: 'preact/compat' },
-  { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
-  { find: /^react\/jsx-runtime$/, replacement: 'preact/compat/jsx-runtime' },
-  { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/compat/jsx-dev-runtime' },
-];
-
 export default defineConfig({
   root: 'app',
-  resolve: { alias: preactCompat },
   publicDir: '../public',
   envDir: '..',
   plugins: [
     react(),
     buildIdMeta,
+    bootPreload(),
     ocrModel(),
     VitePWA({
       // The app asks before it updates (app/shell/update-prompt.tsx, useRegisterSW): never a reload mid-check.

@@ -2,27 +2,12 @@
  * Times as Shanghai shows them, whatever zone the device is set to: every instant is rendered in
  * Asia/Shanghai (UTC+8, no daylight saving since 1991) and nothing here reads the device's zone.
  */
-import { shanghaiParts } from '../../core/shanghai-time.ts';
 import { locales, type Language } from './messages.ts';
 
+// The clock's formats live apart, without the catalogue, for the boot module (app/boot/).
+export { formatClock, formatDateTime, formatDay } from './shanghai-clock.ts';
+
 export const shanghaiTimeZone = 'Asia/Shanghai';
-
-/** 2022-04-02 */
-export function formatDay(instant: Date | number | string): string {
-  const p = shanghaiParts(instant);
-  return `${p.year}-${p.month}-${p.day}`;
-}
-
-/** 08:00 or 08:00:05 */
-export function formatClock(instant: Date | number | string, withSeconds = false): string {
-  const p = shanghaiParts(instant);
-  return withSeconds ? `${p.hour}:${p.minute}:${p.second}` : `${p.hour}:${p.minute}`;
-}
-
-/** 2022-04-02 08:00 */
-export function formatDateTime(instant: Date | number | string, withSeconds = false): string {
-  return `${formatDay(instant)} ${formatClock(instant, withSeconds)}`;
-}
 
 /** A calendar day (yyyy-mm-dd, already a Shanghai day) written out for the reader's language. */
 export function formatCalendarDay(day: string, language: Language): string {

@@ -9,26 +9,10 @@ import { endpoints } from '../../core/contract/endpoints.ts';
 import type { RuleSet } from '../../core/contract/records.ts';
 import { ecdsa } from '../../core/crypto/signed-token.ts';
 import { storage, walletDb } from './db.ts';
+import { keptDeviceKey, publicPart, type DeviceKey, type StoredCredential } from './kept-code.ts';
 
-export interface DeviceKey {
-  privateKey: CryptoKey;
-  publicJwk: { kty: 'EC'; crv: 'P-256'; x: string; y: string };
-}
-
-function publicPart(jwk: JsonWebKey): DeviceKey['publicJwk'] | null {
-  return jwk.kty === 'EC' && jwk.crv === 'P-256' && jwk.x && jwk.y ? { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y } : null;
-}
-
-/**
- * The citizen's device key if this device keeps one. Signing a code uses this, never `deviceKeyFor`: a key made
- * then would not be the one the credential is bound to, and a signature still under way as the citizen logs
- * out would otherwise leave a new key behind on a shared phone.
- */
-export async function keptDeviceKey(citizenId: string): Promise<DeviceKey | null> {
-  const stored = await (await walletDb()).get(storage.stores.deviceKeys, citizenId);
-  const storedPublic = stored ? publicPart(stored.publicJwk) : null;
-  return stored && storedPublic ? { privateKey: stored.keyPair.privateKey, publicJwk: storedPublic } : null;
-}
+// Reading what a code is signed from lives in kept-code.ts, without zod, for the boot module (app/boot/).
+export { keptDeviceKey, storedCredential, type DeviceKey, type StoredCredential } from './kept-code.ts';
 
 /**
  * People logged out of on this page: no device key is made for them again until the next login. A credential
@@ -66,23 +50,10 @@ export async function deviceKeyFor(citizenId: string): Promise<DeviceKey> {
   return { privateKey: keyPair.privateKey, publicJwk };
 }
 
-export interface StoredCredential {
-  credential: string;
-  /** The compact (SSM2) form of the same credential, shown when there is one. */
-  compact?: string;
-  expiresAt: number;
-}
-
 export async function saveCredential(subjectId: string, credential: StoredCredential): Promise<void> {
   const db = await walletDb();
   const { compact, expiresAt } = credential;
   await db.put(storage.stores.credentials, { subjectId, token: credential.credential, compact, expiresAt, savedAt: Date.now() });
-}
-
-export async function storedCredential(subjectId: string): Promise<StoredCredential | null> {
-  const row = await (await walletDb()).get(storage.stores.credentials, subjectId);
-  if (!row || typeof row.token !== 'string' || !Number.isFinite(row.expiresAt)) return null;
-  return { credential: row.token, compact: typeof row.compact === 'string' ? row.compact : undefined, expiresAt: row.expiresAt };
 }
 
 /** A relative unlinked: the credential shown for them and the device key that signed it leave this device. */

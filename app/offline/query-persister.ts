@@ -11,8 +11,10 @@ import type { PersistedClient, Persister } from '@tanstack/react-query-persist-c
 import * as z from 'zod/mini';
 import { refuseDeviceKeys } from './credential-store.ts';
 import { storage, walletDb } from './db.ts';
+import { lastCitizenKey, lastSignedInCitizen } from './kept-code.ts';
 
-const lastCitizenKey = 'last-citizen';
+export { lastSignedInCitizen } from './kept-code.ts';
+
 const writeDelayMs = 500;
 
 export interface CitizenPersisterOptions {
@@ -84,12 +86,6 @@ function cancelPendingWrite(): void {
   pendingWrite = undefined;
   removeEventListener('pagehide', writeNow);
   removeEventListener('visibilitychange', writeIfHidden);
-}
-
-/** The citizen whose cache the next start restores: the one last signed in, until they log out. */
-export async function lastSignedInCitizen(): Promise<string | undefined> {
-  const citizenId: unknown = await (await walletDb()).get(storage.stores.settings, lastCitizenKey);
-  return typeof citizenId === 'string' ? citizenId : undefined;
 }
 
 export function createCitizenPersister({ citizenOf, queryProblem, readAhead = false }: CitizenPersisterOptions): Persister {

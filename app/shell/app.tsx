@@ -5,7 +5,9 @@ import { earlyCodeSettled, startEarlyCode } from '../features/health-code-panel/
 import { I18nProvider } from '../i18n/i18n-provider.tsx';
 import { TextSizeProvider } from '../ui/text-size.tsx';
 import { cachedRecordProblem, citizenOfCache } from '../offline/cached-records.ts';
+import { cacheBuster, cacheMaxAgeMs } from '../offline/kept-code.ts';
 import { createCitizenPersister } from '../offline/query-persister.ts';
+import { BootCardFallback } from './boot-card-fallback.tsx';
 import { ErrorBoundary } from './error-boundary.tsx';
 import { registerOutboxKinds } from './outbox-kinds.ts';
 import { OutboxSync } from './outbox-sync.tsx';
@@ -35,13 +37,12 @@ registerOutboxKinds();
 /** The longest the restored panel waits for its early code; past it, the card signs its own as before. */
 const earlyCodeWaitMs = 1_000;
 
-/** A week, as long as queries are kept in memory: an old cache is better than none at the door. */
-const cacheMaxAgeMs = 7 * 24 * 60 * 60 * 1000;
 
 export function App() {
   return (
     <I18nProvider>
       <TextSizeProvider>
+        <BootCardFallback />
         <ErrorBoundary>
           <PersistQueryClientProvider
             client={queryClient}
@@ -51,7 +52,7 @@ export function App() {
             persistOptions={{
               persister,
               maxAge: cacheMaxAgeMs,
-              buster: 'v1',
+              buster: cacheBuster,
               dehydrateOptions: { shouldDehydrateQuery: shouldPersistQuery },
             }}
           >

@@ -21,7 +21,8 @@
  * so that the phone's first load carries only what presenting needs.
  */
 import type { CryptoKey } from './web-crypto.ts';
-import { compactPrefix, type CredentialClaims, type PaperClaims } from './health-code.ts';
+import type { CredentialClaims, PaperClaims } from './health-code.ts';
+import { compactPrefix } from './code-prefixes.ts';
 import { bytesToBase45 } from './base45.ts';
 import { base64urlToBytes, bytesToBase64url } from './base64url.ts';
 import { decodeCbor, encodeCbor, type CborValue } from './cbor.ts';

@@ -23,11 +23,11 @@ import type { CryptoKey } from './web-crypto.ts';
 import * as z from 'zod/mini';
 import { codeColour } from '../contract/common.ts';
 import { base64urlToBytes, bytesToBase64url } from './base64url.ts';
-import { ecdsa, signAlgorithm } from './signed-token.ts';
+import { ecdsa } from './signed-token.ts';
 
-export const codePrefix = 'SSM1';
-/** The compact form's prefix (compact-code.ts), ending in a character of QR alphanumeric mode. */
-export const compactPrefix = 'SSM2:';
+import { codePrefix } from './code-prefixes.ts';
+
+export { codePrefix, compactPrefix } from './code-prefixes.ts';
 /** A code older than this is treated as a replayed screenshot. */
 export const freshnessMs = 90_000;
 /** Clocks of two phones disagree a little; a timestamp further ahead than this is refused too. */
@@ -111,13 +111,6 @@ export async function rawToPublicKey(raw: string): Promise<CryptoKey | null> {
   const bytes = base64urlToBytes(raw);
   if (!bytes || bytes.length !== 65) return null;
   return crypto.subtle.importKey('raw', bytes, ecdsa, true, ['verify']).catch(() => null);
-}
-
-/** The QR text for a credential at `now`, signed by the device key the credential is bound to. */
-export async function presentCode(credential: string, devicePrivateKey: CryptoKey, now: number): Promise<string> {
-  const signed = `${codePrefix}~${credential}~${Math.floor(now / 1000)}`;
-  const signature = await crypto.subtle.sign(signAlgorithm, devicePrivateKey, new TextEncoder().encode(signed));
-  return `${signed}~${bytesToBase64url(new Uint8Array(signature))}`;
 }
 
 /** The QR text printed on a paper code. */

@@ -13,7 +13,8 @@
 import { endpoints } from '../../core/contract/endpoints.ts';
 import { presentCompactCode } from '../../core/crypto/compact-code.ts';
 import { openCompactCode } from '../../core/crypto/read-compact-code.ts';
-import { paperCodeText, presentCode } from '../../core/crypto/health-code.ts';
+import { paperCodeText } from '../../core/crypto/health-code.ts';
+import { presentCode } from '../../core/crypto/live-code.ts';
 import { ecdsa, signToken } from '../../core/crypto/signed-token.ts';
 import { qrShape } from '../../app/ui/qr-path.ts';
 import type { ErrorCorrection } from '../../app/ui/qr-shape.ts';

@@ -1,31 +1,60 @@
 /**
  * Prints and enforces the size of the JavaScript a phone downloads before the panel can render:
- * the entry script plus every chunk index.html preloads, gzipped (scripts/build/bundle-files.ts).
+ * the entry script plus every chunk index.html preloads, gzipped (scripts/build/bundle-files.ts), in two
+ * budgets: the boot module that paints the code (app/boot.ts and what it imports) and the React app behind it.
  * Lazily loaded chunks (scanner, decoder) are listed but do not count against the budget.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { builtFiles, distDir, gzipKb, sentKb } from './bundle-files.ts';
+import { bootFiles, builtFiles, distDir, gzipKb, sentKb } from './bundle-files.ts';
 
 /**
- * Issue 12's goal for the panel. Today's figure is ~69 KB since the app runs on Preact's compat layer
- * (react-dom alone was 62 KB); growth past 100 KB is a decision, not a drift.
+ * The panel's initial JavaScript on React 19 (issue 23: no more Preact compat layer): 122.9 KB when the
+ * alias was removed (63.3 KB on Preact), react-dom being nearly all the growth. The code need not wait for it
+ * (app/boot/ paints it first); growth past the budget is a decision, not a drift.
  */
-const budgetKb = 100;
+const budgetKb = 126;
+/**
+ * The boot module with its QR encoder and everything it imports (IndexedDB, signing, the clock), as measured
+ * when it was made (issue 23 aimed at 12 KB; the qrcode library's encoder alone is ~8 KB of it).
+ */
+const bootBudgetKb = 19.5;
 const { initialScripts: initial, lazyScripts: lazy } = builtFiles();
-const initialKb = initial.reduce((sum, file) => sum + gzipKb(file), 0);
-const sentTotalKb = initial.reduce((sum, file) => sum + sentKb(file), 0);
+const boot = bootFiles();
+const app = initial.filter((file) => !boot.includes(file));
+const sum = (files: readonly string[], size: (file: string) => number) => files.reduce((total, file) => total + size(file), 0);
+const bootKb = sum(boot, gzipKb);
+const initialKb = sum(app, gzipKb);
+const sentTotalKb = sum(initial, sentKb);
 
-console.log(`Initial JavaScript of the panel: ${initialKb.toFixed(1)} KB gzipped (budget ${budgetKb} KB), ${sentTotalKb.toFixed(1)} KB as sent (brotli)`);
-for (const file of initial) console.log(`  ${file}  ${gzipKb(file).toFixed(1)} KB`);
+console.log(`Boot module (paints the code): ${bootKb.toFixed(1)} KB gzipped (budget ${bootBudgetKb} KB)`);
+for (const file of boot) console.log(`  ${file}  ${gzipKb(file).toFixed(1)} KB`);
+console.log(`Initial JavaScript of the React app behind it: ${initialKb.toFixed(1)} KB gzipped (budget ${budgetKb} KB); both ${sentTotalKb.toFixed(1)} KB as sent (brotli)`);
+for (const file of app) console.log(`  ${file}  ${gzipKb(file).toFixed(1)} KB`);
 if (lazy.length > 0) {
   console.log('Loaded on demand:');
   for (const file of lazy) console.log(`  ${file}  ${gzipKb(file).toFixed(1)} KB`);
+}
+if (bootKb > bootBudgetKb) {
+  console.error(`Boot module over budget by ${(bootKb - bootBudgetKb).toFixed(1)} KB`);
+  process.exit(1);
 }
 if (initialKb > budgetKb) {
   console.error(`Over budget by ${(initialKb - budgetKb).toFixed(1)} KB`);
   process.exit(1);
 }
+/** Strings only the app's framework and schemas contain: the boot module must paint without them. */
+const bootForbidden = { react: 'react.transitional.element', 'react-dom': 'ReactDOM', zod: '$ZodType' };
+for (const file of boot) {
+  const source = readFileSync(join(distDir, file), 'utf8');
+  for (const [library, marker] of Object.entries(bootForbidden)) {
+    if (source.includes(marker)) {
+      console.error(`${library} is in the boot module (${file}): it must paint the code before any framework loads`);
+      process.exit(1);
+    }
+  }
+}
+console.log('Boot module: no React, no zod');
 
 /** Strings only the camera scanner's libraries contain: finding one in the initial load means a static import crept in. */
 const scannerMarkers = { 'html5-qrcode': 'qr-shaded-region', 'zxing-wasm': 'zxing_reader' };

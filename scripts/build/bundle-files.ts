@@ -45,3 +45,22 @@ export function sentKb(file: string, dist = distDir): number {
 }
 
 export const rawKb = (file: string, dist = distDir) => statSync(join(dist, file)).size / 1024;
+
+/**
+ * The boot module (the HTML shell's one entry script, app/boot.ts) and the chunks it imports statically: what
+ * must arrive before the code is painted. The React app it imports dynamically is not among them.
+ */
+export function bootFiles(dist = distDir): string[] {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const entry = /<script[^>]+src="\/(assets\/[^"]+\.js)"/.exec(html)?.[1];
+  if (!entry) throw new Error('No entry script found in dist/index.html');
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const source = readFileSync(join(dist, file), 'utf8');
+    for (const match of source.matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)) visit(`assets/${match[1] ?? ''}`);
+  };
+  visit(entry);
+  return [...seen];
+}

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { endpoints } from '../../core/contract/endpoints.ts';
 import type { SyncItemResult } from '../../core/contract/sync.ts';
 import { presentCompactCode } from '../../core/crypto/compact-code.ts';
-import { presentCode } from '../../core/crypto/health-code.ts';
+import { presentCode } from '../../core/crypto/live-code.ts';
 import { ecdsa } from '../../core/crypto/signed-token.ts';
 import { idNumberCheckCharacter } from '../../core/id-number.ts';
 import type { CryptoKeyPair } from '../../core/crypto/web-crypto.ts';

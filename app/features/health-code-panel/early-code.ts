@@ -7,6 +7,7 @@
  * and server-time reckoning, and it is taken once and only while fresh. Nothing is read when nobody is
  * signed in: logout deletes the pointer to the last citizen, their credentials and their keys.
  */
+import { takeBootCode } from '../../boot/hand-over.ts';
 import { storedCredential } from '../../offline/credential-store.ts';
 import { lastSignedInCitizen } from '../../offline/query-persister.ts';
 import { signCode, type SignedCode } from './sign-code.ts';
@@ -17,10 +18,17 @@ interface EarlyCode {
   code: SignedCode;
   /** Local time it was made at (the code's own time is the server's). */
   madeAt: number;
+  /** Made and painted by the boot module (app/boot/). */
+  fromBoot?: boolean;
 }
 
 /** Older than this, the panel signs again: its next re-signing is a minute after it mounts, and a verifier takes 90 s. */
 const maxEarlyAgeMs = 5_000;
+/**
+ * The boot module's code is on screen already: taking it spares a second signature and a second QR. Up to
+ * 20 s old it is still fresh for the 90 s a verifier allows until the panel's first re-signing a minute on.
+ */
+const maxBootAgeMs = 20_000;
 
 let early: Promise<EarlyCode | null> | undefined;
 /** The early code once it is made, so the panel's first render can show it without waiting a tick. */
@@ -35,9 +43,11 @@ async function makeEarlyCode(): Promise<EarlyCode | null> {
   return { citizenId, token: credential.credential, code, madeAt: Date.now() };
 }
 
-/** Starts the early code; called once as the app's modules load. */
+/** Starts the early code, or takes the one the boot module painted; called once as the app's modules load. */
 export function startEarlyCode(): void {
-  early ??= makeEarlyCode()
+  const boot = takeBootCode();
+  if (boot) made = { ...boot, fromBoot: true };
+  early ??= (made ? Promise.resolve(made) : makeEarlyCode())
     .then((result) => (made = result))
     // Any failure leaves the code to the panel, which signs it the usual way and shows what went wrong.
     .catch(() => null);
@@ -56,7 +66,7 @@ function usable(result: EarlyCode | null, citizenId: string, token: string): Sig
   if (!result || result.citizenId !== citizenId || result.token !== token) return null;
   made = null;
   early = Promise.resolve(null);
-  if (Date.now() - result.madeAt > maxEarlyAgeMs) return null;
+  if (Date.now() - result.madeAt > (result.fromBoot ? maxBootAgeMs : maxEarlyAgeMs)) return null;
   return result.code;
 }
 

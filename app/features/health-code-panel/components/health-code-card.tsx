@@ -1,5 +1,6 @@
 import '../health-code-panel.css';
-import { memo, useEffect } from 'react';
+import { memo, useEffect, useLayoutEffect } from 'react';
+import { releaseBootCard } from '../../../boot/hand-over.ts';
 import type { Profile } from '../../../../core/contract/account.ts';
 import { Link } from '../../../navigation/navigation.tsx';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
@@ -30,6 +31,10 @@ export const HealthCodeCard = memo(function HealthCodeCard({ profile, refreshedA
   const code = useHealthCode(profile.id, profile.colour);
   usePanelRefresh(profile.id);
   const settled = code.kind !== 'loading';
+  // The boot module's card (app/boot/) leaves in the commit that shows this one's code: same frame, same place.
+  useLayoutEffect(() => {
+    if (settled) releaseBootCard();
+  }, [settled]);
   useEffect(() => {
     if (settled) onCodeSettled?.();
   }, [settled, onCodeSettled]);

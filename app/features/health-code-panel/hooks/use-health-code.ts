@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { CodeColour } from '../../../../core/contract/common.ts';
-import { base64urlToText } from '../../../../core/crypto/base64url.ts';
+import { issuedColour } from '../../../offline/kept-code.ts';
 import { useCredential } from '../api/issue-credential.ts';
 import { awaitEarlyCode, takeEarlyCode } from '../early-code.ts';
 import { signCode, type SignedCode } from '../sign-code.ts';
@@ -16,16 +16,6 @@ export type HealthCodeState =
   /** The phone's clock was set back since it was last online: a code signed with it would be refused. */
   | { kind: 'clock' }
   | { kind: 'error'; error: unknown; retry: () => void };
-
-/** The colour a credential was issued with, read without verifying: only to tell whether it is out of date. */
-function issuedColour(credential: string): unknown {
-  const text = base64urlToText(credential.split('.')[2] ?? '');
-  try {
-    return text === null ? undefined : (JSON.parse(text) as { c?: unknown }).c;
-  } catch {
-    return undefined;
-  }
-}
 
 const asState = (code: SignedCode): HealthCodeState => (code.kind === 'ready' ? { ...code, offline: false } : code);
 
