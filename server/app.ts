@@ -6,6 +6,7 @@ import { securityHeaders } from './http/security-headers.ts';
 import { serveClient } from './http/static-files.ts';
 import { requireKiosk } from './http/kiosk-auth.ts';
 import { behind } from './http/mount.ts';
+import { instrument } from './http/observability.ts';
 import { requireProvider } from './http/provider-auth.ts';
 import { requireSession } from './http/session.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -24,6 +25,7 @@ import type { Services } from './compose.ts';
 /** The whole HTTP surface on one origin: the JSON API under /api and the built client everywhere else. */
 export function createApp(services: Services) {
   const app = new Hono();
+  instrument(app, { metrics: services.metrics, logger: services.logger, metricsToken: services.config.metricsToken });
   app.use(securityHeaders);
   // API JSON is gzipped as it is sent; static files come precompressed and are left alone.
   app.use(compress());

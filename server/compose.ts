@@ -3,6 +3,7 @@
  * services to the routes. Routes never see a store; services never see HTTP beyond the errors they throw.
  */
 import type { ServerConfig } from './config.ts';
+import { createLogger, createMetrics } from './http/observability.ts';
 import { createAccessLogService } from './services/access-log.ts';
 import { createAntigenReviewService } from './services/antigen-reviews.ts';
 import { createAuthService } from './services/auth.ts';
@@ -32,6 +33,8 @@ export function composeServices(storage: Storage, config: ServerConfig, signer: 
   const sync = createSyncService({ storage, signer });
   return {
     config,
+    metrics: createMetrics(),
+    logger: createLogger(config.logDestination),
     signer,
     auth,
     loginLimits,

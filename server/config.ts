@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { DestinationStream } from 'pino';
 import { kioskLookupDefaults } from '../core/contract/kiosks.ts';
 import { missingSenderMessage, type SmsWebhook } from './services/code-sender.ts';
 import { defaultLoginLimits, loginLimitVariables, type LoginLimits } from './services/login-limits.ts';
@@ -25,6 +26,10 @@ export interface ServerConfig {
   trustProxy?: number;
   /** The login rules' clock; tests move it to cross limit windows. Date.now when absent. */
   clock?: () => number;
+  /** `METRICS_TOKEN`: GET /metrics answers only with it as a bearer token; unset, only to this machine (http/observability.ts). */
+  metricsToken?: string;
+  /** Where the JSON access log goes (main.ts: stdout); absent, nothing is logged. */
+  logDestination?: DestinationStream;
 }
 
 /** The database the environment names: PostgreSQL at DATABASE_URL, else SQLite under DATA_DIR. Shared with the admin tool. */
@@ -99,5 +104,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       perDay: positiveInteger(env, 'KIOSK_LOOKUPS_PER_DAY', kioskLookupDefaults.perDay),
     },
     trustProxy: trustProxyFromEnv(env),
+    ...metricsTokenFromEnv(env),
   };
+}
+
+function metricsTokenFromEnv(env: NodeJS.ProcessEnv): { metricsToken?: string } {
+  const token = env.METRICS_TOKEN?.trim();
+  if (!token) return {};
+  if (token.length < 16) throw new Error('METRICS_TOKEN must be at least 16 characters (the bearer token Prometheus sends for /metrics).');
+  return { metricsToken: token };
 }

@@ -4,7 +4,7 @@ import { StartupError } from './storage/database.ts';
 
 let config: ServerConfig;
 try {
-  config = configFromEnv();
+  config = { ...configFromEnv(), logDestination: process.stdout };
 } catch (error) {
   // A configuration mistake is the operator's to fix: say what to set, without a stack trace.
   console.error(`Suishen Wallet not started: ${error instanceof Error ? error.message : String(error)}`);

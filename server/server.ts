@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import { defaultApprovedKits } from '../core/antigen/approved-kits.ts';
 import { defaultRuleSets } from '../core/rules/default-rule-sets.ts';
 import { createApp } from './app.ts';
+import { watchDatabase } from './http/observability.ts';
 import { composeServices, type Services } from './compose.ts';
 import type { ServerConfig } from './config.ts';
 import { seedDemo } from './services/demo-seed.ts';
@@ -49,6 +50,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     await storage.close();
     throw (config.database.engine === 'sqlite' && startupProblem(error, config.database.dataDir)) || error;
   }
+  watchDatabase(services.metrics, database);
   const stopHouseKeeping = scheduleHouseKeeping(storage, services.auth);
   // A key rotation (admin tool) is a row in the database: every node signs with the new key within a minute.
   const keyRefresh = setInterval(() => {

@@ -13,6 +13,8 @@
  * same schema and citizens: no HTTP, no JSON parsing, no validation, no lookups.
  *
  *   npm run bench:feeds                    LINES=100000 CITIZENS=10000 npm run bench:feeds
+ *   PROFILE_DIR=/tmp/prof LINES=100000 npm run bench:feeds     (a CPU profile of the server)
+ *   BEFORE_DIR=/tmp/before npm run bench:feeds                (the same feed through an older checkout first)
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -83,13 +85,19 @@ function peakRssMb(pid: number): number {
   return kb / 1024;
 }
 
-async function throughHttp(): Promise<{ perSecond: number; rssMb: number; seconds: number; cpu: number }> {
+/** The feed through HTTP, the server run from `tree` (another checkout, for a before/after in one run) or this one. */
+async function throughHttp(tree = process.cwd()): Promise<{ perSecond: number; rssMb: number; seconds: number; cpu: number; counted: number | null }> {
+  const home = process.cwd();
+  // The server and the admin tool are started by path from the working directory.
+  process.chdir(tree);
   const dataDir = mkdtempSync(join(tmpdir(), 'suishen-bench-feeds-'));
   const location = { engine: 'sqlite', dataDir } as const;
   const server = startServerProcess(await freePort(), location, {
     DEMO: 'false',
     SMS_WEBHOOK_URL: 'http://127.0.0.1:9/unused',
     SMS_WEBHOOK_SECRET: 'bench-secret-not-used-0123',
+    // PROFILE_DIR=dir: the server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+    ...(process.env.PROFILE_DIR ? { NODE_OPTIONS: `--import ${join(import.meta.dirname, 'cpu-profile-hook.mjs')}`, CPU_PROFILE_DIR: process.env.PROFILE_DIR } : {}),
   });
   try {
     await waitReady(server);
@@ -105,11 +113,20 @@ async function throughHttp(): Promise<{ perSecond: number; rssMb: number; second
     const summary = await postFeed(server.url, 'pcr-results', lab, ndjsonStream(lines, pcrLine));
     const seconds = (performance.now() - began) / 1000;
     if (summary.stored !== lines || summary.rejected !== 0) throw new Error(`pcr feed: ${JSON.stringify(summary)}`);
-    return { perSecond: lines / seconds, rssMb: peakRssMb(pid), seconds, cpu: cpuSeconds(pid) - cpuBefore };
+    return { perSecond: lines / seconds, rssMb: peakRssMb(pid), seconds, cpu: cpuSeconds(pid) - cpuBefore, counted: await storedPerMetrics(server.url) };
   } finally {
+    process.chdir(home);
     await stopServerProcess(server);
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Lines the server says it stored, from GET /metrics (readable from this machine); null for a server without it. */
+async function storedPerMetrics(url: string): Promise<number | null> {
+  const response = await fetch(`${url}/metrics`).catch(() => null);
+  if (!response?.ok) return null;
+  const line = (await response.text()).split('\n').find((text) => text.startsWith('feed_lines_total{') && text.includes('scope="pcr-results"') && text.includes('outcome="stored"'));
+  return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : null;
 }
 
 async function floor(): Promise<{ perSecond: number; seconds: number }> {
@@ -152,9 +169,16 @@ async function floor(): Promise<{ perSecond: number; seconds: number }> {
 const format = (n: number) => Math.round(n).toLocaleString('en-US');
 
 console.log(`bench:feeds: ${format(lines)} PCR lines over ${format(citizens)} citizens, SQLite`);
+// BEFORE_DIR=<a checkout of the code before a change, node_modules linked>: the same feed through its server first.
+const beforeDir = process.env.BEFORE_DIR;
+if (beforeDir) {
+  const before = await throughHttp(beforeDir);
+  console.log(`before:       ${format(before.perSecond)} lines/s (${before.seconds.toFixed(1)} s), server peak RSS ${format(before.rssMb)} MB, ${format(lines / before.cpu)} lines per CPU-second (${beforeDir})`);
+}
 const http = await throughHttp();
 console.log(`through HTTP: ${format(http.perSecond)} lines/s (${http.seconds.toFixed(1)} s), server peak RSS ${format(http.rssMb)} MB`);
 console.log(`server CPU:   ${http.cpu.toFixed(1)} s for the feed, ${format(lines / http.cpu)} lines per CPU-second (the rate with a core to itself)`);
+if (http.counted !== null) console.log(`/metrics:     feed_lines_total{scope="pcr-results",outcome="stored"} ${format(http.counted)}`);
 const raw = await floor();
 console.log(`raw floor:    ${format(raw.perSecond)} lines/s (${raw.seconds.toFixed(1)} s), better-sqlite3 in one process, ${floorBatch} rows a transaction`);
 console.log(`ratio:        HTTP at ${((http.perSecond / raw.perSecond) * 100).toFixed(0)}% of the floor (${(raw.perSecond / http.perSecond).toFixed(2)}× slower)`);

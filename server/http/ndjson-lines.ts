@@ -8,8 +8,63 @@ export type RawLine = { number: number; text: string } | { number: number; probl
 
 const newline = 0x0a;
 
-export async function* ndjsonLines(body: ReadableStream<Uint8Array> | null, maxBytes: number): AsyncGenerator<RawLine> {
-  if (!body) return;
+/**
+ * Up to `limitBytes` of a stream read ahead of its consumer: a feed's writes hold the event loop for a
+ * batch at a time, and without a buffer the sender stalls on a full socket meanwhile, so the server then
+ * waits for it (a quarter of a feed's time was idle in the profile, docs/benchmarks-scale.md).
+ */
+export async function* readAhead(body: AsyncIterable<Uint8Array>, limitBytes: number): AsyncGenerator<Uint8Array> {
+  const queue: Uint8Array[] = [];
+  const state: { buffered: number; done: boolean; stopped: boolean; failure?: { error: unknown } } = { buffered: 0, done: false, stopped: false };
+  let wake: (() => void) | undefined;
+  let resume: (() => void) | undefined;
+  const signal = () => {
+    wake?.();
+    wake = undefined;
+  };
+  const reader = (async () => {
+    try {
+      for await (const chunk of body) {
+        queue.push(chunk);
+        state.buffered += chunk.length;
+        signal();
+        while (state.buffered >= limitBytes && !state.stopped) await new Promise<void>((go) => (resume = go));
+        // The consumer stopped early: leaving the loop cancels the body.
+        if (state.stopped) break;
+      }
+    } catch (error) {
+      state.failure = { error };
+    } finally {
+      state.done = true;
+      signal();
+    }
+  })();
+  try {
+    for (;;) {
+      const chunk = queue.shift();
+      if (chunk) {
+        state.buffered -= chunk.length;
+        if (state.buffered < limitBytes) {
+          resume?.();
+          resume = undefined;
+        }
+        yield chunk;
+        continue;
+      }
+      if (state.failure) throw state.failure.error;
+      if (state.done) return;
+      await new Promise<void>((go) => (wake = go));
+    }
+  } finally {
+    state.stopped = true;
+    resume?.();
+    await reader;
+  }
+}
+
+export async function* ndjsonLines(stream: ReadableStream<Uint8Array> | null, maxBytes: number, readAheadBytes = 16 * 1024 * 1024): AsyncGenerator<RawLine> {
+  if (!stream) return;
+  const body = readAhead(stream, readAheadBytes);
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let parts: Uint8Array[] = [];
   let size = 0;

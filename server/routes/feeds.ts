@@ -8,7 +8,7 @@ import { ndjsonLines } from '../http/ndjson-lines.ts';
 import type { ProviderVariables } from '../http/provider-auth.ts';
 
 /** Data providers' NDJSON feeds at `/feeds` behind their API keys (services/feeds.ts); the body is read as a stream. */
-export function feedRoutes({ feeds }: Services) {
+export function feedRoutes({ feeds, metrics }: Services) {
   return new Hono<{ Variables: ProviderVariables }>().post(under('/feeds')(endpoints.postFeed.path), async (c) => {
     const scope = feedScope.safeParse(c.req.param('scope'));
     if (!scope.success) throw new HttpError(404, 'not_found', `No feed ${c.req.param('scope')}; feeds are ${feedScope.options.join(', ')}.`);
@@ -18,6 +18,7 @@ export function feedRoutes({ feeds }: Services) {
       throw new HttpError(415, 'unsupported_media_type', 'Send the feed as application/x-ndjson, one JSON object a line.');
     }
     const result = await feeds.ingest(provider.name, scope.data, ndjsonLines(c.req.raw.body, maxFeedLineBytes));
+    for (const [outcome, lines] of Object.entries(result.summary)) metrics.feedLines.inc({ scope: scope.data, outcome }, lines);
     return c.json<ResponseOf<'postFeed'>>(result);
   });
 }

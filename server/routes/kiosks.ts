@@ -12,13 +12,15 @@ const maxKioskSyncBytes = 512 * 1024;
  * 数字哨兵, the device side, at `/kiosk` behind the kiosk's pairing token (services/kiosks.ts): it learns its
  * venue, sends the visits it passed and looks visitors up.
  */
-export function kioskRoutes({ kiosks }: Services) {
+export function kioskRoutes({ kiosks, metrics }: Services) {
   const at = under('/kiosk');
   return new Hono<{ Variables: KioskVariables }>()
     .get(at(endpoints.kioskMe.path), (c) => c.json<ResponseOf<'kioskMe'>>(kiosks.me(c.get('kiosk'))))
     .post(at(endpoints.kioskSync.path), async (c) => {
       const body = await readJson(c, endpoints.kioskSync.body, maxKioskSyncBytes);
-      return c.json<ResponseOf<'kioskSync'>>({ results: await kiosks.sync(c.get('kiosk'), body.items) });
+      const results = await kiosks.sync(c.get('kiosk'), body.items);
+      for (const result of results) metrics.kioskSyncs.inc({ outcome: result.status });
+      return c.json<ResponseOf<'kioskSync'>>({ results });
     })
     .post(at(endpoints.kioskIdLookup.path), async (c) => {
       const body = await readJson(c, endpoints.kioskIdLookup.body);

@@ -45,6 +45,9 @@ export function decodeCassettePhoto(bytes: Uint8Array): Raster | null {
   }
 }
 
+const compareKeys = (a: { citizenId: string; testId: string }, b: { citizenId: string; testId: string }) =>
+  a.citizenId < b.citizenId ? -1 : a.citizenId > b.citizenId ? 1 : a.testId < b.testId ? -1 : a.testId > b.testId ? 1 : 0;
+
 export function createAntigenChecks(storage: Pick<Storage, 'antigenKits' | 'antigenPhotos'>) {
   return {
     async kit(upload: AntigenUpload, batch: BatchClaims): Promise<CheckedKit> {
@@ -76,14 +79,14 @@ export function createAntigenChecks(storage: Pick<Storage, 'antigenKits' | 'anti
       const isCandidate = (earlier: string) => candidateNearness(photoDistances(earlier, hash)) <= 1;
       if (batch.photos.some((earlier) => isCandidate(earlier.hash) && sameAsStored(fresh, earlier))) throw reused();
       // The hashes find the candidates; only the nearest few get the finer (and dearer) comparison.
-      const candidates: { citizenId: string; testId: string; hash: string; nearness: number }[] = [];
-      for await (const page of storage.antigenPhotos.hashes()) {
-        for (const earlier of page) {
-          const nearness = candidateNearness(photoDistances(earlier.hash, hash));
-          if (nearness <= 1) candidates.push({ ...earlier, nearness });
-        }
-        candidates.sort((a, b) => a.nearness - b.nearness).splice(photoMatchThresholds.maxCandidates);
-      }
+      // The band index (storage/photo-bands.ts) fetches only hashes that may be within the candidate radii.
+      const radius = { scene: photoMatchThresholds.candidateScene, kit: photoMatchThresholds.candidateKit };
+      const candidates = (await storage.antigenPhotos.candidatesNear(hash, radius))
+        .map((earlier) => ({ ...earlier, nearness: candidateNearness(photoDistances(earlier.hash, hash)) }))
+        .filter((earlier) => earlier.nearness <= 1)
+        // Ties in the order a scan met them (by citizen, then test), so the same few are compared as before.
+        .sort((a, b) => a.nearness - b.nearness || compareKeys(a, b))
+        .slice(0, photoMatchThresholds.maxCandidates);
       const prints = await storage.antigenPhotos.printsOf(candidates);
       if (candidates.some((earlier) => sameAsStored(fresh, { hash: earlier.hash, print: prints.get(photoKey(earlier)) ?? null }))) throw reused();
       batch.photos.push({ hash, print: fresh.print });

@@ -341,7 +341,11 @@ export function createFeedService(storage: Storage, clock: () => Date = () => ne
     try {
       return await storage.transaction(async (stores) => {
         const outcomes: Outcome[] = [];
-        for (const batch of pieces(lines, batchSize)) outcomes.push(...(await storeBatch(stores, context, batch)));
+        for (const batch of pieces(lines, batchSize)) {
+          outcomes.push(...(await storeBatch(stores, context, batch)));
+          // SQLite's statements hold the event loop: let the request body be read on between batches.
+          await new Promise((resume) => setImmediate(resume));
+        }
         return outcomes;
       });
     } catch (error) {

@@ -1,4 +1,6 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Engine } from './database.ts';
+import { bandColumn, bandCount, bandProbes, photoBands } from './photo-bands.ts';
 import type { Schema } from './schema.ts';
 
 export interface AntigenPhoto {
@@ -14,7 +16,7 @@ export interface AntigenPhoto {
  * Cassette photos of antigen self-tests, one per test, as the JPEG bytes the device sent, and their
  * perceptual hashes, kept for the retention period so that a photo sent again is recognised.
  */
-export function createAntigenPhotoStore(db: Kysely<Schema>) {
+export function createAntigenPhotoStore(db: Kysely<Schema>, engine: Engine) {
   return {
     async put(photo: AntigenPhoto): Promise<void> {
       await db
@@ -49,7 +51,7 @@ export function createAntigenPhotoStore(db: Kysely<Schema>) {
     async putHash(hash: { citizenId: string; testId: string; hash: string; print: string | null; createdAt: string }): Promise<void> {
       await db
         .insertInto('antigen_photo_hashes')
-        .values({ citizen_id: hash.citizenId, test_id: hash.testId, hash: hash.hash, print: hash.print, created_at: hash.createdAt })
+        .values({ citizen_id: hash.citizenId, test_id: hash.testId, hash: hash.hash, print: hash.print, created_at: hash.createdAt, ...bandValues(hash.hash) })
         .execute();
     },
     /** The prints of a few candidate photos, by photoKey; a photo stored before prints were kept has none. */
@@ -63,9 +65,24 @@ export function createAntigenPhotoStore(db: Kysely<Schema>) {
       return new Map(rows.map((row) => [photoKey({ citizenId: row.citizen_id, testId: row.test_id }), row.print]));
     },
     /**
-     * Every hash still kept, in pages, for comparing a new photo with all earlier ones: a Hamming distance
-     * cannot use an index. At this reference server's scale a scan is fine; docs/antigen.md says what a city needs.
+     * The stored hashes that may be within `radius` bits of this one (scene or kit): those sharing a band
+     * within the band's radius (storage/photo-bands.ts), found through the bands' indexes. A superset of
+     * the hashes within the radius, never all of them; the caller measures the true distances.
      */
+    async candidatesNear(hash: string, radius: { scene: number; kit: number }): Promise<{ citizenId: string; testId: string; hash: string }[]> {
+      const probes = bandProbes(hash, radius);
+      if (probes.length === 0) return [];
+      // One statement, the bands ORed: each term can use its own index (SQLite's multi-index OR, PostgreSQL's BitmapOr).
+      const terms = probes.map((probe) =>
+        engine === 'postgres'
+          ? sql`${sql.ref(probe.column)} = ANY(${probe.values}::integer[])`
+          : sql`${sql.ref(probe.column)} IN (SELECT value FROM json_each(${JSON.stringify(probe.values)}))`,
+      );
+      const rows = await sql<{ citizen_id: string; test_id: string; hash: string }>`
+        SELECT citizen_id, test_id, hash FROM antigen_photo_hashes WHERE ${sql.join(terms, sql` OR `)}`.execute(db);
+      return rows.rows.map((row) => ({ citizenId: row.citizen_id, testId: row.test_id, hash: row.hash }));
+    },
+    /** Every hash still kept, in pages: for tools that must see them all (the check uses candidatesNear). */
     async *hashes(pageSize = 5000): AsyncGenerator<{ citizenId: string; testId: string; hash: string }[]> {
       let after = '';
       let afterTest = '';
@@ -90,6 +107,17 @@ export function createAntigenPhotoStore(db: Kysely<Schema>) {
       await db.deleteFrom('antigen_photo_hashes').where('created_at', '<', cutoff).execute();
     },
   };
+}
+
+/** The band columns of a hash, as stored beside it. */
+function bandValues(hash: string): Partial<Record<ReturnType<typeof bandColumn>, number | null>> {
+  const bands = photoBands(hash);
+  const values: Partial<Record<ReturnType<typeof bandColumn>, number | null>> = {};
+  for (let band = 0; band < bandCount; band += 1) {
+    values[bandColumn('scene', band)] = bands.scene[band] ?? null;
+    values[bandColumn('kit', band)] = bands.kit?.[band] ?? null;
+  }
+  return values;
 }
 
 export const photoKey = (photo: { citizenId: string; testId: string }) => `${photo.citizenId}\u0000${photo.testId}`;

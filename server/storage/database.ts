@@ -7,7 +7,7 @@
 import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type SqliteDialectConfig } from 'kysely';
+import { CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type LogConfig, type SqliteDialectConfig } from 'kysely';
 import pg from 'pg';
 import { migrations } from './migrations.ts';
 import type { Schema } from './schema.ts';
@@ -19,8 +19,14 @@ export interface Database {
   engine: Engine;
   /** Whether the database answers and every migration has run: what /api/ready reports. */
   ready(): Promise<boolean>;
+  /** Calls `listener` with each statement's duration (ms) and whether it failed: for /metrics. */
+  observeQueries(listener: QueryListener): void;
+  /** The PostgreSQL pool's connections (in use or idle) and the requests waiting for one; null on SQLite, which has one connection. */
+  poolStats(): { total: number; idle: number; waiting: number } | null;
   close(): Promise<void>;
 }
+
+export type QueryListener = (durationMs: number, failed: boolean) => void;
 
 export type DatabaseLocation = { engine: 'sqlite'; dataDir: string } | { engine: 'postgres'; url: string; poolSize?: number };
 
@@ -161,12 +167,12 @@ async function migrate(db: Kysely<Schema>, engine: Engine): Promise<void> {
  * Opens and migrates the SQLite file. Kysely runs SQLite migrations outside a transaction, so they are
  * wrapped in one here: a migration that fails (a full disk) leaves the file as it was, not half-migrated.
  */
-async function openSqlite(dataDir: string): Promise<Kysely<Schema>> {
+async function openSqlite(dataDir: string, log: LogConfig): Promise<Kysely<Schema>> {
   let file: SqliteDatabase.Database | undefined;
   try {
     file = sqliteFile(dataDir);
     const legacy = setLegacyTablesAside(file);
-    const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) });
+    const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(file) }), log });
     await assertNotNewer(db, 'sqlite', dataDir);
     file.exec('BEGIN IMMEDIATE');
     try {
@@ -187,14 +193,19 @@ async function openSqlite(dataDir: string): Promise<Kysely<Schema>> {
 
 export async function openDatabase(location: DatabaseLocation): Promise<Database> {
   let db: Kysely<Schema>;
+  const listeners = new Set<QueryListener>();
+  const log: LogConfig = (event) => {
+    for (const listener of listeners) listener(event.queryDurationMillis, event.level === 'error');
+  };
+  let pool: pg.Pool | undefined;
   if (location.engine === 'sqlite') {
-    db = await openSqlite(location.dataDir);
+    db = await openSqlite(location.dataDir, log);
   } else {
-    const pool = new pg.Pool({ connectionString: location.url, max: location.poolSize ?? 10 });
+    pool = new pg.Pool({ connectionString: location.url, max: location.poolSize ?? 10 });
     // An idle connection the server closed (a restart, a failover) is replaced on next use; it must not
     // take the node down with it.
     pool.on('error', (error) => console.warn(`idle PostgreSQL connection lost: ${error.message}`));
-    db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+    db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }), log });
     try {
       await assertNotNewer(db, 'postgres', 'DATABASE_URL');
       await migrate(db, 'postgres');
@@ -216,6 +227,8 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
         return false;
       }
     },
+    observeQueries: (listener) => listeners.add(listener),
+    poolStats: () => (pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } : null),
     close: () => db.destroy(),
   };
 }

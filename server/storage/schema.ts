@@ -143,6 +143,19 @@ export interface AntigenPhotoHashesTable {
   /** A small grey thumbnail laid on the cassette (server/services/photo-match.ts), base64; null before 0011 or when no cassette was found. */
   print: string | null;
   created_at: string;
+  /** The hashes cut into 24-bit bands (storage/photo-bands.ts, migration 0017), each indexed; kit bands null without a kit hash. */
+  scene_band_0: number | null;
+  scene_band_1: number | null;
+  scene_band_2: number | null;
+  scene_band_3: number | null;
+  scene_band_4: number | null;
+  scene_band_5: number | null;
+  kit_band_0: number | null;
+  kit_band_1: number | null;
+  kit_band_2: number | null;
+  kit_band_3: number | null;
+  kit_band_4: number | null;
+  kit_band_5: number | null;
 }
 
 export interface VenuesTable {

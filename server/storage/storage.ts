@@ -30,7 +30,7 @@ function stores(db: Kysely<Schema>, engine: Engine) {
     auth: createAuthStore(db),
     citizens: createCitizenStore(db),
     records: createRecordStore(db),
-    antigenPhotos: createAntigenPhotoStore(db),
+    antigenPhotos: createAntigenPhotoStore(db, engine),
     antigenKits: createAntigenKitStore(db),
     antigenReviews: createAntigenReviewStore(db),
     checkIns: createCheckInStore(db, engine),

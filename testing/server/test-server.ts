@@ -69,6 +69,8 @@ export async function startTestServer(
     kioskLookupLimits?: KioskLookupLimits;
     trustProxy?: number;
     clock?: () => number;
+    metricsToken?: string;
+    logDestination?: ServerConfig['logDestination'];
   } = {},
 ): Promise<TestServer> {
   const fresh = await freshDatabase();
