@@ -74,6 +74,17 @@ function trustProxyFromEnv(env: NodeJS.ProcessEnv): number {
   return positiveInteger(env, 'TRUST_PROXY', 0, 0);
 }
 
+/**
+ * `DEMO`: exactly `true` or `false`. Demo mode shows any phone's login code in the response, so a near miss
+ * (`0`, `False`, `off`) must stop the server rather than quietly fall back to it.
+ */
+function demoFromEnv(env: NodeJS.ProcessEnv): boolean {
+  const raw = env.DEMO;
+  if (raw === undefined || raw === 'true') return true;
+  if (raw === 'false') return false;
+  throw new Error(`DEMO must be exactly "true" or "false", got ${JSON.stringify(raw)}`);
+}
+
 /** Reads the environment once, with the embedded defaults `npm start` relies on. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 8080);
@@ -83,7 +94,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   if (env.SIGNING_KEY_SECRET !== undefined && env.SIGNING_KEY_SECRET.length < 16) {
     throw new Error('SIGNING_KEY_SECRET must be at least 16 characters (a long random string, the same on every node).');
   }
-  const demo = (env.DEMO ?? 'true') !== 'false';
+  const demo = demoFromEnv(env);
   const smsWebhook = smsWebhookFromEnv(env, demo);
   return {
     port,
