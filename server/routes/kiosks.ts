@@ -18,7 +18,7 @@ export function kioskRoutes({ kiosks }: Services) {
     .get(at(endpoints.kioskMe.path), (c) => c.json<ResponseOf<'kioskMe'>>(kiosks.me(c.get('kiosk'))))
     .post(at(endpoints.kioskSync.path), async (c) => {
       const body = await readJson(c, endpoints.kioskSync.body, maxKioskSyncBytes);
-      return c.json<ResponseOf<'kioskSync'>>({ results: await kiosks.sync(c.get('kiosk'), body.items) });
+      return c.json<ResponseOf<'kioskSync'>>({ results: await kiosks.sync(c.get('kiosk'), body.items, body.offlineSeconds) });
     })
     .post(at(endpoints.kioskIdLookup.path), async (c) => {
       const body = await readJson(c, endpoints.kioskIdLookup.body);
