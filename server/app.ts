@@ -24,7 +24,7 @@ import type { Services } from './compose.ts';
 /** The whole HTTP surface on one origin: the JSON API under /api and the built client everywhere else. */
 export function createApp(services: Services) {
   const app = new Hono();
-  app.use(securityHeaders);
+  app.use(securityHeaders(services.config));
   // API JSON is gzipped as it is sent; static files come precompressed and are left alone.
   app.use(compress());
 

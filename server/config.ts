@@ -23,6 +23,8 @@ export interface ServerConfig {
   kioskLookupLimits?: KioskLookupLimits;
   /** How many proxies of the deployment's own stand in front, whose `X-Forwarded-For` entries are believed (http/client-address.ts). */
   trustProxy?: number;
+  /** `PUBLIC_ORIGIN`: the origin the app is served at (https://… behind TLS); decides Secure cookies, HSTS and the Origin check (http/transport.ts). */
+  publicOrigin?: string;
   /** The login rules' clock; tests move it to cross limit windows. Date.now when absent. */
   clock?: () => number;
 }
@@ -85,6 +87,16 @@ function demoFromEnv(env: NodeJS.ProcessEnv): boolean {
   throw new Error(`DEMO must be exactly "true" or "false", got ${JSON.stringify(raw)}`);
 }
 
+function publicOriginFromEnv(env: NodeJS.ProcessEnv): { publicOrigin?: string } {
+  const raw = env.PUBLIC_ORIGIN?.trim();
+  if (!raw) return {};
+  const url = URL.canParse(raw) ? new URL(raw) : undefined;
+  if (!url || !/^https?:$/.test(url.protocol) || url.origin !== raw.replace(/\/$/, '')) {
+    throw new Error(`PUBLIC_ORIGIN must be an origin such as https://ssm.example.cn (scheme and host, no path), got ${JSON.stringify(raw)}`);
+  }
+  return { publicOrigin: url.origin };
+}
+
 /** Reads the environment once, with the embedded defaults `npm start` relies on. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 8080);
@@ -110,5 +122,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       perDay: positiveInteger(env, 'KIOSK_LOOKUPS_PER_DAY', kioskLookupDefaults.perDay),
     },
     trustProxy: trustProxyFromEnv(env),
+    ...publicOriginFromEnv(env),
   };
 }

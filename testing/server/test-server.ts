@@ -68,6 +68,7 @@ export async function startTestServer(
     loginLimits?: LoginLimits;
     kioskLookupLimits?: KioskLookupLimits;
     trustProxy?: number;
+    publicOrigin?: string;
     clock?: () => number;
   } = {},
 ): Promise<TestServer> {
