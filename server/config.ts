@@ -27,6 +27,8 @@ export interface ServerConfig {
   publicOrigin?: string;
   /** The login rules' clock; tests move it to cross limit windows. Date.now when absent. */
   clock?: () => number;
+  /** How long a request other than a feed may take to arrive whole; Node's 5 minutes when absent (server.ts). Tests shorten it. */
+  bodyTimeoutMs?: number;
 }
 
 /** The database the environment names: PostgreSQL at DATABASE_URL, else SQLite under DATA_DIR. Shared with the admin tool. */

@@ -69,6 +69,7 @@ export async function startTestServer(
     kioskLookupLimits?: KioskLookupLimits;
     trustProxy?: number;
     publicOrigin?: string;
+    bodyTimeoutMs?: number;
     clock?: () => number;
   } = {},
 ): Promise<TestServer> {
