@@ -129,6 +129,10 @@ test('the venue URL opened from the phone camera app lands on the result screen 
   await phone.goto(codeUrl(baseURL, venue));
   await expect(phone).toHaveURL(/\/login\?next=%2Fv%3Fc%3Dv1\./);
   await phone.getByRole('button', { name: /^演示 李\*海/ }).click();
+  // The link shows the venue and waits for the tap: opening a link alone checks no one in (issue 22).
+  await expect(phone.getByRole('heading', { level: 2, name: '豫园商城' })).toBeVisible({ timeout: 15_000 });
+  expect(serverCheckIns(venue.number)).toEqual([]);
+  await phone.getByRole('button', { name: '确认登记' }).click();
   await expect(phone).toHaveURL(/\/check-ins\/[0-9a-f-]{36}$/, { timeout: 15_000 });
   await expect(phone.getByRole('heading', { level: 1 })).toHaveText('豫园商城');
   await expect(phone.getByRole('status').filter({ hasText: '已登记' })).toBeVisible();

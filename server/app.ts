@@ -3,6 +3,7 @@ import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { errorBody, HttpError } from './http/errors.ts';
 import { securityHeaders } from './http/security-headers.ts';
+import { sameOriginWrites } from './http/origin-check.ts';
 import { serveClient } from './http/static-files.ts';
 import { requireKiosk } from './http/kiosk-auth.ts';
 import { behind } from './http/mount.ts';
@@ -26,9 +27,10 @@ import type { Services } from './compose.ts';
 export function createApp(services: Services) {
   const app = new Hono();
   instrument(app, { metrics: services.metrics, logger: services.logger, metricsToken: services.config.metricsToken });
-  app.use(securityHeaders);
+  app.use(securityHeaders(services.config));
   // API JSON is gzipped as it is sent; static files come precompressed and are left alone.
   app.use(compress());
+  app.use('/api/*', sameOriginWrites(services.config));
 
   // Each sub-app at its own prefix, with the one guard that prefix needs: a citizen's session, a kiosk's
   // pairing token or a provider's key. No request passes two guards.

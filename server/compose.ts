@@ -45,7 +45,7 @@ export function composeServices(storage: Storage, config: ServerConfig, signer: 
     /** What the public routes read: the rule sets in force and the approved kits. */
     publicData: { ruleSets: () => storage.ruleSets.all(), antigenKits: () => storage.antigenKits.all() },
     antigenReviews: createAntigenReviewService(storage.antigenReviews, accessLog, () => new Date(now())),
-    family: createFamilyService({ auth, citizens, citizenStore: storage.citizens }),
+    family: createFamilyService({ auth, citizens, citizenStore: storage.citizens, throttle: storage.loginThrottle, now }),
     credentials: createCredentialService({ citizens, records: storage.records, ruleSets: storage.ruleSets, signer }),
     venues: createVenueService({ venues: storage.venues, checkIns: storage.checkIns, signer }),
     sync,

@@ -24,12 +24,16 @@ export interface ServerConfig {
   kioskLookupLimits?: KioskLookupLimits;
   /** How many proxies of the deployment's own stand in front, whose `X-Forwarded-For` entries are believed (http/client-address.ts). */
   trustProxy?: number;
+  /** `PUBLIC_ORIGIN`: the origin the app is served at (https://… behind TLS); decides Secure cookies, HSTS and the Origin check (http/transport.ts). */
+  publicOrigin?: string;
   /** The login rules' clock; tests move it to cross limit windows. Date.now when absent. */
   clock?: () => number;
   /** `METRICS_TOKEN`: GET /metrics answers only with it as a bearer token; unset, only to this machine (http/observability.ts). */
   metricsToken?: string;
   /** Where the JSON access log goes (main.ts: stdout); absent, nothing is logged. */
   logDestination?: DestinationStream;
+  /** How long a request other than a feed may take to arrive whole; Node's 5 minutes when absent (server.ts). Tests shorten it. */
+  bodyTimeoutMs?: number;
 }
 
 /** The database the environment names: PostgreSQL at DATABASE_URL, else SQLite under DATA_DIR. Shared with the admin tool. */
@@ -79,6 +83,27 @@ function trustProxyFromEnv(env: NodeJS.ProcessEnv): number {
   return positiveInteger(env, 'TRUST_PROXY', 0, 0);
 }
 
+/**
+ * `DEMO`: exactly `true` or `false`. Demo mode shows any phone's login code in the response, so a near miss
+ * (`0`, `False`, `off`) must stop the server rather than quietly fall back to it.
+ */
+function demoFromEnv(env: NodeJS.ProcessEnv): boolean {
+  const raw = env.DEMO;
+  if (raw === undefined || raw === 'true') return true;
+  if (raw === 'false') return false;
+  throw new Error(`DEMO must be exactly "true" or "false", got ${JSON.stringify(raw)}`);
+}
+
+function publicOriginFromEnv(env: NodeJS.ProcessEnv): { publicOrigin?: string } {
+  const raw = env.PUBLIC_ORIGIN?.trim();
+  if (!raw) return {};
+  const url = URL.canParse(raw) ? new URL(raw) : undefined;
+  if (!url || !/^https?:$/.test(url.protocol) || url.origin !== raw.replace(/\/$/, '')) {
+    throw new Error(`PUBLIC_ORIGIN must be an origin such as https://ssm.example.cn (scheme and host, no path), got ${JSON.stringify(raw)}`);
+  }
+  return { publicOrigin: url.origin };
+}
+
 /** Reads the environment once, with the embedded defaults `npm start` relies on. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 8080);
@@ -88,7 +113,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   if (env.SIGNING_KEY_SECRET !== undefined && env.SIGNING_KEY_SECRET.length < 16) {
     throw new Error('SIGNING_KEY_SECRET must be at least 16 characters (a long random string, the same on every node).');
   }
-  const demo = (env.DEMO ?? 'true') !== 'false';
+  const demo = demoFromEnv(env);
   const smsWebhook = smsWebhookFromEnv(env, demo);
   return {
     port,
@@ -105,6 +130,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     },
     trustProxy: trustProxyFromEnv(env),
     ...metricsTokenFromEnv(env),
+    ...publicOriginFromEnv(env),
   };
 }
 

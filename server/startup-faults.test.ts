@@ -113,3 +113,19 @@ describe.skipIf(testEngine !== 'sqlite')('the SQLite data folder', () => {
     }
   });
 });
+
+describe('DEMO set to anything but true or false', () => {
+  // Demo mode hands out any phone's login code: `DEMO=0` or `DEMO=False` once ran in it.
+  it('refuses to start with one line', slow, async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'suishen-demo-'));
+    try {
+      for (const value of ['0', 'False', 'off']) {
+        const { code, stderr } = await runFailingServer({ engine: 'sqlite', dataDir }, { DEMO: value }, 20_000);
+        expect(code).toBe(1);
+        expectOneLine(stderr, new RegExp(`DEMO must be exactly "true" or "false", got "${value}"`));
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});

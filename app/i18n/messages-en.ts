@@ -377,6 +377,8 @@ export const en = {
   'family.link.idNumber': 'Their ID number',
   'family.link.sendCode': 'Send a code to their phone',
   'family.link.codeSent': 'Code sent to {phone}.',
+  'checkIn.confirm': 'Check in',
+  'family.link.codeSentIfMatch': 'If the name and ID number match, a code was sent to their registered phone.',
   'family.link.code': 'Code they received',
   'family.link.submit': 'Link',
   'family.error.name': 'Enter your family member’s name',

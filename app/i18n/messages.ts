@@ -382,6 +382,8 @@ export const zh = {
   'family.link.idNumber': '家人身份证号',
   'family.link.sendCode': '向家人手机发送验证码',
   'family.link.codeSent': '验证码已发送至 {phone}。',
+  'checkIn.confirm': '确认登记',
+  'family.link.codeSentIfMatch': '如姓名与身份证号相符，验证码已发送至其登记手机。',
   'family.link.code': '家人收到的验证码',
   'family.link.submit': '关联',
   'family.error.name': '请输入家人的姓名',

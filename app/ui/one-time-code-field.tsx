@@ -4,7 +4,7 @@ import { TextField } from './text-field.tsx';
 interface OneTimeCodeFieldProps {
   label: string;
   /** The answer to the code request, once sent: where it went (masked) and, in demo mode, the code itself. */
-  sent: { maskedPhone: string; demoCode?: string } | undefined;
+  sent: { maskedPhone?: string; demoCode?: string } | undefined;
   value: string;
   onValueChange: (value: string) => void;
   error: string | null;
@@ -17,7 +17,7 @@ export function OneTimeCodeField({ label, sent, value, onValueChange, error }: O
     <>
       {sent && (
         <p className="notice" role="status">
-          {t('family.link.codeSent', { phone: sent.maskedPhone })}
+          {sent.maskedPhone ? t('family.link.codeSent', { phone: sent.maskedPhone }) : t('family.link.codeSentIfMatch')}
           {sent.demoCode && ` ${t('login.demoCode', { code: sent.demoCode })}`}
         </p>
       )}

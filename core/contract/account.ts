@@ -46,9 +46,19 @@ export const requestOtpResponse = z.object({
 export const loginBody = z.object({ phone, code: otpCode });
 
 export const familyCodeBody = z.object({ name: personName, idNumber });
+/**
+ * The same answer whether or not the name and ID number match someone (issue 22: a different answer made
+ * the endpoint a name-and-number oracle): no masked phone, and a code only reaches a phone that matched.
+ * Only demo mode, where every code is on screen anyway, adds the code when there was one.
+ */
 export const familyCodeResponse = z.object({
   sent: z.literal(true),
-  /** Where the code went, masked: the dependant's registered phone. */
+  expiresInSeconds: z.int().check(z.positive()),
+  demoCode: z.optional(otpCode),
+});
+/** A code sent to the caller's own phone (account deletion): where it went, masked. */
+export const ownCodeResponse = z.object({
+  sent: z.literal(true),
   maskedPhone: z.string(),
   expiresInSeconds: z.int().check(z.positive()),
   demoCode: z.optional(otpCode),
@@ -137,6 +147,6 @@ export const accountEndpoints = {
   accessLog: endpoint({ method: 'GET', path: '/me/access-log', body: undefined, response: z.object({ entries: z.array(accessLogEntry) }) }),
   exportMyData: endpoint({ method: 'GET', path: '/me/export', body: undefined, response: myData }),
   /** A fresh one-time code to the account's phone (masked as for 亲友码), purpose `account-deletion`: the only way to delete it. */
-  requestDeletionCode: endpoint({ method: 'POST', path: '/account/deletion-code', body: undefined, response: familyCodeResponse }),
+  requestDeletionCode: endpoint({ method: 'POST', path: '/account/deletion-code', body: undefined, response: ownCodeResponse }),
   deleteAccount: endpoint({ method: 'POST', path: '/account/delete', body: deleteAccountBody, response: ok }),
 } as const;

@@ -37,6 +37,13 @@ export type IssuedCredential = z.infer<typeof issuedCredential>;
 
 /** How long a printed paper code is accepted; the server signs it, the card and its screen say it. */
 export const paperCodeLifetimeDays = 3;
+/** How long a phone's credential is signed for at most (it is renewed online); also the most a reader accepts. */
+export const credentialLifetimeHours = 24;
+/**
+ * The most `exp − iat` a reader believes, with a minute for rounding: a signed code claiming a longer life
+ * was not made by this service's rules (issue 22: nothing bounded it), whatever key signed it.
+ */
+export const maxCodeLifetimeSeconds = { cred: credentialLifetimeHours * 3600 + 60, paper: paperCodeLifetimeDays * 24 * 3600 + 60 } as const;
 /** Asks for a printable paper code (纸质码) for the caller or a linked dependant. */
 export const paperCodeBody = z.object({ subject: citizenId });
 /** A paper code's QR text and what the card prints beside it, all taken from the signed claims. */

@@ -40,7 +40,17 @@ export const maxKioskSyncItems = 100;
  * Items are checked one by one like `/sync/batch`: a payload that does not parse is rejected alone
  * (status 'rejected'), so one bad item never blocks the kiosk's queue.
  */
-export const kioskSyncBody = z.object({ items: z.array(syncItem).check(z.minLength(1), z.maxLength(maxKioskSyncItems)) });
+/**
+ * How far back a kiosk's scans are believed, past the server's own receive time: a kiosk online sends its
+ * visits at once (a short grace covers retries); one that was offline declares for how long (`offlineSeconds`,
+ * from its oldest queued scan, by its own clock), believed up to a week. Issue 22: a kiosk's scan time was believed as sent,
+ * so a code captured and replayed later passed the freshness check against a made-up `scannedAt`.
+ */
+export const kioskScanWindow = { onlineGraceSeconds: 5, maxOfflineSeconds: 7 * 24 * 3600 } as const;
+export const kioskSyncBody = z.object({
+  items: z.array(syncItem).check(z.minLength(1), z.maxLength(maxKioskSyncItems)),
+  offlineSeconds: z.optional(z.int().check(z.minimum(0))),
+});
 /**
  * An ID-number lookup. `id` is client-made: on PASS it becomes the check-in's id, so a retry stores nothing
  * new. The ID number is checked (length, check character) by the server too: `invalid_id_number`.

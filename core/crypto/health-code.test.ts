@@ -55,6 +55,13 @@ describe('health code round trip', () => {
     expect(await readHealthCode(odd, lookup, now)).toEqual({ ok: false, reason: 'malformed' });
   });
 
+  it('refuses a credential signed for longer than a day, however well signed (issue 22)', async () => {
+    const forever = await signToken(server.privateKey, 'srv1', { ...claims, exp: claims.iat + 365 * 86_400 });
+    expect(await readHealthCode(await presentCode(forever, device.privateKey, now), lookup, now)).toEqual({ ok: false, reason: 'malformed' });
+    const paperForever = await signToken(server.privateKey, 'srv1', { ...testPaperClaims(), exp: testPaperClaims().iat + 30 * 86_400 });
+    expect(await readHealthCode(paperCodeText(paperForever), lookup, now)).toEqual({ ok: false, reason: 'malformed' });
+  });
+
   it('calls a level raised after signing forged', async () => {
     const raised = withPayload(credential, (p) => (p.a = ['n', claims.iat, 'i']));
     expect(await readHealthCode(await presentCode(raised, device.privateKey, now), lookup, now)).toEqual({ ok: false, reason: 'forged' });

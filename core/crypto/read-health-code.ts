@@ -3,6 +3,7 @@
  * throwing: the server's signature and expiry always; for a phone's live code also the device signature
  * and freshness; and whether the reader's own clock can be trusted against the code's issue time.
  */
+import { maxCodeLifetimeSeconds } from '../contract/codes.ts';
 import { codeColour } from '../contract/common.ts';
 import { base64urlToBytes, base64urlToText, bytesToBase64url } from './base64url.ts';
 import {
@@ -57,6 +58,7 @@ function readPaper(payload: unknown, now: number): ReadCode {
   const claims = paperClaims.safeParse(payload);
   if (!claims.success) return { ok: false, reason: wrongKind(payload) };
   if (issuedAfter(now, claims.data.iat)) return { ok: false, reason: 'clock' };
+  if (claims.data.exp - claims.data.iat > maxCodeLifetimeSeconds.paper) return { ok: false, reason: 'malformed' };
   if (now >= claims.data.exp * 1000) return { ok: false, reason: 'paper-expired' };
   return { ok: true, kind: 'paper', claims: claims.data };
 }
@@ -64,6 +66,7 @@ function readPaper(payload: unknown, now: number): ReadCode {
 /** The time checks of a live code whose signatures hold, whichever format carried it. */
 function readLive(claims: CredentialClaims, signedAt: number, now: number): ReadCode {
   if (issuedAfter(now, claims.iat)) return { ok: false, reason: 'clock' };
+  if (claims.exp - claims.iat > maxCodeLifetimeSeconds.cred) return { ok: false, reason: 'malformed' };
   if (signedAt > now + futureSkewMs) return { ok: false, reason: 'future' };
   if (now - signedAt > freshnessMs) return { ok: false, reason: 'stale' };
   if (now >= claims.exp * 1000) return { ok: false, reason: 'expired' };

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { reachedOverHttps, strictTransportSecurity, type TransportPolicy } from './transport.ts';
 
 /**
  * Headers on every response, API and static alike. The policy allows nothing but this origin:
@@ -21,8 +22,9 @@ export const contentSecurityPolicy = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export const securityHeaders: MiddlewareHandler = async (c, next) => {
+export const securityHeaders = (policy: TransportPolicy): MiddlewareHandler => async (c, next) => {
   await next();
+  if (reachedOverHttps(c, policy)) c.res.headers.set('Strict-Transport-Security', strictTransportSecurity);
   c.res.headers.set('Content-Security-Policy', contentSecurityPolicy);
   c.res.headers.set('X-Content-Type-Options', 'nosniff');
   c.res.headers.set('Referrer-Policy', 'no-referrer');

@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AuthService } from '../services/auth.ts';
 import { HttpError } from './errors.ts';
+import { cookieMustBeSecure, type TransportPolicy } from './transport.ts';
 
 export const sessionCookie = 'sw_session';
 
@@ -9,11 +10,11 @@ export interface SessionVariables {
   citizenId: string;
 }
 
-export function setSessionCookie(c: Context, token: string, maxAgeSeconds: number): void {
+export function setSessionCookie(c: Context, token: string, maxAgeSeconds: number, policy: TransportPolicy): void {
   setCookie(c, sessionCookie, token, {
     httpOnly: true,
     sameSite: 'Strict',
-    secure: new URL(c.req.url).protocol === 'https:',
+    secure: cookieMustBeSecure(c, policy),
     path: '/',
     maxAge: maxAgeSeconds,
   });

@@ -26,7 +26,7 @@ export function authRoutes({ auth, citizens, config, loginLimits }: Services) {
       const household = citizenId && (await citizens.household(citizenId));
       if (!citizenId || !household) throw new HttpError(401, 'otp_invalid', 'The code is not right.');
       const session = await auth.startSession(citizenId);
-      setSessionCookie(c, session.token, session.maxAgeSeconds);
+      setSessionCookie(c, session.token, session.maxAgeSeconds, config);
       return c.json<ResponseOf<'login'>>(household);
     })
     .post(at(endpoints.logout.path), async (c) => {

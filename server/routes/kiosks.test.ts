@@ -57,8 +57,8 @@ async function pair(cookie: string, venue: string, label = '东门'): Promise<{ 
   return { id: paired.kiosk.id, token: paired.pairingToken };
 }
 
-async function kioskSync(token: string, items: unknown[]): Promise<SyncItemResult[]> {
-  const response = await call('POST', '/kiosk/sync', { token, body: { items } });
+async function kioskSync(token: string, items: unknown[], offlineSeconds?: number): Promise<SyncItemResult[]> {
+  const response = await call('POST', '/kiosk/sync', { token, body: { items, ...(offlineSeconds === undefined ? {} : { offlineSeconds }) } });
   expect(response.status).toBe(200);
   return endpoints.kioskSync.response.parse(await response.json()).results;
 }
@@ -191,17 +191,18 @@ describe('POST /api/kiosk/sync', () => {
       visit(await presentCode(phoneC.credential, phoneC.device.privateKey, now - 10_000), now - 5_000),
       visit(paper.code, now),
     ];
-    const results = await kioskSync(kiosk.token, items);
+    const results = await kioskSync(kiosk.token, items, 30);
     expect(results).toEqual(items.map((item) => ({ id: item.id, status: 'stored' })));
     // Sent again (the kiosk lost the answer), on another node: nothing new.
     expect(await kioskSync(kiosk.token, items)).toEqual(items.map((item) => ({ id: item.id, status: 'duplicate' })));
     const again = await call('POST', '/kiosk/sync', { token: kiosk.token, url: nodeB.url, body: { items } });
     expect(endpoints.kioskSync.response.parse(await again.json()).results.map((result) => result.status)).toEqual(['duplicate', 'duplicate', 'duplicate']);
 
+    // A live code's check-in is stored under an id made from the code (one code, one visit); a paper code's under the item's.
     for (const [cookie, item] of [[asA, items[0]], [asC, items[1]], [asB, items[2]]] as const) {
-      const mine = (await checkInsOf(cookie)).filter((checkIn) => checkIn.id === item?.id);
+      const mine = (await checkInsOf(cookie)).filter((checkIn) => checkIn.venueNumber === venue);
       expect(mine).toEqual([
-        { id: item?.id, venueNumber: venue, venueName: '上海书城', district: '静安区', scannedAt: item?.payload.scannedAt, receivedAt: expect.any(String) as string },
+        { id: item === items[2] ? item?.id : (expect.any(String) as string), venueNumber: venue, venueName: '上海书城', district: '静安区', scannedAt: item?.payload.scannedAt, receivedAt: expect.any(String) as string },
       ]);
     }
     expect(await venueTally(venue)).toBe(3);
@@ -240,8 +241,51 @@ describe('POST /api/kiosk/sync', () => {
     ]);
     expect(results.map((result) => result.id)).toEqual(items.map((item) => item.id));
     expect(await venueTally(venue)).toBe(1);
-    const ids = new Set((await checkInsOf(asA)).map((checkIn) => checkIn.id));
-    for (const item of items) expect(ids.has(item.id)).toBe(item === good);
+    expect((await checkInsOf(asA)).filter((checkIn) => checkIn.venueNumber === venue).map((checkIn) => checkIn.scannedAt)).toEqual([good.payload.scannedAt]);
+  });
+
+  it('believes a scan time only within the server’s receive time and the kiosk’s declared offline window (issue 22)', async () => {
+    const venue = await newVenue(asA);
+    const kiosk = await pair(asA, venue);
+    const phone = await phoneOf(asA);
+    const now = Date.now();
+    // A live code captured 100 s ago, which a verifier now refuses as stale, sent as if scanned 5 s after signing.
+    const captured = await presentCode(phone.credential, phone.device.privateKey, now - 100_000);
+    expect((await kioskSync(kiosk.token, [visit(captured, now - 95_000)])).map((result) => result.error?.code)).toEqual(['kiosk_code_stale']);
+    // A kiosk that says it was offline for the last quarter of an hour is believed for that long.
+    const older = await presentCode(phone.credential, phone.device.privateKey, now - 4 * 60_000);
+    const held = visit(older, now - 4 * 60_000 + 5_000);
+    expect((await kioskSync(kiosk.token, [held], 15 * 60)).map((result) => result.status)).toEqual(['stored']);
+    // No longer than a week, whatever it says: a paper code read an hour after printing, sent nine days on.
+    const printed = endpoints.paperCode.response.parse(await (await postJson(server.url, '/paper-code', { subject: 'demo-a' }, asA)).json());
+    const longAgo = visit(printed.code, now + 3_600_000);
+    shift = 9 * 24 * 3_600_000;
+    try {
+      expect((await kioskSync(kiosk.token, [longAgo], 10 * 24 * 3600)).map((result) => result.status)).toEqual(['stored']);
+    } finally {
+      shift = 0;
+    }
+    const [moved] = await server.query<{ scanned_at: string }>('SELECT scanned_at FROM check_ins WHERE id = ?', longAgo.id);
+    expect(Date.parse(moved?.scanned_at ?? '')).toBeGreaterThanOrEqual(now + 2 * 24 * 3_600_000 - 10_000);
+    // A paper code has no freshness: a scan time before the window is moved up to the window, not believed.
+    const claimed = visit(printed.code, now - 3_600_000);
+    expect((await kioskSync(kiosk.token, [claimed])).map((result) => result.status)).toEqual(['stored']);
+    const [row] = await server.query<{ scanned_at: string }>('SELECT scanned_at FROM check_ins WHERE id = ?', claimed.id);
+    expect(Date.parse(row?.scanned_at ?? '')).toBeGreaterThanOrEqual(now - 10_000);
+    expect((await checkInsOf(asA)).filter((checkIn) => checkIn.venueNumber === venue).map((checkIn) => checkIn.scannedAt)).toContain(held.payload.scannedAt);
+  });
+
+  it('logs one live code as one visit, even sent under different item ids', async () => {
+    const venue = await newVenue(asA);
+    const kiosk = await pair(asA, venue);
+    const phone = await phoneOf(asA);
+    const now = Date.now();
+    const live = await presentCode(phone.credential, phone.device.privateKey, now);
+    const results = await kioskSync(kiosk.token, [visit(live, now), visit(live, now)]);
+    expect(results.map((result) => [result.status, result.error?.code])).toEqual([['stored', undefined], ['rejected', 'kiosk_code_stale']]);
+    const later = await kioskSync(kiosk.token, [visit(live, now + 1000)]);
+    expect(later.map((result) => result.error?.code)).toEqual(['kiosk_code_stale']);
+    expect(await venueTally(venue)).toBe(1);
   });
 
   it('rejects a paper code scanned after it expired, and a live code scanned after its credential expired', async () => {
@@ -256,7 +300,7 @@ describe('POST /api/kiosk/sync', () => {
       const late = [visit(paper.code, expiredAt + 1000), visit(paper.code, expiredAt - 60_000)];
       const credentialExpired = Date.now() + 23 * 3_600_000;
       late.push(visit(await presentCode(phone.credential, phone.device.privateKey, credentialExpired), credentialExpired));
-      const results = await kioskSync(kiosk.token, late);
+      const results = await kioskSync(kiosk.token, late, 5 * 24 * 3600);
       expect(results.map((result) => [result.status, result.error?.code])).toEqual([
         ['rejected', 'kiosk_code_expired'],
         ['stored', undefined],

@@ -18,7 +18,7 @@ export function kioskRoutes({ kiosks, metrics }: Services) {
     .get(at(endpoints.kioskMe.path), (c) => c.json<ResponseOf<'kioskMe'>>(kiosks.me(c.get('kiosk'))))
     .post(at(endpoints.kioskSync.path), async (c) => {
       const body = await readJson(c, endpoints.kioskSync.body, maxKioskSyncBytes);
-      const results = await kiosks.sync(c.get('kiosk'), body.items);
+      const results = await kiosks.sync(c.get('kiosk'), body.items, body.offlineSeconds);
       for (const result of results) metrics.kioskSyncs.inc({ outcome: result.status });
       return c.json<ResponseOf<'kioskSync'>>({ results });
     })

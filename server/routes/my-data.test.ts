@@ -280,6 +280,10 @@ describe('注销账号', () => {
       });
     expect((await kiosk('/kiosk/id-lookups', { id: randomUUID(), idNumber: citizen.idNumber })).status).toBe(200);
     expect(await tracesOf([citizen.id])).not.toEqual([]);
+    // Counters naming the phone and the person, as a production server's limits leave them (issue 22).
+    for (const key of [`wrong:${citizen.phone}`, `codes-hour:${citizen.phone}`, `family-codes:${citizen.id}`]) {
+      await server.query('INSERT INTO login_throttle (key, window_end, count) VALUES (?, ?, ?)', key, Date.now() + 3_600_000, 1);
+    }
 
     const sent = endpoints.requestDeletionCode.response.parse(await (await postJson(server.url, '/account/deletion-code', {}, citizen.cookie)).json());
     expect(sent.maskedPhone).toBe(`137****${citizen.phone.slice(-4)}`);

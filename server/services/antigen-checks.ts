@@ -9,6 +9,8 @@ import type { Raster } from '../../core/antigen/raster.ts';
 import { antigenLimits, kitExpiredAt, type AntigenUpload } from '../../core/contract/antigen.ts';
 import { normaliseGtin } from '../../core/gs1.ts';
 import { HttpError } from '../http/errors.ts';
+import { createJpegDecoder, JpegDecodeTimeout, type JpegDecoder } from './jpeg-decoder.ts';
+import { jpegStructureProblem, readJpegStructure } from './jpeg.ts';
 import { photoKey } from '../storage/antigen-photos.ts';
 import type { Storage } from '../storage/storage.ts';
 import { photoBasis, photoDistances, photoHash } from './photo-hash.ts';
@@ -36,10 +38,12 @@ export interface CheckedPhoto {
   print: string | null;
 }
 
-/** Decodes the cassette photo; the upload's size limits bound the memory this takes. */
+const decodeOptions = { maxResolutionInMP: (antigenLimits.photoMaxSide ** 2) / 1e6, maxMemoryUsageInMB: 64 };
+
+/** Decodes the cassette photo on this thread (tests and scripts); the upload's size limits bound the memory this takes. */
 export function decodeCassettePhoto(bytes: Uint8Array): Raster | null {
   try {
-    return jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: (antigenLimits.photoMaxSide ** 2) / 1e6, maxMemoryUsageInMB: 64 });
+    return jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, ...decodeOptions });
   } catch {
     return null;
   }
@@ -48,7 +52,37 @@ export function decodeCassettePhoto(bytes: Uint8Array): Raster | null {
 const compareKeys = (a: { citizenId: string; testId: string }, b: { citizenId: string; testId: string }) =>
   a.citizenId < b.citizenId ? -1 : a.citizenId > b.citizenId ? 1 : a.testId < b.testId ? -1 : a.testId > b.testId ? 1 : 0;
 
-export function createAntigenChecks(storage: Pick<Storage, 'antigenKits' | 'antigenPhotos'>) {
+
+/**
+ * How long one photo may take to decode off the request thread. A 1280-pixel photo takes jpeg-js well under
+ * a second; the slack is for a loaded machine, the limit for a file made to be slow that passed the header checks.
+ */
+export const photoDecodeLimitMs = 8000;
+
+let sharedDecoder: JpegDecoder | undefined;
+/** One pool for the process, made on the first upload: its workers do not keep the process alive. */
+function cassetteDecoder(): JpegDecoder {
+  sharedDecoder ??= createJpegDecoder({ ...decodeOptions, timeLimitMs: photoDecodeLimitMs });
+  return sharedDecoder;
+}
+
+/** Refuses what the marker stream already gives away, then decodes off the request thread within a time limit. */
+async function decodeUploadedPhoto(bytes: Uint8Array, decoder: JpegDecoder): Promise<Raster> {
+  const structure = readJpegStructure(bytes);
+  if (!structure) throw new HttpError(415, 'unsupported_media_type', 'photo: the bytes are not a well-formed JPEG image.');
+  const problem = jpegStructureProblem(structure, antigenLimits.photoMaxSide);
+  if (problem) throw new HttpError(415, 'unsupported_media_type', `photo: ${problem}`);
+  try {
+    const raster = await decoder.decode(bytes);
+    if (raster) return raster;
+  } catch (error) {
+    if (!(error instanceof JpegDecodeTimeout)) throw error;
+    throw new HttpError(415, 'unsupported_media_type', 'photo: the JPEG takes too long to decode; take the photo again.');
+  }
+  throw new HttpError(415, 'unsupported_media_type', 'photo: the JPEG cannot be decoded.');
+}
+
+export function createAntigenChecks(storage: Pick<Storage, 'antigenKits' | 'antigenPhotos'>, decoder: JpegDecoder = cassetteDecoder()) {
   return {
     async kit(upload: AntigenUpload, batch: BatchClaims): Promise<CheckedKit> {
       if (!upload.gtin) throw new HttpError(422, 'kit_unknown', 'gtin: scan the barcode on the kit, or type the number under it.');
@@ -69,8 +103,7 @@ export function createAntigenChecks(storage: Pick<Storage, 'antigenKits' | 'anti
       return { gtin: kit.gtin, serial: upload.serial, product: kit.product };
     },
     async photo(bytes: Uint8Array, batch: BatchClaims): Promise<CheckedPhoto> {
-      const raster = decodeCassettePhoto(bytes);
-      if (!raster) throw new HttpError(415, 'unsupported_media_type', 'photo: the JPEG cannot be decoded.');
+      const raster = await decodeUploadedPhoto(bytes, decoder);
       const basis = photoBasis(raster);
       const hash = photoHash(raster, basis);
       const made = makePrint(basis);

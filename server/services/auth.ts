@@ -14,7 +14,7 @@ import type { LoginLimitsService } from './login-limits.ts';
 import { CodeNotSent, type CodePurpose, type CodeSender } from './code-sender.ts';
 import { sha256Hex } from './sha256.ts';
 
-const otpLifetimeMs = 5 * 60 * 1000;
+export const otpLifetimeMs = 5 * 60 * 1000;
 const maxOtpAttempts = 5;
 const sessionLifetimeMs = 30 * 24 * 60 * 60 * 1000;
 

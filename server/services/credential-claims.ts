@@ -8,13 +8,13 @@
  *   stops showing on paper within three days. Test ages are judged at the scan, not at printing.
  */
 import { antigenCounts, type AntigenTest } from '../../core/contract/antigen.ts';
-import { paperCodeLifetimeDays } from '../../core/contract/codes.ts';
+import { credentialLifetimeHours, paperCodeLifetimeDays } from '../../core/contract/codes.ts';
 import type { PcrTest, RuleSet } from '../../core/contract/records.ts';
 import type { CredentialClaims, PaperClaims } from '../../core/crypto/health-code.ts';
 import { trustLetters } from '../../core/crypto/trust-letters.ts';
 
 const hour = 60 * 60 * 1000;
-export const maxCredentialLifetimeMs = 24 * hour;
+export const maxCredentialLifetimeMs = credentialLifetimeHours * hour;
 export const paperCodeLifetimeMs = paperCodeLifetimeDays * 24 * hour;
 
 interface HolderInput {

@@ -1,43 +1,88 @@
 /**
  * 亲友码: a citizen links a dependant by name and ID number, proven by a one-time code sent to the
  * dependant's registered phone (shown on screen in demo mode). Both facts must match one citizen.
+ *
+ * Neither step tells a caller whether the pair matched (issue 22: a 404 for a wrong name and a masked phone
+ * for a right one confirmed name + ID pairs without limit): asking for a code always answers "sent", and a
+ * link that fails is a wrong code whatever the reason. Both steps are counted per caller before anything is
+ * looked up, so that the limit itself answers alike.
  */
 import type { Profile } from '../../core/contract/account.ts';
 import { HttpError } from '../http/errors.ts';
+import { shanghaiDayEnd } from '../../core/shanghai-time.ts';
 import type { CitizenStore } from '../storage/citizens.ts';
-import type { AuthService, SentCode } from './auth.ts';
+import type { LoginThrottleStore } from '../storage/login-throttle.ts';
+import { otpLifetimeMs, type AuthService, type SentCode } from './auth.ts';
 import type { CitizenService } from './citizens.ts';
-import { maskPhone } from './masking.ts';
+import { clockWindowEnd, retryAfterSeconds } from './login-limits.ts';
 
 /** A household has room for this many linked members; more suggests misuse, not a family. */
 const maxDependants = 10;
+
+/** Per caller, whatever the answers: a household asks for a few codes, an enumeration for thousands. */
+export const familyLimits = { codeRequestsPerHour: 10, failedLinksPerDay: 10 } as const;
+
+const hourMs = 60 * 60 * 1000;
 
 interface Identity {
   name: string;
   idNumber: string;
 }
 
-export function createFamilyService(deps: { auth: AuthService; citizens: CitizenService; citizenStore: CitizenStore }) {
-  const { auth, citizens, citizenStore } = deps;
+export function createFamilyService(deps: {
+  auth: AuthService;
+  citizens: CitizenService;
+  citizenStore: CitizenStore;
+  throttle: LoginThrottleStore;
+  now?: () => number;
+}) {
+  const { auth, citizens, citizenStore, throttle } = deps;
+  const now = deps.now ?? Date.now;
 
+  /** Someone else with a phone to send the code to, or undefined: which of the reasons is never said. */
   async function dependantFor(guardianId: string, { name, idNumber }: Identity) {
     const dependant = await citizens.findByIdentity(name, idNumber);
-    if (!dependant) throw new HttpError(404, 'family_mismatch', 'No citizen matches this name and ID number.');
-    if (dependant.id === guardianId) throw new HttpError(400, 'family_mismatch', 'You cannot link yourself.');
-    if (!dependant.phone) {
-      throw new HttpError(409, 'family_mismatch', 'This person has no registered phone; link them at a neighbourhood office.');
-    }
+    if (!dependant || dependant.id === guardianId || !dependant.phone) return undefined;
     return { id: dependant.id, phone: dependant.phone };
   }
 
+  async function claim(key: string, windowEnd: number, limit: number, what: string): Promise<void> {
+    const at = now();
+    if (await throttle.claimAll([{ key, windowEnd, limit }])) {
+      throw new HttpError(429, 'rate_limited', `Too many ${what}; try again later.`, { retryAfterSeconds: retryAfterSeconds(windowEnd, at) });
+    }
+  }
+
+  const wrongCode = () => new HttpError(401, 'otp_invalid', 'The code is not right, or has expired: ask for a new one.');
+
   return {
-    async requestCode(guardianId: string, identity: Identity): Promise<SentCode & { maskedPhone: string }> {
+    async requestCode(guardianId: string, identity: Identity): Promise<SentCode> {
+      await claim(`family-codes:${guardianId}`, clockWindowEnd(now(), hourMs), familyLimits.codeRequestsPerHour, 'family code requests this hour');
       const dependant = await dependantFor(guardianId, identity);
-      return { ...(await auth.sendOtp(dependant.phone, 'family-link')), maskedPhone: maskPhone(dependant.phone) };
+      const sent: SentCode = { expiresInSeconds: otpLifetimeMs / 1000 };
+      if (!dependant) return sent;
+      try {
+        return await auth.sendOtp(dependant.phone, 'family-link');
+      } catch (error) {
+        // The phone's own limits (a code a moment ago, the day's codes) would tell a match apart: its last code still stands.
+        if (error instanceof HttpError && error.status === 429) return sent;
+        throw error;
+      }
     },
     async link(guardianId: string, identity: Identity & { code: string }): Promise<Profile> {
+      const failures = { key: `family-links:${guardianId}`, windowEnd: shanghaiDayEnd(now()) };
+      await claim(failures.key, failures.windowEnd, familyLimits.failedLinksPerDay, 'failed family links today');
       const dependant = await dependantFor(guardianId, identity);
-      await auth.confirmOtp(dependant.phone, identity.code, 'family-link');
+      if (!dependant) throw wrongCode();
+      try {
+        await auth.confirmOtp(dependant.phone, identity.code, 'family-link');
+      } catch (error) {
+        // "Expired" or "locked" would only ever be said of a pair that matched.
+        if (error instanceof HttpError && (error.status === 401 || error.status === 429)) throw wrongCode();
+        throw error;
+      }
+      // Only failures count against the day.
+      await throttle.release(failures.key, failures.windowEnd);
       const already = await citizens.dependants(guardianId);
       if (!already.some((d) => d.id === dependant.id) && already.length >= maxDependants) {
         throw new HttpError(409, 'family_limit', `At most ${maxDependants} family members can be linked.`);

@@ -12,7 +12,7 @@
 import { issueText } from '../../core/contract/common.ts';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type * as z from 'zod/mini';
-import { type Kiosk, type kioskIdLookupBody, kioskLookupDefaults, type KioskLookupStatus, type KioskMe, kioskVisitKind, kioskVisitUpload } from '../../core/contract/kiosks.ts';
+import { type Kiosk, type kioskIdLookupBody, kioskLookupDefaults, kioskScanWindow, type KioskLookupStatus, type KioskMe, kioskVisitKind, kioskVisitUpload } from '../../core/contract/kiosks.ts';
 import type { RuleSet } from '../../core/contract/records.ts';
 import type { SyncItem, SyncItemResult } from '../../core/contract/sync.ts';
 import { checkInRetentionDays, defaultVenueRuleSetId, type Venue } from '../../core/contract/venues.ts';
@@ -47,6 +47,12 @@ const seenEveryMs = minuteMs;
 
 const tokenPrefix = 'ssk1';
 const tokenPattern = /^ssk1\.[A-Za-z0-9_-]{1,64}\.[A-Za-z0-9_-]{43}$/;
+
+/** A check-in id made from a live code's holder and signing time (UUID-shaped for the column): the same code, the same id. */
+function liveVisitId(venueNumber: string, subject: string, signedAt: number): string {
+  const hex = sha256Hex(`kiosk-live\u0000${venueNumber}\u0000${subject}\u0000${signedAt}`);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
 
 /** The one answer for a venue that does not exist or is not the caller's. */
 const noSuchVenue = () => new HttpError(404, 'not_found', 'No venue has that number.');
@@ -89,18 +95,24 @@ export function createKioskService(
   }
 
   /** The check-in a verified visit becomes; refuses what the server cannot believe the kiosk read. */
-  async function verifiedVisit(kiosk: KioskWithVenue, item: SyncItem, receivedAt: number): Promise<{ citizenId: string; checkIn: NewCheckIn }> {
+  async function verifiedVisit(kiosk: KioskWithVenue, item: SyncItem, receivedAt: number, offlineSeconds: number): Promise<{ citizenId: string; checkIn: NewCheckIn }> {
     if (item.kind !== kioskVisitKind) throw new HttpError(400, 'bad_request', `Unknown kind ${item.kind}.`);
     const parsed = kioskVisitUpload.safeParse(item.payload);
     if (!parsed.success) throw new HttpError(400, 'invalid_body', issueText(parsed.error, 'invalid payload'));
-    const scanned = Date.parse(parsed.data.scannedAt);
-    if (scanned > receivedAt + scanSkewMs) throw new HttpError(422, 'kiosk_scan_time', 'scannedAt: lies in the future.');
-    if (scanned < receivedAt - checkInRetentionDays * 24 * hourMs) {
+    const declared = Date.parse(parsed.data.scannedAt);
+    if (declared > receivedAt + scanSkewMs) throw new HttpError(422, 'kiosk_scan_time', 'scannedAt: lies in the future.');
+    if (declared < receivedAt - checkInRetentionDays * 24 * hourMs) {
       throw new HttpError(422, 'kiosk_scan_time', `scannedAt: older than the ${checkInRetentionDays} days check-ins are kept.`);
     }
+    // The scan time is the kiosk's word only within what the server can see: no later than it arrived, no
+    // earlier than the offline window the kiosk declares (capped); the code's freshness is judged at that time.
+    const windowMs = (kioskScanWindow.onlineGraceSeconds + Math.min(offlineSeconds, kioskScanWindow.maxOfflineSeconds)) * 1000;
+    const scanned = Math.min(Math.max(declared, receivedAt - windowMs), receivedAt);
     const read = await readHealthCode(parsed.data.code, signer.lookup, scanned);
     if (!read.ok) throw refusal(read.reason);
     const subject = read.claims.s;
+    // One live code, one visit: its id comes from the code itself, so the same code under another item id is found.
+    const id = read.kind === 'live' ? liveVisitId(kiosk.venue.number, subject, read.signedAt) : item.id;
     if (!(await storage.citizens.byId(subject))) throw new HttpError(422, 'kiosk_code_invalid', 'code: its holder has no account any more.');
     // A colour change recorded before the scan withdrew every code signed before it (the revocation list).
     const changed = await storage.revocations.lastChangeOf(subject);
@@ -110,7 +122,7 @@ export function createKioskService(
     return {
       citizenId: subject,
       checkIn: {
-        id: item.id,
+        id,
         citizenId: subject,
         venueNumber: kiosk.venue.number,
         venueName: kiosk.venue.name,
@@ -171,14 +183,19 @@ export function createKioskService(
       return { kiosk: { id: kiosk.id, label: kiosk.label }, venue: kiosk.venue };
     },
     /** Verifies and stores the visits a kiosk passed, each exactly once; answers per item, in order. */
-    async sync(kiosk: KioskWithVenue, items: readonly SyncItem[]): Promise<SyncItemResult[]> {
+    async sync(kiosk: KioskWithVenue, items: readonly SyncItem[], offlineSeconds = 0): Promise<SyncItemResult[]> {
       const receivedAt = now();
       // In the items' order; an item verified here is answered again once its claim is known.
       const answers = new Map<SyncItem, SyncItemResult>();
       const visits: { citizenId: string; item: SyncItem; checkIn: NewCheckIn }[] = [];
+      const reused = () => new HttpError(422, 'kiosk_code_stale', 'code: this live code was already logged as a visit; one live code is one visit.');
       for (const item of items) {
         const checked = await orRejected(item, async () => {
-          visits.push({ item, ...(await verifiedVisit(kiosk, item, receivedAt)) });
+          const visit = await verifiedVisit(kiosk, item, receivedAt, offlineSeconds);
+          // A resend of an item already stored is answered 'duplicate' below; only another item id is a reuse.
+          const resent = (await storage.syncItems.owners(visit.citizenId, [item.id])).size > 0;
+          if (!resent && (visits.some((v) => v.checkIn.id === visit.checkIn.id) || (await storage.checkIns.has(visit.checkIn.id)))) throw reused();
+          visits.push({ item, ...visit });
           return { id: item.id, status: 'stored' };
         });
         answers.set(item, checked);

@@ -24,6 +24,7 @@ const photoRetentionMs = antigenPhotoRetentionDays * 24 * hourMs;
 export async function keepHouse(storage: Storage, auth: AuthService, now = Date.now()): Promise<void> {
   await storage.checkIns.prepareDays(now);
   await storage.checkIns.deleteBefore(checkInCutoff(now));
+  await storage.kiosks.deleteLookupsBefore(checkInCutoff(now));
   await storage.syncItems.deleteReceivedBefore(new Date(now - syncIdMemoryMs).toISOString());
   await storage.antigenPhotos.deleteUploadedBefore(new Date(now - photoRetentionMs).toISOString());
   await auth.deleteExpired();

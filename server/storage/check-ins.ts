@@ -73,6 +73,10 @@ export function createCheckInStore(db: Kysely<Schema>, engine: Engine) {
         )
         .execute();
     },
+    /** Whether a check-in with this id is stored (a kiosk's live code is stored under an id made from the code). */
+    async has(id: string): Promise<boolean> {
+      return (await db.selectFrom('check_ins').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+    },
     /** A citizen's check-ins scanned at or after `since` (ISO instant), newest first. */
     async of(citizenId: string, since: string): Promise<CheckIn[]> {
       const rows = await db

@@ -147,8 +147,13 @@ describe('house-keeping', () => {
       { ...row, id: fresh, scannedAt: at(13) },
     ]);
     await server.storage.auth.putSession('expired-hash', 'demo-a', now - 1);
+    for (const [id, days] of [[old, 15], [fresh, 13]] as const) {
+      await server.storage.kiosks.logLookup({ kioskId: 'k-retention', id, venueNumber: '12345678', at: at(days), citizenId: 'demo-a', outcome: 'pass' });
+    }
 
     await keepHouse(server.storage, server.services.auth, now);
+    // A kiosk's lookups age out with the check-ins of the same days.
+    expect(await server.query('SELECT id FROM kiosk_lookups WHERE kiosk_id = ?', 'k-retention')).toEqual([{ id: fresh }]);
     expect(await server.storage.syncItems.owners('demo-a', [old, fresh])).toEqual(new Map([[fresh, 'mine']]));
     expect(await server.query('SELECT id FROM check_ins WHERE id IN (?, ?)', old, fresh)).toEqual([{ id: fresh }]);
     expect(await server.query('SELECT count(*) AS n FROM sessions WHERE token_hash = ?', 'expired-hash')).toEqual([{ n: 0 }]);

@@ -68,6 +68,10 @@ export function createKioskStore(db: Kysely<Schema>) {
     async touch(kioskId: string, at: string): Promise<void> {
       await db.updateTable('kiosks').set({ last_seen_at: at }).where('id', '=', kioskId).execute();
     },
+    /** Lookups go when the check-ins of the same days do (issue 22: they were kept for ever). */
+    async deleteLookupsBefore(cutoff: string): Promise<void> {
+      await db.deleteFrom('kiosk_lookups').where('at', '<', cutoff).execute();
+    },
     async logLookup(lookup: KioskLookup): Promise<void> {
       await db
         .insertInto('kiosk_lookups')

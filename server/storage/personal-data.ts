@@ -56,6 +56,9 @@ export function createPersonalDataStore(db: Kysely<Schema>) {
       }
       await db.updateTable('citizens').set({ guardian_id: null }).where('guardian_id', '=', citizenId).execute();
       if (phone) await db.deleteFrom('otp_codes').where('phone', '=', phone).execute();
+      // The phone's and the person's counters (services/login-limits.ts, family.ts) name them in their keys.
+      const keys = [`family-codes:${citizenId}`, `family-links:${citizenId}`, ...(phone ? [`wrong:${phone}`, `codes-day:${phone}`, `codes-hour:${phone}`] : [])];
+      await db.deleteFrom('login_throttle').where('key', 'in', keys).execute();
       await db.deleteFrom('citizens').where('id', '=', citizenId).execute();
     },
   };

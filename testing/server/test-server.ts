@@ -68,6 +68,8 @@ export async function startTestServer(
     loginLimits?: LoginLimits;
     kioskLookupLimits?: KioskLookupLimits;
     trustProxy?: number;
+    publicOrigin?: string;
+    bodyTimeoutMs?: number;
     clock?: () => number;
     metricsToken?: string;
     logDestination?: ServerConfig['logDestination'];

@@ -8,12 +8,13 @@ import { useKeyLookup } from '../../../records/api/get-signing-keys.ts';
 import { PageHeader } from '../../../ui/page-header.tsx';
 import { LoadingState } from '../../../ui/status-views.tsx';
 import { useQueueCheckIn } from '../api/queue-check-in.ts';
-import { verifyVenueToken } from '../venue-code.ts';
+import { verifyVenueToken, type VenueCodeResult } from '../venue-code.ts';
 
 /**
  * Where a place code's URL lands when a phone's own camera app opens it (the in-app scanner checks in
- * itself, with the code it has verified already): verify, store the check-in on the device, then show
- * the result under its own id so a reload never checks in twice.
+ * itself, with the code it has verified already): verify, show the venue and wait for the citizen's tap
+ * (issue 22: opening any link checked in, so a link could plant a visit), then store the check-in on the
+ * device and show the result under its own id so a reload never checks in twice.
  */
 export function CheckInPage({ citizenId }: { citizenId: string }) {
   const { t } = useI18n();
@@ -23,6 +24,8 @@ export function CheckInPage({ citizenId }: { citizenId: string }) {
   const keys = useKeyLookup();
   const queueCheckIn = useQueueCheckIn(citizenId);
   const [refusal, setRefusal] = useState<MessageKey | null>(null);
+  const [verified, setVerified] = useState<Extract<VenueCodeResult, { ok: true }> | null>(null);
+  const [busy, setBusy] = useState(false);
   const handled = useRef('');
 
   useEffect(() => {
@@ -35,10 +38,15 @@ export function CheckInPage({ citizenId }: { citizenId: string }) {
         setRefusal(`refusal.${result.reason}`);
         return;
       }
-      const checkIn = await queueCheckIn(result.venue, result.token);
-      navigate(`/check-ins/${checkIn.id}`, { replace: true });
+      setVerified(result);
     })();
-  }, [keys, token, queueCheckIn, navigate]);
+  }, [keys, token]);
+
+  async function confirm(venue: Extract<VenueCodeResult, { ok: true }>) {
+    setBusy(true);
+    const checkIn = await queueCheckIn(venue.venue, venue.token);
+    navigate(`/check-ins/${checkIn.id}`, { replace: true });
+  }
 
   const shown = keys.kind === 'missing' ? 'scan.keysMissing' : refusal;
   return (
@@ -51,6 +59,16 @@ export function CheckInPage({ citizenId }: { citizenId: string }) {
             {t('scan.title')}
           </Link>
         </div>
+      ) : verified ? (
+        <section className="card" aria-labelledby="confirm-venue">
+          <h2 id="confirm-venue">{verified.venue.n}</h2>
+          <p>
+            {verified.venue.d} · {verified.venue.a}
+          </p>
+          <button type="button" className="button button--primary" disabled={busy} onClick={() => void confirm(verified)}>
+            {t('checkIn.confirm')}
+          </button>
+        </section>
       ) : (
         <LoadingState label={t('scan.checking')} />
       )}
