@@ -236,10 +236,11 @@ test('the ID-number path: a wrong check character sends nothing, online it check
     await expect(verdict).toContainText('通过');
     await expect(verdict).toContainText('张*婆');
     await expect(verdict).toContainText('身份证号查询');
-    await expect(verdict).toContainText('已登记');
+    // A typed number proves no one is at the door: the PASS logs no visit until the staff's confirm (docs/authority.md).
+    await expect(verdict).not.toContainText('已登记');
     expect(lookups).toHaveLength(1);
     expect((await recorded(kiosk)).spoken).toEqual(['zh-CN|张婆，通过']);
-    expect(await visitsAt(f.page, venue)).toBe(1);
+    expect(await visitsAt(f.page, venue)).toBe(0);
 
     await context.setOffline(true);
     await field.fill(demoDependant.idNumber);
