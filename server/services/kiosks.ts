@@ -152,7 +152,8 @@ export function createKioskService(
       { key: `kiosk-lookups-day:${kiosk.id}`, windowEnd: dayEnd, limit: limits.perDay, what: `This kiosk has made its ${limits.perDay} ID lookups today` },
       { key: `kiosk-lookups-minute:${kiosk.id}`, windowEnd: clockWindowEnd(at, minuteMs), limit: limits.perMinute, what: `This kiosk has made its ${limits.perMinute} ID lookups this minute` },
       { key: `venue-lookups-day:${kiosk.venue.number}`, windowEnd: dayEnd, limit: limits.perVenueDay, what: `This venue's kiosks have made their ${limits.perVenueDay} ID lookups today` },
-      { key: `owner-lookups-day:${kiosk.venue.ownerId}`, windowEnd: dayEnd, limit: limits.perOwnerDay, what: `This owner's kiosks have made their ${limits.perOwnerDay} ID lookups today` },
+      // The owner's key is a hash, not the citizen id: it ages out with the day, but must never name them meanwhile.
+      { key: `owner-lookups-day:${sha256Hex(kiosk.venue.ownerId)}`, windowEnd: dayEnd, limit: limits.perOwnerDay, what: `This owner's kiosks have made their ${limits.perOwnerDay} ID lookups today` },
     ];
     const full = await storage.loginThrottle.claimAll(windows);
     if (full) {
