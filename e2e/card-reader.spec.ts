@@ -4,6 +4,7 @@
  * real. A card placed is read and looked up, the pass logged once; a card taken away clears the screen; a bad
  * checksum is asked again; the reader unplugged says so and is taken up again when plugged back in.
  */
+import { approveVenue, licenseKiosk } from '../testing/server/operator-client.ts';
 import { expect, test, type Page } from '@playwright/test';
 import type { CheckIn } from '../core/contract/venues.ts';
 import { fakeSerialInitScript } from '../testing/fake-serial-script.ts';
@@ -27,7 +28,10 @@ test('a kiosk reads an ID card through the USB reader: placed, looked up and log
   await loginAsDemo(ownerPage, 'a');
   const registered = await ownerPage.request.post('/api/venues', { data: { name: '读卡器测试店', district: '徐汇区', address: '漕溪北路 1 号', kind: 'shop' } });
   const venue = ((await registered.json()) as { venue: { number: string } }).venue.number;
-  const paired = (await (await ownerPage.request.post(`/api/venues/${venue}/kiosks`, { data: { label: '前台读卡器' } })).json()) as { pairingToken: string };
+  // A venue is approved and its kiosk licensed by the district (docs/authority.md), here through the console's API.
+  await approveVenue(new URL(ownerPage.url()).origin, venue);
+  const paired = (await (await ownerPage.request.post(`/api/venues/${venue}/kiosks`, { data: { label: '前台读卡器' } })).json()) as { kiosk: { id: string }; pairingToken: string };
+  await licenseKiosk(new URL(ownerPage.url()).origin, paired.kiosk.id);
   const grandma = await browser.newContext({ baseURL });
   const grandmaPage = await grandma.newPage();
   await loginAsDemo(grandmaPage, 'f');
@@ -93,7 +97,10 @@ test('a browser without Web Serial says which browsers can use the reader', asyn
   await loginAsDemo(ownerPage, 'a');
   const registered = await ownerPage.request.post('/api/venues', { data: { name: '无串口测试店', district: '徐汇区', address: '漕溪北路 2 号', kind: 'shop' } });
   const venue = ((await registered.json()) as { venue: { number: string } }).venue.number;
-  const paired = (await (await ownerPage.request.post(`/api/venues/${venue}/kiosks`, { data: { label: '平板' } })).json()) as { pairingToken: string };
+  // A venue is approved and its kiosk licensed by the district (docs/authority.md), here through the console's API.
+  await approveVenue(new URL(ownerPage.url()).origin, venue);
+  const paired = (await (await ownerPage.request.post(`/api/venues/${venue}/kiosks`, { data: { label: '平板' } })).json()) as { kiosk: { id: string }; pairingToken: string };
+  await licenseKiosk(new URL(ownerPage.url()).origin, paired.kiosk.id);
   const context = await browser.newContext({ baseURL });
   // Chromium's own Web Serial taken away, as Safari or Firefox would have none.
   await context.addInitScript(() => Object.defineProperty(navigator, 'serial', { value: undefined, configurable: true }));

@@ -5,6 +5,7 @@
  * path: a wrong check character refused with nothing sent, a lookup online, and offline plainly refused.
  */
 import { join } from 'node:path';
+import { approveVenue, licenseKiosk } from '../testing/server/operator-client.ts';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import type { CheckIn } from '../core/contract/venues.ts';
 import { demoDependant } from '../testing/server/test-client.ts';
@@ -46,7 +47,10 @@ async function citizen(browser: Browser, baseURL: string, who: Who): Promise<{ c
 async function registerVenue(owner: Page, name: string): Promise<string> {
   const response = await owner.request.post('/api/venues', { data: { name, district: '长宁区', address: '天山路 1 号', kind: 'shop' } });
   expect(response.ok()).toBe(true);
-  return ((await response.json()) as { venue: { number: string } }).venue.number;
+  const { number } = ((await response.json()) as { venue: { number: string } }).venue;
+  // Approved by the district (docs/authority.md), here through the console's API.
+  await approveVenue(new URL(owner.url()).origin, number);
+  return number;
 }
 
 async function visitsAt(page: Page, venueNumber: string): Promise<number> {
@@ -122,6 +126,8 @@ test('an owner pairs a kiosk; a queue of three phones and a paper code is checke
   await expect(entry.getByRole('img', { name: '东门平板 的数字哨兵配对二维码' })).toBeVisible();
   const link = await entry.getByTestId('kiosk-pairing-link').getAttribute('href');
   expect(link).toMatch(/\/kiosk#pair=ssk1\./);
+  // The token names the kiosk (ssk1.<kioskId>.<secret>): the district licenses it before it works.
+  await licenseKiosk(baseURL, /ssk1\.([A-Za-z0-9_-]+)\./.exec(decodeURIComponent(link ?? ''))?.[1] ?? '');
 
   const codes = await queueCodes({ a: a.page, b: b.page, c: c.page });
   const video = join(test.info().outputDir, 'queue.y4m');
@@ -160,7 +166,8 @@ test('a kiosk offline during the queue keeps every pass and logs each once when 
   const party = await queueParty(browser, baseURL);
   const { a, b, c } = party.people;
   const venue = await registerVenue(a.page, '离线哨兵测试店');
-  const paired = (await (await a.page.request.post(`/api/venues/${venue}/kiosks`, { data: { label: '北门' } })).json()) as { pairingToken: string };
+  const paired = (await (await a.page.request.post(`/api/venues/${venue}/kiosks`, { data: { label: '北门' } })).json()) as { kiosk: { id: string }; pairingToken: string };
+  await licenseKiosk(baseURL, paired.kiosk.id);
 
   const codes = await queueCodes({ a: a.page, b: b.page, c: c.page });
   const video = join(test.info().outputDir, 'queue-offline.y4m');
@@ -202,6 +209,8 @@ test('the ID-number path: a wrong check character sends nothing, online it check
     kiosk: { id: string };
     pairingToken: string;
   };
+  // A staffed desk: the operator lets staff type ID numbers here.
+  await licenseKiosk(baseURL, paired.kiosk.id, { typedIdAllowed: true });
 
   const context = await browser.newContext({ baseURL });
   await context.addInitScript(recordKiosk);
@@ -227,10 +236,11 @@ test('the ID-number path: a wrong check character sends nothing, online it check
     await expect(verdict).toContainText('通过');
     await expect(verdict).toContainText('张*婆');
     await expect(verdict).toContainText('身份证号查询');
-    await expect(verdict).toContainText('已登记');
+    // A typed number proves no one is at the door: the PASS logs no visit until the staff's confirm (docs/authority.md).
+    await expect(verdict).not.toContainText('已登记');
     expect(lookups).toHaveLength(1);
     expect((await recorded(kiosk)).spoken).toEqual(['zh-CN|张婆，通过']);
-    expect(await visitsAt(f.page, venue)).toBe(1);
+    expect(await visitsAt(f.page, venue)).toBe(0);
 
     await context.setOffline(true);
     await field.fill(demoDependant.idNumber);

@@ -5,6 +5,7 @@
  * with the lookup by document, so the kiosk says so.
  */
 import { join } from 'node:path';
+import { approveVenue, licenseKiosk } from '../testing/server/operator-client.ts';
 import { expect, test } from '@playwright/test';
 import { travelDocuments } from '../testing/mrz-documents.ts';
 import { createSceneRenderer } from '../testing/mrz-scene.ts';
@@ -28,7 +29,10 @@ test('a kiosk reads a passport’s MRZ from the camera, offline-ready from its o
   await loginAsDemo(ownerPage, 'a');
   const registered = await ownerPage.request.post('/api/venues', { data: { name: '护照核验店', district: '静安区', address: '南京西路 1 号', kind: 'shop' } });
   const venue = ((await registered.json()) as { venue: { number: string } }).venue.number;
-  const paired = (await (await ownerPage.request.post(`/api/venues/${venue}/kiosks`, { data: { label: '护照台' } })).json()) as { pairingToken: string };
+  // A venue is approved and its kiosk licensed by the district (docs/authority.md), here through the console's API.
+  await approveVenue(new URL(ownerPage.url()).origin, venue);
+  const paired = (await (await ownerPage.request.post(`/api/venues/${venue}/kiosks`, { data: { label: '护照台' } })).json()) as { kiosk: { id: string }; pairingToken: string };
+  await licenseKiosk(new URL(ownerPage.url()).origin, paired.kiosk.id);
   const camera = await launchWithCamera(video);
   const fromElsewhere: string[] = [];
   try {

@@ -148,7 +148,7 @@ describe('house-keeping', () => {
     ]);
     await server.storage.auth.putSession('expired-hash', 'demo-a', now - 1);
     for (const [id, days] of [[old, 15], [fresh, 13]] as const) {
-      await server.storage.kiosks.logLookup({ kioskId: 'k-retention', id, venueNumber: '12345678', at: at(days), citizenId: 'demo-a', outcome: 'pass' });
+      await server.storage.kiosks.logLookup({ kioskId: 'k-retention', id, venueNumber: '12345678', at: at(days), citizenId: 'demo-a', outcome: 'pass', source: 'document' });
     }
 
     await keepHouse(server.storage, server.services.auth, now);

@@ -8,6 +8,7 @@
  * On PostgreSQL check-ins are partitioned by day, so retention drops whole days (storage/check-ins.ts).
  */
 import { sql, type Kysely, type Migration } from 'kysely';
+import { authority } from './migrations-authority.ts';
 import { photoHashBands } from './migrations-scale.ts';
 
 /** Engine-specific column types; everything else is written once. */
@@ -388,6 +389,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0009-kiosks': { up: kiosks },
     '0010-antigen-review': { up: antigenReview },
     '0011-photo-match': { up: photoPrints },
+    '0012-authority': { up: (db) => authority(db, dialect) },
     '0017-photo-hash-bands': { up: photoHashBands },
   };
 }

@@ -18,7 +18,7 @@ type Open = 'none' | 'card' | 'passport';
  * one tap. A resident ID card read is looked up as its number is today; the other documents are read and
  * shown, and their lookup comes with the lookup by document.
  */
-export function DoorReaders({ token, onStatus, onUnauthorized }: { token: string; onStatus: (status: KioskLookupStatus) => void; onUnauthorized: (error: ApiError) => void }) {
+export function DoorReaders({ token, onStatus, onUnauthorized }: { token: string; onStatus: (status: KioskLookupStatus, logged: boolean) => void; onUnauthorized: (error: ApiError) => void }) {
   const r = useReaderText();
   const k = useKioskText();
   const [open, setOpen] = useState<Open>('none');
@@ -38,7 +38,7 @@ export function DoorReaders({ token, onStatus, onUnauthorized }: { token: string
       setNote(k('kiosk.id.offline'));
       return;
     }
-    lookUpIdNumber(token, document.number).then(({ status }) => onStatus(status), (error: unknown) => {
+    lookUpIdNumber(token, document.number, 'document').then(({ status, logged }) => onStatus(status, logged), (error: unknown) => {
       if (error instanceof ApiError && error.status === 401) onUnauthorized(error);
       else setNote(r('door.lookupFailed', { reason: k(error instanceof ApiError && error.code === 'kiosk_id_unknown' ? 'kiosk.id.unknown' : 'kiosk.id.failed') }));
     });

@@ -18,7 +18,7 @@ const problems: Partial<Record<ApiError['code'], KioskMessageKey>> = {
  * presses Enter. A wrong check character is refused here, before anything is sent; offline it says plainly
  * that this path needs the network. The server answers the status only (and logs a pass as a visit).
  */
-export function IdNumberForm({ token, onStatus, onUnauthorized }: { token: string; onStatus: (status: KioskLookupStatus) => void; onUnauthorized: (error: ApiError) => void }) {
+export function IdNumberForm({ token, onStatus, onUnauthorized }: { token: string; onStatus: (status: KioskLookupStatus, logged: boolean) => void; onUnauthorized: (error: ApiError) => void }) {
   const k = useKioskText();
   const fieldId = useId();
   const errorId = useId();
@@ -37,9 +37,9 @@ export function IdNumberForm({ token, onStatus, onUnauthorized }: { token: strin
     setBusy(true);
     setProblem(null);
     try {
-      const { status } = await lookUpIdNumber(token, idNumber);
+      const { status, logged } = await lookUpIdNumber(token, idNumber);
       setValue('');
-      onStatus(status);
+      onStatus(status, logged);
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) onUnauthorized(error);
       else setProblem((error instanceof ApiError && problems[error.code]) || 'kiosk.id.failed');

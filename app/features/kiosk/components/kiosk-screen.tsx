@@ -33,7 +33,7 @@ import { KioskCamera } from './kiosk-camera.tsx';
 const verdictShownMs = 3000;
 
 /** `seq` numbers the visitors: each verdict is a new element, so a screen reader announces the next one too. */
-type Shown = { seq: number } & ({ kind: 'code'; verification: Verification; at: number; logged: boolean } | { kind: 'id'; status: KioskLookupStatus; at: number });
+type Shown = { seq: number } & ({ kind: 'code'; verification: Verification; at: number; logged: boolean } | { kind: 'id'; status: KioskLookupStatus; logged: boolean; at: number });
 
 interface Checker {
   lookup: KeyLookup;
@@ -41,7 +41,7 @@ interface Checker {
   revocations: HeldRevocations | null;
 }
 
-function IdVerdict({ status, ruleSet }: { status: KioskLookupStatus; ruleSet: RuleSet }) {
+function IdVerdict({ status, logged, ruleSet }: { status: KioskLookupStatus; logged: boolean; ruleSet: RuleSet }) {
   const { t, language } = useI18n();
   const k = useKioskText();
   return (
@@ -58,17 +58,7 @@ function IdVerdict({ status, ruleSet }: { status: KioskLookupStatus; ruleSet: Ru
           {k(`kiosk.failed.${clause}`)}
         </span>
       ))}
-      <dl className="verdict__facts">
-        <div className="verdict__fact" data-fact="colour">
-          <dt>{t('verify.facts.colour')}</dt>
-          <dd>{t(`colour.${status.colour}`)}</dd>
-        </div>
-        <div className="verdict__fact" data-fact="pcr">
-          <dt>{t('tab.pcr')}</dt>
-          <dd>{status.pcrAgeHours === null ? t('pcr.summary.none') : k('kiosk.id.pcrAge', { hours: Math.floor(status.pcrAgeHours) })}</dd>
-        </div>
-      </dl>
-      <span className="kiosk-verdict__logged">{k(status.pass ? 'kiosk.logged' : 'kiosk.notLogged')}</span>
+      <span className="kiosk-verdict__logged">{k(logged ? 'kiosk.logged' : 'kiosk.notLogged')}</span>
     </section>
   );
 }
@@ -164,8 +154,9 @@ export function KioskScreen({ token, me, onUnauthorized }: { token: string; me: 
     [announce, guard, memo, owner, sync, tally],
   );
 
-  const onStatus = (status: KioskLookupStatus) => {
-    setShown((previous) => ({ seq: (previous?.seq ?? 0) + 1, kind: 'id', status, at: Date.now() }));
+  // A typed PASS is not logged until the staff's confirm (server: services/kiosks.ts), so the screen says what the server did.
+  const onStatus = (status: KioskLookupStatus, logged: boolean) => {
+    setShown((previous) => ({ seq: (previous?.seq ?? 0) + 1, kind: 'id', status, logged, at: Date.now() }));
     announce(status.pass ? 'pass' : 'fail', status.maskedName);
     tally(status.pass ? 'pass' : 'fail');
   };
@@ -191,7 +182,7 @@ export function KioskScreen({ token, me, onUnauthorized }: { token: string; me: 
                 {shown.logged && <span className="kiosk-verdict__logged">{k('kiosk.logged')}</span>}
               </>
             ) : (
-              <IdVerdict status={shown.status} ruleSet={ruleSet} />
+              <IdVerdict status={shown.status} logged={shown.logged} ruleSet={ruleSet} />
             )}
           </div>
         )}
