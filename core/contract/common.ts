@@ -87,6 +87,16 @@ export const errorCodes = [
   'kiosk_id_unknown',
   /** The kiosk made too many ID lookups this minute or today; `Retry-After` says when to try again. */
   'kiosk_lookup_limited',
+  /** Kiosks are for approved venues only (docs/authority.md). */
+  'venue_unapproved',
+  /** The kiosk has no licence (requested, suspended or revoked): it may not log visits or look anyone up. */
+  'kiosk_unlicensed',
+  /** Licensing (or requesting) this kiosk would pass the venue's or owner's cap. */
+  'kiosk_cap',
+  /** Typed ID numbers are not enabled for this kiosk: read the document. */
+  'typed_id_not_allowed',
+  /** The passkey's answer did not verify, or the sign-in step it belongs to is over. */
+  'passkey_invalid',
   /** A rule set id that is not among the published rule sets. */
   'rule_set_unknown',
   'internal',

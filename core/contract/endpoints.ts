@@ -3,6 +3,7 @@ import type * as z from 'zod/mini';
 import { accountEndpoints } from './account.ts';
 import { antigenEndpoints } from './antigen.ts';
 import { codeEndpoints } from './codes.ts';
+import { consoleEndpoints } from './console.ts';
 import { feedEndpoints } from './feeds.ts';
 import { kioskEndpoints } from './kiosks.ts';
 import { recordEndpoints } from './records.ts';
@@ -20,6 +21,7 @@ export const endpoints = {
   ...kioskEndpoints,
   ...feedEndpoints,
   ...serviceEndpoints,
+  ...consoleEndpoints,
 } as const;
 
 export type Endpoints = typeof endpoints;

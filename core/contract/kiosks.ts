@@ -1,6 +1,6 @@
 /** 数字哨兵, the entrance kiosk: pairing, what a kiosk learns of itself, its visits and its ID-number lookups. */
 import * as z from 'zod/mini';
-import { codeColour, endpoint, instant, ok } from './common.ts';
+import { endpoint, instant, ok } from './common.ts';
 import { syncBatchResponse, syncItem } from './sync.ts';
 import { checkInId, venueNumber } from './venues.ts';
 
@@ -11,9 +11,18 @@ import { checkInId, venueNumber } from './venues.ts';
  */
 export const kioskId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
 export const kioskLabel = z.string().check(z.trim(), z.minLength(1, 'label is required'), z.maxLength(32, 'label is at most 32 characters'));
+/**
+ * A kiosk licence (docs/authority.md). Pairing a device for an approved venue requests one; an operator
+ * licenses it, and may suspend or revoke it. Only a licensed kiosk logs visits or looks anyone up.
+ */
+export const kioskLicence = z.enum(['requested', 'licensed', 'suspended', 'revoked']);
+export type KioskLicence = z.infer<typeof kioskLicence>;
 export const kiosk = z.object({
   id: kioskId,
   label: z.string(),
+  licence: kioskLicence,
+  /** Whether the operator let staff type ID numbers at this kiosk (a staffed desk). */
+  typedIdAllowed: z.boolean(),
   createdAt: instant,
   lastSeenAt: z.nullable(instant),
   revokedAt: z.nullable(instant),
@@ -24,7 +33,7 @@ export const pairKioskResponse = z.object({ kiosk, pairingToken: z.string() });
 export type PairKioskResponse = z.infer<typeof pairKioskResponse>;
 /** What a paired kiosk learns about itself: which venue it serves, and under which rule. */
 export const kioskMe = z.object({
-  kiosk: z.object({ id: kioskId, label: z.string() }),
+  kiosk: z.object({ id: kioskId, label: z.string(), licence: kioskLicence, typedIdAllowed: z.boolean() }),
   venue: z.object({ number: venueNumber, name: z.string(), district: z.string(), address: z.string(), ruleSetId: z.string() }),
 });
 export type KioskMe = z.infer<typeof kioskMe>;
@@ -42,27 +51,43 @@ export const maxKioskSyncItems = 100;
  */
 export const kioskSyncBody = z.object({ items: z.array(syncItem).check(z.minLength(1), z.maxLength(maxKioskSyncItems)) });
 /**
- * An ID-number lookup. `id` is client-made: on PASS it becomes the check-in's id, so a retry stores nothing
- * new. The ID number is checked (length, check character) by the server too: `invalid_id_number`.
+ * An ID-number lookup, by a licensed kiosk only. `source` says how the number came: `document` read from the
+ * card or passport at the door (a PASS logs the visit at once, under `id`, so a retry stores nothing new), or
+ * `typed` by staff, only where the operator allowed it (else 403 `typed_id_not_allowed`), whose PASS logs
+ * nothing until the staff's tap (`confirmIdLookup`). The ID number is checked by the server too: `invalid_id_number`.
  */
-export const kioskIdLookupBody = z.object({ id: checkInId, idNumber: z.string().check(z.maxLength(32)) });
+export const lookupSource = z.enum(['document', 'typed']);
+export const kioskIdLookupBody = z.object({ id: checkInId, idNumber: z.string().check(z.maxLength(32)), source: lookupSource });
 export const ruleClauseKind = z.enum(['code-colour', 'pcr-negative', 'antigen-negative']);
-/** All a kiosk learns from a lookup: no id, no phone, no records. `failedClauses` are the kinds of the failing clauses. */
+/**
+ * All a kiosk learns from a lookup: pass or fail, the masked name and the kinds of the failing clauses; no
+ * colour, no test times, no id. A number no one holds answers this same shape (a fail with an empty name and
+ * the code-colour clause failing: there is no green code), never a 404 that tells who has an account.
+ */
 export const kioskLookupStatus = z.object({
   maskedName: z.string(),
-  colour: codeColour,
-  /** Whole hours since the newest PCR was sampled (whatever its result); null with no PCR on record. */
-  pcrAgeHours: z.nullable(z.number()),
   pass: z.boolean(),
   failedClauses: z.array(ruleClauseKind),
 });
 export type KioskLookupStatus = z.infer<typeof kioskLookupStatus>;
-export const kioskIdLookupResponse = z.object({ status: kioskLookupStatus });
-/** Per-kiosk lookup limits unless the server's KIOSK_LOOKUPS_PER_MINUTE / KIOSK_LOOKUPS_PER_DAY say otherwise. */
-export const kioskLookupDefaults = { perMinute: 30, perDay: 1000 } as const;
+export const kioskIdLookupResponse = z.object({
+  status: kioskLookupStatus,
+  /** Whether the visit was logged: true for a document read that passed; a typed PASS waits for `confirmIdLookup`. */
+  logged: z.boolean(),
+});
+/**
+ * Lookup limits per kiosk, per venue and per owner (all the owner's kiosks), unless the server's
+ * KIOSK_LOOKUPS_PER_MINUTE / KIOSK_LOOKUPS_PER_DAY (per kiosk), VENUE_LOOKUPS_PER_DAY, OWNER_LOOKUPS_PER_DAY say otherwise.
+ */
+export const kioskLookupDefaults = { perMinute: 30, perDay: 1000, perVenueDay: 2000, perOwnerDay: 5000 } as const;
+/** How long after a typed lookup passed the staff may confirm the visit. */
+export const lookupConfirmMinutes = 5;
 
 export const kioskEndpoints = {
-  /** Owner side (citizen session; a venue not the caller's answers 404). */
+  /**
+   * Owner side (citizen session; a venue not the caller's answers 404). Pairing requests a licence: only for
+   * an approved venue (403 `venue_unapproved`), and within the venue's and owner's caps (409 `kiosk_cap`).
+   */
   pairKiosk: endpoint({ method: 'POST', path: '/venues/:number/kiosks', body: pairKioskBody, response: pairKioskResponse }),
   venueKiosks: endpoint({ method: 'GET', path: '/venues/:number/kiosks', body: undefined, response: z.object({ kiosks: z.array(kiosk) }) }),
   revokeKiosk: endpoint({ method: 'DELETE', path: '/venues/:number/kiosks/:kioskId', body: undefined, response: ok }),
@@ -70,5 +95,7 @@ export const kioskEndpoints = {
   kioskMe: endpoint({ method: 'GET', path: '/kiosk/me', body: undefined, response: kioskMe }),
   kioskSync: endpoint({ method: 'POST', path: '/kiosk/sync', body: kioskSyncBody, response: syncBatchResponse }),
   kioskIdLookup: endpoint({ method: 'POST', path: '/kiosk/id-lookups', body: kioskIdLookupBody, response: kioskIdLookupResponse }),
+  /** The staff's tap after a typed lookup passed: logs the visit once (404 for a lookup not this kiosk's, not passed, or too old). */
+  confirmIdLookup: endpoint({ method: 'POST', path: '/kiosk/id-lookups/:id/confirm', body: undefined, response: ok }),
 } as const;
 

@@ -46,6 +46,13 @@ export function venueCodeUrl(origin: string, token: string): string {
 /** The rule a venue's kiosk applies until its owner chooses another: green code and PCR ≤ 72 h. */
 export const defaultVenueRuleSetId = 'venue-entry';
 
+/**
+ * Where the authority's review of a registration stands (docs/authority.md). A pending venue's place code
+ * checks visitors in, shown 未核实 (unverified); only an approved venue may have kiosks.
+ */
+export const venueStatus = z.enum(['pending', 'approved', 'refused']);
+export type VenueStatus = z.infer<typeof venueStatus>;
+
 export const venue = z.object({
   number: venueNumber,
   name: z.string(),
@@ -57,6 +64,9 @@ export const venue = z.object({
   createdAt: instant,
   /** The published rule set (`/api/rule-sets`) the venue's 数字哨兵 checks visitors against; `defaultVenueRuleSetId` unless chosen. */
   ruleSetId: z.string(),
+  status: venueStatus,
+  /** True only once an operator approved the venue: what 未核实 is shown from. */
+  verified: z.boolean(),
 });
 export type Venue = z.infer<typeof venue>;
 
