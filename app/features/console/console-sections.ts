@@ -1,7 +1,8 @@
+import type { OperatorRole } from '../../../core/contract/console.ts';
+
 /** The console's sections, which role sees which, and which one an address opens. */
 export const consoleSections = ['venues', 'kiosks', 'review', 'providers', 'audit'] as const;
 export type ConsoleSection = (typeof consoleSections)[number];
-export type OperatorRole = 'district-operator' | 'city-admin';
 
 /** Providers and their keys are city-wide: a district operator's console leaves them out. */
 export function sectionsFor(role: OperatorRole): ConsoleSection[] {

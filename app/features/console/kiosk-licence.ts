@@ -1,34 +1,46 @@
-/** What an operator may do with a kiosk in each licence state, and how its last sync reads. */
-export type LicenceStatus = 'requested' | 'licensed' | 'suspended' | 'revoked' | 'refused';
-export type KioskAction = 'approve' | 'refuse' | 'suspend' | 'resume' | 'revoke';
+/** What an operator may do with a kiosk in each licence state, what each does on the wire, and how its last sync reads. */
+import type { KioskLicence } from '../../../core/contract/console.ts';
 
-const actions: Record<LicenceStatus, KioskAction[]> = {
-  requested: ['approve', 'refuse'],
+export type KioskAction = 'license' | 'refuse' | 'suspend' | 'resume' | 'revoke';
+
+const actions: Record<KioskLicence, KioskAction[]> = {
+  requested: ['license', 'refuse'],
   licensed: ['suspend', 'revoke'],
   suspended: ['resume', 'revoke'],
-  // Revoking and refusing are final: the owner asks again for a new licence.
+  // Revoking is final: the owner pairs again and asks for a new licence.
   revoked: [],
-  refused: [],
 };
 
-export const kioskActions = (status: LicenceStatus): KioskAction[] => actions[status];
+export const kioskActions = (licence: KioskLicence): KioskAction[] => actions[licence];
 
-/** Only a licensed or suspended kiosk can answer lookups, so only they may be allowed typed ID numbers. */
-export const canToggleTypedId = (status: LicenceStatus) => status === 'licensed' || status === 'suspended';
+/** The contract has no separate refusal or resumption: refusing a request revokes it, resuming licenses again. */
+export function wireAction(action: KioskAction): 'license' | 'suspend' | 'revoke' {
+  if (action === 'refuse') return 'revoke';
+  if (action === 'resume') return 'license';
+  return action;
+}
+
+/** Revoking a working kiosk (or refusing a request) cannot be undone, so it asks first. */
+export const needsConfirmation = (action: KioskAction) => action === 'revoke';
+
+/** Typed ID numbers matter only where the kiosk may look anyone up, or may again. */
+export const canToggleTypedId = (licence: KioskLicence) => licence === 'licensed' || licence === 'suspended';
 
 /** A kiosk at a door syncs every few minutes while open; a day without one is worth a look. */
 export const staleAfterMs = 24 * 60 * 60 * 1000;
 
 export type SyncState = { kind: 'never' } | { kind: 'recent'; at: string } | { kind: 'stale'; at: string };
 
-export function syncState(lastSyncAt: string | null, now: number): SyncState {
-  if (!lastSyncAt) return { kind: 'never' };
-  return now - Date.parse(lastSyncAt) > staleAfterMs ? { kind: 'stale', at: lastSyncAt } : { kind: 'recent', at: lastSyncAt };
+export function syncState(lastSeenAt: string | null, now: number): SyncState {
+  if (!lastSeenAt) return { kind: 'never' };
+  return now - Date.parse(lastSeenAt) > staleAfterMs ? { kind: 'stale', at: lastSeenAt } : { kind: 'recent', at: lastSeenAt };
 }
 
-/** Requests first, oldest first (whoever asked first is answered first); then the rest by venue. */
-export function splitKiosks<K extends { status: LicenceStatus; requestedAt: string; venueNumber: string }>(kiosks: readonly K[]) {
-  const requests = kiosks.filter((kiosk) => kiosk.status === 'requested').sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
-  const others = kiosks.filter((kiosk) => kiosk.status !== 'requested').sort((a, b) => a.venueNumber.localeCompare(b.venueNumber));
+/** Requests first, oldest first (whoever asked first is answered first); then the rest by venue, revoked last. */
+export function splitKiosks<K extends { licence: KioskLicence; createdAt: string; venue: { number: string } }>(kiosks: readonly K[]) {
+  const requests = kiosks.filter((kiosk) => kiosk.licence === 'requested').sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const others = kiosks
+    .filter((kiosk) => kiosk.licence !== 'requested')
+    .sort((a, b) => Number(a.licence === 'revoked') - Number(b.licence === 'revoked') || a.venue.number.localeCompare(b.venue.number));
   return { requests, others };
 }

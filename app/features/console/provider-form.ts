@@ -1,23 +1,26 @@
-/** The add-a-provider form: an identifier keys the provider's API, a name is what people read. */
+/** The add-a-provider form: a name that keys the provider's API, and what it may send. */
+import type { operatorProvider } from '../../../core/contract/console.ts';
+import { addProviderBody } from '../../../core/contract/console.ts';
+import type * as z from 'zod/mini';
+import type { ProviderScope } from '../../../core/contract/feeds.ts';
+
 export interface ProviderDraft {
-  id: string;
   name: string;
+  scopes: readonly ProviderScope[];
 }
-export type ProviderFieldError = 'id' | 'name';
+export type ProviderFieldError = 'name' | 'scopes';
 
-const providerIdPattern = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
-const maxNameLength = 60;
-
-/** The draft trimmed, or the fields that are wrong (every one of them, so all show at once). */
-export function checkProviderDraft(draft: ProviderDraft): { ok: true; value: ProviderDraft } | { ok: false; errors: ProviderFieldError[] } {
-  const value = { id: draft.id.trim(), name: draft.name.trim() };
-  const errors: ProviderFieldError[] = [];
-  if (value.id.length < 2 || !providerIdPattern.test(value.id)) errors.push('id');
-  if (value.name.length === 0 || value.name.length > maxNameLength) errors.push('name');
-  return errors.length === 0 ? { ok: true, value } : { ok: false, errors };
+/** The body to send, or every wrong field (so all show at once); the contract's own schema decides. */
+export function checkProviderDraft(draft: ProviderDraft): { ok: true; value: z.output<typeof addProviderBody> } | { ok: false; errors: ProviderFieldError[] } {
+  const parsed = addProviderBody.safeParse({ name: draft.name, scopes: [...draft.scopes] });
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const fields = new Set(parsed.error.issues.map((issue) => issue.path[0]));
+  return { ok: false, errors: (['name', 'scopes'] as const).filter((field) => fields.has(field)) };
 }
 
-/** Active keys first, newest first; retired ones after, so the key in use is the one on top. */
-export function orderKeys<K extends { createdAt: string; retiredAt: string | null }>(keys: readonly K[]): K[] {
-  return [...keys].sort((a, b) => Number(a.retiredAt !== null) - Number(b.retiredAt !== null) || b.createdAt.localeCompare(a.createdAt));
+type Provider = z.infer<typeof operatorProvider>;
+
+/** Providers whose key works first, by name; revoked ones after, so what is live is on top. */
+export function orderProviders(providers: readonly Provider[]): Provider[] {
+  return [...providers].sort((a, b) => Number(a.revokedAt !== null) - Number(b.revokedAt !== null) || a.name.localeCompare(b.name));
 }
