@@ -166,10 +166,9 @@ export const consoleZh = {
   'owner.venue.approved': '已核实',
   'owner.venue.refused': '未通过核实',
   'owner.venue.refusedReason': '理由：{reason}',
-  'owner.kiosk.request': '申请数字哨兵许可',
+  'owner.kiosk.request': '生成配对码并申请许可',
   'owner.kiosk.requesting': '正在提交…',
   'owner.kiosk.requested': '已提交申请，等待区里的工作人员许可。',
-  'owner.kiosk.label': '设备名称（如「东门」）',
 } as const;
 
 export type ConsoleMessageKey = keyof typeof consoleZh;
@@ -333,10 +332,9 @@ export const consoleEn = {
   'owner.venue.approved': 'Verified',
   'owner.venue.refused': 'Not approved',
   'owner.venue.refusedReason': 'Reason: {reason}',
-  'owner.kiosk.request': 'Request a sentinel licence',
+  'owner.kiosk.request': 'Make a pairing code and request a licence',
   'owner.kiosk.requesting': 'Sending…',
   'owner.kiosk.requested': 'Request sent: waiting for the district’s staff to license it.',
-  'owner.kiosk.label': 'Device name (e.g. “East gate”)',
 } as const satisfies Record<ConsoleMessageKey, Message>;
 
 /** `t` for the console strings, in the language the app is shown in. */
