@@ -72,7 +72,7 @@ export function OperatorLogin() {
             {demo.data.operators.map((operator) => (
               <li key={operator.phone}>
                 <button type="button" className="button button--secondary" disabled={busy} onClick={() => void pickDemo(operator.phone)}>
-                  {operator.district ? c('console.login.demo.operator', { district: operator.district }) : `${operator.name} · ${c('console.role.city-admin')}`}
+                  {operator.district ? c('console.login.demo.operator', { district: operator.district, name: operator.name }) : c('console.login.demo.admin', { name: operator.name })}
                 </button>
               </li>
             ))}
