@@ -76,6 +76,7 @@ test('a citizen registers a venue, the district operator approves it with a pass
   await expect(licensed.getByRole('checkbox', { name: /允许手工输入身份证号/ })).toBeChecked();
 
   await page.reload();
+  await mine.getByRole('button', { name: '设为数字哨兵' }).click();
   await expect(mine.getByRole('listitem').filter({ hasText: '前台平板' }).getByText('已许可')).toBeVisible();
 
   await operator.getByRole('link', { name: '我的操作记录' }).click();

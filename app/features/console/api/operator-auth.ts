@@ -43,11 +43,17 @@ export function usePasskeyStep() {
   });
 }
 
-/** Whatever the server says, the console forgets everything it showed. */
+/**
+ * Whatever the server says, the console forgets everything it showed. The session query is set, not removed:
+ * the mounted console observes it, and an observer does not follow a removed query to its replacement.
+ */
 export function useOperatorLogout() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => request('operatorLogout', {}).finally(() => queryClient.removeQueries({ queryKey: operatorKeys.all })),
-    onSettled: () => queryClient.setQueryData(operatorKeys.session(), { operator: null }),
+    mutationFn: () => request('operatorLogout', {}),
+    onSettled: () => {
+      queryClient.removeQueries({ queryKey: operatorKeys.all, predicate: (query) => query.queryKey[1] !== 'session' });
+      queryClient.setQueryData(operatorKeys.session(), { operator: null });
+    },
   });
 }

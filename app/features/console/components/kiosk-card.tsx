@@ -21,6 +21,12 @@ export function KioskCard({ kiosk, onDone }: { kiosk: OperatorKiosk; onDone: (no
   const now = useNow(60_000);
   const decide = useDecideKiosk();
   const [confirming, setConfirming] = useState<KioskAction | null>(null);
+  // The switch shows the operator's choice while it is sent; the server's answer then replaces the kiosk.
+  const [typedDraft, setTypedDraft] = useState<boolean | null>(null);
+  const setTypedId = (allowed: boolean) => {
+    setTypedDraft(allowed);
+    decide.mutate({ kioskId: kiosk.id, action: 'set-typed-id', typedIdAllowed: allowed }, { onSuccess: done, onSettled: () => setTypedDraft(null) });
+  };
   const sync = syncState(kiosk.lastSeenAt, now);
   const done = () => onDone(c('console.kiosks.done', { label: kiosk.label }));
   const act = (action: KioskAction) => {
@@ -44,8 +50,7 @@ export function KioskCard({ kiosk, onDone }: { kiosk: OperatorKiosk; onDone: (no
       {kiosk.unpairedAt && <p className="record__meta">{c('console.kiosks.unpaired')}</p>}
       {canToggleTypedId(kiosk.licence) && (
         <label className="console-check">
-          <input type="checkbox" checked={kiosk.typedIdAllowed} disabled={decide.isPending}
-            onChange={(event) => decide.mutate({ kioskId: kiosk.id, action: 'set-typed-id', typedIdAllowed: event.target.checked }, { onSuccess: done })} />
+          <input type="checkbox" checked={typedDraft ?? kiosk.typedIdAllowed} disabled={decide.isPending} onChange={(event) => setTypedId(event.target.checked)} />
           <span>{c('console.kiosks.typedId')}</span>
         </label>
       )}
