@@ -14,6 +14,7 @@ import { familyRoutes } from './routes/family.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { kioskRoutes } from './routes/kiosks.ts';
 import { accountRoutes, meRoutes } from './routes/my-data.ts';
+import { operatorRoutes } from './routes/operator.ts';
 import { publicRoutes } from './routes/public.ts';
 import { recordRoutes } from './routes/records.ts';
 import { reviewRoutes } from './routes/review.ts';
@@ -47,7 +48,8 @@ export function createApp(services: Services) {
     .route('/check-ins', behind(session, checkInRoutes(services)))
     .route('/kiosk', behind(kiosk, kioskRoutes(services)))
     .route('/feeds', behind(provider, feedRoutes(services)))
-    .route('/review', behind(provider, reviewRoutes(services)));
+    .route('/review', behind(provider, reviewRoutes(services)))
+    .route('/operator', operatorRoutes(services));
   api.notFound((c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}.`), 404));
   app.route('/api', api);
   app.all('/api/*', (c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}.`), 404));

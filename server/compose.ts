@@ -6,6 +6,9 @@ import type { ServerConfig } from './config.ts';
 import { createAccessLogService } from './services/access-log.ts';
 import { createAntigenReviewService } from './services/antigen-reviews.ts';
 import { createAuthService } from './services/auth.ts';
+import { createAuthorityService } from './services/authority.ts';
+import { isDemoOperator } from './services/demo-operators.ts';
+import { createOperatorAuth } from './services/operator-auth.ts';
 import { codeSenderFor } from './services/code-sender.ts';
 import { createCitizenService } from './services/citizens.ts';
 import { createCredentialService } from './services/credentials.ts';
@@ -30,6 +33,9 @@ export function composeServices(storage: Storage, config: ServerConfig, signer: 
   const accessLog = createAccessLogService(storage.accessLog);
   const citizens = createCitizenService(storage.citizens, accessLog);
   const sync = createSyncService({ storage, signer });
+  const providers = createProviderService(storage.providers);
+  const antigenReviews = createAntigenReviewService(storage.antigenReviews, accessLog, () => new Date(now()));
+  const authority = createAuthorityService({ storage, providers, antigenReviews, ...(config.kioskCaps ? { caps: config.kioskCaps } : {}) }, now);
   return {
     config,
     signer,
@@ -41,13 +47,26 @@ export function composeServices(storage: Storage, config: ServerConfig, signer: 
     records: createRecordService({ citizens, store: storage.records }),
     /** What the public routes read: the rule sets in force and the approved kits. */
     publicData: { ruleSets: () => storage.ruleSets.all(), antigenKits: () => storage.antigenKits.all() },
-    antigenReviews: createAntigenReviewService(storage.antigenReviews, accessLog, () => new Date(now())),
+    antigenReviews,
     family: createFamilyService({ auth, citizens, citizenStore: storage.citizens }),
     credentials: createCredentialService({ citizens, records: storage.records, ruleSets: storage.ruleSets, signer }),
     venues: createVenueService({ venues: storage.venues, checkIns: storage.checkIns, signer }),
     sync,
-    kiosks: createKioskService({ storage, signer, accessLog, sync, ...(config.kioskLookupLimits ? { limits: config.kioskLookupLimits } : {}) }, now),
-    providers: createProviderService(storage.providers),
+    kiosks: createKioskService(
+      { storage, signer, accessLog, sync, ...(config.kioskLookupLimits ? { limits: config.kioskLookupLimits } : {}), ...(config.kioskCaps ? { caps: config.kioskCaps } : {}) },
+      now,
+    ),
+    providers,
+    authority,
+    operatorAuth: createOperatorAuth(
+      {
+        store: storage.operators,
+        auth,
+        ...(config.demo ? { freshPasskeyFor: isDemoOperator } : {}),
+        audit: (operator, action, target) => authority.audit(operator, action, target),
+      },
+      now,
+    ),
     feeds: createFeedService(storage),
     revocations: createRevocationService(storage.revocations, signer),
     ready: () => storage.ready(),

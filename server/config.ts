@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { kioskLookupDefaults } from '../core/contract/kiosks.ts';
 import { missingSenderMessage, type SmsWebhook } from './services/code-sender.ts';
 import { defaultLoginLimits, loginLimitVariables, type LoginLimits } from './services/login-limits.ts';
-import type { KioskLookupLimits } from './services/kiosks.ts';
+import type { KioskCaps, KioskLookupLimits } from './services/kiosks.ts';
+import { kioskCapDefaults } from '../core/contract/console.ts';
 import type { DatabaseLocation } from './storage/database.ts';
 
 export interface ServerConfig {
@@ -21,6 +22,10 @@ export interface ServerConfig {
   loginLimits?: LoginLimits;
   /** How many ID-number lookups one kiosk may make a minute and a day (services/kiosks.ts); the contract's defaults when absent. */
   kioskLookupLimits?: KioskLookupLimits;
+  /** How many kiosks a venue and an owner may hold (services/kiosks.ts); the contract's defaults when absent. */
+  kioskCaps?: KioskCaps;
+  /** The origin operators' passkeys are bound to (WEBAUTHN_ORIGIN, e.g. https://suishen.example); the request's own origin when absent. */
+  webAuthnOrigin?: string;
   /** How many proxies of the deployment's own stand in front, whose `X-Forwarded-For` entries are believed (http/client-address.ts). */
   trustProxy?: number;
   /** The login rules' clock; tests move it to cross limit windows. Date.now when absent. */
@@ -97,7 +102,14 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     kioskLookupLimits: {
       perMinute: positiveInteger(env, 'KIOSK_LOOKUPS_PER_MINUTE', kioskLookupDefaults.perMinute),
       perDay: positiveInteger(env, 'KIOSK_LOOKUPS_PER_DAY', kioskLookupDefaults.perDay),
+      perVenueDay: positiveInteger(env, 'VENUE_LOOKUPS_PER_DAY', kioskLookupDefaults.perVenueDay),
+      perOwnerDay: positiveInteger(env, 'OWNER_LOOKUPS_PER_DAY', kioskLookupDefaults.perOwnerDay),
     },
+    kioskCaps: {
+      perVenue: positiveInteger(env, 'KIOSKS_PER_VENUE', kioskCapDefaults.perVenue),
+      perOwner: positiveInteger(env, 'KIOSKS_PER_OWNER', kioskCapDefaults.perOwner),
+    },
+    ...(env.WEBAUTHN_ORIGIN ? { webAuthnOrigin: new URL(env.WEBAUTHN_ORIGIN).origin } : {}),
     trustProxy: trustProxyFromEnv(env),
   };
 }

@@ -6,6 +6,7 @@ import { createApp } from './app.ts';
 import { composeServices, type Services } from './compose.ts';
 import type { ServerConfig } from './config.ts';
 import { seedDemo } from './services/demo-seed.ts';
+import { seedDemoOperators } from './services/demo-operators.ts';
 import { keepHouse, scheduleHouseKeeping } from './services/retention.ts';
 import { createSigner } from './services/signer.ts';
 import { openDatabase, startupProblem, type Database } from './storage/database.ts';
@@ -43,6 +44,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     for (const set of defaultRuleSets) await storage.ruleSets.put(set);
     for (const kit of defaultApprovedKits) await storage.antigenKits.put(kit);
     if (config.demo) await seedDemo(storage);
+    if (config.demo) await seedDemoOperators(storage.operators);
     await keepHouse(storage, services.auth);
     await services.revocations.prepare();
   } catch (error) {

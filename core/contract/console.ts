@@ -100,7 +100,7 @@ export const operatorKiosk = z.object({
   /** The owner unpaired the device. */
   unpairedAt: z.nullable(instant),
   licensedAt: z.nullable(instant),
-  /** Lookups and visits today (Shanghai day) and in all. */
+  /** The kiosk's ID lookups today (Shanghai day) and in all, and the venue's check-ins today (visits are not told apart by kiosk). */
   counts: z.object({ lookupsToday: z.int(), lookups: z.int(), visitsToday: z.int() }),
 });
 export type OperatorKiosk = z.infer<typeof operatorKiosk>;

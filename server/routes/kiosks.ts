@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { endpoints, type ResponseOf } from '../../core/contract/endpoints.ts';
 import type { Services } from '../compose.ts';
+import { HttpError } from '../http/errors.ts';
 import { readJson } from '../http/json-body.ts';
 import type { KioskVariables } from '../http/kiosk-auth.ts';
 import { under } from '../http/mount.ts';
@@ -23,6 +24,12 @@ export function kioskRoutes({ kiosks }: Services) {
     .post(at(endpoints.kioskIdLookup.path), async (c) => {
       const body = await readJson(c, endpoints.kioskIdLookup.body);
       c.header('Cache-Control', 'no-store');
-      return c.json<ResponseOf<'kioskIdLookup'>>({ status: await kiosks.lookup(c.get('kiosk'), body) });
+      return c.json<ResponseOf<'kioskIdLookup'>>(await kiosks.lookup(c.get('kiosk'), body));
+    })
+    .post(at(endpoints.confirmIdLookup.path), async (c) => {
+      const id = endpoints.kioskIdLookup.body.shape.id.safeParse(c.req.param('id'));
+      if (!id.success) throw new HttpError(404, 'not_found', 'No lookup has that id.');
+      await kiosks.confirm(c.get('kiosk'), id.data);
+      return c.json<ResponseOf<'confirmIdLookup'>>({ ok: true });
     });
 }

@@ -8,7 +8,7 @@
 import { createHmac } from 'node:crypto';
 
 /** What a code is for: the SMS gateway words the text by it (README, "Login codes: the SMS webhook"). */
-export type CodePurpose = 'login' | 'family-link' | 'account-deletion';
+export type CodePurpose = 'login' | 'family-link' | 'account-deletion' | 'operator-login';
 
 export interface CodeMessage {
   phone: string;

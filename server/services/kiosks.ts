@@ -12,7 +12,17 @@
 import { issueText } from '../../core/contract/common.ts';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type * as z from 'zod/mini';
-import { type Kiosk, type kioskIdLookupBody, kioskLookupDefaults, type KioskLookupStatus, type KioskMe, kioskVisitKind, kioskVisitUpload } from '../../core/contract/kiosks.ts';
+import { kioskCapDefaults } from '../../core/contract/console.ts';
+import {
+  type Kiosk,
+  type kioskIdLookupBody,
+  kioskLookupDefaults,
+  type KioskLookupStatus,
+  type KioskMe,
+  kioskVisitKind,
+  kioskVisitUpload,
+  lookupConfirmMinutes,
+} from '../../core/contract/kiosks.ts';
 import type { RuleSet } from '../../core/contract/records.ts';
 import type { SyncItem, SyncItemResult } from '../../core/contract/sync.ts';
 import { checkInRetentionDays, defaultVenueRuleSetId, type Venue } from '../../core/contract/venues.ts';
@@ -36,6 +46,15 @@ import { orRejected, type SyncService } from './sync.ts';
 export interface KioskLookupLimits {
   perMinute: number;
   perDay: number;
+  /** All kiosks of one venue, and all kiosks of one owner, a Shanghai day; the contract's defaults when absent. */
+  perVenueDay?: number;
+  perOwnerDay?: number;
+}
+
+/** How many kiosks may hold or ask for a licence at once, per venue and per owner (core/contract/console.ts). */
+export interface KioskCaps {
+  perVenue: number;
+  perOwner: number;
 }
 
 const minuteMs = 60_000;
@@ -68,11 +87,12 @@ function refusal(reason: CodeRefusal): HttpError {
 }
 
 export function createKioskService(
-  deps: { storage: Storage; signer: Signer; accessLog: AccessLogService; sync: SyncService; limits?: KioskLookupLimits },
+  deps: { storage: Storage; signer: Signer; accessLog: AccessLogService; sync: SyncService; limits?: KioskLookupLimits; caps?: KioskCaps },
   now: () => number = Date.now,
 ) {
   const { storage, signer, accessLog, sync } = deps;
-  const limits = deps.limits ?? kioskLookupDefaults;
+  const limits = { ...kioskLookupDefaults, ...deps.limits };
+  const caps = deps.caps ?? kioskCapDefaults;
 
   async function ownedVenue(ownerId: string, number: string): Promise<Venue> {
     const venue = await storage.venues.ownedVenue(ownerId, number);
@@ -121,23 +141,56 @@ export function createKioskService(
     };
   }
 
-  /** Takes one lookup from the kiosk's minute and day, or refuses with when to try again. */
-  async function countLookup(kioskId: string): Promise<void> {
+  /**
+   * Takes one lookup from the kiosk's minute and day, the venue's day and the owner's day (all their kiosks
+   * together: more devices buy no more lookups), or refuses with when to try again.
+   */
+  async function countLookup(kiosk: KioskWithVenue): Promise<void> {
     const at = now();
-    const day = { key: `kiosk-lookups-day:${kioskId}`, windowEnd: shanghaiDayEnd(at), limit: limits.perDay };
-    const minute = { key: `kiosk-lookups-minute:${kioskId}`, windowEnd: clockWindowEnd(at, minuteMs), limit: limits.perMinute };
-    const full = await storage.loginThrottle.claimAll([day, minute]);
+    const dayEnd = shanghaiDayEnd(at);
+    const windows = [
+      { key: `kiosk-lookups-day:${kiosk.id}`, windowEnd: dayEnd, limit: limits.perDay, what: `This kiosk has made its ${limits.perDay} ID lookups today` },
+      { key: `kiosk-lookups-minute:${kiosk.id}`, windowEnd: clockWindowEnd(at, minuteMs), limit: limits.perMinute, what: `This kiosk has made its ${limits.perMinute} ID lookups this minute` },
+      { key: `venue-lookups-day:${kiosk.venue.number}`, windowEnd: dayEnd, limit: limits.perVenueDay, what: `This venue's kiosks have made their ${limits.perVenueDay} ID lookups today` },
+      { key: `owner-lookups-day:${kiosk.venue.ownerId}`, windowEnd: dayEnd, limit: limits.perOwnerDay, what: `This owner's kiosks have made their ${limits.perOwnerDay} ID lookups today` },
+    ];
+    const full = await storage.loginThrottle.claimAll(windows);
     if (full) {
-      const what = full === day ? `${limits.perDay} today` : `${limits.perMinute} this minute`;
-      throw new HttpError(429, 'kiosk_lookup_limited', `This kiosk has made its ${what} ID lookups; try again later.`, {
+      const window = windows.find((candidate) => candidate.key === full.key);
+      throw new HttpError(429, 'kiosk_lookup_limited', `${window?.what ?? 'Too many ID lookups'}; try again later.`, {
         retryAfterSeconds: retryAfterSeconds(full.windowEnd, at),
       });
     }
   }
 
+  /** Only a licensed kiosk of an approved venue may log visits or look anyone up. */
+  function requireLicence(kiosk: KioskWithVenue): void {
+    if (kiosk.licence !== 'licensed' || kiosk.venue.status !== 'approved') {
+      throw new HttpError(403, 'kiosk_unlicensed', `This kiosk is not licensed (${kiosk.licence}); the district's operator licenses it.`);
+    }
+  }
+
+  /** What the citizen's 查询记录 shows for a kiosk: venue name and number, address, and which kiosk. */
+  const actorLabel = (kiosk: KioskWithVenue) => `${kiosk.venue.name}（${kiosk.venue.number}）· ${kiosk.venue.address} · ${kiosk.label}`;
+
+  async function storeVisit(kiosk: KioskWithVenue, citizenId: string, id: string, at: number): Promise<void> {
+    const stamp = new Date(at).toISOString();
+    const item: SyncItem = { id, kind: 'kiosk-lookup', payload: null };
+    const checkIn: NewCheckIn = { id, citizenId, venueNumber: kiosk.venue.number, venueName: kiosk.venue.name, district: kiosk.venue.district, scannedAt: stamp, receivedAt: stamp };
+    const stored = (await sync.storeCheckInsFor([{ citizenId, item, checkIn }], new Date(at))).get(item);
+    if (stored?.status === 'rejected') throw new HttpError(409, 'bad_request', stored.error?.message ?? 'This id was already used.');
+  }
+
   return {
     async pair(ownerId: string, number: string, label: string): Promise<{ kiosk: Kiosk; pairingToken: string }> {
       const venue = await ownedVenue(ownerId, number);
+      if (venue.status !== 'approved') throw new HttpError(403, 'venue_unapproved', 'Kiosks are for approved venues only: the district reviews this venue first.');
+      if ((await storage.kiosks.holdingAt(venue.number)) >= caps.perVenue) {
+        throw new HttpError(409, 'kiosk_cap', `A venue may hold at most ${caps.perVenue} kiosks; unpair one first.`);
+      }
+      if ((await storage.kiosks.holdingOf(ownerId)) >= caps.perOwner) {
+        throw new HttpError(409, 'kiosk_cap', `One owner may hold at most ${caps.perOwner} kiosks; unpair one first.`);
+      }
       const id = randomUUID();
       const pairingToken = `${tokenPrefix}.${id}.${randomBytes(32).toString('base64url')}`;
       const kiosk = await storage.kiosks.add({ id, venueNumber: venue.number, label, tokenHash: sha256Hex(pairingToken), createdAt: new Date(now()).toISOString() });
@@ -168,10 +221,12 @@ export function createKioskService(
       return kiosk;
     },
     me(kiosk: KioskWithVenue): KioskMe {
-      return { kiosk: { id: kiosk.id, label: kiosk.label }, venue: kiosk.venue };
+      const { number, name, district, address, ruleSetId } = kiosk.venue;
+      return { kiosk: { id: kiosk.id, label: kiosk.label, licence: kiosk.licence, typedIdAllowed: kiosk.typedIdAllowed }, venue: { number, name, district, address, ruleSetId } };
     },
     /** Verifies and stores the visits a kiosk passed, each exactly once; answers per item, in order. */
     async sync(kiosk: KioskWithVenue, items: readonly SyncItem[]): Promise<SyncItemResult[]> {
+      requireLicence(kiosk);
       const receivedAt = now();
       // In the items' order; an item verified here is answered again once its claim is known.
       const answers = new Map<SyncItem, SyncItemResult>();
@@ -187,52 +242,57 @@ export function createKioskService(
       return [...answers.values()];
     },
     /**
-     * The status of the person an ID number names, under the venue's rule; on PASS their visit is stored under
-     * the lookup's id, once. The lookup is in the citizen's access log, and in the kiosk's, before it answers.
+     * The status of the person an ID number names, under the venue's rule: pass or fail, masked name, failing
+     * clauses. A number no one holds answers the same shape (a fail). A document read that passes logs the
+     * visit under the lookup's id, once; a typed one waits for `confirm`. The lookup is in the citizen's
+     * access log, and in the kiosk's, before it answers.
      */
-    async lookup(kiosk: KioskWithVenue, body: z.infer<typeof kioskIdLookupBody>): Promise<KioskLookupStatus> {
+    async lookup(kiosk: KioskWithVenue, body: z.infer<typeof kioskIdLookupBody>): Promise<{ status: KioskLookupStatus; logged: boolean }> {
+      requireLicence(kiosk);
+      if (body.source === 'typed' && !kiosk.typedIdAllowed) {
+        throw new HttpError(403, 'typed_id_not_allowed', 'Typed ID numbers are not enabled for this kiosk: read the card.');
+      }
       const idNumber = body.idNumber.trim().toUpperCase();
       if (!isValidIdNumber(idNumber)) throw new HttpError(400, 'invalid_id_number', 'idNumber: must be 18 characters with a valid check character.');
-      await countLookup(kiosk.id);
+      await countLookup(kiosk);
       const at = now();
-      const log = { kioskId: kiosk.id, id: randomUUID(), venueNumber: kiosk.venue.number, at: new Date(at).toISOString() };
+      const log = { kioskId: kiosk.id, id: body.id, venueNumber: kiosk.venue.number, at: new Date(at).toISOString(), source: body.source };
       const citizen = await storage.citizens.byIdNumber(idNumber);
       if (!citizen) {
-        await storage.kiosks.logLookup({ ...log, citizenId: null, outcome: 'unknown' });
-        throw new HttpError(404, 'kiosk_id_unknown', 'No registered citizen has this ID number.');
+        await storage.kiosks.logLookup({ ...log, id: randomUUID(), citizenId: null, outcome: 'unknown' });
+        // No green code exists for a number no one holds: the code-colour clause fails, and nothing else is said.
+        return { status: { maskedName: '', pass: false, failedClauses: ['code-colour'] }, logged: false };
       }
       await accessLog.record({
         subject: citizen.id,
-        actor: { kind: 'kiosk', id: kiosk.venue.number, label: `${kiosk.venue.name} · ${kiosk.label}` },
+        actor: { kind: 'kiosk', id: kiosk.venue.number, label: actorLabel(kiosk) },
         purpose: 'id-lookup',
         data: 'health-code',
       });
       const [pcrTests, antigenTests, ruleSet] = await Promise.all([storage.records.pcrTests(citizen.id), storage.records.antigenTests(citizen.id), ruleSetOf(kiosk.venue)]);
       const evaluation = evaluate(ruleSet, factsFromRecords(citizen.colour, pcrTests, antigenTests), at);
-      const newestPcr = Math.max(...pcrTests.map((test) => Date.parse(test.sampledAt)));
       const status: KioskLookupStatus = {
         maskedName: maskName(citizen.name),
-        colour: citizen.colour,
-        pcrAgeHours: Number.isFinite(newestPcr) ? Math.max(0, Math.floor((at - newestPcr) / hourMs)) : null,
         pass: evaluation.pass,
         failedClauses: evaluation.failing.map((outcome) => outcome.clause.kind),
       };
-      await storage.kiosks.logLookup({ ...log, citizenId: citizen.id, outcome: status.pass ? 'pass' : 'fail' });
-      if (status.pass) {
-        const item: SyncItem = { id: body.id, kind: 'kiosk-lookup', payload: null };
-        const checkIn: NewCheckIn = {
-          id: body.id,
-          citizenId: citizen.id,
-          venueNumber: kiosk.venue.number,
-          venueName: kiosk.venue.name,
-          district: kiosk.venue.district,
-          scannedAt: log.at,
-          receivedAt: log.at,
-        };
-        const stored = (await sync.storeCheckInsFor([{ citizenId: citizen.id, item, checkIn }], new Date(at))).get(item);
-        if (stored?.status === 'rejected') throw new HttpError(409, 'bad_request', stored.error?.message ?? 'This id was already used.');
+      // A retried lookup (same id) is logged once; its answer is given again.
+      const earlier = await storage.kiosks.lookupOf(kiosk.id, body.id);
+      if (!earlier) await storage.kiosks.logLookup({ ...log, citizenId: citizen.id, outcome: status.pass ? 'pass' : 'fail' });
+      const logged = status.pass && body.source === 'document';
+      if (logged) await storeVisit(kiosk, citizen.id, body.id, at);
+      return { status, logged };
+    },
+    /** The staff's tap after a typed lookup passed: logs that visit, once, within lookupConfirmMinutes. */
+    async confirm(kiosk: KioskWithVenue, id: string): Promise<void> {
+      requireLicence(kiosk);
+      const found = await storage.kiosks.lookupOf(kiosk.id, id);
+      const at = now();
+      const fresh = found !== undefined && at - Date.parse(found.at) <= lookupConfirmMinutes * minuteMs;
+      if (!found || found.outcome !== 'pass' || found.source !== 'typed' || !found.citizenId || !fresh) {
+        throw new HttpError(404, 'not_found', 'No passed typed lookup of this kiosk has that id (or it is too old to confirm).');
       }
-      return status;
+      if (await storage.kiosks.confirmLookup(kiosk.id, id, new Date(at).toISOString())) await storeVisit(kiosk, found.citizenId, id, at);
     },
   };
 }

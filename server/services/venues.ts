@@ -29,7 +29,16 @@ export function createVenueService(deps: { venues: VenueStore; checkIns: CheckIn
     async register(ownerId: string, body: z.infer<typeof registerVenueBody>): Promise<Venue> {
       for (;;) {
         const number = randomVenueNumber();
-        const venue: Venue = { ...body, number, token: await sign(number, body), createdAt: new Date().toISOString(), ruleSetId: defaultVenueRuleSetId };
+        // Pending until an operator of its district approves it (services/authority.ts).
+        const venue: Venue = {
+          ...body,
+          number,
+          token: await sign(number, body),
+          createdAt: new Date().toISOString(),
+          ruleSetId: defaultVenueRuleSetId,
+          status: 'pending',
+          verified: false,
+        };
         if (await venues.add({ ...venue, ownerId })) return venue;
       }
     },

@@ -156,6 +156,11 @@ export interface VenuesTable {
   created_at: string;
   /** The rule set the venue's kiosk applies (0009-kiosks). */
   rule_set_id: Generated<string>;
+  /** The authority's review (0012-authority): pending until an operator decides. */
+  status: Generated<'pending' | 'approved' | 'refused'>;
+  reviewed_by: Generated<string | null>;
+  reviewed_at: Generated<string | null>;
+  review_note: Generated<string | null>;
 }
 
 /** A device paired as a venue's 数字哨兵 (0009-kiosks). */
@@ -168,6 +173,10 @@ export interface KiosksTable {
   created_at: string;
   last_seen_at: string | null;
   revoked_at: string | null;
+  /** The authority's licence (0012-authority); `revoked_at` above is the owner unpairing the device. */
+  licence: Generated<'requested' | 'licensed' | 'suspended' | 'revoked'>;
+  typed_id_allowed: Generated<number>;
+  licensed_at: Generated<string | null>;
 }
 
 /** One ID-number lookup by a kiosk (0009-kiosks); `citizen_id` null for a number no one holds, or once that account is deleted. */
@@ -178,6 +187,51 @@ export interface KioskLookupsTable {
   at: string;
   citizen_id: string | null;
   outcome: 'pass' | 'fail' | 'unknown';
+  /** How the number came (0012-authority): read from the document, or typed by staff; null before 0012. */
+  source: Generated<'document' | 'typed' | null>;
+  /** When the staff confirmed a typed PASS as a visit. */
+  confirmed_at: Generated<string | null>;
+}
+
+/** An operator of the health commission (0012-authority). */
+export interface OperatorsTable {
+  id: string;
+  phone: string;
+  name: string;
+  role: 'district-operator' | 'city-admin';
+  district: string | null;
+  created_at: string;
+}
+
+/** An operator's WebAuthn credential; `id` is the credential id, base64url. */
+export interface OperatorPasskeysTable {
+  id: string;
+  operator_id: string;
+  public_key: Buffer;
+  counter: number;
+  /** JSON array of transports the authenticator named. */
+  transports: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+export interface OperatorSessionsTable {
+  token_hash: string;
+  operator_id: string;
+  stage: 'passkey' | 'full';
+  challenge: string | null;
+  expires_at: number;
+}
+
+/** One operator action; rows are never updated or deleted (triggers refuse it). */
+export interface OperatorAuditTable {
+  id: string;
+  at: string;
+  operator_id: string;
+  operator_name: string;
+  action: string;
+  target: string;
+  detail: string | null;
 }
 
 export interface CheckInsTable {
@@ -292,4 +346,8 @@ export interface Schema {
   login_throttle: LoginThrottleTable;
   kiosks: KiosksTable;
   kiosk_lookups: KioskLookupsTable;
+  operators: OperatorsTable;
+  operator_passkeys: OperatorPasskeysTable;
+  operator_sessions: OperatorSessionsTable;
+  operator_audit: OperatorAuditTable;
 }

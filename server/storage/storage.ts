@@ -15,6 +15,7 @@ import type { Database, Engine } from './database.ts';
 import { createFeedStore } from './feeds.ts';
 import { createKioskStore } from './kiosks.ts';
 import { createLoginThrottleStore } from './login-throttle.ts';
+import { createOperatorStore } from './operators.ts';
 import { createPersonalDataStore } from './personal-data.ts';
 import { createProviderStore } from './providers.ts';
 import { createFeedRecordWriter, createRecordStore } from './records.ts';
@@ -47,6 +48,7 @@ function stores(db: Kysely<Schema>, engine: Engine) {
     personalData: createPersonalDataStore(db),
     loginThrottle: createLoginThrottleStore(db),
     kiosks: createKioskStore(db),
+    operators: createOperatorStore(db),
   };
 }
 

@@ -1,8 +1,19 @@
 import type { Kysely } from 'kysely';
-import type { Venue } from '../../core/contract/venues.ts';
+import type { Venue, VenueStatus } from '../../core/contract/venues.ts';
 import type { Schema, VenuesTable } from './schema.ts';
 
-type VenueRow = Omit<VenuesTable, 'owner_id' | 'rule_set_id'> & { rule_set_id: string };
+type VenueRow = Omit<VenuesTable, 'owner_id' | 'rule_set_id' | 'status' | 'reviewed_by' | 'reviewed_at' | 'review_note'> & { rule_set_id: string; status: VenueStatus };
+
+/** A venue as an operator reviews it (services/authority.ts): with its owner and the review's state. */
+export interface VenueForReview extends Venue {
+  ownerId: string;
+  ownerName: string;
+  ownerPhone: string | null;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  note: string | null;
+  kioskCount: number;
+}
 
 function toVenue(row: VenueRow): Venue {
   return {
@@ -14,17 +25,58 @@ function toVenue(row: VenueRow): Venue {
     token: row.token,
     createdAt: row.created_at,
     ruleSetId: row.rule_set_id,
+    status: row.status,
+    verified: row.status === 'approved',
   };
 }
 
-export interface NewVenue extends Omit<Venue, 'createdAt'> {
+export interface NewVenue extends Omit<Venue, 'createdAt' | 'status' | 'verified'> {
   ownerId: string;
   createdAt: string;
 }
 
 /** Registered venues: the owner's list, and a lookup by the number printed under the poster's QR. */
 export function createVenueStore(db: Kysely<Schema>) {
-  const venues = () => db.selectFrom('venues').select(['number', 'name', 'district', 'address', 'kind', 'token', 'created_at', 'rule_set_id']);
+  const venues = () => db.selectFrom('venues').select(['number', 'name', 'district', 'address', 'kind', 'token', 'created_at', 'rule_set_id', 'status']);
+  const forReview = () =>
+    db
+      .selectFrom('venues')
+      .innerJoin('citizens', 'citizens.id', 'venues.owner_id')
+      .select((eb) => [
+        'venues.number',
+        'venues.name',
+        'venues.district',
+        'venues.address',
+        'venues.kind',
+        'venues.token',
+        'venues.created_at',
+        'venues.rule_set_id',
+        'venues.status',
+        'venues.owner_id',
+        'venues.reviewed_by',
+        'venues.reviewed_at',
+        'venues.review_note',
+        'citizens.name as owner_name',
+        'citizens.phone as owner_phone',
+        eb
+          .selectFrom('kiosks')
+          .select((k) => k.fn.countAll<number>().as('n'))
+          .whereRef('kiosks.venue_number', '=', 'venues.number')
+          .where('kiosks.licence', 'in', ['requested', 'licensed'])
+          .where('kiosks.revoked_at', 'is', null)
+          .as('kiosk_count'),
+      ]);
+  type ReviewRow = Awaited<ReturnType<ReturnType<typeof forReview>['executeTakeFirstOrThrow']>>;
+  const toReview = (row: ReviewRow): VenueForReview => ({
+    ...toVenue(row),
+    ownerId: row.owner_id,
+    ownerName: row.owner_name,
+    ownerPhone: row.owner_phone,
+    reviewedBy: row.reviewed_by,
+    reviewedAt: row.reviewed_at,
+    note: row.review_note,
+    kioskCount: row.kiosk_count ?? 0,
+  });
   return {
     /** Adds the venue; false when its number is taken (a concurrent registration drew the same one). */
     async add(venue: NewVenue): Promise<boolean> {
@@ -62,6 +114,23 @@ export function createVenueStore(db: Kysely<Schema>) {
     },
     async setRuleSet(number: string, ruleSetId: string): Promise<void> {
       await db.updateTable('venues').set({ rule_set_id: ruleSetId }).where('number', '=', number).execute();
+    },
+    /** Venues in a status, in one district or (district undefined) all, oldest first: the review queue. */
+    async forReview(status: VenueStatus, district: string | undefined, limit: number): Promise<VenueForReview[]> {
+      let query = forReview().where('venues.status', '=', status);
+      if (district !== undefined) query = query.where('venues.district', '=', district);
+      return (await query.orderBy('venues.created_at').orderBy('venues.number').limit(limit).execute()).map(toReview);
+    },
+    async oneForReview(number: string): Promise<VenueForReview | undefined> {
+      const row = await forReview().where('venues.number', '=', number).executeTakeFirst();
+      return row && toReview(row);
+    },
+    async setStatus(number: string, review: { status: VenueStatus; by: string; at: string; note: string | null }): Promise<void> {
+      await db
+        .updateTable('venues')
+        .set({ status: review.status, reviewed_by: review.by, reviewed_at: review.at, review_note: review.note })
+        .where('number', '=', number)
+        .execute();
     },
     async ownedBy(ownerId: string): Promise<Venue[]> {
       const rows = await venues().where('owner_id', '=', ownerId).orderBy('created_at', 'desc').orderBy('number').execute();

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import type { ServerConfig } from '../../server/config.ts';
 import type { SmsWebhook } from '../../server/services/code-sender.ts';
-import type { KioskLookupLimits } from '../../server/services/kiosks.ts';
+import type { KioskCaps, KioskLookupLimits } from '../../server/services/kiosks.ts';
 import type { LoginLimits } from '../../server/services/login-limits.ts';
 import { startServer, type RunningServer } from '../../server/server.ts';
 import { rawQuery } from '../../server/storage/database.ts';
@@ -67,6 +67,7 @@ export async function startTestServer(
     smsWebhook?: SmsWebhook;
     loginLimits?: LoginLimits;
     kioskLookupLimits?: KioskLookupLimits;
+    kioskCaps?: KioskCaps;
     trustProxy?: number;
     clock?: () => number;
   } = {},
