@@ -10,6 +10,8 @@ describe('console errors', () => {
     expect(consoleErrorKey({ code: 'venue_already_decided' })).toBe('console.error.conflict');
     expect(consoleErrorKey({ code: 'venue_not_found' })).toBe('console.error.not_found');
     expect(consoleErrorKey(new ApiError(500, 'internal', ''))).toBe('console.error.server');
+    expect(consoleErrorKey(new ApiError(409, 'kiosk_cap', ''))).toBe('console.error.cap');
+    expect(consoleErrorKey(new ApiError(409, 'venue_unapproved', ''))).toBe('console.error.venue_unapproved');
     expect(consoleErrorKey(new Error('boom'), false)).toBe('console.error.network');
     expect(consoleErrorKey(new Error('boom'), true)).toBe('console.error.unknown');
   });
@@ -18,6 +20,7 @@ describe('console errors', () => {
     expect(passkeyErrorKey(new DOMException('', 'NotAllowedError'))).toBe('console.passkey.cancelled');
     expect(passkeyErrorKey(Object.assign(new Error(''), { name: 'InvalidStateError', code: 'ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED' }))).toBe('console.passkey.exists');
     expect(passkeyErrorKey(new ApiError(401, 'unauthenticated', ''))).toBe('console.error.unauthenticated');
+    expect(passkeyErrorKey(new ApiError(401, 'passkey_invalid', ''))).toBe('console.error.passkey_invalid');
     expect(passkeyErrorKey(new Error('x'))).toBe('console.passkey.failed');
   });
 });

@@ -11,6 +11,8 @@ export function consoleErrorKey(error: unknown, online = typeof navigator === 'u
   if (code === 'unauthenticated' || code.startsWith('operator_session')) return 'console.error.unauthenticated';
   if (code === 'forbidden' || code.endsWith('_forbidden')) return 'console.error.forbidden';
   if (code === 'not_found' || code.endsWith('_not_found')) return 'console.error.not_found';
+  if (code === 'venue_unapproved') return 'console.error.venue_unapproved';
+  if (code === 'passkey_invalid') return 'console.error.passkey_invalid';
   if (code.includes('cap') || code.includes('limit_reached')) return 'console.error.cap';
   if (code === 'conflict' || code.endsWith('_decided') || code.endsWith('_state') || code.startsWith('already')) return 'console.error.conflict';
   if (code.startsWith('otp_') || code === 'too_many_attempts' || code === 'login_locked') return 'console.error.otp';
