@@ -3,7 +3,10 @@
  * tests can run them over a test server's storage. Output goes line by line to `print`; a refusal is a
  * thrown ProviderError whose message is meant for the operator.
  */
+import { phone as phoneSchema } from '../core/contract/common.ts';
+import { operatorRole } from '../core/contract/console.ts';
 import { providerScopes } from '../core/contract/feeds.ts';
+import { randomUUID } from 'node:crypto';
 import { ProviderError, type ProviderService } from './services/providers.ts';
 import { createSigner, retiredKeyPublishedMs, rotateSigningKey } from './services/signer.ts';
 import { createVenueService } from './services/venues.ts';
@@ -13,6 +16,9 @@ export const adminUsage = `usage:
   npm run admin -- provider add <name> --scopes <comma list>   prints the new API key on the last line
   npm run admin -- provider list
   npm run admin -- provider revoke <name>
+  npm run admin -- operator add --phone <11 digits> --name <name> --role district-operator --district <区>
+  npm run admin -- operator add --phone <11 digits> --name <name> --role city-admin
+  npm run admin -- operator list                               operators sign in at /console with a code and then a passkey
   npm run admin -- keys rotate                                 a new signing key; the old one stays published while what it signed is valid
   npm run admin -- keys rotate --sign-venues-again             the same, and every venue code signed anew, so the old key can go in 3 days
   npm run admin -- backup <new file>                           a consistent copy of the SQLite database, while servers run
@@ -41,6 +47,43 @@ async function rotateKeys(storage: Storage, signingKeySecret: string | undefined
   print(`${venues} venue codes were signed again: their owners should print their posters again within ${days} days.`);
 }
 
+/** `--flag value` pairs; anything else (a flag twice, a value without flag) is a usage error. */
+function flags(rest: readonly string[]): Map<string, string> {
+  const found = new Map<string, string>();
+  for (let i = 0; i < rest.length; i += 2) {
+    const flag = rest[i];
+    const value = rest[i + 1];
+    if (!flag?.startsWith('--') || value === undefined || found.has(flag)) throw new ProviderError(adminUsage);
+    found.set(flag.slice(2), value);
+  }
+  return found;
+}
+
+/** `operator add` and `operator list` (docs/authority.md): who may sign in to the console, with which powers. */
+async function operatorCommand(storage: Storage, command: string | undefined, rest: readonly string[], print: (line: string) => void): Promise<void> {
+  if (command === 'list' && rest.length === 0) {
+    const all = await storage.operators.all();
+    if (all.length === 0) print('No operators yet.');
+    for (const operator of all) print([operator.phone, operator.name, operator.role, operator.district ?? '(all districts)'].join('\t'));
+    return;
+  }
+  if (command !== 'add') throw new ProviderError(adminUsage);
+  const given = flags(rest);
+  const phone = phoneSchema.safeParse(given.get('phone'));
+  const role = operatorRole.safeParse(given.get('role'));
+  const name = given.get('name')?.trim();
+  const district = given.get('district')?.trim();
+  if (!phone.success) throw new ProviderError('--phone: an 11-digit mainland mobile number');
+  if (!role.success) throw new ProviderError(`--role: ${operatorRole.options.join(' or ')}`);
+  if (!name || name.length > 30) throw new ProviderError('--name: 1 to 30 characters');
+  if (role.data === 'district-operator' && !district) throw new ProviderError('--district: a district operator acts for one district, e.g. --district 静安区');
+  if (role.data === 'city-admin' && district) throw new ProviderError('--district: a city administrator acts for every district; leave it out');
+  if (given.size !== (district ? 4 : 3)) throw new ProviderError(adminUsage);
+  const added = await storage.operators.add({ id: randomUUID(), phone: phone.data, name, role: role.data, district: district ?? null, createdAt: new Date().toISOString() });
+  if (!added) throw new ProviderError(`phone ${phone.data} is an operator's already`);
+  print(`Operator ${name} (${role.data}${district ? `, ${district}` : ''}) added: they sign in at /console with a code to ${phone.data}, then register a passkey.`);
+}
+
 export async function runAdmin(
   args: readonly string[],
   deps: { providers: ProviderService; storage?: Storage; signingKeySecret?: string },
@@ -50,6 +93,10 @@ export async function runAdmin(
   const { providers } = deps;
   if (group === 'keys' && command === 'rotate' && (name === undefined || name === '--sign-venues-again') && rest.length === 0 && deps.storage) {
     await rotateKeys(deps.storage, deps.signingKeySecret, name === '--sign-venues-again', print);
+    return;
+  }
+  if (group === 'operator' && deps.storage) {
+    await operatorCommand(deps.storage, command, name === undefined ? rest : [name, ...rest], print);
     return;
   }
   if (group !== 'provider') throw new ProviderError(adminUsage);

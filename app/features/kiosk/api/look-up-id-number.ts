@@ -4,5 +4,5 @@ import { request } from '../../../api/client.ts';
  * Asks the server for a visitor's status by ID number, under the venue's rule. `id` is made here once per
  * lookup: on a pass it becomes the check-in's id, so a retried request cannot log the visit twice.
  */
-export const lookUpIdNumber = (token: string, idNumber: string) =>
-  request('kioskIdLookup', { bearer: token, body: { id: crypto.randomUUID(), idNumber }, timeoutMs: 10_000 });
+export const lookUpIdNumber = (token: string, idNumber: string, source: 'document' | 'typed' = 'typed') =>
+  request('kioskIdLookup', { bearer: token, body: { id: crypto.randomUUID(), idNumber, source }, timeoutMs: 10_000 });

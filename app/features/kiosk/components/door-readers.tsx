@@ -38,7 +38,7 @@ export function DoorReaders({ token, onStatus, onUnauthorized }: { token: string
       setNote(k('kiosk.id.offline'));
       return;
     }
-    lookUpIdNumber(token, document.number).then(({ status }) => onStatus(status), (error: unknown) => {
+    lookUpIdNumber(token, document.number, 'document').then(({ status }) => onStatus(status), (error: unknown) => {
       if (error instanceof ApiError && error.status === 401) onUnauthorized(error);
       else setNote(r('door.lookupFailed', { reason: k(error instanceof ApiError && error.code === 'kiosk_id_unknown' ? 'kiosk.id.unknown' : 'kiosk.id.failed') }));
     });

@@ -58,16 +58,6 @@ function IdVerdict({ status, ruleSet }: { status: KioskLookupStatus; ruleSet: Ru
           {k(`kiosk.failed.${clause}`)}
         </span>
       ))}
-      <dl className="verdict__facts">
-        <div className="verdict__fact" data-fact="colour">
-          <dt>{t('verify.facts.colour')}</dt>
-          <dd>{t(`colour.${status.colour}`)}</dd>
-        </div>
-        <div className="verdict__fact" data-fact="pcr">
-          <dt>{t('tab.pcr')}</dt>
-          <dd>{status.pcrAgeHours === null ? t('pcr.summary.none') : k('kiosk.id.pcrAge', { hours: Math.floor(status.pcrAgeHours) })}</dd>
-        </div>
-      </dl>
       <span className="kiosk-verdict__logged">{k(status.pass ? 'kiosk.logged' : 'kiosk.notLogged')}</span>
     </section>
   );
