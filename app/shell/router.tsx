@@ -34,6 +34,8 @@ const AccessLogPage = lazy(() => import('../features/settings/components/access-
 const deletePages = () => import('../features/settings/components/delete-account-page.tsx');
 const DeleteAccountPage = lazy(() => deletePages().then((m) => ({ default: m.DeleteAccountPage })));
 const AccountDeletedPage = lazy(() => deletePages().then((m) => ({ default: m.AccountDeletedPage })));
+// The operator console: staff only, never on a citizen's first load; its own chunk with the passkey library.
+const ConsolePage = lazy(() => import('../features/console/components/console-page.tsx').then((m) => ({ default: m.ConsolePage })));
 // A paper code is printed a couple of times a week at most: it loads when opened.
 const PaperCodePage = lazy(() => import('../features/paper-code/components/paper-code-page.tsx').then((m) => ({ default: m.PaperCodePage })));
 
@@ -72,6 +74,9 @@ export const routes: readonly Route[] = [
       </RequireSession>
     ),
   },
+  // Operators have a session of their own, never a citizen's: the console checks it itself.
+  { path: '/console', element: <Suspense fallback={loading}><ConsolePage /></Suspense> },
+  { path: '/console/:section', element: <Suspense fallback={loading}><ConsolePage /></Suspense> },
   { path: '/antigen/saved', element: <Suspense fallback={loading}><AntigenSavedPage /></Suspense> },
   { path: '/antigen/positive', element: <Suspense fallback={loading}><AntigenPositivePage /></Suspense> },
   { path: '*', element: <RequireSession>{(me) => <HomePage me={me} />}</RequireSession> },

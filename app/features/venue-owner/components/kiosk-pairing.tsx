@@ -2,6 +2,7 @@ import { useMemo, useState, type SubmitEvent } from 'react';
 import { kioskLabel } from '../../../../core/contract/kiosks.ts';
 import type { Venue } from '../../../../core/contract/venues.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
+import { useConsoleText } from '../../../i18n/console-messages.ts';
 import { useKioskText } from '../../../i18n/kiosk-messages.ts';
 import { formatDateTime } from '../../../i18n/shanghai-time.ts';
 import { useRuleSets } from '../../../records/api/get-rule-sets.ts';
@@ -14,6 +15,7 @@ import { useVenueKiosks } from '../api/get-venue-kiosks.ts';
 import { usePairKiosk } from '../api/pair-kiosk.ts';
 import { useRevokeKiosk } from '../api/revoke-kiosk.ts';
 import { useUpdateVenueRuleSet } from '../api/update-venue.ts';
+import { KioskLicenceBadge } from './venue-approval-status.tsx';
 
 /** The link the spare device opens: the token rides in the fragment, which browsers never send to a server. */
 export const kioskPairingLink = (origin: string, token: string) => `${origin}/kiosk#pair=${encodeURIComponent(token)}`;
@@ -67,7 +69,7 @@ function KioskList({ number }: { number: string }) {
     <ul className="kiosk-pairing__list" aria-label={k('kiosk.owner.list')}>
       {kiosks.data.kiosks.map((kiosk) => (
         <li key={kiosk.id} className="kiosk-pairing__device">
-          <strong>{kiosk.label}</strong>
+          <strong>{kiosk.label}</strong> <KioskLicenceBadge licence={kiosk.licence} />
           <span>
             {kiosk.revokedAt
               ? k('kiosk.owner.revokedAt', { time: formatDateTime(kiosk.revokedAt) })
@@ -107,6 +109,7 @@ function KioskList({ number }: { number: string }) {
 /** Under each of the owner's venues: pair a spare device as its 数字哨兵, see and revoke the paired ones, choose their rule. */
 export function KioskPairing({ venue }: { venue: Venue }) {
   const k = useKioskText();
+  const c = useConsoleText();
   const [open, setOpen] = useState(false);
   const [label, setLabel] = useState('');
   const [labelError, setLabelError] = useState(false);
@@ -136,6 +139,7 @@ export function KioskPairing({ venue }: { venue: Venue }) {
         <div className="kiosk-pairing__new">
           <PairingQr link={link} label={k('kiosk.owner.qr', { label: pair.data.kiosk.label })} />
           <p>{k('kiosk.owner.pairHint')}</p>
+          <p role="status">{c('owner.kiosk.requested')}</p>
           <a className="kiosk-pairing__link" href={link} data-testid="kiosk-pairing-link">
             {link}
           </a>
@@ -148,7 +152,7 @@ export function KioskPairing({ venue }: { venue: Venue }) {
           <TextField label={k('kiosk.owner.label')} value={label} onValueChange={setLabel} maxLength={32} error={labelError ? k('kiosk.owner.labelRequired') : null} />
           <FormError error={pair.error} />
           <button type="submit" className="button button--primary" disabled={pair.isPending}>
-            {k(pair.isPending ? 'kiosk.owner.creating' : 'kiosk.owner.create')}
+            {pair.isPending ? c('owner.kiosk.requesting') : c('owner.kiosk.request')}
           </button>
         </form>
       )}

@@ -10,6 +10,8 @@ import { TextField } from '../../../ui/text-field.tsx';
 import { useMyVenues } from '../api/get-my-venues.ts';
 import { useRegisterVenue } from '../api/register-venue.ts';
 import { KioskPairing } from './kiosk-pairing.tsx';
+import { VenueApprovalStatus } from './venue-approval-status.tsx';
+import { canRequestKiosk } from '../venue-approval.ts';
 import { validateVenueDraft, type VenueDraft, type VenueFieldError } from '../venue-form.ts';
 
 /** 场所码申领: register a venue and reach the posters of the ones already registered. */
@@ -76,10 +78,11 @@ export function VenueOwnerPage() {
                 <p>
                   {t('venue.number')} {venue.number} · {venue.district}
                 </p>
+                <VenueApprovalStatus venue={venue} />
                 <Link to={`/venues/${venue.number}/poster`} className="button button--secondary">
                   {t('venue.poster')}
                 </Link>
-                <KioskPairing venue={venue} />
+                {canRequestKiosk(venue) && <KioskPairing venue={venue} />}
               </li>
             ))}
           </ul>

@@ -1,0 +1,130 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expectNoViolations } from '../testing/browser/e2e-support.ts';
+
+/** A desk's screen: the console is used at a desk as much as on a phone (the project's default). */
+const desktop = { viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false } as const;
+
+/** Chromium's virtual authenticator: a platform passkey that answers with user verification, no prompt. */
+async function withPasskeys(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+  });
+}
+
+async function operatorPage(browser: Browser, baseURL: string, language: 'zh' | 'en' = 'zh', viewport: 'desktop' | 'phone' = 'desktop'): Promise<Page> {
+  const context = await browser.newContext({ baseURL, ...(viewport === 'desktop' ? desktop : {}) });
+  await context.addInitScript((lang) => localStorage.setItem('suishen.language', lang), language);
+  const page = await context.newPage();
+  await withPasskeys(page);
+  return page;
+}
+
+/** The demo district operator signs in: phone code filled by the demo, then a passkey made on the spot. */
+async function signInAsDemoOperator(page: Page, language: 'zh' | 'en' = 'zh'): Promise<void> {
+  await page.goto('/console');
+  await page.getByRole('button', { name: language === 'zh' ? /^演示：静安区工作人员/ : /^Demo: 静安区 district operator/ }).click();
+  await page.getByRole('button', { name: language === 'zh' ? '创建通行密钥' : 'Make a passkey' }).click();
+  await expect(page.getByRole('navigation', { name: language === 'zh' ? '管理功能' : 'Console sections' })).toBeVisible();
+}
+
+test('a citizen registers a venue, the district operator approves it with a passkey, and licenses the kiosk the owner asks for', async ({ page, browser, baseURL }) => {
+  test.setTimeout(120_000);
+  if (!baseURL) throw new Error('baseURL is not set');
+  const name = `审核测试店${Date.now() % 100_000}`;
+
+  // loginAsDemo's 10 s for the first panel paint was too short on the shared, loaded machine: the same steps, 30 s.
+  await page.goto('/login');
+  await page.getByRole('button', { name: /^演示 李\*海 / }).click();
+  await expect(page.getByRole('img', { name: /随申码/ })).toBeVisible({ timeout: 30_000 });
+  await page.goto('/venues');
+  await page.getByLabel('场所名称').fill(name);
+  await page.getByLabel('所在区').fill('静安区');
+  await page.getByLabel('详细地址').fill('南京西路1号');
+  await page.getByRole('button', { name: '生成场所码' }).click();
+  await expect(page).toHaveURL(/\/venues\/\d{8}\/poster$/);
+  const number = /\/venues\/(\d{8})\//.exec(page.url())?.[1] ?? '';
+  await page.goto('/venues');
+  const mine = page.getByRole('listitem').filter({ hasText: name });
+  await expect(mine.getByText('未核实', { exact: true })).toBeVisible();
+  await expect(mine.getByRole('button', { name: '设为数字哨兵' })).toHaveCount(0);
+  await expectNoViolations(page, 'venues with a pending venue');
+
+  const operator = await operatorPage(browser, baseURL);
+  await signInAsDemoOperator(operator);
+  const pending = operator.getByRole('article', { name });
+  await expect(pending.getByText('南京西路1号')).toBeVisible();
+  await expect(pending.getByText(/^李四海 · .*0002$/)).toBeVisible();
+  await pending.getByRole('button', { name: '核实通过' }).click();
+  await expect(operator.getByRole('status').filter({ hasText: `已核实「${name}」` })).toBeVisible();
+  await expect(operator.getByRole('article', { name })).toHaveCount(0);
+
+  await page.reload();
+  await expect(mine.getByText('已核实', { exact: true })).toBeVisible({ timeout: 30_000 });
+  await mine.getByRole('button', { name: '设为数字哨兵' }).click();
+  await mine.getByLabel('设备名称').fill('前台平板');
+  await mine.getByRole('button', { name: '生成配对码' }).click();
+  await expect(mine.getByTestId('kiosk-pairing-link')).toBeVisible();
+  await mine.getByRole('button', { name: '已完成配对' }).click();
+  await expect(mine.getByRole('listitem').filter({ hasText: '前台平板' }).getByText('待许可')).toBeVisible();
+
+  await operator.getByRole('link', { name: '数字哨兵' }).click();
+  const request = operator.getByRole('region', { name: '待许可的数字哨兵申请' }).getByRole('article', { name: `前台平板 · ${name}` });
+  await expect(request.getByText(`${name}（${number}）`, { exact: false })).toBeVisible();
+  await request.getByRole('button', { name: '许可', exact: true }).click();
+  const licensed = operator.getByRole('region', { name: '已许可的数字哨兵' }).getByRole('article', { name: `前台平板 · ${name}` });
+  await expect(licensed.getByText('已许可')).toBeVisible();
+  await expect(licensed.getByText('尚未同步')).toBeVisible();
+  await licensed.getByRole('checkbox', { name: /允许手工输入身份证号/ }).check();
+  await expect(licensed.getByRole('checkbox', { name: /允许手工输入身份证号/ })).toBeChecked();
+
+  await page.reload();
+  await mine.getByRole('button', { name: '设为数字哨兵' }).click();
+  await expect(mine.getByRole('listitem').filter({ hasText: '前台平板' }).getByText('已许可')).toBeVisible();
+
+  await operator.getByRole('link', { name: '我的操作记录' }).click();
+  await expect(operator.getByText(`核实场所 ${number}`)).toBeVisible();
+  await expect(operator.getByText(/^许可数字哨兵 /)).toBeVisible();
+  await expectNoViolations(operator, 'console audit, desktop');
+
+  await operator.getByRole('button', { name: '退出登录' }).click();
+  await expect(operator.getByRole('heading', { name: '工作人员登录' })).toBeVisible();
+  await operator.context().close();
+});
+
+for (const language of ['zh', 'en'] as const) {
+  test(`the console passes axe in ${language}, on a phone`, async ({ browser, baseURL }) => {
+    if (!baseURL) throw new Error('baseURL is not set');
+    const page = await operatorPage(browser, baseURL, language, 'phone');
+    await page.goto('/console');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expectNoViolations(page, `console login ${language}`);
+    await signInAsDemoOperator(page, language);
+    const sections = language === 'zh' ? ['场所审核', '数字哨兵', '抗原复核', '我的操作记录'] : ['Venue review', 'Digital sentinels', 'Antigen review', 'My actions'];
+    for (const section of sections) {
+      await page.getByRole('link', { name: section }).click();
+      await expect(page.getByRole('link', { name: section })).toHaveAttribute('aria-current', 'page');
+      await expect(page.getByRole('status').filter({ hasText: /加载|Loading/ })).toHaveCount(0);
+      await expectNoViolations(page, `console ${section}`);
+    }
+    await page.context().close();
+  });
+}
+
+test('a city administrator adds a data provider and sees its key once', async ({ browser, baseURL }) => {
+  if (!baseURL) throw new Error('baseURL is not set');
+  const page = await operatorPage(browser, baseURL, 'en');
+  await page.goto('/console');
+  await page.getByRole('button', { name: /^Demo: city administrator/ }).click();
+  await page.getByRole('button', { name: 'Make a passkey' }).click();
+  await page.getByRole('link', { name: 'Data providers' }).click();
+  const name = `lab-${Date.now() % 100_000}`;
+  await page.getByLabel(/^Name/).fill(name);
+  await page.getByRole('checkbox', { name: 'PCR results' }).check();
+  await page.getByRole('button', { name: 'Add and make a key' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `The key of “${name}” is shown only this once` }).locator('code')).not.toBeEmpty();
+  await expect(page.getByRole('region', { name: 'Data providers' }).getByRole('heading', { name })).toBeVisible();
+  await expectNoViolations(page, 'console providers, desktop');
+  await page.context().close();
+});
