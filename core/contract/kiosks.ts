@@ -1,5 +1,6 @@
 /** 数字哨兵, the entrance kiosk: pairing, what a kiosk learns of itself, its visits and its ID-number lookups. */
 import * as z from 'zod/mini';
+import { documentType } from '../identity/documents.ts';
 import { codeColour, endpoint, instant, ok } from './common.ts';
 import { syncBatchResponse, syncItem } from './sync.ts';
 import { checkInId, venueNumber } from './venues.ts';
@@ -43,9 +44,14 @@ export const maxKioskSyncItems = 100;
 export const kioskSyncBody = z.object({ items: z.array(syncItem).check(z.minLength(1), z.maxLength(maxKioskSyncItems)) });
 /**
  * An ID-number lookup. `id` is client-made: on PASS it becomes the check-in's id, so a retry stores nothing
- * new. The ID number is checked (length, check character) by the server too: `invalid_id_number`.
+ * new. The ID number or document is checked (length, check character) by the server too: `invalid_id_number`.
  */
-export const kioskIdLookupBody = z.object({ id: checkInId, idNumber: z.string().check(z.maxLength(32)) });
+export const kioskIdLookupBody = z.object({
+  id: checkInId,
+  idNumber: z.optional(z.string().check(z.maxLength(32))),
+  /** Instead of `idNumber`: the document a door reader read (core/identity/), checked by its type's rule. */
+  document: z.optional(z.object({ type: documentType, number: z.string().check(z.maxLength(32)), country: z.optional(z.string().check(z.maxLength(3))) })),
+});
 export const ruleClauseKind = z.enum(['code-colour', 'pcr-negative', 'antigen-negative']);
 /** All a kiosk learns from a lookup: no id, no phone, no records. `failedClauses` are the kinds of the failing clauses. */
 export const kioskLookupStatus = z.object({

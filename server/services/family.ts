@@ -1,8 +1,10 @@
 /**
- * 亲友码: a citizen links a dependant by name and ID number, proven by a one-time code sent to the
+ * 亲友码: a citizen links a dependant by name and identity document (any type), proven by a one-time code sent to the
  * dependant's registered phone (shown on screen in demo mode). Both facts must match one citizen.
  */
 import type { Profile } from '../../core/contract/account.ts';
+import { lineDocument } from '../../core/contract/person.ts';
+import type { IdentityDocument } from '../../core/identity/documents.ts';
 import { HttpError } from '../http/errors.ts';
 import type { CitizenStore } from '../storage/citizens.ts';
 import type { AuthService, SentCode } from './auth.ts';
@@ -12,16 +14,18 @@ import { maskPhone } from './masking.ts';
 /** A household has room for this many linked members; more suggests misuse, not a family. */
 const maxDependants = 10;
 
+/** The dependant's name and document, or resident ID number as before documents. */
 interface Identity {
   name: string;
-  idNumber: string;
+  idNumber?: string | undefined;
+  document?: IdentityDocument | undefined;
 }
 
 export function createFamilyService(deps: { auth: AuthService; citizens: CitizenService; citizenStore: CitizenStore }) {
   const { auth, citizens, citizenStore } = deps;
 
-  async function dependantFor(guardianId: string, { name, idNumber }: Identity) {
-    const dependant = await citizens.findByIdentity(name, idNumber);
+  async function dependantFor(guardianId: string, identity: Identity) {
+    const dependant = await citizens.findByIdentity(identity.name, lineDocument(identity));
     if (!dependant) throw new HttpError(404, 'family_mismatch', 'No citizen matches this name and ID number.');
     if (dependant.id === guardianId) throw new HttpError(400, 'family_mismatch', 'You cannot link yourself.');
     if (!dependant.phone) {

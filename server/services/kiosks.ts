@@ -18,7 +18,6 @@ import type { SyncItem, SyncItemResult } from '../../core/contract/sync.ts';
 import { checkInRetentionDays, defaultVenueRuleSetId, type Venue } from '../../core/contract/venues.ts';
 import type { CodeRefusal } from '../../core/crypto/health-code.ts';
 import { readHealthCode } from '../../core/crypto/read-health-code.ts';
-import { isValidIdNumber } from '../../core/id-number.ts';
 import { evaluate } from '../../core/rules/evaluate.ts';
 import { factsFromRecords } from '../../core/rules/facts.ts';
 import { HttpError } from '../http/errors.ts';
@@ -28,6 +27,7 @@ import type { Storage } from '../storage/storage.ts';
 import type { AccessLogService } from './access-log.ts';
 import { clockWindowEnd, retryAfterSeconds } from './login-limits.ts';
 import { shanghaiDayEnd } from '../../core/shanghai-time.ts';
+import { lookupDocument } from './kiosk-document.ts';
 import { maskName } from './masking.ts';
 import { sha256Hex } from './sha256.ts';
 import type { Signer } from './signer.ts';
@@ -191,12 +191,11 @@ export function createKioskService(
      * the lookup's id, once. The lookup is in the citizen's access log, and in the kiosk's, before it answers.
      */
     async lookup(kiosk: KioskWithVenue, body: z.infer<typeof kioskIdLookupBody>): Promise<KioskLookupStatus> {
-      const idNumber = body.idNumber.trim().toUpperCase();
-      if (!isValidIdNumber(idNumber)) throw new HttpError(400, 'invalid_id_number', 'idNumber: must be 18 characters with a valid check character.');
+      const document = lookupDocument(body);
       await countLookup(kiosk.id);
       const at = now();
       const log = { kioskId: kiosk.id, id: randomUUID(), venueNumber: kiosk.venue.number, at: new Date(at).toISOString() };
-      const citizen = await storage.citizens.byIdNumber(idNumber);
+      const citizen = await storage.citizens.byDocument(document);
       if (!citizen) {
         await storage.kiosks.logLookup({ ...log, citizenId: null, outcome: 'unknown' });
         throw new HttpError(404, 'kiosk_id_unknown', 'No registered citizen has this ID number.');

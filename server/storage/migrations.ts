@@ -8,6 +8,7 @@
  * On PostgreSQL check-ins are partitioned by day, so retention drops whole days (storage/check-ins.ts).
  */
 import { sql, type Kysely, type Migration } from 'kysely';
+import { identityDocuments } from './migrations-identity.ts';
 
 /** Engine-specific column types; everything else is written once. */
 export interface Dialect {
@@ -387,5 +388,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0009-kiosks': { up: kiosks },
     '0010-antigen-review': { up: antigenReview },
     '0011-photo-match': { up: photoPrints },
+    '0020-identity-documents': { up: (db) => identityDocuments(db, dialect) },
   };
 }
