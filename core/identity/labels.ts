@@ -29,7 +29,7 @@ export const documentLabels: Record<DocumentType, Record<Language, { full: strin
 };
 
 /** 护照（GBR） / Passport (GBR); 身份证 / ID card. */
-export function documentLabel(document: Pick<IdentityDocument, 'type' | 'country'>, language: Language, form: 'full' | 'short' = 'short'): string {
+export function documentLabel(document: { type: DocumentType; country?: string | undefined }, language: Language, form: 'full' | 'short' = 'short'): string {
   const name = documentLabels[document.type][language][form];
   if (document.type !== 'passport' || !document.country) return name;
   return language === 'zh' ? `${name}（${document.country}）` : `${name} (${document.country})`;

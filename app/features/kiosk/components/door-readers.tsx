@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { DocumentRead } from '../../../../core/document-read.ts';
+import { documentFromRead } from '../../../../core/identity/labels.ts';
 import type { KioskLookupStatus } from '../../../../core/contract/kiosks.ts';
 import { CardReaderPanel } from '../../../card-reader/card-reader-panel.tsx';
 import { ApiError } from '../../../api/client.ts';
@@ -9,14 +10,14 @@ import { useKioskText } from '../../../i18n/kiosk-messages.ts';
 import { useReaderText } from '../../../i18n/reader-messages.ts';
 import { MrzCamera } from '../../../mrz/mrz-camera.tsx';
 import { useNow } from '../../../ui/use-now.ts';
-import { lookUpIdNumber } from '../api/look-up-id-number.ts';
+import { lookUpDocument } from '../api/look-up-id-number.ts';
 
 type Open = 'none' | 'card' | 'passport';
 
 /**
  * The door readers behind the ID-number field: the ID card reader and the passport camera, each opened with
- * one tap. A resident ID card read is looked up as its number is today; the other documents are read and
- * shown, and their lookup comes with the lookup by document.
+ * one tap. What they read is looked up by document (core/identity/): a resident ID card, a permanent
+ * residence card, a passport or a mainland travel permit; other travel documents are read and shown only.
  */
 export function DoorReaders({ token, onStatus, onUnauthorized }: { token: string; onStatus: (status: KioskLookupStatus) => void; onUnauthorized: (error: ApiError) => void }) {
   const r = useReaderText();
@@ -30,7 +31,8 @@ export function DoorReaders({ token, onStatus, onUnauthorized }: { token: string
 
   const onRead = (document: DocumentRead) => {
     setNote(null);
-    if (document.kind !== 'resident-id') {
+    const identity = documentFromRead(document);
+    if (!identity) {
       setNote(r('door.unsupportedLookup'));
       return;
     }
@@ -38,7 +40,7 @@ export function DoorReaders({ token, onStatus, onUnauthorized }: { token: string
       setNote(k('kiosk.id.offline'));
       return;
     }
-    lookUpIdNumber(token, document.number).then(({ status }) => onStatus(status), (error: unknown) => {
+    lookUpDocument(token, identity).then(({ status }) => onStatus(status), (error: unknown) => {
       if (error instanceof ApiError && error.status === 401) onUnauthorized(error);
       else setNote(r('door.lookupFailed', { reason: k(error instanceof ApiError && error.code === 'kiosk_id_unknown' ? 'kiosk.id.unknown' : 'kiosk.id.failed') }));
     });
