@@ -1,7 +1,7 @@
 /**
  * A passport holder end to end (issue 27), on a server of its own with a provider made by the admin tool: the
  * registry feeds her citizen record by passport and a lab her PCR and antigen results; she logs in by phone,
- * sees her code with 护照（GBR） beside the masked number and her Latin name masked, passes the leave-Shanghai
+ * sees her code with 护照（AUS） beside the masked number and her Latin name masked, passes the leave-Shanghai
  * check in English as well as Chinese, and staff verify her live code and her paper code with no network.
  * Demo mode stays on so the login code is on screen; the demo citizens (g) and (h) are on the login screen.
  */
@@ -18,7 +18,7 @@ let dataDir: string;
 let server: ServerProcess;
 let registry = '';
 let lab = '';
-const passport = { type: 'passport', number: '925076473', country: 'GBR' } as const;
+const passport = { type: 'passport', number: 'PA4455661', country: 'AUS' } as const;
 const phone = '13912340007';
 const hour = 3_600_000;
 const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
@@ -50,7 +50,7 @@ test.afterAll(async () => {
 
 test('a passport holder fed by a provider logs in by phone, passes the traveller check in English, and is verified offline', async ({ browser }) => {
   test.setTimeout(120_000);
-  await feed('citizens', registry, { externalId: 'r-gbr-1', document: passport, name: 'SMITH OLIVIA ROSE', phone });
+  await feed('citizens', registry, { externalId: 'r-gbr-1', document: passport, name: 'NGUYEN THI MAI', phone });
   await feed('pcr-results', lab, { externalId: 'pcr-1', document: passport, sampledAt: ago(10 * hour), reportedAt: ago(4 * hour), result: 'negative', institution: '浦东机场检测点' });
   await feed('antigen-results', lab, { externalId: 'ag-1', document: passport, testedAt: ago(2 * hour), result: 'negative', institution: '浦东机场检测点' });
 
@@ -58,7 +58,7 @@ test('a passport holder fed by a provider logs in by phone, passes the traveller
   const page = await citizen.newPage();
   await page.goto('/login');
   // The two demo holders of other documents are listed too.
-  await expect(page.getByRole('button', { name: /^演示 S\*\*\*\* E\*\*\* J\*\*\* / })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^演示 S\*\*\*\* O\*\*\*\*\* R\*\*\* / })).toBeVisible();
   await expect(page.getByRole('button', { name: /^演示 陈\*欣 / })).toBeVisible();
   await page.getByLabel('手机号码').fill(phone);
   await page.getByRole('button', { name: '获取验证码' }).click();
@@ -67,25 +67,25 @@ test('a passport holder fed by a provider logs in by phone, passes the traveller
   await page.getByRole('button', { name: '登录', exact: true }).click();
   await expect(page.getByRole('img', { name: /随申码/ })).toBeVisible();
   const identity = page.locator('.code-card__identity');
-  await expect(identity).toContainText('S**** O***** R***');
-  await expect(identity).toContainText('护照（GBR）');
-  await expect(identity).toContainText('9******73');
-  await expect(identity).not.toContainText('925076473');
+  await expect(identity).toContainText('N***** T** M**');
+  await expect(identity).toContainText('护照（AUS）');
+  await expect(identity).toContainText('P******61');
+  await expect(identity).not.toContainText('PA4455661');
 
   await page.getByRole('link', { name: '离沪核验' }).click();
   const verdict = page.locator('.verdict');
   await expect(verdict).toHaveClass(/verdict--pass/);
   await expect(verdict).toContainText('Meets the rule to leave Shanghai');
-  await expect(verdict).toContainText('S**** O***** R***');
-  await expect(page.getByTestId('traveller-document').locator('[lang="en"]')).toHaveText('Passport (GBR) 9******73');
-  await expect(page.getByTestId('traveller-document').locator('[lang="zh-CN"]')).toHaveText('护照（GBR） 9******73');
+  await expect(verdict).toContainText('N***** T** M**');
+  await expect(page.getByTestId('traveller-document').locator('[lang="en"]')).toHaveText('Passport (AUS) P******61');
+  await expect(page.getByTestId('traveller-document').locator('[lang="zh-CN"]')).toHaveText('护照（AUS） P******61');
 
   await page.goto('/');
   const code = await readShownCode(page);
   const { staff, verifier } = await checkOnOfflineVerifier(browser, server.url, code);
   await expect(verifier.locator('.verdict')).toHaveClass(/verdict--pass/);
-  await expect(verifier.locator('.verdict')).toContainText('S**** O***** R***');
-  await expect(verifier.locator('.verdict')).not.toContainText('925076473');
+  await expect(verifier.locator('.verdict')).toContainText('N***** T** M**');
+  await expect(verifier.locator('.verdict')).not.toContainText('PA4455661');
 
   // Her paper code names the passport, so staff check it against the right document, still offline.
   const me = (await (await page.request.get('/api/me')).json()) as { citizen: { id: string } };
@@ -95,7 +95,7 @@ test('a passport holder fed by a provider logs in by phone, passes the traveller
   await verifier.getByLabel('二维码内容').fill(paper.code);
   await verifier.getByRole('button', { name: '核验', exact: true }).click();
   await expect(verifier.locator('.verdict')).toContainText('纸质码');
-  await expect(verifier.locator('.verdict')).toContainText('请核对护照（GBR）：9******73');
+  await expect(verifier.locator('.verdict')).toContainText('请核对护照（AUS）：P******61');
   await staff.close();
   await citizen.close();
 });

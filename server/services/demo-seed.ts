@@ -117,8 +117,9 @@ export const demoCitizens: readonly DemoCitizen[] = [
   {
     id: 'demo-g',
     phone: '13800000007',
-    name: 'SMITH EMMA JANE',
-    document: { type: 'passport', number: '533401879', country: 'GBR' },
+    // The passport testing/mrz-documents.ts draws first: the kiosk's MRZ reader finds her.
+    name: 'SMITH OLIVIA ROSE',
+    document: { type: 'passport', number: '925076473', country: 'GBR' },
     colour: 'green',
     guardianId: null,
     note: { zh: '外籍居民，凭护照', en: 'Foreign resident, by passport' },

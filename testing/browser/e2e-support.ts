@@ -11,7 +11,7 @@ export const demo = {
   e: { name: '陈*', colour: '绿码', phone: '13800000005' },
   f: { name: '张*婆', colour: '绿码', phone: '13800000006' },
   /** A foreign resident by passport, and a Hong Kong resident by 回乡证 (core/identity/). */
-  g: { name: 'S**** E*** J***', colour: '绿码', phone: '13800000007' },
+  g: { name: 'S**** O***** R***', colour: '绿码', phone: '13800000007' },
   h: { name: '陈*欣', colour: '绿码', phone: '13800000008' },
 } as const;
 

@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { DocumentRead } from '../../../../core/document-read.ts';
+import { documentKey } from '../../../../core/identity/documents.ts';
 import { documentFromRead } from '../../../../core/identity/labels.ts';
 import type { KioskLookupStatus } from '../../../../core/contract/kiosks.ts';
 import { CardReaderPanel } from '../../../card-reader/card-reader-panel.tsx';
@@ -14,6 +15,9 @@ import { lookUpDocument } from '../api/look-up-id-number.ts';
 
 type Open = 'none' | 'card' | 'passport';
 
+/** The same document read again within this time is the same visitor still at the reader. */
+const sameVisitorMs = 60_000;
+
 /**
  * The door readers behind the ID-number field: the ID card reader and the passport camera, each opened with
  * one tap. What they read is looked up by document (core/identity/): a resident ID card, a permanent
@@ -24,6 +28,7 @@ export function DoorReaders({ token, onStatus, onUnauthorized }: { token: string
   const k = useKioskText();
   const [open, setOpen] = useState<Open>('none');
   const [note, setNote] = useState<string | null>(null);
+  const lastLookup = useRef<{ key: string; at: number } | null>(null);
   // The day decides whether a document has expired: Shanghai's, by the server's clock where it is known.
   const now = useNow(60_000);
   const clock = serverNow();
@@ -36,6 +41,11 @@ export function DoorReaders({ token, onStatus, onUnauthorized }: { token: string
       setNote(r('door.unsupportedLookup'));
       return;
     }
+    // A passport left under the camera is read again and again: one lookup (one 查询记录 entry) per visitor.
+    const key = documentKey(identity);
+    const at = Date.now();
+    if (lastLookup.current?.key === key && at - lastLookup.current.at < sameVisitorMs) return;
+    lastLookup.current = { key, at };
     if (!navigator.onLine) {
       setNote(k('kiosk.id.offline'));
       return;
