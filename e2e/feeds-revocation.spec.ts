@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { idNumberCheckCharacter } from '../core/id-number.ts';
+import { mod11CheckCharacter } from '../core/identity/check-digits.ts';
 import { freePort } from '../testing/server/postgres-cluster.ts';
 import { addProvider, startServerProcess, stopServerProcess, waitReady, type ServerProcess } from '../testing/server/server-process.ts';
 import { readShownCode, shownClaims } from '../testing/codes/health-code.ts';
@@ -22,7 +22,7 @@ let gateway: GatewayReceiver;
 const keys = { registry: '', lab: '', authority: '' };
 
 const first17 = '31010419880808123';
-const idNumber = first17 + idNumberCheckCharacter(first17);
+const idNumber = first17 + mod11CheckCharacter(first17);
 const phone = '13912345678';
 const hour = 3_600_000;
 const ago = (ms: number) => new Date(Date.now() - ms).toISOString();

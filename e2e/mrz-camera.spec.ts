@@ -1,8 +1,8 @@
 /**
  * The passport reader at a kiosk, end to end in the built app: Chromium's fake camera plays a generated passport
  * page (OCR-B, tilted, on a desk: testing/mrz-scene.ts), the app's own Tesseract files load from this origin, and
- * the MRZ read — two agreeing frames, every check digit passed — is shown masked. Its lookup by passport comes
- * with the lookup by document, so the kiosk says so.
+ * the MRZ read — two agreeing frames, every check digit passed — is shown masked, and looked up by document:
+ * the passport is demo citizen (g)'s, who passes, and the lookup is in her 查询记录 once.
  */
 import { join } from 'node:path';
 import { approveVenue, licenseKiosk } from '../testing/server/operator-client.ts';
@@ -50,10 +50,18 @@ test('a kiosk reads a passport’s MRZ from the camera, offline-ready from its o
     await expect(reader.getByTestId('document-read')).toContainText('9******73');
     await expect(reader.getByTestId('document-read')).toContainText('GBR');
     await expect(reader.getByTestId('document-read')).toContainText('1988-02-14');
-    await expect(kiosk.getByRole('alert')).toContainText('这类证件的查询还未开通');
+    const verdict = kiosk.getByTestId('kiosk-verdict');
+    await expect(verdict).toContainText('通过');
+    await expect(verdict).toContainText('S**** O***** R***');
     expect(fromElsewhere).toEqual([]);
     await expectNoViolations(kiosk, 'kiosk with a passport read');
     await context.close();
+    const holder = await browser.newContext({ baseURL });
+    const holderPage = await holder.newPage();
+    await loginAsDemo(holderPage, 'g');
+    const log = (await (await holderPage.request.get('/api/me/access-log')).json()) as { entries: { purpose: string; actor: { label: string } }[] };
+    expect(log.entries.filter((entry) => entry.purpose === 'id-lookup').map((entry) => entry.actor.label)).toEqual(['护照核验店 · 护照台']);
+    await holder.close();
   } finally {
     await camera.close();
     await owner.close();

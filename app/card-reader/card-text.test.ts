@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { decodeCardText, encodeCardText, type CardText } from './card-text.ts';
 import { nationByCode } from './nations.ts';
 import { foreignCard } from '../../testing/id-cards.ts';
-import { idNumberCheckCharacter } from '../../core/id-number.ts';
+import { mod11CheckCharacter } from '../../core/identity/check-digits.ts';
 
-const idNumber = (first17: string) => first17 + idNumberCheckCharacter(first17);
+const idNumber = (first17: string) => first17 + mod11CheckCharacter(first17);
 
 const ucs2 = (text: string) => Array.from(text, (char) => [char.charCodeAt(0) & 0xff, char.charCodeAt(0) >> 8]).flat();
 

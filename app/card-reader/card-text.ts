@@ -5,7 +5,7 @@
  * 15-character number) and of 2023 (`Y`, 18-character number). `encodeCardText` is the inverse, for the
  * test reader and the tests.
  */
-import { isValidIdNumber } from '../../core/id-number.ts';
+import { isValidIdNumber } from '../../core/identity/check-digits.ts';
 import { nationByCode, type Nation } from './nations.ts';
 
 export const cardTextLength = 256;

@@ -69,7 +69,7 @@ export const readerZh = {
   'door.readPassport': '读护照',
   'door.closeReader': '收起',
   'door.checking': '正在查询…',
-  'door.unsupportedLookup': '已读取证件。这类证件的查询还未开通，请访客出示随申码或纸质码。',
+  'door.unsupportedLookup': '已读取证件。这类证件无法查询，请访客出示随申码或纸质码。',
   'door.lookupFailed': '查询失败：{reason}',
 } as const;
 
@@ -137,7 +137,7 @@ export const readerEn = {
   'door.readPassport': 'Read a passport',
   'door.closeReader': 'Close',
   'door.checking': 'Looking up…',
-  'door.unsupportedLookup': 'Document read. Looking up this kind of document is not available yet: ask the visitor for a Suishenma or paper code.',
+  'door.unsupportedLookup': 'Document read. This kind of document cannot be looked up: ask the visitor for a Suishenma or paper code.',
   'door.lookupFailed': 'The lookup failed: {reason}',
 } as const satisfies Record<ReaderMessageKey, Message>;
 

@@ -1,7 +1,7 @@
 import './document-read.css';
 import type { DocumentRead } from '../../core/document-read.ts';
 import { useReaderText } from '../i18n/reader-messages.ts';
-import { maskDocumentNumber, maskHolderName } from './document-mask.ts';
+import { maskAnyNumber, maskName } from '../../core/identity/masking.ts';
 
 /**
  * What a door reader read, big enough to check at arm's length: the document's kind (so staff compare with
@@ -16,11 +16,11 @@ export function DocumentReadView({ document, today }: { document: DocumentRead; 
       <dl className="document-read__facts">
         <div>
           <dt>{r('doc.name')}</dt>
-          <dd className="document-read__name">{maskHolderName(document.name)}</dd>
+          <dd className="document-read__name">{maskName(document.name)}</dd>
         </div>
         <div>
           <dt>{r('doc.number')}</dt>
-          <dd className="document-read__number">{maskDocumentNumber(document.number)}</dd>
+          <dd className="document-read__number">{maskAnyNumber(document.number)}</dd>
         </div>
         {document.source === 'mrz' && (
           <div>

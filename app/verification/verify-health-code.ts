@@ -7,6 +7,8 @@
  * the holder's ID card. The subject id is there for the kiosk to log a visit; no screen shows it.
  */
 import type { CodeColour } from '../../core/contract/common.ts';
+import type { DocumentType } from '../../core/identity/documents.ts';
+import { readPaperId } from '../../core/identity/paper-id.ts';
 import type { RuleSet } from '../../core/contract/records.ts';
 import { codePrefix, compactPrefix, type CodeRefusal } from '../../core/crypto/health-code.ts';
 import { readHealthCode } from '../../core/crypto/read-health-code.ts';
@@ -25,6 +27,8 @@ export const isHealthCodeText = (text: string): boolean => {
 /** What a paper code adds, since nothing shows it is held by the person it names. */
 export interface PaperDetails {
   maskedIdNumber: string;
+  /** Which document to check it against (core/identity/paper-id.ts): a resident ID on every older paper code. */
+  document: { type: DocumentType; country?: string };
   printedAt: number;
   validUntil: number;
 }
@@ -52,7 +56,16 @@ export async function verifyHealthCode(
   if (!read.ok) return { kind: 'refused', reason: read.reason };
   // Signed before its holder's colour changed: the colour it shows may no longer be theirs.
   if (await issuedBeforeChange(revocations, read.claims)) return { kind: 'refused', reason: 'revoked' };
-  const paper = read.kind === 'paper' ? { maskedIdNumber: read.claims.i, printedAt: read.claims.iat * 1000, validUntil: read.claims.exp * 1000 } : null;
+  const printed = read.kind === 'paper' ? readPaperId(read.claims.i) : null;
+  const paper =
+    read.kind === 'paper' && printed
+      ? {
+          maskedIdNumber: printed.maskedNumber,
+          document: { type: printed.type, ...(printed.country ? { country: printed.country } : {}) },
+          printedAt: read.claims.iat * 1000,
+          validUntil: read.claims.exp * 1000,
+        }
+      : null;
   const facts = factsFromClaims(read.claims);
   const holder = { colour: read.claims.c, pcr: facts.pcr[0] ?? null, antigen: facts.antigen[0] ?? null, doses: read.claims.d };
   return { kind: 'checked', subject: read.claims.s, maskedName: read.claims.n, facts: holder, evaluation: evaluate(ruleSet, facts, now), paper };

@@ -1,14 +1,21 @@
 /** Login, the session and who it shows, family links (亲友码), and the citizen's rights over their data. */
 import * as z from 'zod/mini';
 import { antigenTest, storedPhoto } from './antigen.ts';
-import { citizenId, codeColour, endpoint, idNumber, instant, ok, otpCode, personName, phone } from './common.ts';
+import { documentType } from '../identity/documents.ts';
+import { citizenId, codeColour, endpoint, instant, ok, otpCode, personName, phone } from './common.ts';
+import { onePerson, person } from './person.ts';
 import { itineraryStop, pcrTest, vaccination } from './records.ts';
 import { checkIn, venue } from './venues.ts';
 
 export const profile = z.object({
   id: citizenId,
   maskedName: z.string(),
+  /** The document's number, masked by its type's convention (core/identity/masking.ts). */
   maskedIdNumber: z.string(),
+  /** Which document the number is on, so staff check the right card; absent from servers before 0020 (a resident ID). */
+  documentType: z.optional(documentType),
+  /** A passport's issuing state. */
+  documentCountry: z.optional(z.string()),
   colour: codeColour,
   colourSince: instant,
 });
@@ -45,7 +52,8 @@ export const requestOtpResponse = z.object({
 
 export const loginBody = z.object({ phone, code: otpCode });
 
-export const familyCodeBody = z.object({ name: personName, idNumber });
+/** The dependant by name and document (or resident ID number, as before documents). */
+export const familyCodeBody = z.object({ name: personName, ...person }).check(onePerson);
 /**
  * The same answer whether or not the name and ID number match someone (issue 22: a different answer made
  * the endpoint a name-and-number oracle): no masked phone, and a code only reaches a phone that matched.
@@ -63,7 +71,7 @@ export const ownCodeResponse = z.object({
   expiresInSeconds: z.int().check(z.positive()),
   demoCode: z.optional(otpCode),
 });
-export const linkDependantBody = z.object({ name: personName, idNumber, code: otpCode });
+export const linkDependantBody = z.object({ name: personName, ...person, code: otpCode }).check(onePerson);
 
 /**
  * The access log (PIPL art. 45): every read of a citizen's records by anyone but themselves. Who read
@@ -98,7 +106,9 @@ export const myData = z.object({
   citizen: z.object({
     id: citizenId,
     name: z.string(),
+    /** The document's number, whatever its type (a resident ID's before documents). */
     idNumber: z.string(),
+    document: z.object({ type: documentType, number: z.string(), country: z.optional(z.string()) }),
     phone: z.nullable(z.string()),
     colour: codeColour,
     colourSince: instant,

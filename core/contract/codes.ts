@@ -1,5 +1,6 @@
 /** The signed codes: the server's public keys, device-bound credentials, paper codes, the revocation list. */
 import * as z from 'zod/mini';
+import { documentType } from '../identity/documents.ts';
 import { citizenId, codeColour, endpoint, instant } from './common.ts';
 
 /** A public ECDSA P-256 signing key as published in the JWK set. */
@@ -51,6 +52,9 @@ export const paperCode = z.object({
   code: z.string().check(z.maxLength(2048)),
   maskedName: z.string(),
   maskedIdNumber: z.string(),
+  /** Which document the number is on (absent from servers before documents: a resident ID). */
+  documentType: z.optional(documentType),
+  documentCountry: z.optional(z.string()),
   colour: codeColour,
   printedAt: instant,
   validUntil: instant,

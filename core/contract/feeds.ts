@@ -1,6 +1,7 @@
 /** Data providers' NDJSON feeds: their scopes, one schema a line, and the per-line result. */
 import * as z from 'zod/mini';
-import { boundedText, codeColour, day, endpoint, idNumber, instant, personName, phone } from './common.ts';
+import { boundedText, codeColour, day, endpoint, instant, personName, phone } from './common.ts';
+import { guardian, oneGuardian, onePerson, person } from './person.ts';
 import { pcrResult } from './records.ts';
 
 /**
@@ -26,37 +27,46 @@ const externalId = boundedText(128);
 
 /**
  * One line of each feed. Unknown fields are ignored (and so do not make a line count as changed); a
- * person is matched by their ID number, check character verified.
+ * person is matched by their document (type, country and number), checked by its type's rule.
  */
 export const feedLines = {
-  citizens: z.object({
+  citizens: z
+    .object({
+      externalId,
+      ...person,
+      /** As the document writes it: Chinese characters, or a passport's Latin name. */
+      name: personName,
+      /** Absent for someone without a phone of their own, who is then shown by a linked guardian. */
+      phone: z.optional(z.nullable(phone)),
+      ...guardian,
+    })
+    .check(onePerson, oneGuardian),
+  'pcr-results': z
+    .object({ externalId, ...person, sampledAt: instant, reportedAt: instant, result: pcrResult, institution: boundedText(80) })
+    .check(onePerson),
+  'antigen-results': z
+    .object({
     externalId,
-    idNumber,
-    name: personName,
-    /** Absent for someone without a phone of their own, who is then shown by a linked guardian. */
-    phone: z.optional(z.nullable(phone)),
-    guardianIdNumber: z.optional(idNumber),
-  }),
-  'pcr-results': z.object({ externalId, idNumber, sampledAt: instant, reportedAt: instant, result: pcrResult, institution: boundedText(80) }),
-  'antigen-results': z.object({
-    externalId,
-    idNumber,
+    ...person,
     testedAt: instant,
     result: z.enum(['negative', 'positive']),
     institution: boundedText(80),
     kit: z.optional(boundedText(40)),
     lot: z.optional(boundedText(40)),
-  }),
-  vaccinations: z.object({
+  })
+    .check(onePerson),
+  vaccinations: z
+    .object({
     externalId,
-    idNumber,
+    ...person,
     dose: z.int().check(z.minimum(1), z.maximum(10)),
     vaccinatedAt: day,
     product: boundedText(40),
     institution: boundedText(80),
-  }),
-  itinerary: z.object({ externalId, idNumber, city: boundedText(40), arrivedAt: instant, risk: z.boolean() }),
-  'colour-decisions': z.object({ externalId, idNumber, colour: codeColour, reason: boundedText(200), decidedAt: instant }),
+  })
+    .check(onePerson),
+  itinerary: z.object({ externalId, ...person, city: boundedText(40), arrivedAt: instant, risk: z.boolean() }).check(onePerson),
+  'colour-decisions': z.object({ externalId, ...person, colour: codeColour, reason: boundedText(200), decidedAt: instant }).check(onePerson),
 } as const satisfies Record<FeedScope, z.ZodMiniType>;
 /** One line of feed S; for a union of scopes, a union of lines (not the intersection zod's infer would give). */
 export type FeedLine<S extends FeedScope> = { [K in FeedScope]: z.infer<(typeof feedLines)[K]> }[S];

@@ -1,5 +1,6 @@
 /** 数字哨兵, the entrance kiosk: pairing, what a kiosk learns of itself, its visits and its ID-number lookups. */
 import * as z from 'zod/mini';
+import { documentType } from '../identity/documents.ts';
 import { endpoint, instant, ok } from './common.ts';
 import { syncBatchResponse, syncItem } from './sync.ts';
 import { checkInId, venueNumber } from './venues.ts';
@@ -67,7 +68,13 @@ export const kioskSyncBody = z.object({
  * nothing until the staff's tap (`confirmIdLookup`). The ID number is checked by the server too: `invalid_id_number`.
  */
 export const lookupSource = z.enum(['document', 'typed']);
-export const kioskIdLookupBody = z.object({ id: checkInId, idNumber: z.string().check(z.maxLength(32)), source: lookupSource });
+export const kioskIdLookupBody = z.object({
+  id: checkInId,
+  idNumber: z.optional(z.string().check(z.maxLength(32))),
+  /** Instead of `idNumber`: the document a door reader read (core/identity/), checked by its type's rule. */
+  document: z.optional(z.object({ type: documentType, number: z.string().check(z.maxLength(32)), country: z.optional(z.string().check(z.maxLength(3))) })),
+  source: lookupSource,
+});
 export const ruleClauseKind = z.enum(['code-colour', 'pcr-negative', 'antigen-negative']);
 /**
  * All a kiosk learns from a lookup: pass or fail, the masked name and the kinds of the failing clauses; no

@@ -78,8 +78,11 @@ export type CredentialClaims = z.infer<typeof credentialClaims>;
 export const paperClaims = z.object({
   t: z.literal('paper'),
   ...holderClaims,
-  /** Masked ID number: with no phone to bind it, the ID card is what ties a paper code to its holder. */
-  i: z.string().check(z.maxLength(18)),
+  /**
+   * Masked document number: with no phone to bind it, the ID card (or passport, permit) is what ties a paper
+   * code to its holder. Other documents than the resident ID carry their type (core/identity/paper-id.ts).
+   */
+  i: z.string().check(z.maxLength(24)),
 });
 export type PaperClaims = z.infer<typeof paperClaims>;
 

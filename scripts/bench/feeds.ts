@@ -22,7 +22,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { endpoints } from '../../core/contract/endpoints.ts';
-import { idNumberCheckCharacter } from '../../core/id-number.ts';
+import { mod11CheckCharacter } from '../../core/identity/check-digits.ts';
 import { openDatabase } from '../../server/storage/database.ts';
 import { freePort } from '../../testing/server/postgres-cluster.ts';
 import { addProvider, startServerProcess, stopServerProcess, waitReady } from '../../testing/server/server-process.ts';
@@ -35,7 +35,7 @@ const floorBatch = 500;
 
 const idNumber = (n: number) => {
   const first17 = `3101${String(n).padStart(13, '0')}`;
-  return first17 + idNumberCheckCharacter(first17);
+  return first17 + mod11CheckCharacter(first17);
 };
 
 const sampledAt = new Date(Date.now() - 10 * 3600_000).toISOString();

@@ -31,6 +31,7 @@ import { launchWithCamera, phoneContext } from '../../testing/camera/fake-camera
 import { writeQrSequenceY4m } from '../../testing/camera/y4m.ts';
 import { startServer } from '../../server/server.ts';
 import { testIdNumber } from '../../testing/server/post-feed.ts';
+import { residentId } from '../../core/identity/documents.ts';
 
 const { values } = parseArgs({
   options: {
@@ -96,7 +97,7 @@ try {
     token: key,
     ndjson: idNumbers.map((idNumber, n) => JSON.stringify({ externalId: `p${n}`, idNumber, sampledAt, reportedAt: sampledAt, result: 'negative', institution: '长宁区疾控' })).join('\n'),
   });
-  const citizens = await server.storage.citizens.byIdNumbers(idNumbers);
+  const citizens = await server.storage.citizens.byDocuments(idNumbers.map(residentId));
   const subjects = idNumbers.map((idNumber) => citizens.find((citizen) => citizen.id_number === idNumber)?.id ?? '');
 
   // Made last, just before the camera starts: a live code is fresh for 90 s.

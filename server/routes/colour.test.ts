@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints } from '../../core/contract/endpoints.ts';
 import type { FeedScope } from '../../core/contract/feeds.ts';
-import { idNumberCheckCharacter } from '../../core/id-number.ts';
+import { mod11CheckCharacter } from '../../core/identity/check-digits.ts';
 import { loginCookie } from '../../testing/server/test-client.ts';
 import { startTestServer, type TestServer } from '../../testing/server/test-server.ts';
 
@@ -14,7 +14,7 @@ const keys = { registry: '', lab: '', authority: '' };
 
 function idNumber(n: number): string {
   const first17 = `1101011985${String(n).padStart(7, '0')}`;
-  return first17 + idNumberCheckCharacter(first17);
+  return first17 + mod11CheckCharacter(first17);
 }
 const phone = (n: number) => `1360000000${n}`;
 const ago = (ms: number) => new Date(Date.now() - ms).toISOString();

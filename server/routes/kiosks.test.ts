@@ -10,7 +10,7 @@ import type { SyncItemResult } from '../../core/contract/sync.ts';
 import { presentCompactCode } from '../../core/crypto/compact-code.ts';
 import { presentCode } from '../../core/crypto/live-code.ts';
 import { ecdsa } from '../../core/crypto/signed-token.ts';
-import { idNumberCheckCharacter } from '../../core/id-number.ts';
+import { mod11CheckCharacter } from '../../core/identity/check-digits.ts';
 import type { CryptoKeyPair } from '../../core/crypto/web-crypto.ts';
 import type { RunningServer } from '../server.ts';
 import { expectApiError, loginCookie, postJson } from '../../testing/server/test-client.ts';
@@ -40,7 +40,7 @@ afterAll(() => server.close());
 const demoA = { id: 'demo-a', idNumber: '310101199001011234' };
 const demoC = { id: 'demo-c', idNumber: '310105197803035672' };
 /** A well-formed ID number no one holds. */
-const unknownIdNumber = `11010120000101000${idNumberCheckCharacter('11010120000101000')}`;
+const unknownIdNumber = `11010120000101000${mod11CheckCharacter('11010120000101000')}`;
 
 function call(method: string, path: string, options: { cookie?: string; token?: string; body?: unknown; url?: string } = {}): Promise<Response> {
   const headers: Record<string, string> = {};

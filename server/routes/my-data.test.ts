@@ -9,7 +9,7 @@ import { myData } from '../../core/contract/account.ts';
 import type { AntigenUpload } from '../../core/contract/antigen.ts';
 import { endpoints } from '../../core/contract/endpoints.ts';
 import type { FeedScope } from '../../core/contract/feeds.ts';
-import { idNumberCheckCharacter } from '../../core/id-number.ts';
+import { mod11CheckCharacter } from '../../core/identity/check-digits.ts';
 import { keepHouse } from '../services/retention.ts';
 import { cassetteJpeg } from '../../testing/images/jpeg.ts';
 import { approveVenue, demoCityAdminPhone, licenseKiosk, operatorCookie, softPasskey } from '../../testing/server/operator-client.ts';
@@ -44,7 +44,7 @@ afterAll(() => server.close());
 
 function idNumber(n: number): string {
   const first17 = `3101011985${String(n).padStart(7, '0')}`;
-  return first17 + idNumberCheckCharacter(first17);
+  return first17 + mod11CheckCharacter(first17);
 }
 
 async function feed(scope: FeedScope, key: string, lines: readonly object[]): Promise<void> {

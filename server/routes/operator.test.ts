@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints } from '../../core/contract/endpoints.ts';
-import { idNumberCheckCharacter } from '../../core/id-number.ts';
+import { mod11CheckCharacter } from '../../core/identity/check-digits.ts';
 import { runAdmin } from '../admin-commands.ts';
 import { expectApiError, loginCookie, postJson } from '../../testing/server/test-client.ts';
 import { assert, demoCityAdminPhone, demoDistrictOperator, operatorCodeStep, operatorCookie, softPasskey, type SoftPasskey } from '../../testing/server/operator-client.ts';
@@ -78,7 +78,7 @@ async function licensedKiosk(options: { typedIdAllowed?: boolean; owner?: string
 }
 
 const demoA = { id: 'demo-a', idNumber: '310101199001011234' };
-const unknownIdNumber = `11010120000101000${idNumberCheckCharacter('11010120000101000')}`;
+const unknownIdNumber = `11010120000101000${mod11CheckCharacter('11010120000101000')}`;
 
 describe('operator sign-in', () => {
   it('takes a code and then a passkey: the code alone, a citizen session or a wrong passkey open nothing', async () => {

@@ -1,15 +1,19 @@
 /** Who a citizen is as others may see them (masked), and whose records a viewer may read. */
 import type { AccessedData, DemoAccount, Profile } from '../../core/contract/account.ts';
 import { HttpError } from '../http/errors.ts';
-import type { CitizenRow, CitizenStore } from '../storage/citizens.ts';
+import type { IdentityDocument } from '../../core/identity/documents.ts';
+import { maskDocumentNumber, maskName } from '../../core/identity/masking.ts';
+import { rowDocument, type CitizenRow, type CitizenStore } from '../storage/citizens.ts';
 import type { AccessLogService } from './access-log.ts';
-import { maskIdNumber, maskName } from './masking.ts';
 
 function toProfile(row: CitizenRow): Profile {
+  const document = rowDocument(row);
   return {
     id: row.id,
     maskedName: maskName(row.name),
-    maskedIdNumber: maskIdNumber(row.id_number),
+    maskedIdNumber: maskDocumentNumber(document),
+    documentType: document.type,
+    ...(document.country ? { documentCountry: document.country } : {}),
     colour: row.colour,
     colourSince: row.colour_since,
   };
@@ -53,11 +57,11 @@ export function createCitizenService(store: CitizenStore, accessLog: AccessLogSe
       return subject;
     },
     /**
-     * The citizen a name and ID number describe, only when both match: a wrong name with a right number
+     * The citizen a name and document describe, only when both match: a wrong name with a right number
      * finds no one, so the number alone reveals nothing.
      */
-    async findByIdentity(name: string, idNumber: string): Promise<{ id: string; phone: string | null } | undefined> {
-      const row = await store.byIdNumber(idNumber);
+    async findByIdentity(name: string, document: IdentityDocument): Promise<{ id: string; phone: string | null } | undefined> {
+      const row = await store.byDocument(document);
       return row && row.name === name ? { id: row.id, phone: row.phone } : undefined;
     },
     async demoAccounts(): Promise<DemoAccount[]> {

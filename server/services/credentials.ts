@@ -11,6 +11,7 @@ import type { RecordStore } from '../storage/records.ts';
 import type { RuleSetStore } from '../storage/rule-sets.ts';
 import type { CitizenService } from './citizens.ts';
 import { credentialClaimsFor, paperClaimsFor } from './credential-claims.ts';
+import { paperIdText, readPaperId } from '../../core/identity/paper-id.ts';
 import type { Signer } from './signer.ts';
 
 /** The device key as a raw uncompressed point, once WebCrypto agrees it is a point on P-256. */
@@ -56,11 +57,15 @@ export function createCredentialService(deps: { citizens: CitizenService; record
     },
     async paperCode(viewer: string, subject: string): Promise<PaperCode> {
       const { profile, input } = await holder(viewer, subject, 'paper-code');
-      const claims = paperClaimsFor({ ...input, maskedIdNumber: profile.maskedIdNumber });
+      const type = profile.documentType ?? 'resident-id';
+      const claims = paperClaimsFor({ ...input, maskedIdNumber: paperIdText({ type, ...(profile.documentCountry ? { country: profile.documentCountry } : {}), maskedNumber: profile.maskedIdNumber }) });
+      const printed = readPaperId(claims.i);
       return {
         code: await signer.signCompactPaper(claims),
         maskedName: claims.n,
-        maskedIdNumber: claims.i,
+        maskedIdNumber: printed.maskedNumber,
+        documentType: printed.type,
+        ...(printed.country ? { documentCountry: printed.country } : {}),
         colour: claims.c,
         printedAt: new Date(claims.iat * 1000).toISOString(),
         validUntil: new Date(claims.exp * 1000).toISOString(),

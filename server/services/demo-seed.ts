@@ -4,6 +4,7 @@
  * never does, however long ago the database was made. Records users add themselves are left alone.
  */
 import type { CodeColour } from '../../core/contract/common.ts';
+import { residentId, type IdentityDocument } from '../../core/identity/documents.ts';
 import type { Stores } from '../storage/storage.ts';
 import { shanghaiDay } from '../../core/shanghai-time.ts';
 
@@ -13,8 +14,9 @@ const day = 24 * hour;
 interface DemoCitizen {
   id: string;
   phone: string;
+  /** As the document writes it: a passport's Latin name in its own letters. */
   name: string;
-  idNumber: string;
+  document: IdentityDocument;
   colour: CodeColour;
   guardianId: string | null;
   note: { zh: string; en: string };
@@ -29,7 +31,7 @@ export const demoCitizens: readonly DemoCitizen[] = [
     id: 'demo-a',
     phone: '13800000001',
     name: '张小三',
-    idNumber: '310101199001011234',
+    document: residentId('310101199001011234'),
     colour: 'green',
     guardianId: null,
     note: { zh: '符合离沪要求', en: 'Meets the leave-Shanghai rule' },
@@ -46,7 +48,7 @@ export const demoCitizens: readonly DemoCitizen[] = [
     id: 'demo-b',
     phone: '13800000002',
     name: '李四海',
-    idNumber: '310104198502023457',
+    document: residentId('310104198502023457'),
     colour: 'green',
     guardianId: null,
     note: { zh: '核酸已超48小时', en: 'PCR older than 48 h' },
@@ -59,7 +61,7 @@ export const demoCitizens: readonly DemoCitizen[] = [
     id: 'demo-c',
     phone: '13800000003',
     name: '王五',
-    idNumber: '310105197803035672',
+    document: residentId('310105197803035672'),
     colour: 'yellow',
     guardianId: null,
     note: { zh: '黄码', en: 'Yellow code' },
@@ -75,7 +77,7 @@ export const demoCitizens: readonly DemoCitizen[] = [
     id: 'demo-d',
     phone: '13800000004',
     name: '赵六六',
-    idNumber: '310106196604047891',
+    document: residentId('310106196604047891'),
     colour: 'red',
     guardianId: null,
     note: { zh: '红码', en: 'Red code' },
@@ -88,7 +90,7 @@ export const demoCitizens: readonly DemoCitizen[] = [
     id: 'demo-e',
     phone: '13800000005',
     name: '陈七',
-    idNumber: '310107200005052344',
+    document: residentId('310107200005052344'),
     colour: 'green',
     guardianId: null,
     note: { zh: '未接种疫苗', en: 'Not vaccinated' },
@@ -101,7 +103,7 @@ export const demoCitizens: readonly DemoCitizen[] = [
     id: 'demo-f',
     phone: '13800000006',
     name: '张阿婆',
-    idNumber: '310101194206064564',
+    document: residentId('310101194206064564'),
     colour: 'green',
     guardianId: 'demo-a',
     note: { zh: '老人，张*三的家人', en: 'Elderly, family of 张*三' },
@@ -109,6 +111,38 @@ export const demoCitizens: readonly DemoCitizen[] = [
     antigenHoursAgo: [],
     doses: 2,
     itinerary: [{ city: '上海市', daysAgo: 0, risk: false }],
+  },
+  // Holders of other documents (core/identity/): in April 2022 随申码 was issued to foreign residents by
+  // passport and to Hong Kong and Macao residents by their 回乡证 too.
+  {
+    id: 'demo-g',
+    phone: '13800000007',
+    // The passport testing/mrz-documents.ts draws first: the kiosk's MRZ reader finds her.
+    name: 'SMITH OLIVIA ROSE',
+    document: { type: 'passport', number: '925076473', country: 'GBR' },
+    colour: 'green',
+    guardianId: null,
+    note: { zh: '外籍居民，凭护照', en: 'Foreign resident, by passport' },
+    pcrHoursAgo: [18, 66],
+    antigenHoursAgo: [],
+    doses: 2,
+    itinerary: [{ city: '上海市', daysAgo: 0, risk: false }],
+  },
+  {
+    id: 'demo-h',
+    phone: '13800000008',
+    name: '陈嘉欣',
+    document: { type: 'hk-macau-permit', number: 'H60123478' },
+    colour: 'green',
+    guardianId: null,
+    note: { zh: '香港居民，凭回乡证', en: 'Hong Kong resident, by Home Return Permit' },
+    pcrHoursAgo: [30],
+    antigenHoursAgo: [5],
+    doses: 3,
+    itinerary: [
+      { city: '上海市', daysAgo: 0, risk: false },
+      { city: '深圳市', daysAgo: 6, risk: false },
+    ],
   },
 ];
 
@@ -121,7 +155,7 @@ export async function seedDemo({ citizens, records }: Pick<Stores, 'citizens' | 
       id: citizen.id,
       phone: citizen.phone,
       name: citizen.name,
-      idNumber: citizen.idNumber,
+      document: citizen.document,
       colour: citizen.colour,
       colourSince: new Date(now - 2 * day).toISOString(),
       guardianId: citizen.guardianId,

@@ -1,5 +1,5 @@
 /**
- * 亲友码: a citizen links a dependant by name and ID number, proven by a one-time code sent to the
+ * 亲友码: a citizen links a dependant by name and identity document (any type), proven by a one-time code sent to the
  * dependant's registered phone (shown on screen in demo mode). Both facts must match one citizen.
  *
  * Neither step tells a caller whether the pair matched (issue 22: a 404 for a wrong name and a masked phone
@@ -8,6 +8,8 @@
  * looked up, so that the limit itself answers alike.
  */
 import type { Profile } from '../../core/contract/account.ts';
+import { lineDocument } from '../../core/contract/person.ts';
+import type { IdentityDocument } from '../../core/identity/documents.ts';
 import { HttpError } from '../http/errors.ts';
 import { shanghaiDayEnd } from '../../core/shanghai-time.ts';
 import type { CitizenStore } from '../storage/citizens.ts';
@@ -24,9 +26,12 @@ export const familyLimits = { codeRequestsPerHour: 10, failedLinksPerDay: 10 } a
 
 const hourMs = 60 * 60 * 1000;
 
+
+/** The dependant's name and document, or resident ID number as before documents. */
 interface Identity {
   name: string;
-  idNumber: string;
+  idNumber?: string | undefined;
+  document?: IdentityDocument | undefined;
 }
 
 export function createFamilyService(deps: {
@@ -40,8 +45,8 @@ export function createFamilyService(deps: {
   const now = deps.now ?? Date.now;
 
   /** Someone else with a phone to send the code to, or undefined: which of the reasons is never said. */
-  async function dependantFor(guardianId: string, { name, idNumber }: Identity) {
-    const dependant = await citizens.findByIdentity(name, idNumber);
+  async function dependantFor(guardianId: string, identity: Identity) {
+    const dependant = await citizens.findByIdentity(identity.name, lineDocument(identity));
     if (!dependant || dependant.id === guardianId || !dependant.phone) return undefined;
     return { id: dependant.id, phone: dependant.phone };
   }

@@ -15,7 +15,9 @@ import { randomUUID } from 'node:crypto';
 import type { AccessedData } from '../../core/contract/account.ts';
 import { type FeedLine, feedLines, type FeedResult, type FeedScope, maxFeedLineBytes, maxListedRejections } from '../../core/contract/feeds.ts';
 import type { RawLine } from '../http/ndjson-lines.ts';
-import type { CitizenRow } from '../storage/citizens.ts';
+import { lineDocument, lineGuardianDocument } from '../../core/contract/person.ts';
+import { documentKey, type IdentityDocument } from '../../core/identity/documents.ts';
+import { documentColumns, rowDocument, type CitizenRow } from '../storage/citizens.ts';
 import type { FeedHistoryRow, FeedRecordRow } from '../storage/feeds.ts';
 import type { FeedRecord } from '../storage/records.ts';
 import type { Storage, Stores } from '../storage/storage.ts';
@@ -123,7 +125,7 @@ function lineProblem<S extends FeedScope>(scope: S, data: FeedLine<S>, now: numb
 }
 
 function unknownCitizen(line: number): Rejection {
-  return { line, code: 'unknown_citizen', message: 'No citizen has this idNumber; send them in the citizens feed first.' };
+  return { line, code: 'unknown_citizen', message: 'No citizen has this document; send them in the citizens feed first.' };
 }
 
 /** The feed row of a new version, and the history row of the version it replaces. */
@@ -163,8 +165,9 @@ async function previousVersions<S extends FeedScope>(stores: Stores, context: Co
   return (item: Candidate<S>) => plan.feedRows.get(item.data.externalId) ?? stored.get(item.data.externalId);
 }
 
-async function citizensByIdNumber(stores: Stores, idNumbers: Iterable<string>): Promise<Map<string, CitizenRow>> {
-  return new Map((await stores.citizens.byIdNumbers([...new Set(idNumbers)])).map((row) => [row.id_number, row]));
+/** The citizens these documents name, by documentKey. */
+async function citizensByDocument(stores: Stores, documents: readonly IdentityDocument[]): Promise<Map<string, CitizenRow>> {
+  return new Map((await stores.citizens.byDocuments(documents)).map((row) => [documentKey(rowDocument(row)), row]));
 }
 
 /**
@@ -178,7 +181,7 @@ function* changingLines<S extends FeedScope>(
   plan: BatchPlan,
 ): Generator<{ item: Candidate<S>; citizen: CitizenRow; previous: FeedRecordRow | undefined }> {
   for (const item of batch) {
-    const citizen = people.get(item.data.idNumber);
+    const citizen = people.get(documentKey(lineDocument(item.data)));
     const previous = previousOf(item);
     if (!citizen) plan.outcomes.push(unknownCitizen(item.line));
     else if (previous?.content_hash === item.hash) plan.outcomes.push('unchanged');
@@ -189,7 +192,7 @@ function* changingLines<S extends FeedScope>(
 async function planRecords<S extends RecordScope>(stores: Stores, context: Context & { scope: S }, batch: readonly Candidate<S>[], plan: BatchPlan) {
   const rules = recordScopes[context.scope];
   const previousOf = await previousVersions(stores, context, batch, plan);
-  const people = await citizensByIdNumber(stores, batch.map((item) => item.data.idNumber));
+  const people = await citizensByDocument(stores, batch.map((item) => lineDocument(item.data)));
   const inserts = new Map<string, FeedRecord>();
   const removals: { citizenId: string; id: string }[] = [];
   for (const { item, citizen, previous } of changingLines(batch, people, previousOf, plan)) {
@@ -224,7 +227,10 @@ function isPositive(scope: RecordScope, line: FeedLine<RecordScope>): boolean {
 
 async function planCitizens(stores: Stores, context: Context, batch: readonly Candidate<'citizens'>[], plan: BatchPlan) {
   const previousOf = await previousVersions(stores, context, batch, plan);
-  const people = await citizensByIdNumber(stores, batch.flatMap((item) => [item.data.idNumber, ...(item.data.guardianIdNumber ? [item.data.guardianIdNumber] : [])]));
+  const people = await citizensByDocument(
+    stores,
+    batch.flatMap((item) => [lineDocument(item.data), lineGuardianDocument(item.data) ?? []].flat()),
+  );
   const phoneOwners = new Map<string, string>();
   for (const row of await stores.citizens.byPhones([...new Set(batch.flatMap((item) => (item.data.phone ? [item.data.phone] : [])))])) {
     if (row.phone) phoneOwners.set(row.phone, row.id);
@@ -236,22 +242,25 @@ async function planCitizens(stores: Stores, context: Context, batch: readonly Ca
   const now = context.now.toISOString();
 
   for (const item of batch) {
-    const { idNumber, name, guardianIdNumber } = item.data;
+    const { name } = item.data;
+    const key = documentKey(lineDocument(item.data));
+    const guardianDocument = lineGuardianDocument(item.data);
+    const guardianKey = guardianDocument && documentKey(guardianDocument);
     const phone = item.data.phone ?? null;
     const previous = previousOf(item);
     if (previous?.content_hash === item.hash) {
       plan.outcomes.push('unchanged');
       continue;
     }
-    const existing = people.get(idNumber);
+    const existing = people.get(key);
     if (phone && (phoneOwners.get(phone) ?? existing?.id) !== existing?.id) {
       plan.outcomes.push({ line: item.line, code: 'phone_taken', message: 'phone: another citizen has this phone number.' });
       continue;
     }
-    const guardian = guardianIdNumber === undefined ? undefined : people.get(guardianIdNumber);
-    if (guardianIdNumber !== undefined && (!guardian || guardianIdNumber === idNumber)) {
+    const guardian = guardianKey === undefined ? undefined : people.get(guardianKey);
+    if (guardianKey !== undefined && (!guardian || guardianKey === key)) {
       plan.outcomes.push(
-        guardianIdNumber === idNumber
+        guardianKey === key
           ? { line: item.line, code: 'invalid_field', message: 'guardianIdNumber: a citizen cannot be their own guardian.' }
           : { line: item.line, code: 'unknown_guardian', message: 'guardianIdNumber: no citizen has this ID number; send the guardian first.' },
       );
@@ -263,7 +272,7 @@ async function planCitizens(stores: Stores, context: Context, batch: readonly Ca
         id: `c-${randomUUID()}`,
         phone,
         name,
-        id_number: idNumber,
+        ...documentColumns(lineDocument(item.data)),
         colour: 'green',
         colour_since: now,
         guardian_id: guardian?.id ?? null,
@@ -272,7 +281,7 @@ async function planCitizens(stores: Stores, context: Context, batch: readonly Ca
         demo_note_en: null,
       };
       created.set(citizen.id, citizen);
-      people.set(idNumber, citizen);
+      people.set(key, citizen);
     } else if (citizen.name !== name || citizen.phone !== phone) {
       if (citizen.phone) phoneOwners.delete(citizen.phone);
       citizen.name = name;
@@ -292,7 +301,7 @@ async function planCitizens(stores: Stores, context: Context, batch: readonly Ca
 
 async function planDecisions(stores: Stores, context: Context, batch: readonly Candidate<'colour-decisions'>[], plan: BatchPlan) {
   const previousOf = await previousVersions(stores, context, batch, plan);
-  const people = await citizensByIdNumber(stores, batch.map((item) => item.data.idNumber));
+  const people = await citizensByDocument(stores, batch.map((item) => lineDocument(item.data)));
   for (const { item, citizen, previous } of changingLines(batch, people, previousOf, plan)) {
     plan.colourEvents.push({
       citizenId: citizen.id,

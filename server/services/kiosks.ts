@@ -29,7 +29,6 @@ import type { SyncItem, SyncItemResult } from '../../core/contract/sync.ts';
 import { checkInRetentionDays, defaultVenueRuleSetId, type Venue } from '../../core/contract/venues.ts';
 import type { CodeRefusal } from '../../core/crypto/health-code.ts';
 import { readHealthCode } from '../../core/crypto/read-health-code.ts';
-import { isValidIdNumber } from '../../core/id-number.ts';
 import { evaluate } from '../../core/rules/evaluate.ts';
 import { factsFromRecords } from '../../core/rules/facts.ts';
 import { HttpError } from '../http/errors.ts';
@@ -39,6 +38,7 @@ import type { Storage } from '../storage/storage.ts';
 import type { AccessLogService } from './access-log.ts';
 import { clockWindowEnd, retryAfterSeconds } from './login-limits.ts';
 import { shanghaiDayEnd } from '../../core/shanghai-time.ts';
+import { lookupDocument } from './kiosk-document.ts';
 import { maskName } from './masking.ts';
 import { sha256Hex } from './sha256.ts';
 import type { Signer } from './signer.ts';
@@ -271,12 +271,11 @@ export function createKioskService(
       if (body.source === 'typed' && !kiosk.typedIdAllowed) {
         throw new HttpError(403, 'typed_id_not_allowed', 'Typed ID numbers are not enabled for this kiosk: read the card.');
       }
-      const idNumber = body.idNumber.trim().toUpperCase();
-      if (!isValidIdNumber(idNumber)) throw new HttpError(400, 'invalid_id_number', 'idNumber: must be 18 characters with a valid check character.');
+      const document = lookupDocument(body);
       await countLookup(kiosk);
       const at = now();
       const log = { kioskId: kiosk.id, id: body.id, venueNumber: kiosk.venue.number, at: new Date(at).toISOString(), source: body.source };
-      const citizen = await storage.citizens.byIdNumber(idNumber);
+      const citizen = await storage.citizens.byDocument(document);
       if (!citizen) {
         await storage.kiosks.logLookup({ ...log, id: randomUUID(), citizenId: null, outcome: 'unknown' });
         // No green code exists for a number no one holds: the code-colour clause fails, and nothing else is said.

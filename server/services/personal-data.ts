@@ -6,6 +6,7 @@
 import { type MyData, myDataFormat } from '../../core/contract/account.ts';
 import { HttpError } from '../http/errors.ts';
 import type { Storage } from '../storage/storage.ts';
+import { rowDocument } from '../storage/citizens.ts';
 import type { AccessLogService } from './access-log.ts';
 import type { AuthService, SentCode } from './auth.ts';
 import { maskName, maskPhone } from './masking.ts';
@@ -50,7 +51,7 @@ export function createPersonalDataService(deps: { storage: Storage; auth: AuthSe
       return {
         format: myDataFormat,
         exportedAt: clock().toISOString(),
-        citizen: { id: citizen.id, name: citizen.name, idNumber: citizen.id_number, phone: citizen.phone, colour: citizen.colour, colourSince: citizen.colour_since },
+        citizen: { id: citizen.id, name: citizen.name, idNumber: citizen.id_number, document: rowDocument(citizen), phone: citizen.phone, colour: citizen.colour, colourSince: citizen.colour_since },
         vaccinations,
         pcrTests,
         antigenTests: antigenTests.map((test) => {

@@ -1,27 +1,54 @@
 import type { Kysely } from 'kysely';
 import type { CodeColour } from '../../core/contract/common.ts';
+import { documentKey, normaliseDocument, residentId, type IdentityDocument } from '../../core/identity/documents.ts';
 import type { CitizensTable, Schema } from './schema.ts';
 
 export type CitizenRow = CitizensTable;
 
-export interface NewCitizen {
+interface NewCitizenFields {
   id: string;
   phone: string | null;
   name: string;
-  idNumber: string;
   colour: CodeColour;
   colourSince: string;
   guardianId: string | null;
   demo?: { order: number; note: { zh: string; en: string } };
 }
+/** A citizen to add, by their document or, as before documents, by a resident ID number. */
+export type NewCitizen = NewCitizenFields & ({ document: IdentityDocument } | { idNumber: string });
 
 /** Citizens and the family links between them, as rows; masking and access rules live in services/. */
+/** The document a row holds, in core/identity's terms. */
+export function rowDocument(row: Pick<CitizenRow, 'document_type' | 'document_country' | 'id_number'>): IdentityDocument {
+  return row.document_type === 'passport'
+    ? { type: 'passport', number: row.id_number, country: row.document_country }
+    : { type: row.document_type, number: row.id_number };
+}
+
+/** The three columns a document is stored in. */
+export function documentColumns(document: IdentityDocument): Pick<CitizenRow, 'document_type' | 'document_country' | 'id_number'> {
+  const normal = normaliseDocument(document);
+  return { document_type: normal.type, document_country: normal.country ?? '', id_number: normal.number };
+}
+
 export function createCitizenStore(db: Kysely<Schema>) {
   const citizens = () => db.selectFrom('citizens').selectAll();
+  function byDocument(document: IdentityDocument): Promise<CitizenRow | undefined> {
+    const columns = documentColumns(document);
+    return citizens()
+      .where('id_number', '=', columns.id_number)
+      .where('document_type', '=', columns.document_type)
+      .where('document_country', '=', columns.document_country)
+      .executeTakeFirst();
+  }
   return {
     byId: (id: string): Promise<CitizenRow | undefined> => citizens().where('id', '=', id).executeTakeFirst(),
     byPhone: (phone: string): Promise<CitizenRow | undefined> => citizens().where('phone', '=', phone).executeTakeFirst(),
-    byIdNumber: (idNumber: string): Promise<CitizenRow | undefined> => citizens().where('id_number', '=', idNumber).executeTakeFirst(),
+    byDocument,
+    /** A mainland resident ID's holder: what every lookup was before other documents. */
+    byIdNumber(idNumber: string): Promise<CitizenRow | undefined> {
+      return byDocument(residentId(idNumber));
+    },
     dependantsOf: (guardianId: string): Promise<CitizenRow[]> =>
       db
         .selectFrom('family_links')
@@ -58,8 +85,13 @@ export function createCitizenStore(db: Kysely<Schema>) {
     async byIds(ids: readonly string[]): Promise<CitizenRow[]> {
       return ids.length === 0 ? [] : citizens().where('id', 'in', ids).execute();
     },
-    async byIdNumbers(idNumbers: readonly string[]): Promise<CitizenRow[]> {
-      return idNumbers.length === 0 ? [] : citizens().where('id_number', 'in', idNumbers).execute();
+    /** The holders of these documents, by number through the index and then by type and country. */
+    async byDocuments(documents: readonly IdentityDocument[]): Promise<CitizenRow[]> {
+      if (documents.length === 0) return [];
+      const keys = new Set(documents.map(documentKey));
+      const numbers = [...new Set(documents.map((document) => documentColumns(document).id_number))];
+      const rows = await citizens().where('id_number', 'in', numbers).execute();
+      return rows.filter((row) => keys.has(documentKey(rowDocument(row))));
     },
     async byPhones(phones: readonly string[]): Promise<CitizenRow[]> {
       return phones.length === 0 ? [] : citizens().where('phone', 'in', phones).execute();
@@ -81,7 +113,7 @@ export function createCitizenStore(db: Kysely<Schema>) {
           id: citizen.id,
           phone: citizen.phone,
           name: citizen.name,
-          id_number: citizen.idNumber,
+          ...documentColumns('document' in citizen ? citizen.document : residentId(citizen.idNumber)),
           colour: citizen.colour,
           colour_since: citizen.colourSince,
           guardian_id: citizen.guardianId,

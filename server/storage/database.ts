@@ -174,6 +174,9 @@ async function openSqlite(dataDir: string, log: LogConfig): Promise<Kysely<Schem
     const legacy = setLegacyTablesAside(file);
     const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(file) }), log });
     await assertNotNewer(db, 'sqlite', dataDir);
+    // Off while migrating (it cannot change inside the transaction): a migration that rebuilds a table other
+    // tables reference (0020, citizens) is SQLite's documented way only with foreign keys off. On again below.
+    file.pragma('foreign_keys = OFF');
     file.exec('BEGIN IMMEDIATE');
     try {
       await migrate(db, 'sqlite');

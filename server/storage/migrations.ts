@@ -9,6 +9,7 @@
  */
 import { sql, type Kysely, type Migration } from 'kysely';
 import { authority } from './migrations-authority.ts';
+import { identityDocuments } from './migrations-identity.ts';
 import { photoHashBands } from './migrations-scale.ts';
 
 /** Engine-specific column types; everything else is written once. */
@@ -391,5 +392,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0011-photo-match': { up: photoPrints },
     '0012-authority': { up: (db) => authority(db, dialect) },
     '0017-photo-hash-bands': { up: photoHashBands },
+    '0020-identity-documents': { up: (db) => identityDocuments(db, dialect) },
   };
 }

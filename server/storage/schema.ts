@@ -5,13 +5,18 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { AccessActorKind, AccessedData, AccessPurpose } from '../../core/contract/account.ts';
 import type { CodeColour } from '../../core/contract/common.ts';
+import type { DocumentType } from '../../core/identity/documents.ts';
 import type { VenueKind } from '../../core/contract/venues.ts';
 
 export interface CitizensTable {
   id: string;
   phone: string | null;
   name: string;
+  /** The document's number (a resident ID's before migration 0020). */
   id_number: string;
+  document_type: DocumentType;
+  /** A passport's issuing state, '' for every other document. */
+  document_country: string;
   colour: CodeColour;
   colour_since: string;
   guardian_id: string | null;

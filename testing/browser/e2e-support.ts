@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { demoDependant } from '../server/test-client.ts';
 
-/** Demo citizens in the order the login screen lists them, (a) to (f). */
+/** Demo citizens in the order the login screen lists them, (a) to (h). */
 export const demo = {
   a: { name: '张*三', colour: '绿码', phone: '13800000001' },
   b: { name: '李*海', colour: '绿码', phone: '13800000002' },
@@ -10,13 +10,16 @@ export const demo = {
   d: { name: '赵*六', colour: '红码', phone: '13800000004' },
   e: { name: '陈*', colour: '绿码', phone: '13800000005' },
   f: { name: '张*婆', colour: '绿码', phone: '13800000006' },
+  /** A foreign resident by passport, and a Hong Kong resident by 回乡证 (core/identity/). */
+  g: { name: 'S**** O***** R***', colour: '绿码', phone: '13800000007' },
+  h: { name: '陈*欣', colour: '绿码', phone: '13800000008' },
 } as const;
 
 export async function loginAsDemo(page: Page, who: keyof typeof demo): Promise<void> {
   const { name } = demo[who];
   await page.goto('/login');
   // Either language: 演示 张*三 绿码 / Demo 张*三 Green code.
-  await page.getByRole('button', { name: new RegExp(`^(演示|Demo) ${name.replace('*', '\\*')} `) }).click();
+  await page.getByRole('button', { name: new RegExp(`^(演示|Demo) ${name.replaceAll('*', '\\*')} `) }).click();
   await expect(page.getByRole('img', { name: /随申码/ })).toBeVisible();
 }
 

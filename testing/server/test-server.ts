@@ -29,7 +29,7 @@ export interface TestServer extends RunningServer {
 /** Which engine the server suite runs on: SQLite, or PostgreSQL in the suite's second run (vite.config.ts). */
 export const testEngine = process.env.TEST_DATABASE === 'postgres' ? 'postgres' : 'sqlite';
 
-async function freshDatabase(): Promise<{ database: ServerConfig['database']; drop: () => Promise<void> }> {
+export async function freshDatabase(): Promise<{ database: ServerConfig['database']; drop: () => Promise<void> }> {
   if (testEngine === 'sqlite') {
     const dataDir = mkdtempSync(join(tmpdir(), 'suishen-test-'));
     return {

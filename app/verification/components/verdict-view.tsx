@@ -1,6 +1,7 @@
 import '../../ui/verdict.css';
 import './verdict-view.css';
 import type { RuleSet } from '../../../core/contract/records.ts';
+import { documentLabel } from '../../../core/identity/labels.ts';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
 import { formatDateTime } from '../../i18n/shanghai-time.ts';
 import { TrustBadge } from '../../records/antigen-trust.tsx';
@@ -12,11 +13,16 @@ const antigenFreshMs = 24 * 60 * 60 * 1000;
 
 /** Paper proves nothing about who holds it: staff see that it is paper and what to check it against. */
 function PaperNotes({ paper }: { paper: PaperDetails }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  // A resident ID keeps the words every older paper code was checked with; other documents are named.
+  const check =
+    paper.document.type === 'resident-id'
+      ? t('verify.paper.checkId', { id: paper.maskedIdNumber })
+      : t('verify.paper.checkDocument', { document: documentLabel(paper.document, language), id: paper.maskedIdNumber });
   return (
     <>
       <span className="verdict__paper">{t('verify.paper')}</span>
-      <span className="verdict__check-id">{t('verify.paper.checkId', { id: paper.maskedIdNumber })}</span>
+      <span className="verdict__check-id">{check}</span>
       <span className="verdict__dates">
         {t('verify.paper.printed', { time: formatDateTime(paper.printedAt) })} · {t('verify.paper.validUntil', { time: formatDateTime(paper.validUntil) })}
       </span>

@@ -2,6 +2,7 @@ import '../health-code-panel.css';
 import { memo, useEffect, useLayoutEffect } from 'react';
 import { releaseBootCard } from '../../../boot/hand-over.ts';
 import type { Profile } from '../../../../core/contract/account.ts';
+import { documentLabel } from '../../../../core/identity/labels.ts';
 import { Link } from '../../../navigation/navigation.tsx';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { formatDateTime } from '../../../i18n/shanghai-time.ts';
@@ -25,7 +26,7 @@ interface HealthCodeCardProps {
  * the card, whose own queries re-render it, need not follow unless the profile or refresh time changed.
  */
 export const HealthCodeCard = memo(function HealthCodeCard({ profile, refreshedAt, onCodeSettled }: HealthCodeCardProps) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const colourName = t(`colour.${profile.colour}`);
   const refreshed = formatDateTime(refreshedAt, true);
   const code = useHealthCode(profile.id, profile.colour);
@@ -49,7 +50,8 @@ export const HealthCodeCard = memo(function HealthCodeCard({ profile, refreshedA
           <dd>{profile.maskedName}</dd>
         </div>
         <div>
-          <dt>{t('panel.idNumber')}</dt>
+          {/* The document's name where 证件号 was: staff check the number against the right card. */}
+          <dt>{documentLabel({ type: profile.documentType ?? 'resident-id', country: profile.documentCountry }, language)}</dt>
           <dd>{profile.maskedIdNumber}</dd>
         </div>
       </dl>

@@ -1,6 +1,6 @@
 import { useId, useState, type SubmitEvent } from 'react';
 import type { KioskLookupStatus } from '../../../../core/contract/kiosks.ts';
-import { isValidIdNumber } from '../../../../core/id-number.ts';
+import { isValidIdNumber } from '../../../../core/identity/check-digits.ts';
 import { ApiError } from '../../../api/client.ts';
 import { useKioskText, type KioskMessageKey } from '../../../i18n/kiosk-messages.ts';
 import { lookUpIdNumber } from '../api/look-up-id-number.ts';

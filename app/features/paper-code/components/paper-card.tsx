@@ -1,5 +1,6 @@
 import '../paper-code.css';
 import type { PaperCode } from '../../../../core/contract/codes.ts';
+import { documentLabel } from '../../../../core/identity/labels.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { formatDateTime } from '../../../i18n/shanghai-time.ts';
 import { CodeQr } from '../../../ui/code-qr.tsx';
@@ -10,8 +11,9 @@ import { colourIcons } from '../../../ui/qr-svg.tsx';
  * colour is a frame, a word and an icon as well as the QR's own colour: a grey-scale printer keeps two.
  */
 export function PaperCard({ paper }: { paper: PaperCode }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const colourName = t(`colour.${paper.colour}`);
+  const document = { type: paper.documentType ?? 'resident-id', country: paper.documentCountry };
   const validUntil = formatDateTime(paper.validUntil);
   return (
     <article className={`paper-card paper-card--${paper.colour}`} aria-labelledby="paper-card-title">
@@ -24,7 +26,7 @@ export function PaperCard({ paper }: { paper: PaperCode }) {
           <dd>{paper.maskedName}</dd>
         </div>
         <div>
-          <dt>{t('panel.idNumber')}</dt>
+          <dt>{documentLabel(document, language)}</dt>
           <dd>{paper.maskedIdNumber}</dd>
         </div>
       </dl>
@@ -50,7 +52,9 @@ export function PaperCard({ paper }: { paper: PaperCode }) {
           <dd className="paper-card__valid-until">{validUntil}</dd>
         </div>
       </dl>
-      <p className="paper-card__check-id">{t('paper.card.checkId')}</p>
+      <p className="paper-card__check-id">
+        {document.type === 'resident-id' ? t('paper.card.checkId') : t('paper.card.checkDocument', { document: documentLabel(document, language) })}
+      </p>
     </article>
   );
 }

@@ -1,6 +1,7 @@
 import '../../../ui/verdict.css';
 import '../traveller-check.css';
 import { use } from 'react';
+import { documentLabel } from '../../../../core/identity/labels.ts';
 import { useSearchParams } from '../../../navigation/navigation.tsx';
 import { serverNowAt } from '../../../api/server-clock.ts';
 import type { Me, Profile } from '../../../../core/contract/account.ts';
@@ -36,6 +37,21 @@ function Both({ k, values, className }: { k: MessageKey; values?: Record<string,
   );
 }
 
+/** The document beside its masked number, in both languages, so the check is against the right card. */
+function DocumentLine({ profile }: { profile: Profile }) {
+  const document = { type: profile.documentType ?? 'resident-id', country: profile.documentCountry };
+  return (
+    <span className="bilingual verdict__document" data-testid="traveller-document">
+      <span lang="zh-CN">
+        {documentLabel(document, 'zh')} {profile.maskedIdNumber}
+      </span>
+      <span lang="en">
+        {documentLabel(document, 'en')} {profile.maskedIdNumber}
+      </span>
+    </span>
+  );
+}
+
 function Verdict({ ruleSet, profile }: { ruleSet: RuleSet; profile: Profile }) {
   // Ages are counted from the server's time as this device reckons it, never from a clock set back since.
   const clock = serverNowAt(useNow(1000));
@@ -65,6 +81,7 @@ function Verdict({ ruleSet, profile }: { ruleSet: RuleSet; profile: Profile }) {
         </span>
         <Both k={result.pass ? 'travel.pass' : 'travel.fail'} className="verdict__words" />
         <span className="verdict__name">{profile.maskedName}</span>
+        <DocumentLine profile={profile} />
         {result.lapsesAt !== null && (
           <Both k="travel.lapsesIn" values={{ time: formatCountdown(result.lapsesAt - now) }} className="verdict__countdown" />
         )}
