@@ -10,16 +10,11 @@
  * kits it was measured on (testing/images/cassette-fixture.ts). A kit of another shape reads "unreadable".
  */
 import type { Raster } from './raster.ts';
+import type { CassetteTemplate } from '../contract/antigen.ts';
+import { findBody, readLines, register, type StripResult } from './kit-reader.ts';
+import { percentile, sampler, shrink, type Plane } from './plane.ts';
 
-export type StripReading = 'negative' | 'positive' | 'invalid' | 'unreadable';
-export interface StripResult {
-  result: StripReading;
-  /** Line strengths in the window, 0 = membrane, about 0.6 = a strong line; null when not read. */
-  control: number | null;
-  test: number | null;
-  /** Why it could not read, for tests and the benchmark. */
-  reason?: string;
-}
+export type { StripReading, StripResult } from './kit-reader.ts';
 
 /**
  * Where things lie along the cassette (u, in cassette lengths from the centroid of its light plastic,
@@ -36,45 +31,6 @@ const layout = {
 
 /** Strengths (see StripResult) that decide. Between testAbsent and testPresent the reader will not say. */
 export const stripThresholds = { controlPresent: 0.05, testPresent: 0.035, testAbsent: 0.012 } as const;
-
-interface Plane {
-  width: number;
-  height: number;
-  r: Float32Array;
-  g: Float32Array;
-  b: Float32Array;
-}
-
-function shrink(raster: Raster, maxSide: number): Plane {
-  const scale = Math.min(1, maxSide / Math.max(raster.width, raster.height));
-  const width = Math.max(1, Math.round(raster.width * scale));
-  const height = Math.max(1, Math.round(raster.height * scale));
-  const plane = { width, height, r: new Float32Array(width * height), g: new Float32Array(width * height), b: new Float32Array(width * height) };
-  const counts = new Float32Array(width * height);
-  for (let y = 0; y < raster.height; y += 1) {
-    const ty = Math.min(height - 1, Math.floor(y * scale));
-    for (let x = 0; x < raster.width; x += 1) {
-      const target = ty * width + Math.min(width - 1, Math.floor(x * scale));
-      const offset = (y * raster.width + x) * 4;
-      plane.r[target] = (plane.r[target] ?? 0) + (raster.data[offset] ?? 0);
-      plane.g[target] = (plane.g[target] ?? 0) + (raster.data[offset + 1] ?? 0);
-      plane.b[target] = (plane.b[target] ?? 0) + (raster.data[offset + 2] ?? 0);
-      counts[target] = (counts[target] ?? 0) + 1;
-    }
-  }
-  for (let index = 0; index < counts.length; index += 1) {
-    const count = counts[index] || 1;
-    plane.r[index] = (plane.r[index] ?? 0) / count;
-    plane.g[index] = (plane.g[index] ?? 0) / count;
-    plane.b[index] = (plane.b[index] ?? 0) / count;
-  }
-  return plane;
-}
-
-function percentile(values: ArrayLike<number>, share: number): number {
-  const sorted = Array.from(values).sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))] ?? 0;
-}
 
 /** Where a cassette lies: centre, unit axis along it, length and width. */
 export interface Cassette {
@@ -182,19 +138,6 @@ function inPixels(found: Cassette, raster: Raster, plane: Plane): Cassette {
   return { ...found, cx: (found.cx + 0.5) * scale, cy: (found.cy + 0.5) * scale, length: found.length * scale, width: found.width * scale };
 }
 
-function sampler(plane: Plane) {
-  return (channel: Float32Array, x: number, y: number): number => {
-    const fx = Math.min(plane.width - 1.001, Math.max(0, x));
-    const fy = Math.min(plane.height - 1.001, Math.max(0, y));
-    const x0 = Math.floor(fx);
-    const y0 = Math.floor(fy);
-    const tx = fx - x0;
-    const ty = fy - y0;
-    const at = (px: number, py: number) => channel[py * plane.width + px] ?? 0;
-    return (at(x0, y0) * (1 - tx) + at(x0 + 1, y0) * tx) * (1 - ty) + (at(x0, y0 + 1) * (1 - tx) + at(x0 + 1, y0 + 1) * tx) * ty;
-  };
-}
-
 /**
  * The cassette and which end holds its well, so where its window lies: what the reader needs before it
  * reads any line. `sign` is +1 when the well lies along +axis.
@@ -231,8 +174,24 @@ export function findCassetteWindow(raster: Raster): Cassette | null {
   return 'reason' in found ? null : inPixels(found.cassette, raster, plane);
 }
 
-/** Reads a cassette photo. */
-export function readStrip(raster: Raster): StripResult {
+/** The side the reader works at: the narrowest windows (1:5 kits) keep about 12 px across. */
+const workingSide = 480;
+
+/**
+ * Reads a cassette photo: against the template of the kit scanned (kit-reader.ts) when there is one, by
+ * the generic reading when not.
+ */
+export function readStrip(raster: Raster, template?: CassetteTemplate): StripResult {
+  if (!template) return readGeneric(raster);
+  const plane = shrink(raster, workingSide);
+  const body = findBody(plane);
+  if (!body) return { result: 'unreadable', control: null, test: null, reason: 'no cassette found' };
+  const registered = register(plane, template, body);
+  if ('reason' in registered) return { result: 'unreadable', control: null, test: null, reason: registered.reason };
+  return readLines(plane, registered.pose, template);
+}
+
+function readGeneric(raster: Raster): StripResult {
   const plane = shrink(raster, 360);
   const unreadable = (reason: string): StripResult => ({ result: 'unreadable', control: null, test: null, reason });
   const found = findWindow(plane);
