@@ -27,7 +27,7 @@ export interface StripResult {
 }
 
 /** Strengths (see StripResult) that decide. Between testAbsent and testPresent the reader will not say. */
-export const kitThresholds = { controlPresent: 0.06, testPresent: 0.035, testAbsent: 0.026, fit: 0.55, fitMargin: 0.04, stray: 0.05 } as const;
+export const kitThresholds = { controlPresent: 0.06, testPresent: 0.035, testAbsent: 0.012, fit: 0.55, fitMargin: 0.04, stray: 0.05 } as const;
 
 /** A body found: centre, unit axis along it, length and width, in plane pixels. */
 export interface Body {
@@ -39,8 +39,11 @@ export interface Body {
   width: number;
 }
 
+/** What findBody finds: the body, and the grey level of its plastic (the white balance). */
+export type FoundBody = Body & { white: number };
+
 /** The largest region of light, nearly neutral pixels (white-balanced on the brightest), with its extents. */
-export function findBody(plane: Plane): Body | null {
+export function findBody(plane: Plane): FoundBody | null {
   const { width, height, r, g, b } = plane;
   const total = width * height;
   const luma = new Float32Array(total);
@@ -120,7 +123,7 @@ export function findBody(plane: Plane): Body | null {
   const c1 = percentile(across, 0.99);
   const midA = (a0 + a1) / 2;
   const midC = (c0 + c1) / 2;
-  return { cx: mx + midA * ax + midC * ay, cy: my + midA * ay - midC * ax, ax, ay, length: a1 - a0 + 1, width: c1 - c0 + 1 };
+  return { cx: mx + midA * ax + midC * ay, cy: my + midA * ay - midC * ax, ax, ay, length: a1 - a0 + 1, width: c1 - c0 + 1, white: 0.299 * wr + 0.587 * wg + 0.114 * wb };
 }
 
 /**
@@ -276,7 +279,7 @@ function windowProfile(plane: Plane, pose: Pose, along: readonly [number, number
     let r = 0;
     let g = 0;
     let b = 0;
-    const spots = 5;
+    const spots = 9;
     for (let k = 0; k < spots; k += 1) {
       const c = across[0] + ((across[1] - across[0]) * (0.2 + (0.6 * k) / (spots - 1)));
       const { x, y } = place(at, c);
@@ -309,7 +312,18 @@ function lineness(profile: { at: number; r: number; g: number; b: number }[], ga
     const afterL = 0.299 * after.r + 0.587 * after.g + 0.114 * after.b;
     const hereL = 0.299 * point.r + 0.587 * point.g + 0.114 * point.b;
     const oneSided = Math.min(beforeL, afterL) < hereL;
-    return Math.max(0, oneSided ? Math.min(luma, chroma) : Math.max(luma, chroma * 0.8));
+    return Math.max(0, oneSided ? Math.min(luma, chroma) : Math.max(luma, chroma));
+  });
+}
+
+/** Each step's drop in red, green and blue below the membrane `gap` to both sides, in shares of it. */
+function colourDrops(profile: { at: number; r: number; g: number; b: number }[], gap: number): number[][] {
+  const stepShare = Math.abs((profile[1]?.at ?? 1) - (profile[0]?.at ?? 0)) || 1;
+  const reach = Math.max(2, Math.round(gap / stepShare));
+  return profile.map((point, index) => {
+    const before = profile[Math.max(0, index - reach)] ?? point;
+    const after = profile[Math.min(profile.length - 1, index + reach)] ?? point;
+    return (['r', 'g', 'b'] as const).map((channel) => 1 - point[channel] / Math.max(1, (before[channel] + after[channel]) / 2));
   });
 }
 
@@ -330,11 +344,31 @@ export function readLines(plane: Plane, pose: Pose, template: CassetteTemplate):
   const ordered = [...template.lines].sort((a, b) => a.along - b.along);
   const spacing = Math.min(...ordered.slice(1).map((line, index) => line.along - (ordered[index]?.along ?? 0)));
   const gap = Math.min(0.022, spacing * 0.45);
-  const values = lineness(profile, gap);
-  const search = spacing * 0.3;
+  // Smoothed over three steps (a line is wider than one), so the most of a search window is less of the noise.
+  const raw = lineness(profile, gap);
+  const values = raw.map((value, index) => ((raw[index - 1] ?? value) + value + (raw[index + 1] ?? value)) / 3);
+  const search = spacing * 0.22;
   const strengthAt = (centre: number) => Math.max(0, ...values.filter((_, index) => Math.abs((profile[index]?.at ?? 0) - centre) <= search));
   const control = Math.max(0, ...template.lines.filter((line) => line.role === 'control').map((line) => strengthAt(line.along)));
-  const test = Math.max(0, ...template.lines.filter((line) => line.role === 'test').map((line) => strengthAt(line.along)));
+  let test = Math.max(0, ...template.lines.filter((line) => line.role === 'test').map((line) => strengthAt(line.along)));
+  // A kit's T line is of C's dye: measured along C's colour, a faint T stands out of the noise, which has no one colour.
+  const controlLine = template.lines.find((line) => line.role === 'control');
+  if (controlLine && control >= kitThresholds.controlPresent) {
+    const drops = colourDrops(profile, gap);
+    let best = 0;
+    let direction = [0, 0, 0];
+    drops.forEach((drop, index) => {
+      if (Math.abs((profile[index]?.at ?? 0) - controlLine.along) > search) return;
+      const size = Math.hypot(...drop);
+      if (size > best) [best, direction] = [size, drop.map((value) => value / size)];
+    });
+    const luma = 0.299 * (direction[0] ?? 0) + 0.587 * (direction[1] ?? 0) + 0.114 * (direction[2] ?? 0);
+    if (best > 0 && luma > 0) {
+      const along = (drop: number[]) => (drop[0] ?? 0) * (direction[0] ?? 0) + (drop[1] ?? 0) * (direction[1] ?? 0) + (drop[2] ?? 0) * (direction[2] ?? 0);
+      // On the scale of a line's darkening, as the other strengths.
+      test = Math.max(0, ...drops.filter((_, index) => template.lines.some((line) => line.role === 'test' && Math.abs((profile[index]?.at ?? 0) - line.along) <= search)).map((drop) => along(drop) * luma));
+    }
+  }
   let stray = 0;
   let strayAt = 0;
   values.forEach((value, index) => {
@@ -345,4 +379,85 @@ export function readLines(plane: Plane, pose: Pose, template: CassetteTemplate):
   });
   const read = decide(control, test, stray);
   return read.reason === 'colour outside the lines' ? { ...read, reason: `colour outside the lines (${stray.toFixed(3)} at ${strayAt.toFixed(3)})` } : read;
+}
+
+/**
+ * The generic reading, for a kit without a template. The lines are looked for along the middle of the
+ * body (every make here has its window there); a line must be coloured, not only dark, and span the
+ * window's width, so print beside it is no line. The well is the end whose middle is a recess (darker in
+ * the middle than at its sides, smoothly). C is the line farther from the well; a single line is C only
+ * when it lies in the half of its window (the light membrane around it) farther from the well.
+ */
+export function readWithoutTemplate(plane: Plane, body: Body & { white: number }): StripResult {
+  const unreadable = (reason: string, control: number | null = null, test: number | null = null): StripResult => ({ result: 'unreadable', control, test, reason });
+  const aspect = body.width / body.length;
+  if (aspect < 0.12 || aspect > 0.55) return unreadable(`cassette shape ${aspect.toFixed(2)}`);
+  const pose: Pose = { cx: body.cx, cy: body.cy, ax: body.ax, ay: body.ay, length: body.length, width: body.width, keystone: 0, skew: 0 };
+  const sample = sampler(plane);
+  const place = placer(pose);
+  const luma = (along: number, across: number) => {
+    const { x, y } = place(along, across);
+    return 0.299 * sample(plane.r, x, y) + 0.587 * sample(plane.g, x, y) + 0.114 * sample(plane.b, x, y);
+  };
+  // The well: a recess is darker in its middle than at its sides, over a stretch at one end.
+  const wellSignal = (end: 0 | 1) => {
+    let sum = 0;
+    for (let at = 0.06; at <= 0.3; at += 0.02) {
+      const along = end === 1 ? 1 - at : at;
+      sum += (luma(along, 0.2) + luma(along, 0.8)) / 2 - luma(along, 0.5);
+    }
+    return sum;
+  };
+  const nearEnd = wellSignal(1);
+  const farEnd = wellSignal(0);
+  if (Math.abs(nearEnd - farEnd) < 25) return unreadable('cannot tell which end is the well');
+  const wellEnd = nearEnd > farEnd ? 1 : 0;
+  // Lines: coloured top-hats in two bands across the middle, which must agree (a line spans the window).
+  const steps = 220;
+  const along: readonly [number, number] = [0.08, 0.92];
+  const gap = 0.016;
+  const profiles = [0.44, 0.56].map((centre) => windowProfile(plane, pose, along, [centre - 0.04, centre + 0.04], steps));
+  const colour = profiles.map((profile) => chromaTopHat(profile, gap));
+  const both = (colour[0] ?? []).map((value, index) => Math.min(value, colour[1]?.[index] ?? 0));
+  const at = (index: number) => along[0] + ((along[1] - along[0]) * index) / (steps - 1);
+  const peaks: { at: number; strength: number }[] = [];
+  for (let index = 1; index < steps - 1; index += 1) {
+    const value = both[index] ?? 0;
+    if (value < kitThresholds.controlPresent * 0.6 || value < (both[index - 1] ?? 0) || value < (both[index + 1] ?? 0)) continue;
+    // A line lies on the light membrane; print on the body has dark ink around it as well.
+    const point = profiles[0]?.[Math.max(0, index - 6)];
+    const after = profiles[0]?.[Math.min(steps - 1, index + 6)];
+    const membrane = Math.min(point ? point.r + point.g + point.b : 0, after ? after.r + after.g + after.b : 0) / 3;
+    if (membrane < body.white * 0.7) continue;
+    if (peaks.some((peak) => Math.abs(peak.at - at(index)) < gap * 1.5)) continue;
+    peaks.push({ at: at(index), strength: value });
+  }
+  if (peaks.length === 0) return unreadable('no template, and no line found');
+  if (peaks.length > 3) return unreadable('no template, and colour in the way of the lines');
+  const fromWell = (point: number) => (wellEnd === 1 ? 1 - point : point);
+  const ordered = [...peaks].sort((a, b) => fromWell(b.at) - fromWell(a.at));
+  const control = ordered[0] as { at: number; strength: number };
+  const spread = Math.abs(control.at - (ordered[ordered.length - 1]?.at ?? control.at));
+  if (ordered.length >= 2 && (spread < 0.03 || spread > 0.16)) return unreadable('no template, and marks too far apart to be lines');
+  if (ordered.length >= 2) {
+    const test = Math.max(...ordered.slice(1).map((peak) => peak.strength));
+    return test >= kitThresholds.testPresent ? { result: 'positive', control: control.strength, test } : unreadable('faint T line', control.strength, test);
+  }
+  // One line could be C alone (negative) or T alone (invalid): without the window's plan that would be a guess.
+  return unreadable('no template, and one line: C cannot be told from T', control.strength, null);
+}
+
+/** How much more coloured each step is than the membrane `gap` to both sides: the generic reading's line test. */
+function chromaTopHat(profile: { at: number; r: number; g: number; b: number }[], gap: number): number[] {
+  const stepShare = Math.abs((profile[1]?.at ?? 1) - (profile[0]?.at ?? 0)) || 1;
+  const reach = Math.max(2, Math.round(gap / stepShare));
+  const chroma = (point: { r: number; g: number; b: number }) => {
+    const mean = (point.r + point.g + point.b) / 3 || 1;
+    return (Math.max(point.r, point.g, point.b) - Math.min(point.r, point.g, point.b)) / mean;
+  };
+  return profile.map((point, index) => {
+    const before = profile[Math.max(0, index - reach)] ?? point;
+    const after = profile[Math.min(profile.length - 1, index + reach)] ?? point;
+    return Math.max(0, chroma(point) - Math.max(chroma(before), chroma(after)));
+  });
 }
