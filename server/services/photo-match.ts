@@ -258,7 +258,9 @@ export function matchPrint(stored: Print, basis: PhotoBasis): PrintAgreement & {
     if (climbed.correlation > best.correlation) best = climbed;
   }
   if (!best.pose) return { ...best, turn: Infinity };
-  const placement = Math.max(
+  // Where a frame was trimmed (a screenshot's bars, or a dark table the trim takes for bars, differently in each copy) the place in the frame says nothing.
+  const trimmed = content.x0 > 1 || content.y0 > 1 || content.x1 < basis.width - 1 || content.y1 < basis.height - 1;
+  const placement = trimmed ? 0 : Math.max(
     Math.abs((best.pose.cx - content.x0) / w - stored.pose.cx),
     Math.abs((best.pose.cy - content.y0) / h - stored.pose.cy),
     Math.abs(Math.log(best.pose.length / h / stored.pose.length)) / 2,
