@@ -183,3 +183,15 @@ export function readStrip(raster: Raster, template?: CassetteTemplate): StripRes
   if ('reason' in registered) return { result: 'unreadable', control: null, test: null, reason: registered.reason };
   return readLines(plane, registered.pose, template);
 }
+
+/**
+ * Read against several templates (the approved kits', before the kit is scanned): the reading of those
+ * that could read, when they agree; "unreadable" when none could or they disagree. No template: generic.
+ */
+export function readStripAgainst(raster: Raster, templates: readonly CassetteTemplate[]): StripResult {
+  if (templates.length <= 1) return readStrip(raster, templates[0]);
+  const readings = templates.map((template) => readStrip(raster, template)).filter((reading) => reading.result !== 'unreadable');
+  const first = readings[0];
+  if (!first) return { result: 'unreadable', control: null, test: null, reason: 'matches no approved kit' };
+  return readings.every((reading) => reading.result === first.result) ? first : { result: 'unreadable', control: null, test: null, reason: 'kits disagree' };
+}
