@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { randomScene, renderCassette } from '../../testing/images/cassette-fixture.ts';
 import { findCassetteWindow, readStrip, type StripReading } from './strip-reader.ts';
+import { kitTemplates } from './kit-templates.ts';
 
 const seeds = [11, 12, 13, 14, 15, 16];
-const readAll = (lines: { control: number; test: number }) =>
-  seeds.map((seed) => readStrip(renderCassette(randomScene(seed, { width: 240, height: 320, lines, blur: 1 }))).result);
+const generated = kitTemplates.generated;
+const readAll = (lines: { control: number; test: number }, template: typeof generated | null = generated) =>
+  seeds.map((seed) => readStrip(renderCassette(randomScene(seed, { width: 480, height: 640, lines, blur: 1 })), template ?? undefined).result);
 const count = (readings: StripReading[], reading: StripReading) => readings.filter((value) => value === reading).length;
 
 // Drawing a photo is slow on a busy machine; the time limit is not what is tested.
@@ -39,8 +41,14 @@ describe('the strip reader', { timeout: 120_000 }, () => {
     }
   });
 
+  it('without the kit\'s template never reads a negative: one line could be C or T', () => {
+    expect(readAll({ control: 1, test: 0 }, null).every((value) => value === 'unreadable')).toBe(true);
+    for (const test of [0.03, 0.08]) expect(readAll({ control: 1, test }, null).every((value) => value === 'positive' || value === 'unreadable')).toBe(true);
+  });
+
   it('says it cannot read a picture without a cassette', () => {
     const blank = { width: 200, height: 300, data: new Uint8ClampedArray(200 * 300 * 4).fill(90) };
+    expect(readStrip(blank, generated).result).toBe('unreadable');
     expect(readStrip(blank).result).toBe('unreadable');
   });
 

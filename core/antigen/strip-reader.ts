@@ -1,80 +1,29 @@
 /**
- * Reads an antigen cassette photo as a second opinion on what the citizen declared: finds the cassette
- * and its result window, and reads the control (C) and test (T) lines from the colour profile along the
- * strip. No C line → invalid; a T line → positive; a clear C and no trace of T → negative. Anything it
- * is not sure of is "unreadable", never a guess: a faint T line between "clearly there" and "clearly not"
- * is unreadable rather than negative. Pure, on RGBA pixels, so the browser and the server read alike.
+ * Reads an antigen cassette photo as a second opinion on what the citizen declared: finds the cassette,
+ * registers it to the scanned kit's template and reads the control (C) and test (T) lines in its window
+ * (kit-reader.ts; without a template, the generic reading). No C line → invalid; a T line → positive; a
+ * clear C and no trace of T → negative. Anything it is not sure of is "unreadable", never a guess: a faint
+ * T line between "clearly there" and "clearly not" is unreadable rather than negative. Pure, on RGBA
+ * pixels, so the browser and the server read alike.
  *
- * It assumes the common cassette layout (a long light body, a sample well at one end, the window between
- * it and the other end, the sample flowing well → T → C); the geometry below is that of the generated
- * kits it was measured on (testing/images/cassette-fixture.ts). A kit of another shape reads "unreadable".
+ * findCassetteWindow, the live camera's check that a frame holds a cassette, still looks for the common
+ * layout (a long light body, a recessed well at one end).
  */
 import type { Raster } from './raster.ts';
+import type { CassetteTemplate } from '../contract/antigen.ts';
+import { findBody, kitThresholds, readLines, readWithoutTemplate, register, type StripResult } from './kit-reader.ts';
+import { percentile, sampler, shrink, type Plane } from './plane.ts';
 
-export type StripReading = 'negative' | 'positive' | 'invalid' | 'unreadable';
-export interface StripResult {
-  result: StripReading;
-  /** Line strengths in the window, 0 = membrane, about 0.6 = a strong line; null when not read. */
-  control: number | null;
-  test: number | null;
-  /** Why it could not read, for tests and the benchmark. */
-  reason?: string;
-}
+export type { StripReading, StripResult } from './kit-reader.ts';
 
-/**
- * Where things lie along the cassette (u, in cassette lengths from the centroid of its light plastic,
- * + toward the well) and across it (v). The window, well and brand band are not light plastic, so the
- * centroid sits about 0.06 toward the well from the middle of the cassette.
- */
+/** The shapes the live camera takes for a cassette (width / length). */
 const layout = {
-  window: { u0: -0.3, u1: 0.02 },
-  control: -0.22,
-  test: -0.1,
-  lineSearch: 0.035,
-  aspect: { min: 0.22, max: 0.45 },
+  // From 1:5.5 (the narrowest real kit here) to the widest generated one.
+  aspect: { min: 0.15, max: 0.45 },
 } as const;
 
 /** Strengths (see StripResult) that decide. Between testAbsent and testPresent the reader will not say. */
-export const stripThresholds = { controlPresent: 0.05, testPresent: 0.035, testAbsent: 0.012 } as const;
-
-interface Plane {
-  width: number;
-  height: number;
-  r: Float32Array;
-  g: Float32Array;
-  b: Float32Array;
-}
-
-function shrink(raster: Raster, maxSide: number): Plane {
-  const scale = Math.min(1, maxSide / Math.max(raster.width, raster.height));
-  const width = Math.max(1, Math.round(raster.width * scale));
-  const height = Math.max(1, Math.round(raster.height * scale));
-  const plane = { width, height, r: new Float32Array(width * height), g: new Float32Array(width * height), b: new Float32Array(width * height) };
-  const counts = new Float32Array(width * height);
-  for (let y = 0; y < raster.height; y += 1) {
-    const ty = Math.min(height - 1, Math.floor(y * scale));
-    for (let x = 0; x < raster.width; x += 1) {
-      const target = ty * width + Math.min(width - 1, Math.floor(x * scale));
-      const offset = (y * raster.width + x) * 4;
-      plane.r[target] = (plane.r[target] ?? 0) + (raster.data[offset] ?? 0);
-      plane.g[target] = (plane.g[target] ?? 0) + (raster.data[offset + 1] ?? 0);
-      plane.b[target] = (plane.b[target] ?? 0) + (raster.data[offset + 2] ?? 0);
-      counts[target] = (counts[target] ?? 0) + 1;
-    }
-  }
-  for (let index = 0; index < counts.length; index += 1) {
-    const count = counts[index] || 1;
-    plane.r[index] = (plane.r[index] ?? 0) / count;
-    plane.g[index] = (plane.g[index] ?? 0) / count;
-    plane.b[index] = (plane.b[index] ?? 0) / count;
-  }
-  return plane;
-}
-
-function percentile(values: ArrayLike<number>, share: number): number {
-  const sorted = Array.from(values).sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))] ?? 0;
-}
+export const stripThresholds = kitThresholds;
 
 /** Where a cassette lies: centre, unit axis along it, length and width. */
 export interface Cassette {
@@ -182,19 +131,6 @@ function inPixels(found: Cassette, raster: Raster, plane: Plane): Cassette {
   return { ...found, cx: (found.cx + 0.5) * scale, cy: (found.cy + 0.5) * scale, length: found.length * scale, width: found.width * scale };
 }
 
-function sampler(plane: Plane) {
-  return (channel: Float32Array, x: number, y: number): number => {
-    const fx = Math.min(plane.width - 1.001, Math.max(0, x));
-    const fy = Math.min(plane.height - 1.001, Math.max(0, y));
-    const x0 = Math.floor(fx);
-    const y0 = Math.floor(fy);
-    const tx = fx - x0;
-    const ty = fy - y0;
-    const at = (px: number, py: number) => channel[py * plane.width + px] ?? 0;
-    return (at(x0, y0) * (1 - tx) + at(x0 + 1, y0) * tx) * (1 - ty) + (at(x0, y0 + 1) * (1 - tx) + at(x0 + 1, y0 + 1) * tx) * ty;
-  };
-}
-
 /**
  * The cassette and which end holds its well, so where its window lies: what the reader needs before it
  * reads any line. `sign` is +1 when the well lies along +axis.
@@ -231,55 +167,31 @@ export function findCassetteWindow(raster: Raster): Cassette | null {
   return 'reason' in found ? null : inPixels(found.cassette, raster, plane);
 }
 
-/** Reads a cassette photo. */
-export function readStrip(raster: Raster): StripResult {
-  const plane = shrink(raster, 360);
-  const unreadable = (reason: string): StripResult => ({ result: 'unreadable', control: null, test: null, reason });
-  const found = findWindow(plane);
-  if ('reason' in found) return unreadable(found.reason);
-  const { cassette, sign } = found;
-  const sample = sampler(plane);
-  const at = (u: number, v: number) => {
-    const x = cassette.cx + (u * cassette.ax - v * cassette.ay) * cassette.length;
-    const y = cassette.cy + (u * cassette.ay + v * cassette.ax) * cassette.length;
-    return { x, y };
-  };
-  // The redness profile across the window, balanced on the window's own membrane so a colour cast cancels.
-  const steps = 64;
-  const { u0, u1 } = layout.window;
-  const span = u1 - u0;
-  const inset = 0.02;
-  const profile: { u: number; r: number; g: number }[] = [];
-  for (let step = 0; step < steps; step += 1) {
-    const u = u0 + inset + ((span - 2 * inset) * step) / (steps - 1);
-    let r = 0;
-    let g = 0;
-    for (let v = -0.04; v <= 0.0401; v += 0.02) {
-      const { x, y } = at(sign * u, v);
-      r += sample(plane.r, x, y);
-      g += sample(plane.g, x, y);
-    }
-    profile.push({ u, r, g });
-  }
-  const membraneR = percentile(profile.map((point) => point.r), 0.75);
-  const membraneG = percentile(profile.map((point) => point.g), 0.75);
-  if (membraneG <= 0) return unreadable('dark window');
-  const redness = profile.map((point) => ({ u: point.u, value: point.r / membraneR - point.g / membraneG }));
-  const baseline = percentile(redness.map((point) => point.value), 0.3);
-  const strength = (centre: number) =>
-    Math.max(...redness.filter((point) => Math.abs(point.u - centre) <= layout.lineSearch).map((point) => point.value - baseline), 0);
-  const control = strength(layout.control);
-  const test = strength(layout.test);
-  // Redness far from either line says the window was not found where expected (or is stained).
-  const stray = Math.max(
-    0,
-    ...redness.filter((point) => Math.abs(point.u - layout.control) > layout.lineSearch * 1.5 && Math.abs(point.u - layout.test) > layout.lineSearch * 1.5).map((point) => point.value - baseline),
-  );
-  if (stray > Math.max(stripThresholds.controlPresent, 0.6 * Math.max(control, test))) return { ...unreadable('colour outside the lines'), control, test };
-  if (control < stripThresholds.controlPresent) {
-    return test < stripThresholds.testAbsent ? { result: 'invalid', control, test } : { ...unreadable('T without C'), control, test };
-  }
-  if (test >= stripThresholds.testPresent) return { result: 'positive', control, test };
-  if (test <= stripThresholds.testAbsent) return { result: 'negative', control, test };
-  return { ...unreadable('faint T line'), control, test };
+/** The side the reader works at: the narrowest windows (1:5 kits) keep about 12 px across. */
+const workingSide = 480;
+
+/**
+ * Reads a cassette photo: against the template of the kit scanned (kit-reader.ts) when there is one, by
+ * the generic reading when not.
+ */
+export function readStrip(raster: Raster, template?: CassetteTemplate): StripResult {
+  const plane = shrink(raster, workingSide);
+  const body = findBody(plane);
+  if (!body) return { result: 'unreadable', control: null, test: null, reason: 'no cassette found' };
+  if (!template) return readWithoutTemplate(plane, body);
+  const registered = register(plane, template, body);
+  if ('reason' in registered) return { result: 'unreadable', control: null, test: null, reason: registered.reason };
+  return readLines(plane, registered.pose, template);
+}
+
+/**
+ * Read against several templates (the approved kits', before the kit is scanned): the reading of those
+ * that could read, when they agree; "unreadable" when none could or they disagree. No template: generic.
+ */
+export function readStripAgainst(raster: Raster, templates: readonly CassetteTemplate[]): StripResult {
+  if (templates.length <= 1) return readStrip(raster, templates[0]);
+  const readings = templates.map((template) => readStrip(raster, template)).filter((reading) => reading.result !== 'unreadable');
+  const first = readings[0];
+  if (!first) return { result: 'unreadable', control: null, test: null, reason: 'matches no approved kit' };
+  return readings.every((reading) => reading.result === first.result) ? first : { result: 'unreadable', control: null, test: null, reason: 'kits disagree' };
 }

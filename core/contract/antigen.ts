@@ -49,11 +49,34 @@ export function antigenCounts(test: Pick<AntigenTest, 'result' | 'trust' | 'revi
  */
 export const gtin = z.string().check(z.trim(), z.regex(/^\d{14}$/, 'GTIN must be 14 digits'));
 
+const share = z.number().check(z.minimum(0), z.maximum(1));
+const span = z.tuple([share, share]);
+
+/**
+ * A kit's cassette as the strip reader needs it (core/antigen/kit-templates.ts), in shares of the body:
+ * `along` its long side from the end its reference photo starts at, `across` its short side. `aspect`
+ * is short side / long side; `reference` a grey thumbnail of the upright body (`along` × `across`
+ * cells, base64 bytes) that the photo is registered to, as RDTScan configures each kit from one photo.
+ */
+export const cassetteTemplate = z.object({
+  make: z.string().check(z.minLength(1), z.maxLength(60)),
+  aspect: z.number().check(z.minimum(0.05), z.maximum(1)),
+  window: z.object({ along: span, across: span }),
+  lines: z.array(z.object({ name: z.string().check(z.maxLength(8)), role: z.enum(['control', 'test']), along: share })).check(z.minLength(2), z.maxLength(4)),
+  well: z.object({ along: share, across: share, radius: share }),
+  /** Which way the sample runs along the body from the well: toward a larger or a smaller `along`. */
+  flow: z.enum(['increasing', 'decreasing']),
+  reference: z.object({ along: z.int(), across: z.int(), grey: z.string().check(z.maxLength(4096)) }),
+});
+export type CassetteTemplate = z.infer<typeof cassetteTemplate>;
+
 /** An antigen kit approved for sale, by the GTIN on its pouch; served like the rule sets and cached offline. */
 export const approvedKit = z.object({
   gtin,
   product: z.string().check(z.minLength(1), z.maxLength(80)),
   maker: z.string().check(z.minLength(1), z.maxLength(80)),
+  /** Its cassette's geometry; a kit without one is read by the generic reading (strip-reader.ts). */
+  template: z.optional(cassetteTemplate),
 });
 export type ApprovedKit = z.infer<typeof approvedKit>;
 export type AntigenTest = z.infer<typeof antigenTest>;

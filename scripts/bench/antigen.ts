@@ -16,6 +16,7 @@ import { candidateNearness, makePrint, matchPrint, photoMatchThresholds, printGr
 import { renderCassette } from '../../testing/images/cassette-fixture.ts';
 import type { Raster } from '../../core/antigen/raster.ts';
 import { readStrip, type StripReading } from '../../core/antigen/strip-reader.ts';
+import { kitTemplates } from '../../core/antigen/kit-templates.ts';
 import { encodeJpeg } from '../../testing/images/jpeg.ts';
 import { alteredCopies, decodeJpeg, originalPhoto, stripScene, type StripClass } from '../../testing/images/antigen-photo-set.ts';
 import { udiRows } from './udi.ts';
@@ -128,7 +129,7 @@ const stripRows = stripClasses.map((kind) => {
   for (let index = 0; index < stripPerClass; index += 1) {
     const seed = oneMakeSeed + index;
     const picture = decodeJpeg(encodeJpeg(renderCassette(stripScene(kind, seed)), 85));
-    counts[readStrip(picture).result] += 1;
+    counts[readStrip(picture, kitTemplates.generated).result] += 1;
     const fresh = prepare(picture);
     const checks = oneMake.map((stored, at) => ({ comparison: compare(fresh, stored), hadPrint: stored.print !== null, index: at, seed: stored.seed }));
     oneMakeChecks.push(checks.filter((check) => check.seed !== seed));

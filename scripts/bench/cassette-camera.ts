@@ -9,6 +9,7 @@
 import { performance } from 'node:perf_hooks';
 import { randomScene, renderCassette } from '../../testing/images/cassette-fixture.ts';
 import { findCassetteWindow, readStrip } from '../../core/antigen/strip-reader.ts';
+import { kitTemplates } from '../../core/antigen/kit-templates.ts';
 import type { Raster } from '../../core/antigen/raster.ts';
 import { judgeFraming, type Framing } from '../../app/features/antigen/cassette-framing.ts';
 import { gs1Symbol, symbolLuma } from '../../testing/images/gs1-barcode.ts';
@@ -48,7 +49,7 @@ for (const kind of ['negative', 'faint positive', 'positive', 'invalid'] as cons
     if (verdict.found) found += 1;
     if (verdict.framing === 'steady') {
       taken += 1;
-      if (readStrip(raster).result === 'unreadable') unreadable += 1;
+      if (readStrip(raster, kitTemplates.generated).result === 'unreadable') unreadable += 1;
     } else if (verdict.framing !== 'hold') why[verdict.framing] += 1;
   }
   console.log(`| ${kind} cassette (${perClass}) | ${found} | ${taken} | ${unreadable} | ${why.closer} / ${why.inside} / ${why.searching} |`);

@@ -6,7 +6,7 @@
  */
 import jpeg from 'jpeg-js';
 import type { Raster } from '../../core/antigen/raster.ts';
-import { antigenLimits, kitExpiredAt, type AntigenUpload } from '../../core/contract/antigen.ts';
+import { antigenLimits, kitExpiredAt, type AntigenUpload, type CassetteTemplate } from '../../core/contract/antigen.ts';
 import { normaliseGtin } from '../../core/gs1.ts';
 import { HttpError } from '../http/errors.ts';
 import { createJpegDecoder, JpegDecodeTimeout, type JpegDecoder } from './jpeg-decoder.ts';
@@ -29,6 +29,8 @@ export interface CheckedKit {
   gtin: string;
   serial: string;
   product: string;
+  /** The cassette's geometry the strip is read against; none: the generic reading. */
+  template?: CassetteTemplate;
 }
 
 export interface CheckedPhoto {
@@ -100,7 +102,7 @@ export function createAntigenChecks(storage: Pick<Storage, 'antigenKits' | 'anti
         throw new HttpError(409, 'kit_serial_used', `serial: kit ${upload.serial} was already used for a result; one kit gives one result.`);
       }
       batch.kitSerials.add(key);
-      return { gtin: kit.gtin, serial: upload.serial, product: kit.product };
+      return { gtin: kit.gtin, serial: upload.serial, product: kit.product, ...(kit.template ? { template: kit.template } : {}) };
     },
     async photo(bytes: Uint8Array, batch: BatchClaims): Promise<CheckedPhoto> {
       const raster = await decodeUploadedPhoto(bytes, decoder);

@@ -158,6 +158,58 @@ export interface PrintAgreement {
   correlation: number;
   /** Share of the grid both prints have. */
   overlap: number;
+  /**
+   * What lies around the kit: the RMS residual of the table's cells (beyond the kit's ends and sides) after
+   * the grey fit of the whole print, in standard deviations of the stored print. A copy has the same table
+   * about the kit; a second kit of the same make lies on another table, or elsewhere on this one.
+   */
+  surroundings?: number;
+  /** How far the kit sits from where it sat in the stored frame (centre and length in shares of the frame). */
+  placement?: number;
+}
+
+/** Cells of the grid that are table, not kit, on every make (beyond its ends, or wider than the widest body). */
+const tableCell = (index: number) => {
+  const i = Math.floor(index / printGrid.across);
+  const j = index % printGrid.across;
+  const u = (i - printGrid.along / 2 + 0.5) * printGrid.cell;
+  const v = (j - printGrid.across / 2 + 0.5) * printGrid.cell;
+  return Math.abs(u) > 0.56 || Math.abs(v) > 0.2;
+};
+
+/** The surroundings residual (see PrintAgreement) of two prints at their best pose. */
+function surroundings(a: Uint8Array, b: Uint8Array): number {
+  let n = 0;
+  let sa = 0;
+  let sb = 0;
+  let saa = 0;
+  let sab = 0;
+  for (let index = 0; index < a.length; index += 1) {
+    const va = a[index] ?? missing;
+    const vb = b[index] ?? missing;
+    if (va === missing || vb === missing || clipped(va) || clipped(vb)) continue;
+    n += 1;
+    sa += va;
+    sb += vb;
+    saa += va * va;
+    sab += va * vb;
+  }
+  if (n < 16) return Infinity;
+  const varA = saa / n - (sa / n) ** 2;
+  const gain = varA > 0 ? (sab / n - (sa / n) * (sb / n)) / varA : 0;
+  const offset = sb / n - gain * (sa / n);
+  let residual = 0;
+  let count = 0;
+  for (let index = 0; index < a.length; index += 1) {
+    const va = a[index] ?? missing;
+    const vb = b[index] ?? missing;
+    if (!tableCell(index) || va === missing || vb === missing || clipped(va) || clipped(vb)) continue;
+    residual += (vb - (gain * va + offset)) ** 2;
+    count += 1;
+  }
+  // No table in view at all (the kit fills the frame): nothing tells, so nothing refuses.
+  if (count < 16 || varA <= 0 || gain <= 0) return count < 16 ? 0 : Infinity;
+  return Math.sqrt(residual / count) / (gain * Math.sqrt(varA));
 }
 
 /** Cells left out of a comparison: off the picture, holding near-white pixels, or near black (which a darkened copy clips). */
@@ -205,7 +257,16 @@ export function matchPrint(stored: Print, basis: PhotoBasis): PrintAgreement & {
     const climbed = climb(stored.cells, basis, start);
     if (climbed.correlation > best.correlation) best = climbed;
   }
-  return { ...best, turn: best.pose ? Math.abs(best.pose.angle - stored.pose.angle) : Infinity };
+  if (!best.pose) return { ...best, turn: Infinity };
+  // Where a frame was trimmed (a screenshot's bars, or a dark table the trim takes for bars, differently in each copy) the place in the frame says nothing.
+  const trimmed = content.x0 > 1 || content.y0 > 1 || content.x1 < basis.width - 1 || content.y1 < basis.height - 1;
+  const placement = trimmed ? 0 : Math.max(
+    Math.abs((best.pose.cx - content.x0) / w - stored.pose.cx),
+    Math.abs((best.pose.cy - content.y0) / h - stored.pose.cy),
+    Math.abs(Math.log(best.pose.length / h / stored.pose.length)) / 2,
+  );
+  const cells = samplePrint(basis, best.pose);
+  return { ...best, turn: Math.abs(best.pose.angle - stored.pose.angle), surroundings: surroundings(stored.cells, cells), placement };
 }
 
 function climb(stored: Uint8Array, basis: PhotoBasis, start: PrintPose): PrintAgreement & { pose: PrintPose } {
@@ -237,16 +298,38 @@ function climb(stored: Uint8Array, basis: PhotoBasis, start: PrintPose): PrintAg
  * Chosen on generated seeds 1001–1080 and one-make seeds 7000–7059; docs/benchmarks-antigen.md reports other seeds.
  * A stored hash without a print (uploaded before prints were kept) is judged by the hash alone.
  */
-export const photoMatchThresholds = { candidateScene: 28, candidateKit: 20, maxCandidates: 8, correlation: 0.995, overlap: 0.25, turn: 0.02 } as const;
-export type PhotoMatchThresholds = { candidateScene: number; candidateKit: number; maxCandidates: number; correlation: number; overlap: number; turn: number };
+export const photoMatchThresholds = { candidateScene: 28, candidateKit: 20, maxCandidates: 8, correlation: 0.995, overlap: 0.25, turn: 0.02, surroundings: 0.15, placement: 0.06 } as const;
+export type PhotoMatchThresholds = {
+  candidateScene: number;
+  candidateKit: number;
+  maxCandidates: number;
+  correlation: number;
+  overlap: number;
+  turn: number;
+  surroundings: number;
+  placement: number;
+};
 
 /** How near a stored hash is, as a share of the candidate thresholds (≤ 1 is a candidate); used to keep the nearest. */
 export function candidateNearness({ scene, kit }: { scene: number; kit: number | null }, thresholds: PhotoMatchThresholds = photoMatchThresholds): number {
   return Math.min(scene / thresholds.candidateScene, kit === null ? Infinity : kit / thresholds.candidateKit);
 }
 
-export function printsAgree(agreement: { correlation: number; overlap: number; turn: number }, thresholds: PhotoMatchThresholds = photoMatchThresholds): boolean {
-  return agreement.correlation >= thresholds.correlation && agreement.overlap >= thresholds.overlap && agreement.turn <= thresholds.turn;
+/**
+ * The same photo: the kit's print agrees, unturned, and (where measured) the table around the kit and the
+ * kit's place in the frame agree too, so two kits of one make on two tables, or elsewhere on one, differ.
+ */
+export function printsAgree(
+  agreement: { correlation: number; overlap: number; turn: number; surroundings?: number; placement?: number },
+  thresholds: PhotoMatchThresholds = photoMatchThresholds,
+): boolean {
+  return (
+    agreement.correlation >= thresholds.correlation &&
+    agreement.overlap >= thresholds.overlap &&
+    agreement.turn <= thresholds.turn &&
+    (agreement.surroundings ?? 0) <= thresholds.surroundings &&
+    (agreement.placement ?? 0) <= thresholds.placement
+  );
 }
 
 /** Whether a new photo is a stored one: by the prints when the stored photo has one, by the hash alone when not. */

@@ -72,7 +72,7 @@ function createHandlers(signer: Signer, antigenChecks: AntigenChecks): { [K in O
       }
       const kit = await antigenChecks.kit(upload, batch);
       const photo = await antigenChecks.photo(bytes, batch);
-      const reading = readStrip(photo.raster);
+      const reading = readStrip(photo.raster, kit.template);
       // The citizen's declaration is stored as made; a strip that disagrees or cannot be read only sends it to a reviewer.
       const trust = reading.result === upload.result ? 'self-verified' : 'self-review';
       const test = { id, testedAt: new Date(upload.testedAt).toISOString(), result: upload.result, kit: upload.kit, lot: upload.lot, trust } as const;

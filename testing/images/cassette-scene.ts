@@ -9,6 +9,7 @@
 import { randomScene, renderCassette } from './cassette-fixture.ts';
 import { resizeRaster, type Raster } from '../../core/antigen/raster.ts';
 import { readStrip, stripThresholds } from '../../core/antigen/strip-reader.ts';
+import { kitTemplates } from '../../core/antigen/kit-templates.ts';
 import { antigenLimits } from '../../core/contract/antigen.ts';
 import { decodeCassettePhoto } from '../../server/services/antigen-checks.ts';
 import { encodeJpeg } from './jpeg.ts';
@@ -41,7 +42,7 @@ function withRange(raster: Raster, map: (value: number) => number): Raster {
 
 /** The reading as drawn, and clear of the thresholds where the reader stops saying (a negative's T far below testAbsent). */
 function readsClearly(raster: Raster, lines: Lines): boolean {
-  const reading = readStrip(raster);
+  const reading = readStrip(raster, kitTemplates.generated);
   if (reading.result !== drawnReading(lines)) return false;
   if (reading.result === 'invalid') return true;
   const clearControl = (reading.control ?? 0) >= 2 * stripThresholds.controlPresent;

@@ -95,7 +95,7 @@ export function AntigenUploadPage({ citizenId }: { citizenId: string }) {
       setStrip({ kind: 'reading' });
       // The reading never blocks the form: a citizen may upload before it is done, and the server reads again.
       void import('../read-strip.ts')
-        .then(({ readStripInBrowser }) => readStripInBrowser(photoBlob(resized)))
+        .then(({ readStripInBrowser, candidateTemplates }) => readStripInBrowser(photoBlob(resized), candidateTemplates(knownKit, kits.data?.kits)))
         .then(
           ({ result: reading }) => setStrip((current) => (current ? { kind: 'read', reading } : current)),
           () => setStrip((current) => (current ? { kind: 'read', reading: 'unreadable' } : current)),
