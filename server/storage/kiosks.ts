@@ -183,6 +183,8 @@ export function createKioskStore(db: Kysely<Schema>) {
           outcome: lookup.outcome,
           source: lookup.source,
         })
+        // One lookup id, one row: the same lookup retried or reaching two nodes at once is logged once.
+        .onConflict((conflict) => conflict.columns(['kiosk_id', 'id']).doNothing())
         .execute();
     },
     async lookupOf(kioskId: string, id: string): Promise<{ at: string; citizenId: string | null; outcome: string; source: string | null; confirmedAt: string | null } | undefined> {
