@@ -3,6 +3,7 @@
  * document, their results by document; they log in by phone and are shown by document type; family links,
  * the paper code, the export and the kiosk lookup take their documents; the old idNumber lines still work.
  */
+import { approveVenue, licenseKiosk } from '../../testing/server/operator-client.ts';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints } from '../../core/contract/endpoints.ts';
@@ -99,15 +100,20 @@ describe('the holder’s view', () => {
     const venue = endpoints.registerVenue.response.parse(
       await (await postJson(server.url, '/venues', { name: '虹桥站', district: '闵行区', address: '申贵路1500号', kind: 'transport' }, owner)).json(),
     ).venue.number;
+    await approveVenue(server.url, venue);
     const pairing = await fetch(`${server.url}/api/venues/${venue}/kiosks`, { method: 'POST', headers: { cookie: owner, 'content-type': 'application/json' }, body: JSON.stringify({ label: '北进站口' }) });
-    const token = endpoints.pairKiosk.response.parse(await pairing.json()).pairingToken;
+    const paired = endpoints.pairKiosk.response.parse(await pairing.json());
+    await licenseKiosk(server.url, paired.kiosk.id);
+    const token = paired.pairingToken;
     const lookup = (body: object) =>
-      fetch(`${server.url}/api/kiosk/id-lookups`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ id: randomUUID(), ...body }) });
+      fetch(`${server.url}/api/kiosk/id-lookups`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ id: randomUUID(), source: 'document', ...body }) });
     const found = await lookup({ document: { type: 'passport', number: 'L898902C3', country: 'UTO' } });
     expect(found.status).toBe(200);
-    expect(endpoints.kioskIdLookup.response.parse(await found.json()).status).toMatchObject({ maskedName: 'E******* A*** M****', colour: 'green' });
+    expect(endpoints.kioskIdLookup.response.parse(await found.json()).status).toMatchObject({ maskedName: 'E******* A*** M****', pass: true });
     await expectApiError(await lookup({ document: { type: 'passport', number: 'L898902C3' } }), 400, 'invalid_id_number');
-    await expectApiError(await lookup({ document: { type: 'passport', number: 'L898902C3', country: 'FRA' } }), 404, 'kiosk_id_unknown');
+    // A document no one holds answers like a fail, never a 404 that tells who has an account.
+    const unknown = await lookup({ document: { type: 'passport', number: 'L898902C3', country: 'FRA' } });
+    expect(endpoints.kioskIdLookup.response.parse(await unknown.json()).status).toEqual({ maskedName: '', pass: false, failedClauses: ['code-colour'] });
     const log = endpoints.accessLog.response.parse(await (await get('/me/access-log', await loginCookie(server.url, '13711110001'))).json());
     expect(log.entries.filter((entry) => entry.purpose === 'id-lookup')).toHaveLength(1);
   });
