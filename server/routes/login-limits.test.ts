@@ -150,9 +150,10 @@ describe('wrong codes across codes', () => {
 });
 
 describe('no existence oracle', () => {
-  /** Everything an answer says: status, the headers a client could read (not Date), and the body's bytes. */
+  /** Everything an answer says: status, the headers a client could read (not Date, nor the request's own trace id), and the body's bytes. */
+  const perRequest = new Set(['date', 'x-request-id']);
   async function answer(response: Response): Promise<string> {
-    const headers = [...response.headers].filter(([name]) => name !== 'date').map(([name, value]) => `${name}: ${value}`);
+    const headers = [...response.headers].filter(([name]) => !perRequest.has(name)).map(([name, value]) => `${name}: ${value}`);
     return [response.status, ...headers, await response.text()].join('\n');
   }
 
