@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBody, errorCodes } from '../../core/contract/common.ts';
 import { endpoints } from '../../core/contract/endpoints.ts';
+import { approveVenue, licenseKiosk } from '../../testing/server/operator-client.ts';
 import { loginCookie } from '../../testing/server/test-client.ts';
 import { startTestServer, testEngine, type TestServer } from '../../testing/server/test-server.ts';
 
@@ -22,7 +23,11 @@ beforeAll(async () => {
   session = await loginCookie(server.url, '13800000001');
   providerKey = await server.services.providers.add('random-lab', 'citizens,pcr-results,antigen-results,vaccinations,itinerary,colour-decisions');
   const venue = await server.services.venues.register('demo-a', { name: '随机小店', district: '黄浦区', address: '南京东路1号', kind: 'shop' });
-  kioskToken = (await server.services.kiosks.pair('demo-a', venue.number, '入口')).pairingToken;
+  // Kiosks are for approved venues, and a licensed one reaches the lookup routes' own checks.
+  await approveVenue(server.url, venue.number);
+  const paired = await server.services.kiosks.pair('demo-a', venue.number, '入口');
+  kioskToken = paired.pairingToken;
+  await licenseKiosk(server.url, paired.kiosk.id, { typedIdAllowed: true });
 });
 afterAll(() => server.close());
 
