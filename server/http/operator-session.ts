@@ -7,6 +7,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { OperatorAuth, RelyingParty } from '../services/operator-auth.ts';
 import type { OperatorRow } from '../storage/operators.ts';
 import { HttpError } from './errors.ts';
+import { sessionCookieOptions, type TransportPolicy } from './transport.ts';
 
 export const operatorCookie = 'sw_operator';
 const cookiePath = '/api/operator';
@@ -15,8 +16,8 @@ export interface OperatorVariables {
   operator: OperatorRow;
 }
 
-export function setOperatorCookie(c: Context, token: string, maxAgeSeconds: number): void {
-  setCookie(c, operatorCookie, token, { httpOnly: true, sameSite: 'Strict', secure: new URL(c.req.url).protocol === 'https:', path: cookiePath, maxAge: maxAgeSeconds });
+export function setOperatorCookie(c: Context, token: string, maxAgeSeconds: number, policy: TransportPolicy): void {
+  setCookie(c, operatorCookie, token, sessionCookieOptions(c, policy, cookiePath, maxAgeSeconds));
 }
 
 export function clearOperatorCookie(c: Context): void {

@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AuthService } from '../services/auth.ts';
 import { HttpError } from './errors.ts';
-import { cookieMustBeSecure, type TransportPolicy } from './transport.ts';
+import { sessionCookieOptions, type TransportPolicy } from './transport.ts';
 
 export const sessionCookie = 'sw_session';
 
@@ -11,13 +11,7 @@ export interface SessionVariables {
 }
 
 export function setSessionCookie(c: Context, token: string, maxAgeSeconds: number, policy: TransportPolicy): void {
-  setCookie(c, sessionCookie, token, {
-    httpOnly: true,
-    sameSite: 'Strict',
-    secure: cookieMustBeSecure(c, policy),
-    path: '/',
-    maxAge: maxAgeSeconds,
-  });
+  setCookie(c, sessionCookie, token, sessionCookieOptions(c, policy, '/', maxAgeSeconds));
 }
 
 export function clearSessionCookie(c: Context): void {

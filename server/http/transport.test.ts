@@ -5,7 +5,8 @@
  * developer's localhost.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoLoginSetCookie, rawRequest } from '../../testing/server/raw-request.ts';
+import { demoLoginSetCookie, demoSignInSetCookie, rawRequest } from '../../testing/server/raw-request.ts';
+import { demoCityAdminPhone } from '../../testing/server/operator-client.ts';
 import { startTestServer, type TestServer } from '../../testing/server/test-server.ts';
 
 let plain: TestServer;
@@ -46,5 +47,12 @@ describe('the session cookie and HSTS', { timeout: 60_000 }, () => {
   it('with an https PUBLIC_ORIGIN: Secure and HSTS, whatever the request says', async () => {
     expect(isSecure(await demoLoginSetCookie(published.url, phone))).toBe(true);
     expect(await hsts(published.url, {})).toMatch(/^max-age=31536000; includeSubDomains$/);
+  });
+
+  it('the operator’s console cookie follows the same rule: Secure behind TLS, not on localhost', async () => {
+    const headers = { host: 'ssm.example.cn', 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.8' };
+    expect(isSecure(await demoSignInSetCookie(published.url, demoCityAdminPhone, {}, 'operator'))).toBe(true);
+    expect(isSecure(await demoSignInSetCookie(proxied.url, demoCityAdminPhone, headers, 'operator'))).toBe(true);
+    expect(isSecure(await demoSignInSetCookie(plain.url, demoCityAdminPhone, {}, 'operator'))).toBe(false);
   });
 });

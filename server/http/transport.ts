@@ -35,5 +35,10 @@ export function cookieMustBeSecure(c: Context, policy: TransportPolicy): boolean
   return reachedOverHttps(c, policy) || !isLocalHostname(new URL(c.req.url).hostname);
 }
 
+/** A session cookie's attributes, one rule for the citizen's and the operator's: script never reads it, no other site sends it, Secure as above. */
+export function sessionCookieOptions(c: Context, policy: TransportPolicy, path: string, maxAgeSeconds: number) {
+  return { httpOnly: true, sameSite: 'Strict', secure: cookieMustBeSecure(c, policy), path, maxAge: maxAgeSeconds } as const;
+}
+
 /** HSTS for a year; only over HTTPS, where browsers heed it (over http it is ignored, and would mislead). */
 export const strictTransportSecurity = 'max-age=31536000; includeSubDomains';

@@ -31,20 +31,20 @@ function operatorAuthRoutes({ operatorAuth, loginLimits, config }: Services) {
     .post(at(endpoints.operatorVerify.path), async (c) => {
       const { phone, code } = await readJson(c, endpoints.operatorVerify.body);
       const step = await operatorAuth.verifyCode(phone, code, relyingParty(c, config.webAuthnOrigin));
-      setOperatorCookie(c, step.session.token, step.session.maxAgeSeconds);
+      setOperatorCookie(c, step.session.token, step.session.maxAgeSeconds, config);
       c.header('Cache-Control', 'no-store');
       return c.json<ResponseOf<'operatorVerify'>>({ next: step.next, options: { ...step.options } });
     })
     .post(at(endpoints.operatorPasskeyRegister.path), async (c) => {
       const { response } = await readJson(c, endpoints.operatorPasskeyRegister.body);
       const done = await operatorAuth.register(operatorToken(c), response, relyingParty(c, config.webAuthnOrigin));
-      setOperatorCookie(c, done.session.token, done.session.maxAgeSeconds);
+      setOperatorCookie(c, done.session.token, done.session.maxAgeSeconds, config);
       return c.json<ResponseOf<'operatorPasskeyRegister'>>({ operator: operatorView(done.operator) });
     })
     .post(at(endpoints.operatorPasskeyAuthenticate.path), async (c) => {
       const { response } = await readJson(c, endpoints.operatorPasskeyAuthenticate.body);
       const done = await operatorAuth.authenticate(operatorToken(c), response, relyingParty(c, config.webAuthnOrigin));
-      setOperatorCookie(c, done.session.token, done.session.maxAgeSeconds);
+      setOperatorCookie(c, done.session.token, done.session.maxAgeSeconds, config);
       return c.json<ResponseOf<'operatorPasskeyAuthenticate'>>({ operator: operatorView(done.operator) });
     })
     .post(at(endpoints.operatorLogout.path), async (c) => {

@@ -16,6 +16,7 @@ import { ecdsa } from '../../core/crypto/signed-token.ts';
 import { scanBombJpeg } from '../images/scan-bomb-jpeg.ts';
 import { testIdNumber } from '../server/post-feed.ts';
 import { demoLoginSetCookie, rawRequest } from '../server/raw-request.ts';
+import { approveVenue, licenseKiosk } from '../server/operator-client.ts';
 import { runFailingServer } from '../server/server-process.ts';
 import { startSmsReceiver, type SmsReceiver } from '../server/sms-receiver.ts';
 import { loginCookie, postJson } from '../server/test-client.ts';
@@ -63,7 +64,10 @@ async function phoneOf(cookie: string): Promise<{ device: CryptoKeyPair; credent
 async function kioskOf(cookie: string): Promise<{ venue: string; token: string }> {
   const registered = await postJson(demo.url, '/venues', { name: '攻击测试店', district: '静安区', address: '南京西路1号', kind: 'shop' }, cookie);
   const venue = endpoints.registerVenue.response.parse(await registered.json()).venue.number;
+  // The attacker's own venue, approved and its kiosk licensed: the attacks are on what a real kiosk can do.
+  await approveVenue(demo.url, venue);
   const paired = endpoints.pairKiosk.response.parse(await (await postJson(demo.url, `/venues/${venue}/kiosks`, { label: '东门' }, cookie)).json());
+  await licenseKiosk(demo.url, paired.kiosk.id);
   return { venue, token: paired.pairingToken };
 }
 

@@ -23,14 +23,23 @@ export function rawRequest(url: string, options: { method?: string; headers?: Re
   });
 }
 
-/** A demo login as a browser at `host` would make it: the Set-Cookie header of the session it answers with. */
-export async function demoLoginSetCookie(url: string, phone: string, headers: Record<string, string> = {}): Promise<string> {
+/** Where a demo sign-in sends its code and checks it, and the cookie it answers with: a citizen's or an operator's. */
+const signIns = {
+  citizen: { code: '/api/auth/otp', verify: '/api/auth/login', cookie: 'sw_session=' },
+  operator: { code: '/api/operator/auth/code', verify: '/api/operator/auth/verify', cookie: 'sw_operator=' },
+} as const;
+
+/** A demo sign-in as a browser at `host` would make it: the Set-Cookie header of the session it answers with. */
+export async function demoSignInSetCookie(url: string, phone: string, headers: Record<string, string> = {}, who: keyof typeof signIns = 'citizen'): Promise<string> {
+  const steps = signIns[who];
   const json = { ...headers, 'content-type': 'application/json' };
-  const otp = await rawRequest(`${url}/api/auth/otp`, { method: 'POST', headers: json, body: JSON.stringify({ phone }) });
-  const { demoCode } = JSON.parse(otp.body) as { demoCode?: string };
-  const login = await rawRequest(`${url}/api/auth/login`, { method: 'POST', headers: json, body: JSON.stringify({ phone, code: demoCode }) });
-  const cookies = [login.headers['set-cookie'] ?? []].flat();
-  const session = cookies.find((cookie) => cookie.startsWith('sw_session='));
-  if (login.status !== 200 || !session) throw new Error(`login at ${headers.host ?? url} failed: ${login.status} ${login.body}`);
+  const sent = await rawRequest(`${url}${steps.code}`, { method: 'POST', headers: json, body: JSON.stringify({ phone }) });
+  const { demoCode } = JSON.parse(sent.body) as { demoCode?: string };
+  const verified = await rawRequest(`${url}${steps.verify}`, { method: 'POST', headers: json, body: JSON.stringify({ phone, code: demoCode }) });
+  const cookies = [verified.headers['set-cookie'] ?? []].flat();
+  const session = cookies.find((cookie) => cookie.startsWith(steps.cookie));
+  if (verified.status !== 200 || !session) throw new Error(`${who} sign-in at ${headers.host ?? url} failed: ${verified.status} ${verified.body}`);
   return session;
 }
+
+export const demoLoginSetCookie = (url: string, phone: string, headers: Record<string, string> = {}) => demoSignInSetCookie(url, phone, headers, 'citizen');
