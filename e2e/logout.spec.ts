@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { demoDependant } from '../testing/server/test-client.ts';
-import { codeUrl, registerVenueInApp, serverCheckIns } from '../testing/codes/venues.ts';
+import { checkInByLink, codeUrl, registerVenueInApp, serverCheckIns } from '../testing/codes/venues.ts';
 import { waitForPersistedCache } from '../testing/browser/offline-support.ts';
 import { linkDemoRelative, loginAsDemo, unlinkDemoRelative } from '../testing/browser/e2e-support.ts';
 import { readStores } from '../testing/browser/indexed-db.ts';
@@ -44,7 +44,7 @@ test('logging out empties every store that holds the citizen’s data, and keeps
 
   // A check-in that cannot reach the server yet stays in the outbox.
   await context.route('**/api/sync/batch', (route) => route.abort('connectionrefused'));
-  await page.goto(codeUrl(baseURL, venue));
+  await checkInByLink(page, codeUrl(baseURL, venue), '福州路书城');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('福州路书城');
   await expect(page.getByRole('status').filter({ hasText: '待上传' })).toBeVisible();
 

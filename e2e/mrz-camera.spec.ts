@@ -60,7 +60,7 @@ test('a kiosk reads a passport’s MRZ from the camera, offline-ready from its o
     const holderPage = await holder.newPage();
     await loginAsDemo(holderPage, 'g');
     const log = (await (await holderPage.request.get('/api/me/access-log')).json()) as { entries: { purpose: string; actor: { label: string } }[] };
-    expect(log.entries.filter((entry) => entry.purpose === 'id-lookup').map((entry) => entry.actor.label)).toEqual(['护照核验店 · 护照台']);
+    expect(log.entries.filter((entry) => entry.purpose === 'id-lookup').map((entry) => entry.actor.label)).toEqual([expect.stringMatching(/^护照核验店（\d{8}）· .+ · 护照台$/)]);
     await holder.close();
   } finally {
     await camera.close();

@@ -1,7 +1,16 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type BrowserContext, expect, test, type Page } from '@playwright/test';
 import { loginAsDemo } from '../testing/browser/e2e-support.ts';
 import { readStores } from '../testing/browser/indexed-db.ts';
 import { storedUploads, uploadAntigen, waitForPersistedCache, waitForServiceWorker } from '../testing/browser/offline-support.ts';
+
+/**
+ * Chromium reports `navigator.onLine` true in a document loaded under offline emulation, though nothing
+ * reaches the network; dropping the network once more while it is open tells it, as a phone losing signal would.
+ */
+async function dropNetworkAgain(context: BrowserContext) {
+  await context.setOffline(false);
+  await context.setOffline(true);
+}
 
 /** The panel with its four tabs and their records, drawn from local data only. */
 async function expectPanelFromLocalData(page: Page) {
@@ -30,10 +39,12 @@ test('after one online visit the panel, all four tabs and their records open off
 
   await context.setOffline(true);
   await page.reload();
+  await dropNetworkAgain(context);
   await expectPanelFromLocalData(page);
 
   const fresh = await context.newPage();
   await fresh.goto('/');
+  await dropNetworkAgain(context);
   await expectPanelFromLocalData(fresh);
   // Offline the API fails honestly: the service worker never answers /api with the shell.
   const api = await fresh.evaluate(() => fetch('/api/me').then((r) => r.status, () => 'network-error'));

@@ -9,7 +9,7 @@ import { expect, test } from '@playwright/test';
 import pg from 'pg';
 import { freePort, startPostgresCluster, type PostgresCluster } from '../testing/server/postgres-cluster.ts';
 import { startServerProcess, stopServerProcess, waitReady, type ServerProcess } from '../testing/server/server-process.ts';
-import { codeUrl, registerVenueInApp } from '../testing/codes/venues.ts';
+import { checkInByLink, codeUrl, registerVenueInApp } from '../testing/codes/venues.ts';
 import { phone } from '../testing/browser/phone.ts';
 import { loginAsDemo } from '../testing/browser/e2e-support.ts';
 
@@ -84,7 +84,7 @@ test('a citizen logged in through node A is served by node B: session, code, ven
   await expect.poll(() => answeredByB('/api/credential')).toBe(true);
 
   const venue = await registerVenueInApp(page, '两节点书店');
-  await page.goto(codeUrl(balancerUrl, venue));
+  await checkInByLink(page, codeUrl(balancerUrl, venue), '两节点书店');
   await expect(page.getByRole('status').filter({ hasText: '已登记' })).toBeVisible({ timeout: 20_000 });
   await expect.poll(() => answeredByB('/api/sync/batch'), { timeout: 20_000 }).toBe(true);
   expect(served.slice(sinceB).every((entry) => entry.node === 'B')).toBe(true);

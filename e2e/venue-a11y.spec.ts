@@ -1,5 +1,6 @@
 /** The place-code and kiosk screens under axe's WCAG 2.x A/AA rules, in 中文, English and large text. */
 import { expect, test } from '@playwright/test';
+import { approveVenue, licenseKiosk } from '../testing/server/operator-client.ts';
 import { demoDependant } from '../testing/server/test-client.ts';
 import { registerVenueInApp } from '../testing/codes/venues.ts';
 import { expectNoViolations, loginAsDemo } from '../testing/browser/e2e-support.ts';
@@ -55,7 +56,10 @@ test('the 数字哨兵 kiosk, unpaired, waiting and showing an ID-number verdict
     const ownerPage = await owner.newPage();
     await loginAsDemo(ownerPage, 'a');
     const venue = await registerVenueInApp(ownerPage, '虹桥火车站');
-    const paired = (await (await ownerPage.request.post(`/api/venues/${venue.number}/kiosks`, { data: { label: '南广场' } })).json()) as { pairingToken: string };
+    // A kiosk is licensed by the district, at an approved venue, to take typed ID numbers.
+    await approveVenue(baseURL ?? '', venue.number);
+    const paired = (await (await ownerPage.request.post(`/api/venues/${venue.number}/kiosks`, { data: { label: '南广场' } })).json()) as { kiosk: { id: string }; pairingToken: string };
+    await licenseKiosk(baseURL ?? '', paired.kiosk.id, { typedIdAllowed: true });
     const kiosk = await kioskContext.newPage();
     for (const mode of modes) {
       await kiosk.goto('/login');

@@ -8,8 +8,16 @@ import { readQrFromPng } from '../images/read-qr.ts';
 /** What a camera would read off the citizen's screen: the QR element as pixels, decoded in node. */
 export async function readShownCode(page: Page): Promise<string> {
   const qr = page.getByRole('img', { name: /随申码/ });
-  await expect(qr).toBeVisible();
-  return readQrFromPng(await qr.screenshot());
+  // The card is repainted as it goes (the boot module's card handed to React, a fresh signature each tick):
+  // a node replaced while it is photographed is taken again, not counted a failure.
+  for (let attempt = 1; ; attempt++) {
+    await expect(qr).toBeVisible();
+    try {
+      return readQrFromPng(await qr.screenshot());
+    } catch (error) {
+      if (attempt >= 3 || !String(error).includes('not attached')) throw error;
+    }
+  }
 }
 
 /** The items of a compact (SSM2) code: `[kid, claims bytes, server signature, time since issue, device signature]`. */
