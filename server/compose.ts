@@ -13,7 +13,7 @@ import { createOperatorAuth } from './services/operator-auth.ts';
 import { codeSenderFor } from './services/code-sender.ts';
 import { createCitizenService } from './services/citizens.ts';
 import { createCredentialService } from './services/credentials.ts';
-import { createFamilyService } from './services/family.ts';
+import { createFamilyService, familyLimits } from './services/family.ts';
 import { createFeedService } from './services/feeds.ts';
 import { createKioskService } from './services/kiosks.ts';
 import { createLoginLimits, defaultLoginLimits } from './services/login-limits.ts';
@@ -51,7 +51,7 @@ export function composeServices(storage: Storage, config: ServerConfig, signer: 
     /** What the public routes read: the rule sets in force and the approved kits. */
     publicData: { ruleSets: () => storage.ruleSets.all(), antigenKits: () => storage.antigenKits.all() },
     antigenReviews,
-    family: createFamilyService({ auth, citizens, citizenStore: storage.citizens, throttle: storage.loginThrottle, now }),
+    family: createFamilyService({ auth, citizens, citizenStore: storage.citizens, throttle: storage.loginThrottle, limits: config.demo ? null : familyLimits, now }),
     credentials: createCredentialService({ citizens, records: storage.records, ruleSets: storage.ruleSets, signer }),
     venues: createVenueService({ venues: storage.venues, checkIns: storage.checkIns, signer }),
     sync,
