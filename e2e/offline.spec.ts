@@ -86,7 +86,7 @@ test('an upload queued offline survives two reloads and reaches the server exact
   expect(body.antigenTests.filter((test) => test.kit === kit)).toHaveLength(1);
 });
 
-test('a failing server (500, no answer, answer lost) keeps the upload queued; recovery drains it with no duplicate', async ({ page, context }) => {
+test('a failing server (500, no answer at all, answer lost) keeps the upload queued; recovery drains it with no duplicate', async ({ page, context }) => {
   const kit = `故障-${Date.now()}`;
   await loginAsDemo(page, 'e');
   await waitForServiceWorker(page);
@@ -102,16 +102,19 @@ test('a failing server (500, no answer, answer lost) keeps the upload queued; re
   await expect(page.getByTestId('sync-status')).toContainText('1条待上传');
   expect(attempts).toBeGreaterThan(0);
 
+  // Lie-fi: a network is attached (navigator.onLine stays true) and nothing comes back. That is offline to the user.
   await context.unrouteAll({ behavior: 'wait' });
   let unanswered = 0;
-  await context.route('**/api/sync/batch', (route) => {
-    unanswered += 1;
+  await context.route('**/api/**', (route) => {
+    if (route.request().url().endsWith('/api/sync/batch')) unanswered += 1;
     return route.abort('timedout');
   });
   await page.reload();
   await expect.poll(() => unanswered, { timeout: 15_000 }).toBeGreaterThan(0);
-  await expect(page.getByTestId('sync-status')).toContainText('上次同步失败');
+  expect(await page.evaluate(() => navigator.onLine)).toBe(true);
+  await expect(page.getByTestId('sync-status')).toContainText('离线');
   await expect(page.getByTestId('sync-status')).toContainText('1条待上传');
+  await expect(page.getByText('张*三', { exact: true })).toBeVisible();
 
   // The worst case: the server stores the batch but its answer never arrives.
   let delivered = 0;
@@ -130,9 +133,27 @@ test('a failing server (500, no answer, answer lost) keeps the upload queued; re
   await page.reload();
   await expect(page.getByTestId('sync-status')).not.toContainText('待上传', { timeout: 20_000 });
   await expect(page.getByTestId('sync-status')).not.toContainText('上次同步失败');
+  await expect(page.getByTestId('sync-status')).not.toContainText('离线');
   const rows = storedUploads(kit);
   expect(rows).toHaveLength(1);
   expect(rows[0]).toMatchObject({ result: 'invalid', syncItems: 1 });
+});
+
+test('a server that stops answering is 离线 on a phone with a network, and the queue drains by itself once it answers', async ({ page, context }) => {
+  const kit = `无响应-${Date.now()}`;
+  await loginAsDemo(page, 'e');
+  await waitForServiceWorker(page);
+  await context.route('**/api/**', (route) => route.abort('timedout'));
+  await uploadAntigen(page, { result: '无效', kit, lot: 'LOT-LIEFI' });
+  await page.getByRole('link', { name: '返回首页' }).click();
+  await expect(page.getByTestId('sync-status')).toContainText('离线');
+  await expect(page.getByTestId('sync-status')).toContainText('1条待上传');
+  expect(await page.evaluate(() => navigator.onLine)).toBe(true);
+
+  await context.unrouteAll({ behavior: 'wait' });
+  await expect(page.getByTestId('sync-status')).not.toContainText('待上传', { timeout: 60_000 });
+  await expect(page.getByTestId('sync-status')).not.toContainText('离线');
+  expect(storedUploads(kit)).toHaveLength(1);
 });
 
 test('logging out removes this citizen’s cached records; the next citizen on the phone never sees them', async ({ page }) => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, apiPath, request } from './client.ts';
+import { isServerReachable, subscribeReachability } from './reachability.ts';
 import type { PcrTest } from '../../core/contract/records.ts';
 
 const fetchMock = vi.fn<typeof fetch>();
@@ -161,5 +162,45 @@ describe('request', () => {
     const pending = request('me', { signal: controller.signal });
     controller.abort();
     await expect(pending).rejects.toSatisfy((error: unknown) => error instanceof DOMException && error.name === 'AbortError');
+  });
+});
+
+describe('reachability', () => {
+  const errorBody = { error: { code: 'unauthenticated', message: 'Sign in first.' } };
+
+  it('counts a request with no answer as unreachable, and any answer of ours, even a refusal, as reached again', async () => {
+    fetchMock.mockResolvedValueOnce(jsonResponse(errorBody, 401));
+    await apiErrorOf(request('me', {}));
+    const changes: boolean[] = [];
+    const unsubscribe = subscribeReachability(() => changes.push(isServerReachable()));
+    fetchMock.mockRejectedValueOnce(new TypeError('Failed to fetch'));
+    await apiErrorOf(request('me', {}));
+    expect(isServerReachable()).toBe(false);
+    fetchMock.mockRejectedValueOnce(new TypeError('Failed to fetch'));
+    await apiErrorOf(request('me', {}));
+    fetchMock.mockResolvedValueOnce(jsonResponse(errorBody, 401));
+    await apiErrorOf(request('me', {}));
+    expect(isServerReachable()).toBe(true);
+    expect(changes).toEqual([false, true]);
+    unsubscribe();
+  });
+
+  it('counts a gateway answering for a server that is not there (502, 504) as unreachable', async () => {
+    fetchMock.mockResolvedValueOnce(new Response('<html>Bad Gateway</html>', { status: 502 }));
+    await apiErrorOf(request('me', {}));
+    expect(isServerReachable()).toBe(false);
+    fetchMock.mockResolvedValueOnce(new Response('<html>Server Error</html>', { status: 500 }));
+    await apiErrorOf(request('me', {}));
+    expect(isServerReachable()).toBe(true);
+  });
+
+  it('does not count the caller’s own abort either way', async () => {
+    fetchMock.mockRejectedValueOnce(new TypeError('Failed to fetch'));
+    await apiErrorOf(request('me', {}));
+    fetchMock.mockRejectedValueOnce(new DOMException('Aborted', 'AbortError'));
+    await expect(request('me', { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(DOMException);
+    expect(isServerReachable()).toBe(false);
+    fetchMock.mockResolvedValueOnce(jsonResponse(errorBody, 401));
+    await apiErrorOf(request('me', {}));
   });
 });

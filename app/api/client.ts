@@ -5,6 +5,7 @@
  */
 import { errorBody, type ErrorCode } from '../../core/contract/common.ts';
 import { type BodyOf, type EndpointName, endpoints, type ResponseOf } from '../../core/contract/endpoints.ts';
+import { noteAnswer, noteNoAnswer } from './reachability.ts';
 import { noteServerDate } from './server-clock.ts';
 
 /** Codes the client adds for failures that never reached or never came back from the server. */
@@ -70,11 +71,16 @@ export async function request<N extends EndpointName>(name: N, options: RequestO
       signal,
     });
   } catch (error) {
-    if (timeout.aborted) throw new ApiError(0, 'timeout', 'The server did not answer in time.');
+    if (timeout.aborted) {
+      noteNoAnswer();
+      throw new ApiError(0, 'timeout', 'The server did not answer in time.');
+    }
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    noteNoAnswer();
     throw new ApiError(0, 'network', 'The server cannot be reached.');
   }
 
+  noteAnswer(response.status);
   noteServerDate(response.headers.get('Date'), sentAt, Date.now());
   const json: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {

@@ -123,6 +123,54 @@ describe('sync engine', () => {
     online.engine.dispose();
   });
 
+  it('says offline while the network is attached but the server never answers, and online again only once a send gets through', async () => {
+    // Only the engine's retry timer is faked: fake-indexeddb schedules its own work with setImmediate.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      await enqueue('note', 'demo-a', { text: 'one' });
+      let reachable = true;
+      let serverUp = false;
+      const send = vi.fn((items: SyncItem[]) => {
+        reachable = serverUp;
+        return serverUp ? answer('stored')(items) : Promise.reject(new Error('The server cannot be reached.'));
+      });
+      const engine = createSyncEngine({ send, onStored: () => undefined, isOnline: () => true, isReachable: () => reachable, isFinal: () => false });
+      engine.setCitizen('demo-a');
+      await engine.flush();
+      expect(engine.getState()).toMatchObject({ online: false, pending: 1 });
+      engine.networkChanged();
+      await engine.flush();
+      expect(engine.getState()).toMatchObject({ online: false, pending: 1 });
+      serverUp = true;
+      await vi.advanceTimersByTimeAsync(retryDelayMs(1));
+      await engine.flush();
+      expect(send.mock.calls.length).toBeGreaterThanOrEqual(3);
+      expect(engine.getState()).toMatchObject({ online: true, pending: 0, lastFailedAt: null });
+      engine.dispose();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('sends at once when the server answers again elsewhere (the panel’s refresh), not after the back-off', async () => {
+    await enqueue('note', 'demo-a', { text: 'one' });
+    let reachable = false;
+    const send = vi.fn(answer('stored'));
+    const engine = createSyncEngine({ send, onStored: () => undefined, isOnline: () => true, isReachable: () => reachable, isFinal: () => false });
+    expect(engine.getState().online).toBe(false);
+    engine.setCitizen('demo-a');
+    await engine.flush();
+    send.mockClear();
+    await enqueue('note', 'demo-a', { text: 'two' });
+    reachable = true;
+    engine.reachabilityChanged();
+    await vi.waitFor(() => {
+      expect(send).toHaveBeenCalled();
+      expect(engine.getState()).toMatchObject({ online: true, pending: 0 });
+    });
+    engine.dispose();
+  });
+
   it('backs off exponentially up to five minutes', () => {
     expect([1, 2, 3, 4].map(retryDelayMs)).toEqual([2000, 4000, 8000, 16000]);
     expect(retryDelayMs(30)).toBe(300_000);

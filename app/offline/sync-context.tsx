@@ -5,6 +5,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useSyncExternalStore } from 'react';
 import { ApiError, request } from '../api/client.ts';
+import { isServerReachable, subscribeReachability } from '../api/reachability.ts';
 import { outboxKind } from './outbox.ts';
 import { createSyncEngine, type SyncEngine, type SyncState } from './sync-engine.ts';
 
@@ -20,6 +21,7 @@ function useEngine(): SyncEngine {
       }
     },
     isOnline: () => navigator.onLine,
+    isReachable: isServerReachable,
     isFinal: (error) => error instanceof ApiError && (error.status === 401 || error.status === 403),
   });
   return engine;
@@ -30,17 +32,18 @@ export function useOutboxSync(citizenId: string): void {
   useEngineFor(useEngine(), citizenId);
 }
 
-/** Runs `sync` for the outbox of `owner` while mounted, pausing offline and draining when the network returns. */
+/** Runs `sync` for the outbox of `owner` while mounted, pausing offline and draining when the network or the server returns. */
 export function useEngineFor(sync: SyncEngine, owner: string): void {
   useEffect(() => {
     sync.setCitizen(owner);
-    const online = () => sync.setOnline(true);
-    const offline = () => sync.setOnline(false);
-    window.addEventListener('online', online);
-    window.addEventListener('offline', offline);
+    const changed = () => sync.networkChanged();
+    window.addEventListener('online', changed);
+    window.addEventListener('offline', changed);
+    const unsubscribe = subscribeReachability(() => sync.reachabilityChanged());
     return () => {
-      window.removeEventListener('online', online);
-      window.removeEventListener('offline', offline);
+      window.removeEventListener('online', changed);
+      window.removeEventListener('offline', changed);
+      unsubscribe();
       sync.setCitizen(null);
     };
   }, [sync, owner]);

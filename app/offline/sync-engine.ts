@@ -2,7 +2,8 @@
  * Sends the outbox to POST /api/sync/batch. One run at a time; batches stay under the server's size
  * limit; an item leaves the outbox only once the server answered 'stored' or 'duplicate' for it.
  * A failed run is retried with growing delays, and at once when the browser comes back online.
- * Whatever happens here is published as SyncState for the always-visible status line.
+ * Whatever happens here is published as SyncState for the always-visible status line; `online` there means the
+ * server answers, not only that a network is attached, so it turns true again only once something got through.
  */
 import { maxSyncBatchBytes, maxSyncBatchItems, type SyncItem, type SyncItemResult } from '../../core/contract/sync.ts';
 import { markAttempt, readOutbox, removeFromOutbox, subscribeOutbox, type OutboxItem } from './outbox.ts';
@@ -20,7 +21,10 @@ export interface SyncEngineDeps {
   send: (items: SyncItem[]) => Promise<SyncItemResult[]>;
   /** Told which kinds were stored, so their queries can be refreshed. */
   onStored: (citizenId: string, kinds: ReadonlySet<string>) => void;
+  /** Whether a network is attached (the browser's word): no sending is tried without one. */
   isOnline: () => boolean;
+  /** Whether the server answered the last request; without this the engine believes `isOnline`. */
+  isReachable?: () => boolean;
   /** Whether an error means "stop trying until the user acts" (e.g. logged out), not "try later". */
   isFinal: (error: unknown) => boolean;
 }
@@ -51,7 +55,8 @@ export function batchesOf(items: readonly SyncItem[], maxBytes = maxSyncBatchByt
 
 export function createSyncEngine(deps: SyncEngineDeps) {
   let citizenId: string | null = null;
-  let state: SyncState = { online: deps.isOnline(), syncing: false, pending: 0, rejected: 0, lastSyncedAt: null, lastFailedAt: null };
+  const onlineNow = (): boolean => deps.isOnline() && (deps.isReachable?.() ?? true);
+  let state: SyncState = { online: onlineNow(), syncing: false, pending: 0, rejected: 0, lastSyncedAt: null, lastFailedAt: null };
   const listeners = new Set<() => void>();
   let running: Promise<void> | null = null;
   let again = false;
@@ -108,7 +113,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       await count();
       return;
     }
-    publish({ online: true, syncing: true });
+    publish({ syncing: true });
     try {
       await sendAll(owner);
       failures = 0;
@@ -121,7 +126,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         retryTimer = setTimeout(() => void flush(), retryDelayMs(failures));
       }
     } finally {
-      publish({ syncing: false });
+      publish({ syncing: false, online: onlineNow() });
       await count();
     }
   }
@@ -142,6 +147,12 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     return running;
   }
 
+  function retryNow(): void {
+    failures = 0;
+    clearTimeout(retryTimer);
+    void flush();
+  }
+
   const unsubscribe = subscribeOutbox(() => void count());
 
   return {
@@ -155,12 +166,15 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       void flush();
     },
     flush,
-    setOnline(online: boolean): void {
-      publish({ online });
-      if (online) {
-        failures = 0;
-        void flush();
-      }
+    /** The browser's network came or went: with one back, a send at once is also the probe of the server. */
+    networkChanged(): void {
+      publish({ online: onlineNow() });
+      if (deps.isOnline()) retryNow();
+    },
+    /** The server answered again, or stopped answering (then the retry timer keeps probing, no send here). */
+    reachabilityChanged(): void {
+      publish({ online: onlineNow() });
+      if (state.online) retryNow();
     },
     getState: (): SyncState => state,
     subscribe: (listener: () => void): (() => void) => {

@@ -1,5 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { ApiError } from '../../../api/client.ts';
+import { isServerReachable } from '../../../api/reachability.ts';
 import { useEngineFor } from '../../../offline/sync-context.tsx';
 import { createSyncEngine, type SyncState } from '../../../offline/sync-engine.ts';
 import { syncKioskVisits } from '../api/sync-kiosk-visits.ts';
@@ -24,6 +25,7 @@ export function useKioskSync(token: string, owner: string, onUnauthorized: (erro
       },
       onStored: () => undefined,
       isOnline: () => navigator.onLine,
+      isReachable: isServerReachable,
       isFinal: (error) => error instanceof ApiError && error.status === 401,
     }),
   );
