@@ -1,18 +1,14 @@
 import '../venue-scan.css';
-import { useCallback, useEffect, useRef, useState, type SubmitEvent } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from '../../../navigation/navigation.tsx';
-import { ApiError } from '../../../api/client.ts';
-import { venueCodeUrl, venueNumber } from '../../../../core/contract/venues.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
 import { useKeyLookup } from '../../../records/api/get-signing-keys.ts';
 import { QrScanner } from '../../../scanner/qr-scanner.tsx';
-import { errorMessageKey } from '../../../ui/error-message.ts';
 import { PageHeader } from '../../../ui/page-header.tsx';
-import { TextField } from '../../../ui/text-field.tsx';
-import { fetchVenueToken } from '../api/get-venue-by-number.ts';
 import { useQueueCheckIn } from '../api/queue-check-in.ts';
 import { isVenueCodeUrl, verifyVenueCode } from '../venue-code.ts';
+import { ScanFallbacks } from './scan-fallbacks.tsx';
 
 /**
  * 扫一扫: the camera first, a photo and the venue number always on offer underneath. A code verified
@@ -25,9 +21,6 @@ export function ScanPage({ citizenId }: { citizenId: string }) {
   const keys = useKeyLookup();
   const queueCheckIn = useQueueCheckIn(citizenId);
   const [message, setMessage] = useState<MessageKey | null>(null);
-  const [number, setNumber] = useState('');
-  const [numberError, setNumberError] = useState<MessageKey | null>(null);
-  const [photoBusy, setPhotoBusy] = useState(false);
   const lastText = useRef('');
   /** A code read from a photo or found by its number before the signing keys were ready: judged once they are. */
   const waitingForKeys = useRef<string | null>(null);
@@ -76,32 +69,6 @@ export function ScanPage({ citizenId }: { citizenId: string }) {
     [handleText, keys.kind],
   );
 
-  const onPhoto = async (file: File | undefined) => {
-    if (!file) return;
-    setPhotoBusy(true);
-    setMessage('scan.photo.reading');
-    const { decodeImageFile } = await import('../../../scanner/decode-photo.ts');
-    const decoded = await decodeImageFile(file, isVenueCode);
-    setPhotoBusy(false);
-    if (decoded.ok) await latestHandleText.current(decoded.text);
-    else setMessage(decoded.reason === 'unreadable' ? 'scan.photo.unreadable' : 'scan.photo.noCode');
-  };
-
-  const onNumber = async (event: SubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const parsed = venueNumber.safeParse(number);
-    if (!parsed.success) {
-      setNumberError('scan.number.invalid');
-      return;
-    }
-    setNumberError(null);
-    try {
-      await latestHandleText.current(venueCodeUrl(location.origin, await fetchVenueToken(parsed.data)));
-    } catch (error) {
-      setNumberError(error instanceof ApiError && error.code === 'not_found' ? 'scan.number.notFound' : errorMessageKey(error));
-    }
-  };
-
   return (
     <main className="page page--scan">
       <PageHeader title={t('scan.title')} />
@@ -112,36 +79,7 @@ export function ScanPage({ citizenId }: { citizenId: string }) {
           {t(message)}
         </p>
       )}
-      <section className="card scan__fallbacks" aria-labelledby="scan-fallbacks">
-        <h2 id="scan-fallbacks">{t('scan.fallbacks')}</h2>
-        <label className="button button--secondary scan__photo">
-          {t('scan.photo')}
-          <input
-            type="file"
-            accept="image/*"
-            className="visually-hidden"
-            disabled={photoBusy}
-            onChange={(event) => {
-              void onPhoto(event.target.files?.[0]);
-              event.target.value = '';
-            }}
-          />
-        </label>
-        <form className="scan__number" onSubmit={(event) => void onNumber(event)} noValidate>
-          <TextField
-            label={t('scan.number.label')}
-            value={number}
-            onValueChange={setNumber}
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={8}
-            error={numberError ? t(numberError) : null}
-          />
-          <button type="submit" className="button button--primary">
-            {t('scan.number.submit')}
-          </button>
-        </form>
-      </section>
+      <ScanFallbacks isVenueCode={isVenueCode} onText={(text) => latestHandleText.current(text)} onMessage={setMessage} />
       <nav className="button-row">
         <Link to="/check-ins" className="button button--ghost">
           {t('scan.history')}
