@@ -10,7 +10,6 @@ export interface WorkerScope {
 // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- each worker names the request it receives
 export function answerCalls<Request, Answer>(
   answer: (request: Request) => Answer | Promise<Answer>,
-  // In a worker `self` is its global scope; the app's compiler settings type it as the DOM's window.
   scope: WorkerScope = self,
 ): void {
   scope.onmessage = ({ data: { id, request } }: MessageEvent<CallMessage<Request>>) => {
