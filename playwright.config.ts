@@ -28,12 +28,14 @@ export default defineConfig({
     launchOptions: { executablePath: browser.executablePath, args: browser.args },
   },
   projects: [{ name: 'chromium-mobile' }],
+  // The server's log goes to a file, read after the run for personal data (testing/browser/server-log-check.ts).
+  globalTeardown: './testing/browser/server-log-check.ts',
   webServer: {
-    command: 'rm -rf e2e/.generated/data && tsx server/main.ts',
+    command: 'rm -rf e2e/.generated/data && mkdir -p e2e/.generated && exec tsx server/main.ts > e2e/.generated/server.log 2>&1',
     url: `http://localhost:${port}/api/rule-sets`,
     reuseExistingServer: false,
     timeout: 60_000,
     env: { PORT: String(port), DATA_DIR: 'e2e/.generated/data', DEMO: 'true', DIST_DIR: 'dist' },
-    stdout: 'pipe',
+    stdout: 'ignore',
   },
 });
