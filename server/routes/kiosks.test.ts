@@ -296,6 +296,21 @@ describe('POST /api/kiosk/sync', () => {
     expect(await venueTally(venue)).toBe(1);
   });
 
+  it('logs one live code as one visit when two kiosks send it at the same moment under different item ids', async () => {
+    const venue = await newVenue(asA);
+    const kiosks = [await pair(asA, venue, '东门'), await pair(asA, venue, '西门')];
+    const phone = await phoneOf(asA);
+    const now = Date.now();
+    for (let round = 0; round < 4; round++) {
+      const live = await presentCode(phone.credential, phone.device.privateKey, now + round * 1000);
+      const answers = (await Promise.all(kiosks.map((kiosk) => kioskSync(kiosk.token, [visit(live, now + round * 1000)])))).flat();
+      // Whichever lands second is told its visit is already logged, by the check before or by the claim inside the write.
+      expect(answers.filter((answer) => answer.status === 'stored')).toHaveLength(1);
+      expect(answers.filter((answer) => answer.status !== 'stored').map((answer) => answer.status === 'duplicate' || answer.error?.code === 'kiosk_code_stale')).toEqual([true]);
+    }
+    expect(await venueTally(venue)).toBe(4);
+  });
+
   it('rejects a paper code scanned after it expired, and a live code scanned after its credential expired', async () => {
     const venue = await newVenue(asA);
     const kiosk = await pair(asA, venue);

@@ -46,6 +46,8 @@ function outcome(item: SyncItem, owner: SyncItemOwner): SyncItemResult {
  */
 interface BulkRows {
   checkIns: NewCheckIn[];
+  /** Items whose write found what they stand for already stored under another id, and wrote nothing. */
+  alreadyStored: Set<string>;
 }
 
 /** What an accepted item writes, inside the transaction that claims its id. */
@@ -170,7 +172,7 @@ export function createSyncService(deps: { storage: Storage; signer: Signer }) {
     const byCitizen = new Map<string, Accepted[]>();
     for (const entry of accepted) byCitizen.set(entry.citizenId, [...(byCitizen.get(entry.citizenId) ?? []), entry]);
     await storage.transaction(async (stores) => {
-      const bulk: BulkRows = { checkIns: [] };
+      const bulk: BulkRows = { checkIns: [], alreadyStored: new Set() };
       const stored = new Set<string>();
       for (const [citizenId, entries] of byCitizen) {
         const byId = await stores.syncItems.claim(citizenId, entries.map(({ item }) => item), receivedAt.toISOString());
@@ -179,8 +181,8 @@ export function createSyncService(deps: { storage: Storage; signer: Signer }) {
           // Only the first copy of an id in the batch stores it; a later copy is a resend.
           if (owner === 'claimed' && !stored.has(item.id)) {
             stored.add(item.id);
-            claims.set(item, 'claimed');
             await write(stores, bulk);
+            claims.set(item, bulk.alreadyStored.has(item.id) ? 'mine' : 'claimed');
           } else {
             claims.set(item, owner === 'claimed' ? 'mine' : owner);
           }
@@ -229,9 +231,18 @@ export function createSyncService(deps: { storage: Storage; signer: Signer }) {
       const accepted = visits.map(({ citizenId, item, checkIn }): Accepted => ({
         citizenId,
         item,
-        write: (_stores, bulk) => {
+        write: async (stores, bulk) => {
+          // A visit whose id is not the item's (one live code, one visit) claims that id too, in this transaction:
+          // two kiosks sending one code at once to two nodes both pass the check before, and only one claims it.
+          if (checkIn.id !== item.id) {
+            const visitClaim = `visit:${checkIn.id}`;
+            const claimed = await stores.syncItems.claim(citizenId, [{ id: visitClaim, kind: item.kind }], receivedAt.toISOString());
+            if (claimed.get(visitClaim) !== 'claimed') {
+              bulk.alreadyStored.add(item.id);
+              return;
+            }
+          }
           bulk.checkIns.push(checkIn);
-          return Promise.resolve();
         },
       }));
       const claims = await commit(accepted, receivedAt);
