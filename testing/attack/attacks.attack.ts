@@ -16,7 +16,7 @@ import { ecdsa } from '../../core/crypto/signed-token.ts';
 import { scanBombJpeg } from '../images/scan-bomb-jpeg.ts';
 import { testIdNumber } from '../server/post-feed.ts';
 import { demoLoginSetCookie, rawRequest } from '../server/raw-request.ts';
-import { approveVenue, licenseKiosk } from '../server/operator-client.ts';
+import { approveVenue, demoDistrictOperator, licenseKiosk, operatorCookie, softPasskey } from '../server/operator-client.ts';
 import { runFailingServer } from '../server/server-process.ts';
 import { startSmsReceiver, type SmsReceiver } from '../server/sms-receiver.ts';
 import { loginCookie, postJson } from '../server/test-client.ts';
@@ -79,6 +79,43 @@ async function kioskSync(token: string, items: unknown[]): Promise<{ status: str
 const visit = (code: string, scannedAt: number) => ({ id: randomUUID(), kind: 'kiosk-visit', payload: { code, scannedAt: new Date(scannedAt).toISOString() } });
 
 describe('configuration', () => {
+  it('a citizen cannot make a 数字哨兵 of her own: her venue is pending, pairing there is refused, no console route opens', async () => {
+    const cookie = await productionSession(attacker.phone);
+    const registered = await postJson(production.url, '/venues', { name: '上海市卫生健康委员会', district: '静安区', address: '世博村路300号', kind: 'office' }, cookie);
+    expect(registered.status).toBe(201);
+    const venue = endpoints.registerVenue.response.parse(await registered.json()).venue;
+    expect(venue.status).toBe('pending');
+    const paired = await postJson(production.url, `/venues/${venue.number}/kiosks`, { label: '官方核验1' }, cookie);
+    expect([paired.status, ((await paired.json()) as { error?: { code: string } }).error?.code]).toEqual([403, 'venue_unapproved']);
+    const approved = await postJson(production.url, `/operator/venues/${venue.number}`, { decision: 'approve' }, cookie);
+    expect(approved.status).toBe(401);
+    const looked = await fetch(`${production.url}/api/kiosk/id-lookups`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${randomUUID()}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ id: randomUUID(), idNumber: victim.idNumber, source: 'typed' }),
+    });
+    expect(looked.status).toBe(401);
+    const mine = endpoints.myVenues.response.parse(await (await fetch(`${production.url}/api/venues`, { headers: { cookie } })).json()).venues;
+    expect(mine.find((v) => v.number === venue.number)?.status).toBe('pending');
+  });
+
+  it('a district operator approves no venue and licenses no kiosk of another district', async () => {
+    const registered = await postJson(demo.url, '/venues', { name: '徐汇越权测试店', district: '徐汇区', address: '漕溪北路1号', kind: 'shop' }, asA);
+    const venue = endpoints.registerVenue.response.parse(await registered.json()).venue.number;
+    const jingan = await operatorCookie(demo.url, demoDistrictOperator.phone, await softPasskey());
+    const decided = await postJson(demo.url, `/operator/venues/${venue}`, { decision: 'approve' }, jingan);
+    expect(decided.status).toBe(404);
+    const listed = endpoints.operatorVenues.response.parse(await (await fetch(`${demo.url}/api/operator/venues`, { headers: { cookie: jingan } })).json()).venues;
+    expect(listed.map((v) => v.number)).not.toContain(venue);
+    // The city administrator may, so the path above was right and only the district was wrong.
+    await approveVenue(demo.url, venue);
+    const paired = endpoints.pairKiosk.response.parse(await (await postJson(demo.url, `/venues/${venue}/kiosks`, { label: '东门' }, asA)).json());
+    const licensed = await postJson(demo.url, `/operator/kiosks/${paired.kiosk.id}`, { action: 'license', typedIdAllowed: true }, jingan);
+    expect(licensed.status).toBe(404);
+    const me = await fetch(`${demo.url}/api/kiosk/me`, { headers: { authorization: `Bearer ${paired.pairingToken}` } });
+    expect(endpoints.kioskMe.response.parse(await me.json()).kiosk.licence).not.toBe('licensed');
+  });
+
   it('DEMO=False (or 0, off) does not run a demo server that hands out login codes', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'suishen-attack-'));
     try {
