@@ -7,10 +7,11 @@ import { useFreshMe } from '../../../records/api/get-me.ts';
 import { FormError } from '../../../ui/status-views.tsx';
 import { PageHeader } from '../../../ui/page-header.tsx';
 import { useUnlinkDependant } from '../api/unlink-dependant.ts';
+import { GuardianList } from './guardian-list.tsx';
 import { Household } from './household.tsx';
 import { LinkDependantForm } from './link-dependant-form.tsx';
 
-/** 亲友码: the household at a glance, linking a relative, and letting one go. */
+/** 亲友码: the household at a glance, linking a relative, letting one go, and who can show the citizen's own code. */
 export function FamilyPage({ me }: { me: Me }) {
   const { t } = useI18n();
   // `me` comes from the session check, which may be a minute old: the household is asked for again on opening.
@@ -50,6 +51,7 @@ export function FamilyPage({ me }: { me: Me }) {
         <FormError error={unlink.error} />
       </section>
       <LinkDependantForm onLinked={setLinked} />
+      <GuardianList />
     </main>
   );
 }
