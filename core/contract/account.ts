@@ -5,7 +5,7 @@ import { documentType } from '../identity/documents.ts';
 import { citizenId, codeColour, endpoint, instant, ok, otpCode, personName, phone } from './common.ts';
 import { onePerson, person } from './person.ts';
 import { itineraryStop, pcrTest, vaccination } from './records.ts';
-import { checkIn, venue } from './venues.ts';
+import { checkIn, ownedVenue } from './venues.ts';
 
 export const profile = z.object({
   id: citizenId,
@@ -136,7 +136,7 @@ export const myData = z.object({
   ),
   accessLog: z.array(accessLogEntry),
   family: z.object({ guardians: z.array(linkedPerson), dependants: z.array(linkedPerson) }),
-  venues: z.array(venue),
+  venues: z.array(ownedVenue),
   /** Every line data providers sent about the citizen, as stored (its current version). */
   providerRecords: z.array(
     z.object({ provider: z.string(), scope: z.string(), externalId: z.string(), version: z.int(), receivedAt: instant, content: z.unknown() }),

@@ -10,7 +10,7 @@ let server: Awaited<ReturnType<typeof startTestServer>>;
 let asGuardian = '';
 let asDependant = '';
 let asOther = '';
-let publicKey: JsonWebKey;
+let publicKey: { kty: 'EC'; crv: 'P-256'; x: string; y: string };
 
 beforeAll(async () => {
   server = await startTestServer();
