@@ -32,7 +32,8 @@ async function signInAsDemoOperator(page: Page, language: 'zh' | 'en' = 'zh'): P
 test('a citizen registers a venue, the district operator approves it with a passkey, and licenses the kiosk the owner asks for', async ({ page, browser, baseURL }) => {
   test.setTimeout(120_000);
   if (!baseURL) throw new Error('baseURL is not set');
-  const name = `审核测试店${Date.now() % 100_000}`;
+  const suffix = Date.now() % 100_000;
+  const name = `审核测试店${suffix}`;
 
   // loginAsDemo's 10 s for the first panel paint was too short on the shared, loaded machine: the same steps, 30 s.
   await page.goto('/login');
@@ -45,9 +46,17 @@ test('a citizen registers a venue, the district operator approves it with a pass
   await page.getByRole('button', { name: '生成场所码' }).click();
   await expect(page).toHaveURL(/\/venues\/\d{8}\/poster$/);
   const number = /\/venues\/(\d{8})\//.exec(page.url())?.[1] ?? '';
+  // A second registration, which the operator will refuse with a reason its owner must be told.
+  const refusedName = `拒绝测试店${suffix}`;
+  await page.goto('/venues');
+  await page.getByLabel('场所名称').fill(refusedName);
+  await page.getByLabel('所在区').fill('静安区');
+  await page.getByLabel('详细地址').fill('南京西路2号');
+  await page.getByRole('button', { name: '生成场所码' }).click();
+  await expect(page).toHaveURL(/\/venues\/\d{8}\/poster$/);
   await page.goto('/venues');
   const mine = page.getByRole('listitem').filter({ hasText: name });
-  await expect(mine.getByText('未核实', { exact: true })).toBeVisible();
+  await expect(mine.getByText('待审核', { exact: true })).toBeVisible();
   await expect(mine.getByRole('button', { name: '设为数字哨兵' })).toHaveCount(0);
   await expectNoViolations(page, 'venues with a pending venue');
 
@@ -60,8 +69,22 @@ test('a citizen registers a venue, the district operator approves it with a pass
   await expect(operator.getByRole('status').filter({ hasText: `已核实「${name}」` })).toBeVisible();
   await expect(operator.getByRole('article', { name })).toHaveCount(0);
 
+  const reason = '营业执照上的名称与登记名称不一致';
+  const toRefuse = operator.getByRole('article', { name: refusedName });
+  await toRefuse.getByRole('button', { name: '不予通过' }).click();
+  await toRefuse.getByLabel('拒绝理由（登记人会看到）').fill(reason);
+  await toRefuse.getByRole('button', { name: '确认拒绝' }).click();
+  await expect(operator.getByRole('status').filter({ hasText: `已拒绝「${refusedName}」` })).toBeVisible();
+
   await page.reload();
-  await expect(mine.getByText('已核实', { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(mine.getByText('已通过', { exact: true })).toBeVisible({ timeout: 30_000 });
+  // The refused venue's owner reads the operator's own words, and what to do next.
+  const refused = page.getByRole('listitem').filter({ hasText: refusedName });
+  await expect(refused.getByText('未通过', { exact: true })).toBeVisible();
+  await expect(refused.getByText(`未通过的理由：${reason}`)).toBeVisible();
+  await expect(refused.getByText(/重新登记.*联系静安区卫生健康委员会复核/)).toBeVisible();
+  await expect(refused.getByRole('button', { name: '设为数字哨兵' })).toHaveCount(0);
+  await expectNoViolations(page, 'venues with an approved and a refused venue');
   await mine.getByRole('button', { name: '设为数字哨兵' }).click();
   await mine.getByLabel('设备名称').fill('前台平板');
   await mine.getByRole('button', { name: '生成配对码' }).click();
