@@ -50,8 +50,9 @@ export function FamilyPage({ me }: { me: Me }) {
         ))}
         <FormError error={unlink.error} />
       </section>
-      <LinkDependantForm onLinked={setLinked} />
+      {/* Before the form: an elderly relative opening 亲友码 on her own phone is here for this, not to link anyone. */}
       <GuardianList />
+      <LinkDependantForm onLinked={setLinked} />
     </main>
   );
 }
