@@ -29,25 +29,35 @@ async function signInAsDemoOperator(page: Page, language: 'zh' | 'en' = 'zh'): P
   await expect(page.getByRole('navigation', { name: language === 'zh' ? '管理功能' : 'Console sections' })).toBeVisible();
 }
 
+/** Registers a venue in 静安区 from the owner's page and gives back its number, read off the poster's address. */
+async function registerVenue(page: Page, name: string, address: string): Promise<string> {
+  await page.goto('/venues');
+  await page.getByLabel('场所名称').fill(name);
+  await page.getByLabel('所在区').fill('静安区');
+  await page.getByLabel('详细地址').fill(address);
+  await page.getByRole('button', { name: '生成场所码' }).click();
+  await expect(page).toHaveURL(/\/venues\/\d{8}\/poster$/);
+  return /\/venues\/(\d{8})\//.exec(page.url())?.[1] ?? '';
+}
+
 test('a citizen registers a venue, the district operator approves it with a passkey, and licenses the kiosk the owner asks for', async ({ page, browser, baseURL }) => {
-  test.setTimeout(120_000);
+  // Two registrations, a refusal and a licence on the shared, loaded machine: 3 minutes.
+  test.setTimeout(180_000);
   if (!baseURL) throw new Error('baseURL is not set');
-  const name = `审核测试店${Date.now() % 100_000}`;
+  const suffix = Date.now() % 100_000;
+  const name = `审核测试店${suffix}`;
 
   // loginAsDemo's 10 s for the first panel paint was too short on the shared, loaded machine: the same steps, 30 s.
   await page.goto('/login');
   await page.getByRole('button', { name: /^演示 李\*海 / }).click();
   await expect(page.getByRole('img', { name: /随申码/ })).toBeVisible({ timeout: 30_000 });
-  await page.goto('/venues');
-  await page.getByLabel('场所名称').fill(name);
-  await page.getByLabel('所在区').fill('静安区');
-  await page.getByLabel('详细地址').fill('南京西路1号');
-  await page.getByRole('button', { name: '生成场所码' }).click();
-  await expect(page).toHaveURL(/\/venues\/\d{8}\/poster$/);
-  const number = /\/venues\/(\d{8})\//.exec(page.url())?.[1] ?? '';
+  const number = await registerVenue(page, name, '南京西路1号');
+  // A second registration, which the operator will refuse with a reason its owner must be told.
+  const refusedName = `拒绝测试店${suffix}`;
+  await registerVenue(page, refusedName, '南京西路2号');
   await page.goto('/venues');
   const mine = page.getByRole('listitem').filter({ hasText: name });
-  await expect(mine.getByText('未核实', { exact: true })).toBeVisible();
+  await expect(mine.getByText('待审核', { exact: true })).toBeVisible();
   await expect(mine.getByRole('button', { name: '设为数字哨兵' })).toHaveCount(0);
   await expectNoViolations(page, 'venues with a pending venue');
 
@@ -60,8 +70,22 @@ test('a citizen registers a venue, the district operator approves it with a pass
   await expect(operator.getByRole('status').filter({ hasText: `已核实「${name}」` })).toBeVisible();
   await expect(operator.getByRole('article', { name })).toHaveCount(0);
 
+  const reason = '营业执照上的名称与登记名称不一致';
+  const toRefuse = operator.getByRole('article', { name: refusedName });
+  await toRefuse.getByRole('button', { name: '不予通过' }).click();
+  await toRefuse.getByLabel('拒绝理由（登记人会看到）').fill(reason);
+  await toRefuse.getByRole('button', { name: '确认拒绝' }).click();
+  await expect(operator.getByRole('status').filter({ hasText: `已拒绝「${refusedName}」` })).toBeVisible();
+
   await page.reload();
-  await expect(mine.getByText('已核实', { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(mine.getByText('已通过', { exact: true })).toBeVisible({ timeout: 30_000 });
+  // The refused venue's owner reads the operator's own words, and what to do next.
+  const refused = page.getByRole('listitem').filter({ hasText: refusedName });
+  await expect(refused.getByText('未通过', { exact: true })).toBeVisible();
+  await expect(refused.getByText(`未通过的理由：${reason}`)).toBeVisible();
+  await expect(refused.getByText(/重新登记.*联系静安区卫生健康委员会复核/)).toBeVisible();
+  await expect(refused.getByRole('button', { name: '设为数字哨兵' })).toHaveCount(0);
+  await expectNoViolations(page, 'venues with an approved and a refused venue');
   await mine.getByRole('button', { name: '设为数字哨兵' }).click();
   await mine.getByLabel('设备名称').fill('前台平板');
   await mine.getByRole('button', { name: '生成配对码' }).click();

@@ -51,7 +51,7 @@ export function composeServices(storage: Storage, config: ServerConfig, signer: 
     /** What the public routes read: the rule sets in force and the approved kits. */
     publicData: { ruleSets: () => storage.ruleSets.all(), antigenKits: () => storage.antigenKits.all() },
     antigenReviews,
-    family: createFamilyService({ auth, citizens, citizenStore: storage.citizens, throttle: storage.loginThrottle, limits: config.demo ? null : familyLimits, now }),
+    family: createFamilyService({ auth, citizens, citizenStore: storage.citizens, inTransaction: (work) => storage.transaction((stores) => work(stores.citizens)), throttle: storage.loginThrottle, limits: config.demo ? null : familyLimits, now }),
     credentials: createCredentialService({ citizens, records: storage.records, ruleSets: storage.ruleSets, signer }),
     venues: createVenueService({ venues: storage.venues, checkIns: storage.checkIns, signer }),
     sync,

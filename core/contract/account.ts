@@ -5,7 +5,7 @@ import { documentType } from '../identity/documents.ts';
 import { citizenId, codeColour, endpoint, instant, ok, otpCode, personName, phone } from './common.ts';
 import { onePerson, person } from './person.ts';
 import { itineraryStop, pcrTest, vaccination } from './records.ts';
-import { checkIn, venue } from './venues.ts';
+import { checkIn, ownedVenue } from './venues.ts';
 
 export const profile = z.object({
   id: citizenId,
@@ -71,6 +71,13 @@ export const ownCodeResponse = z.object({
   expiresInSeconds: z.int().check(z.positive()),
   demoCode: z.optional(otpCode),
 });
+/**
+ * Someone who can show the caller's code (谁可以出示我的码): a guardian who linked her, masked as anyone else is
+ * (his phone null when he has none registered), and since when.
+ */
+export const guardian = z.object({ id: citizenId, maskedName: z.string(), maskedPhone: z.nullable(z.string()), linkedAt: instant });
+export type Guardian = z.infer<typeof guardian>;
+
 export const linkDependantBody = z.object({ name: personName, ...person, code: otpCode }).check(onePerson);
 
 /**
@@ -129,7 +136,7 @@ export const myData = z.object({
   ),
   accessLog: z.array(accessLogEntry),
   family: z.object({ guardians: z.array(linkedPerson), dependants: z.array(linkedPerson) }),
-  venues: z.array(venue),
+  venues: z.array(ownedVenue),
   /** Every line data providers sent about the citizen, as stored (its current version). */
   providerRecords: z.array(
     z.object({ provider: z.string(), scope: z.string(), externalId: z.string(), version: z.int(), receivedAt: instant, content: z.unknown() }),
@@ -154,6 +161,9 @@ export const accountEndpoints = {
   requestFamilyCode: endpoint({ method: 'POST', path: '/family/code', body: familyCodeBody, response: familyCodeResponse }),
   linkDependant: endpoint({ method: 'POST', path: '/family/links', body: linkDependantBody, response: profile }),
   unlinkDependant: endpoint({ method: 'DELETE', path: '/family/links/:citizenId', body: undefined, response: ok }),
+  myGuardians: endpoint({ method: 'GET', path: '/family/guardians', body: undefined, response: z.object({ guardians: z.array(guardian) }) }),
+  /** The dependant removes a guardian (by his id): idempotent; a guardian she never had answers 404. */
+  leaveGuardian: endpoint({ method: 'DELETE', path: '/family/guardians/:citizenId', body: undefined, response: ok }),
   accessLog: endpoint({ method: 'GET', path: '/me/access-log', body: undefined, response: z.object({ entries: z.array(accessLogEntry) }) }),
   exportMyData: endpoint({ method: 'GET', path: '/me/export', body: undefined, response: myData }),
   /** A fresh one-time code to the account's phone (masked as for 亲友码), purpose `account-deletion`: the only way to delete it. */

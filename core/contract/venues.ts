@@ -70,6 +70,13 @@ export const venue = z.object({
 });
 export type Venue = z.infer<typeof venue>;
 
+/**
+ * A venue as its owner sees it, in their own list only: with the operator's reason when it was refused (absent
+ * when none was given). `venueByNumber`, which any citizen may ask, never carries it.
+ */
+export const ownedVenue = z.extend(venue, { refusalReason: z.optional(z.string()) });
+export type OwnedVenue = z.infer<typeof ownedVenue>;
+
 export const checkInId = z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'id must be a UUID'));
 /** One check-in as queued in the outbox (kind 'check-in'); the outbox item's id becomes the check-in's. */
 export const checkInUpload = z.object({ venueToken: z.string().check(z.maxLength(2048)), scannedAt: instant });
@@ -91,7 +98,7 @@ export const updateVenueBody = z.object({ ruleSetId: z.string().check(z.trim(), 
 
 export const venueEndpoints = {
   registerVenue: endpoint({ method: 'POST', path: '/venues', body: registerVenueBody, response: z.object({ venue }) }),
-  myVenues: endpoint({ method: 'GET', path: '/venues', body: undefined, response: z.object({ venues: z.array(venue) }) }),
+  myVenues: endpoint({ method: 'GET', path: '/venues', body: undefined, response: z.object({ venues: z.array(ownedVenue) }) }),
   venueByNumber: endpoint({ method: 'GET', path: '/venues/:number', body: undefined, response: z.object({ venue }) }),
   checkIns: endpoint({ method: 'GET', path: '/check-ins', body: undefined, response: z.object({ checkIns: z.array(checkIn) }) }),
   /** The rule the venue's 数字哨兵 checks (citizen session; a venue not the caller's answers 404). */

@@ -7,7 +7,14 @@ import { readJson } from '../http/json-body.ts';
 import { under } from '../http/mount.ts';
 import type { SessionVariables } from '../http/session.ts';
 
-/** 亲友码 at `/family` behind the session: linking and unlinking dependants (services/family.ts). */
+/** The citizen id of a path; a malformed one is answered like a person not linked to the caller. */
+function personOf(raw: string): string {
+  const parsed = citizenIdSchema.safeParse(raw);
+  if (!parsed.success) throw new HttpError(404, 'not_found', 'This person is not linked to you.');
+  return parsed.data;
+}
+
+/** 亲友码 at `/family` behind the session: linking and unlinking dependants, and a dependant leaving a guardian (services/family.ts). */
 export function familyRoutes({ family }: Services) {
   const at = under('/family');
   return new Hono<{ Variables: SessionVariables }>()
@@ -20,9 +27,12 @@ export function familyRoutes({ family }: Services) {
       return c.json<ResponseOf<'linkDependant'>>(await family.link(c.get('citizenId'), body));
     })
     .delete(at(endpoints.unlinkDependant.path), async (c) => {
-      const parsed = citizenIdSchema.safeParse(c.req.param('citizenId'));
-      if (!parsed.success) throw new HttpError(404, 'not_found', 'This person is not linked to you.');
-      await family.unlink(c.get('citizenId'), parsed.data);
+      await family.unlink(c.get('citizenId'), personOf(c.req.param('citizenId')));
       return c.json<ResponseOf<'unlinkDependant'>>({ ok: true });
+    })
+    .get(at(endpoints.myGuardians.path), async (c) => c.json<ResponseOf<'myGuardians'>>({ guardians: await family.guardians(c.get('citizenId')) }))
+    .delete(at(endpoints.leaveGuardian.path), async (c) => {
+      await family.leave(c.get('citizenId'), personOf(c.req.param('citizenId')));
+      return c.json<ResponseOf<'leaveGuardian'>>({ ok: true });
     });
 }

@@ -7,12 +7,15 @@
  * link that fails is a wrong code whatever the reason. Both steps are counted per caller before anything is
  * looked up, so that the limit itself answers alike.
  */
-import type { Profile } from '../../core/contract/account.ts';
+import { randomUUID } from 'node:crypto';
+import type { Guardian, Profile } from '../../core/contract/account.ts';
 import { lineDocument } from '../../core/contract/person.ts';
 import type { IdentityDocument } from '../../core/identity/documents.ts';
+import { maskName, maskPhone } from '../../core/identity/masking.ts';
 import { HttpError } from '../http/errors.ts';
 import { shanghaiDayEnd } from '../../core/shanghai-time.ts';
 import type { CitizenStore } from '../storage/citizens.ts';
+import type { FamilyLinkChange } from '../storage/schema.ts';
 import type { LoginThrottleStore } from '../storage/login-throttle.ts';
 import { otpLifetimeMs, type AuthService, type SentCode } from './auth.ts';
 import type { CitizenService } from './citizens.ts';
@@ -38,12 +41,14 @@ export function createFamilyService(deps: {
   auth: AuthService;
   citizens: CitizenService;
   citizenStore: CitizenStore;
+  /** Runs `work` over the citizen store in one transaction: a link's change and its record land together. */
+  inTransaction: <T>(work: (store: CitizenStore) => Promise<T>) => Promise<T>;
   throttle: LoginThrottleStore;
   /** null in demo mode, where every code is on screen anyway: as the login limits, it counts nothing. */
   limits?: typeof familyLimits | null;
   now?: () => number;
 }) {
-  const { auth, citizens, citizenStore, throttle } = deps;
+  const { auth, citizens, citizenStore, inTransaction, throttle } = deps;
   const limits = deps.limits === undefined ? familyLimits : deps.limits;
   const now = deps.now ?? Date.now;
 
@@ -61,6 +66,10 @@ export function createFamilyService(deps: {
       throw new HttpError(429, 'rate_limited', `Too many ${what}; try again later.`, { retryAfterSeconds: retryAfterSeconds(windowEnd, at) });
     }
   }
+
+  const recordChange = (store: CitizenStore, dependantId: string, guardianId: string, change: FamilyLinkChange) =>
+    store.recordLinkChange({ id: randomUUID(), dependantId, guardianId, change, at: new Date(now()).toISOString() });
+  const notLinked = () => new HttpError(404, 'not_found', 'This person is not linked to you.');
 
   const wrongCode = () => new HttpError(401, 'otp_invalid', 'The code is not right, or has expired: ask for a new one.');
 
@@ -96,13 +105,44 @@ export function createFamilyService(deps: {
       if (!already.some((d) => d.id === dependant.id) && already.length >= maxDependants) {
         throw new HttpError(409, 'family_limit', `At most ${maxDependants} family members can be linked.`);
       }
-      await citizenStore.link(guardianId, dependant.id, new Date().toISOString());
+      await inTransaction(async (store) => {
+        if (await store.link(guardianId, dependant.id, new Date(now()).toISOString())) await recordChange(store, dependant.id, guardianId, 'linked');
+      });
       const profile = await citizens.profile(dependant.id);
       if (!profile) throw new HttpError(404, 'not_found', 'No such citizen.');
       return profile;
     },
     async unlink(guardianId: string, dependantId: string): Promise<void> {
-      if (!(await citizenStore.unlink(guardianId, dependantId))) throw new HttpError(404, 'not_found', 'This person is not linked to you.');
+      const unlinked = await inTransaction(async (store) => {
+        const removed = await store.unlink(guardianId, dependantId);
+        if (removed) await recordChange(store, dependantId, guardianId, 'unlinked');
+        return removed;
+      });
+      if (!unlinked) throw notLinked();
+    },
+    /** Who can show the dependant's code: each guardian masked as anyone else is, and since when. */
+    async guardians(dependantId: string): Promise<Guardian[]> {
+      return (await citizenStore.guardiansOf(dependantId)).map((link) => ({
+        id: link.guardianId,
+        maskedName: maskName(link.name),
+        maskedPhone: link.phone ? maskPhone(link.phone) : null,
+        linkedAt: link.linkedAt,
+      }));
+    },
+    /**
+     * The dependant removes a guardian from her account. Asked again once he is gone (a retry, a second tap,
+     * or he unlinked first) it answers as the first time did; a guardian she never had is a 404, as is every
+     * citizen not hers.
+     */
+    async leave(dependantId: string, guardianId: string): Promise<void> {
+      const left = await inTransaction(async (store) => {
+        if (await store.unlink(guardianId, dependantId)) {
+          await recordChange(store, dependantId, guardianId, 'left');
+          return true;
+        }
+        return store.everLinked(dependantId, guardianId);
+      });
+      if (!left) throw notLinked();
     },
   };
 }

@@ -1,7 +1,7 @@
 /** Venues and their place codes, and the list of a citizen's check-ins (which arrive through the outbox). */
 import { randomInt } from 'node:crypto';
 import type * as z from 'zod/mini';
-import { type CheckIn, checkInRetentionDays, defaultVenueRuleSetId, type registerVenueBody, type Venue, type VenuePayload } from '../../core/contract/venues.ts';
+import { type CheckIn, checkInRetentionDays, defaultVenueRuleSetId, type OwnedVenue, type registerVenueBody, type Venue, type VenuePayload } from '../../core/contract/venues.ts';
 import { HttpError } from '../http/errors.ts';
 import type { CheckInStore } from '../storage/check-ins.ts';
 import type { VenueStore } from '../storage/venues.ts';
@@ -42,7 +42,7 @@ export function createVenueService(deps: { venues: VenueStore; checkIns: CheckIn
         if (await venues.add({ ...venue, ownerId })) return venue;
       }
     },
-    ownedBy: (ownerId: string): Promise<Venue[]> => venues.ownedBy(ownerId),
+    ownedBy: (ownerId: string): Promise<OwnedVenue[]> => venues.ownedBy(ownerId),
     /**
      * Signs every venue's code again with the signing key. A poster never expires, so after a key rotation
      * its owner prints it again from the app before the retired key stops being published; gives the count.

@@ -1,9 +1,17 @@
 import type { Kysely } from 'kysely';
 import type { CodeColour } from '../../core/contract/common.ts';
 import { documentKey, normaliseDocument, residentId, type IdentityDocument } from '../../core/identity/documents.ts';
-import type { CitizensTable, Schema } from './schema.ts';
+import type { CitizensTable, FamilyLinkChange, Schema } from './schema.ts';
 
 export type CitizenRow = CitizensTable;
+
+/** A guardian as the dependant sees him (services/family.ts masks him): who, and since when. */
+export interface GuardianLink {
+  guardianId: string;
+  name: string;
+  phone: string | null;
+  linkedAt: string;
+}
 
 interface NewCitizenFields {
   id: string;
@@ -67,12 +75,42 @@ export function createCitizenStore(db: Kysely<Schema>) {
         .executeTakeFirst();
       return row !== undefined;
     },
-    async link(guardianId: string, dependantId: string, at: string): Promise<void> {
-      await db
+    /** Links them; false when they were linked already. */
+    async link(guardianId: string, dependantId: string, at: string): Promise<boolean> {
+      const row = await db
         .insertInto('family_links')
         .values({ guardian_id: guardianId, dependant_id: dependantId, linked_at: at })
         .onConflict((conflict) => conflict.columns(['guardian_id', 'dependant_id']).doNothing())
+        .returning('dependant_id')
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+    /** Who holds the dependant's code, longest-linked first. */
+    guardiansOf: (dependantId: string): Promise<GuardianLink[]> =>
+      db
+        .selectFrom('family_links')
+        .innerJoin('citizens', 'citizens.id', 'family_links.guardian_id')
+        .select(['citizens.id as guardianId', 'citizens.name', 'citizens.phone', 'family_links.linked_at as linkedAt'])
+        .where('family_links.dependant_id', '=', dependantId)
+        .orderBy('family_links.linked_at')
+        .orderBy('citizens.id')
+        .execute(),
+    /** Appends one change of a link to the dependant's record of them. */
+    async recordLinkChange(change: { id: string; dependantId: string; guardianId: string; change: FamilyLinkChange; at: string }): Promise<void> {
+      await db
+        .insertInto('family_link_events')
+        .values({ citizen_id: change.dependantId, id: change.id, at: change.at, guardian_id: change.guardianId, change: change.change })
         .execute();
+    },
+    /** Whether any change of a link between them was ever recorded: they were linked once, whoever ended it. */
+    async everLinked(dependantId: string, guardianId: string): Promise<boolean> {
+      const row = await db
+        .selectFrom('family_link_events')
+        .select('id')
+        .where('citizen_id', '=', dependantId)
+        .where('guardian_id', '=', guardianId)
+        .executeTakeFirst();
+      return row !== undefined;
     },
     async unlink(guardianId: string, dependantId: string): Promise<boolean> {
       const result = await db

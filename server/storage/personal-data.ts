@@ -43,6 +43,7 @@ export function createPersonalDataStore(db: Kysely<Schema>) {
       const byCitizen = ['access_log', 'antigen_photos', 'antigen_tests', 'pcr_tests', 'vaccinations', 'itinerary_stops', 'check_ins', 'sync_items', 'colour_changes', 'feed_record_history', 'feed_records', 'sessions'] as const;
       for (const table of byCitizen) await db.deleteFrom(table).where('citizen_id', '=', citizenId).execute();
       await db.deleteFrom('family_links').where((eb) => eb.or([eb('guardian_id', '=', citizenId), eb('dependant_id', '=', citizenId)])).execute();
+      await db.deleteFrom('family_link_events').where((eb) => eb.or([eb('guardian_id', '=', citizenId), eb('citizen_id', '=', citizenId)])).execute();
       // The owner's kiosks go with their venues; lookups they made of others stay, without the kiosk to act again.
       const ownVenues = db.selectFrom('venues').select('number').where('owner_id', '=', citizenId);
       await db.deleteFrom('kiosks').where('venue_number', 'in', ownVenues).execute();

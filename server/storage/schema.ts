@@ -109,6 +109,18 @@ export interface FamilyLinksTable {
   linked_at: string;
 }
 
+/** One change of a family link (storage/citizens.ts); never updated. */
+export interface FamilyLinkEventsTable {
+  /** The dependant's id: the link is to her records. */
+  citizen_id: string;
+  id: string;
+  at: string;
+  guardian_id: string;
+  /** Linked by the guardian, unlinked by him, or left by the dependant. */
+  change: FamilyLinkChange;
+}
+export type FamilyLinkChange = 'linked' | 'unlinked' | 'left';
+
 export interface SyncItemsTable {
   citizen_id: string;
   id: string;
@@ -348,6 +360,7 @@ export interface Schema {
   rule_sets: RuleSetsTable;
   signing_keys: SigningKeysTable;
   family_links: FamilyLinksTable;
+  family_link_events: FamilyLinkEventsTable;
   sync_items: SyncItemsTable;
   antigen_photos: AntigenPhotosTable;
   antigen_kits: AntigenKitsTable;

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Venue, VenueStatus } from '../../core/contract/venues.ts';
+import type { OwnedVenue, Venue, VenueStatus } from '../../core/contract/venues.ts';
 import type { Schema, VenuesTable } from './schema.ts';
 
 type VenueRow = Omit<VenuesTable, 'owner_id' | 'rule_set_id' | 'status' | 'reviewed_by' | 'reviewed_at' | 'review_note'> & { rule_set_id: string; status: VenueStatus };
@@ -132,9 +132,10 @@ export function createVenueStore(db: Kysely<Schema>) {
         .where('number', '=', number)
         .execute();
     },
-    async ownedBy(ownerId: string): Promise<Venue[]> {
-      const rows = await venues().where('owner_id', '=', ownerId).orderBy('created_at', 'desc').orderBy('number').execute();
-      return rows.map(toVenue);
+    /** The owner's venues, newest first, each refused one with the operator's reason: theirs to read, no one else's. */
+    async ownedBy(ownerId: string): Promise<OwnedVenue[]> {
+      const rows = await venues().select('review_note').where('owner_id', '=', ownerId).orderBy('created_at', 'desc').orderBy('number').execute();
+      return rows.map((row) => ({ ...toVenue(row), ...(row.status === 'refused' && row.review_note ? { refusalReason: row.review_note } : {}) }));
     },
   };
 }

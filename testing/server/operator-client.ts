@@ -137,12 +137,18 @@ export async function operatorCookie(baseUrl: string, phone: string, passkey: So
 export const demoCityAdminPhone = '13900000009';
 export const demoDistrictOperator = { phone: '13900000001', district: '静安区' } as const;
 
-/** Approves a venue as the demo city administrator, through the console's API. */
-export async function approveVenue(baseUrl: string, number: string, cookie?: string): Promise<void> {
+/** Decides a venue as the demo city administrator (or the operator of `cookie`), through the console's API. */
+async function decideVenue(baseUrl: string, number: string, body: { decision: 'approve' | 'refuse'; note?: string }, cookie?: string): Promise<void> {
   const session = cookie ?? (await operatorCookie(baseUrl, demoCityAdminPhone, await softPasskey()));
-  const response = await post(baseUrl, `/operator/venues/${number}`, { decision: 'approve' }, session);
-  if (response.status !== 200) throw new Error(`venue ${number} not approved: ${response.status} ${await response.text()}`);
+  const response = await post(baseUrl, `/operator/venues/${number}`, body, session);
+  if (response.status !== 200) throw new Error(`venue ${number} not decided (${body.decision}): ${response.status} ${await response.text()}`);
 }
+
+export const approveVenue = (baseUrl: string, number: string, cookie?: string): Promise<void> => decideVenue(baseUrl, number, { decision: 'approve' }, cookie);
+
+/** Refuses a venue with the reason its owner is to read. */
+export const refuseVenue = (baseUrl: string, number: string, reason: string, cookie?: string): Promise<void> =>
+  decideVenue(baseUrl, number, { decision: 'refuse', note: reason }, cookie);
 
 /** Licenses a kiosk as the demo city administrator; `typedIdAllowed` lets staff type ID numbers at it. */
 export async function licenseKiosk(baseUrl: string, kioskId: string, options: { typedIdAllowed?: boolean; cookie?: string } = {}): Promise<void> {

@@ -7,10 +7,11 @@ import { useFreshMe } from '../../../records/api/get-me.ts';
 import { FormError } from '../../../ui/status-views.tsx';
 import { PageHeader } from '../../../ui/page-header.tsx';
 import { useUnlinkDependant } from '../api/unlink-dependant.ts';
+import { GuardianList } from './guardian-list.tsx';
 import { Household } from './household.tsx';
 import { LinkDependantForm } from './link-dependant-form.tsx';
 
-/** 亲友码: the household at a glance, linking a relative, and letting one go. */
+/** 亲友码: the household at a glance, linking a relative, letting one go, and who can show the citizen's own code. */
 export function FamilyPage({ me }: { me: Me }) {
   const { t } = useI18n();
   // `me` comes from the session check, which may be a minute old: the household is asked for again on opening.
@@ -49,6 +50,8 @@ export function FamilyPage({ me }: { me: Me }) {
         ))}
         <FormError error={unlink.error} />
       </section>
+      {/* Before the form: an elderly relative opening 亲友码 on her own phone is here for this, not to link anyone. */}
+      <GuardianList />
       <LinkDependantForm onLinked={setLinked} />
     </main>
   );

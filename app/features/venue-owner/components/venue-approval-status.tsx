@@ -1,16 +1,18 @@
-import type { Venue } from '../../../../core/contract/venues.ts';
+import type { OwnedVenue } from '../../../../core/contract/venues.ts';
 import { useConsoleText } from '../../../i18n/console-messages.ts';
-import { approvalLabel } from '../venue-approval.ts';
+import { approvalNotice } from '../venue-approval.ts';
 
-/** Where the district's review of the owner's venue stands: 未核实 until an operator approved it. */
-export function VenueApprovalStatus({ venue }: { venue: Venue }) {
+/** Where the district's review of the owner's venue stands, and when refused, why and what to do about it. */
+export function VenueApprovalStatus({ venue }: { venue: OwnedVenue }) {
   const c = useConsoleText();
+  const notice = approvalNotice(venue);
   return (
     <>
       <p>
-        <span className={`venue-approval venue-approval--${venue.status}`}>{c(approvalLabel[venue.status])}</span>
+        <span className={`venue-approval venue-approval--${venue.status}`}>{c(notice.label)}</span>
       </p>
-      {venue.status === 'pending' && <p className="record__meta">{c('owner.venue.pendingHint')}</p>}
+      {notice.reason && <p className="venue-refusal">{c(notice.reason.key, { reason: notice.reason.reason ?? '' })}</p>}
+      {notice.next && <p className="record__meta">{c(notice.next, { district: venue.district })}</p>}
     </>
   );
 }

@@ -1,0 +1,4 @@
+export const familyKeys = {
+  all: () => ['family'] as const,
+  guardians: () => ['family', 'guardians'] as const,
+};
