@@ -26,8 +26,11 @@ import { countOutcome, kioskOwner, storedCounts } from '../kiosk-store.ts';
 import { playOutcomeTone } from '../outcome-sound.ts';
 import { createRepeatGuard, createTextMemo } from '../repeat-guard.ts';
 import { DoorReaders } from './door-readers.tsx';
-import { IdNumberForm } from './id-number-form.tsx';
+import { useTypedConfirm } from '../hooks/use-typed-confirm.ts';
+import { IdNumberForm, type TypedLookup } from './id-number-form.tsx';
+import { IdVerdict } from './id-verdict.tsx';
 import { KioskCamera } from './kiosk-camera.tsx';
+import { TypedConfirmPanel } from './typed-confirm-panel.tsx';
 
 /** How long a verdict stays up unless the next visitor's replaces it; scanning never pauses meanwhile. */
 const verdictShownMs = 3000;
@@ -41,28 +44,6 @@ interface Checker {
   revocations: HeldRevocations | null;
 }
 
-function IdVerdict({ status, logged, ruleSet }: { status: KioskLookupStatus; logged: boolean; ruleSet: RuleSet }) {
-  const { t, language } = useI18n();
-  const k = useKioskText();
-  return (
-    <section className={`verdict verdict--${status.pass ? 'pass' : 'fail'} kiosk-verdict`} role="status">
-      <span className="verdict__icon" aria-hidden="true">
-        {status.pass ? '✓' : '✕'}
-      </span>
-      <strong className="verdict__words">{t(status.pass ? 'verify.pass' : 'verify.fail')}</strong>
-      <span className="verdict__name">{status.maskedName}</span>
-      <span className="verdict__paper">{k('kiosk.id.source')}</span>
-      <span className="verdict__rule">{ruleSet.title[language]}</span>
-      {status.failedClauses.map((clause) => (
-        <span key={clause} className="verdict__reason">
-          {k(`kiosk.failed.${clause}`)}
-        </span>
-      ))}
-      <span className="kiosk-verdict__logged">{k(logged ? 'kiosk.logged' : 'kiosk.notLogged')}</span>
-    </section>
-  );
-}
-
 /** The paired kiosk at work: the venue it serves, the camera, the verdict full-screen, the ID field, the tallies. */
 export function KioskScreen({ token, me, onUnauthorized }: { token: string; me: KioskMe; onUnauthorized: (error: ApiError) => void }) {
   const { t, language } = useI18n();
@@ -74,6 +55,7 @@ export function KioskScreen({ token, me, onUnauthorized }: { token: string; me: 
   const owner = kioskOwner(me);
   const sync = useKioskSync(token, owner, onUnauthorized);
   const [shown, setShown] = useState<Shown | null>(null);
+  const [confirm, dispatchConfirm] = useTypedConfirm(token, onUnauthorized);
   // The tallies' hour and day roll over on their own.
   const now = useNow(60_000);
   const [counts, setCounts] = useState<HourCount[]>([]);
@@ -144,6 +126,8 @@ export function KioskScreen({ token, me, onUnauthorized }: { token: string; me: 
           );
           if (logged) sync.flush();
         }
+        // The next visitor's verdict replaces a typed pass still waiting for its tap: that one logs nothing.
+        dispatchConfirm({ type: 'cancel' });
         setShown((previous) => ({ seq: (previous?.seq ?? 0) + 1, kind: 'code', verification, at, logged }));
         announce(verification.kind === 'refused' ? 'refused' : pass ? 'pass' : 'fail', verification.kind === 'checked' ? verification.maskedName : '');
         tally(pass ? 'pass' : 'fail');
@@ -151,14 +135,26 @@ export function KioskScreen({ token, me, onUnauthorized }: { token: string; me: 
         inFlight.current.delete(text);
       }
     },
-    [announce, guard, memo, owner, sync, tally],
+    [announce, dispatchConfirm, guard, memo, owner, sync, tally],
   );
 
-  // A typed PASS is not logged until the staff's confirm (server: services/kiosks.ts), so the screen says what the server did.
   const onStatus = (status: KioskLookupStatus, logged: boolean) => {
+    dispatchConfirm({ type: 'cancel' });
     setShown((previous) => ({ seq: (previous?.seq ?? 0) + 1, kind: 'id', status, logged, at: Date.now() }));
     announce(status.pass ? 'pass' : 'fail', status.maskedName);
     tally(status.pass ? 'pass' : 'fail');
+  };
+
+  // A typed number proves no one is at the door: its PASS waits for the staff's 确认放行 (typed-confirm.ts).
+  const onTyped = (lookup: TypedLookup) => {
+    if (!lookup.status.pass) {
+      onStatus(lookup.status, false);
+      return;
+    }
+    setShown(null);
+    dispatchConfirm({ type: 'passed', pass: { ...lookup, since: Date.now() } });
+    announce('pass', lookup.status.maskedName);
+    tally('pass');
   };
 
   const summary = summarise(counts, now);
@@ -174,7 +170,8 @@ export function KioskScreen({ token, me, onUnauthorized }: { token: string; me: 
     main = (
       <>
         <KioskCamera onDecoded={(text) => void onCode(text)} />
-        {shown && (
+        {confirm.step !== 'idle' && <TypedConfirmPanel state={confirm} dispatch={dispatchConfirm} ruleSet={ruleSet} />}
+        {confirm.step === 'idle' && shown && (
           <div key={shown.seq} className="kiosk__verdict" data-testid="kiosk-verdict">
             {shown.kind === 'code' ? (
               <>
@@ -207,7 +204,7 @@ export function KioskScreen({ token, me, onUnauthorized }: { token: string; me: 
         {ruleSet && <p className="kiosk__rule">{k('kiosk.rule', { rule: ruleSet.title[language] })}</p>}
       </header>
       <div className="kiosk__main">{main}</div>
-      <IdNumberForm token={token} onStatus={onStatus} onUnauthorized={onUnauthorized} />
+      {me.kiosk.typedIdAllowed && <IdNumberForm token={token} onLookedUp={onTyped} onUnauthorized={onUnauthorized} />}
       <DoorReaders token={token} onStatus={onStatus} onUnauthorized={onUnauthorized} />
       <footer className="kiosk__footer">
         <p className="kiosk__counts" data-testid="kiosk-counts">
