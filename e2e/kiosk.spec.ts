@@ -329,7 +329,7 @@ test('a typed passport lookup logs the visit only on 确认放行, once even aft
     const verdict = kiosk.getByTestId('kiosk-verdict');
     await expect(verdict).toContainText('通过');
     await expect(verdict).toContainText('S**** O***** R***');
-    await expect(verdict).toContainText('护照（GBR）');
+    await expect(verdict).toContainText('证件号码查询 · 护照（GBR）');
     await expect(verdict).toContainText('尚未登记');
     expect(sent).toEqual({ lookups: 1, confirms: 0 });
     expect(await visitsAt(g.page, venue)).toBe(0);
@@ -358,6 +358,12 @@ test('a typed passport lookup logs the visit only on 确认放行, once even aft
     await country.fill('GBR');
     await kiosk.getByRole('button', { name: '查询' }).click();
     await expect(verdict).toContainText('尚未登记');
+    // On a kiosk tablet in landscape too, the buttons sit along the bottom edge.
+    await kiosk.setViewportSize({ width: 1280, height: 800 });
+    for (const button of [confirm, cancel]) {
+      const box = await button.boundingBox();
+      expect(box && box.y > 800 / 2 && box.y + box.height <= 800 && box.height >= 64).toBe(true);
+    }
     await cancel.click();
     await expect(verdict).toBeHidden();
     expect(sent).toEqual({ lookups: 2, confirms: 2 });

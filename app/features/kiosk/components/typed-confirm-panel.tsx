@@ -34,7 +34,7 @@ export function TypedConfirmPanel({ state, dispatch, ruleSet }: { state: Exclude
         <strong className="verdict__words">{t('verify.pass')}</strong>
         <span className="verdict__name">{pass.status.maskedName}</span>
         <span className="verdict__paper">
-          {k('kiosk.id.source')} · {documentLabel(pass.document, language, 'full')}
+          {k(pass.document.type === 'resident-id' ? 'kiosk.id.source' : 'kiosk.id.documentSource')} · {documentLabel(pass.document, language, 'full')}
         </span>
         <span className="verdict__rule">{ruleSet.title[language]}</span>
         {line}
