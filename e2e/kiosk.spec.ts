@@ -53,6 +53,14 @@ async function registerVenue(owner: Page, name: string): Promise<string> {
   return number;
 }
 
+/** A staffed desk: an approved venue whose kiosk the operator licensed to take typed numbers. */
+async function deskKiosk(owner: Page, baseURL: string, name: string, label: string) {
+  const venue = await registerVenue(owner, name);
+  const paired = (await (await owner.request.post(`/api/venues/${venue}/kiosks`, { data: { label } })).json()) as { kiosk: { id: string }; pairingToken: string };
+  await licenseKiosk(baseURL, paired.kiosk.id, { typedIdAllowed: true });
+  return { venue, paired };
+}
+
 async function visitsAt(page: Page, venueNumber: string): Promise<number> {
   const { checkIns } = (await (await page.request.get('/api/check-ins')).json()) as { checkIns: CheckIn[] };
   return checkIns.filter((checkIn) => checkIn.venueNumber === venueNumber).length;
@@ -204,13 +212,7 @@ test('the ID-number path: a wrong check character sends nothing, online it check
   if (!baseURL) throw new Error('baseURL is not set');
   const a = await citizen(browser, baseURL, 'a');
   const f = await citizen(browser, baseURL, 'f');
-  const venue = await registerVenue(a.page, '身份证核验店');
-  const paired = (await (await a.page.request.post(`/api/venues/${venue}/kiosks`, { data: { label: '前台' } })).json()) as {
-    kiosk: { id: string };
-    pairingToken: string;
-  };
-  // A staffed desk: the operator lets staff type ID numbers here.
-  await licenseKiosk(baseURL, paired.kiosk.id, { typedIdAllowed: true });
+  const { venue, paired } = await deskKiosk(a.page, baseURL, '身份证核验店', '前台');
 
   const context = await browser.newContext({ baseURL });
   await context.addInitScript(recordKiosk);
@@ -296,9 +298,7 @@ test('a typed passport lookup logs the visit only on 确认放行, once even aft
   if (!baseURL) throw new Error('baseURL is not set');
   const a = await citizen(browser, baseURL, 'a');
   const g = await citizen(browser, baseURL, 'g');
-  const venue = await registerVenue(a.page, '前台放行店');
-  const paired = (await (await a.page.request.post(`/api/venues/${venue}/kiosks`, { data: { label: '服务台' } })).json()) as { kiosk: { id: string }; pairingToken: string };
-  await licenseKiosk(baseURL, paired.kiosk.id, { typedIdAllowed: true });
+  const { venue, paired } = await deskKiosk(a.page, baseURL, '前台放行店', '服务台');
 
   const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const kiosk = await context.newPage();

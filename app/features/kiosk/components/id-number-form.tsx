@@ -1,4 +1,4 @@
-import { useId, useState, type SubmitEvent } from 'react';
+import { useId, useState, type InputHTMLAttributes, type SubmitEvent } from 'react';
 import type { KioskLookupStatus } from '../../../../core/contract/kiosks.ts';
 import { documentTypes, type DocumentType, type IdentityDocument } from '../../../../core/identity/documents.ts';
 import { documentLabel } from '../../../../core/identity/labels.ts';
@@ -18,6 +18,9 @@ const problems: Partial<Record<ApiError['code'], KioskMessageKey>> = {
 
 const typedMessage = (problem: TypedProblem): KioskMessageKey =>
   problem.kind === 'country' ? 'kiosk.id.invalid.country' : problem.type === 'resident-id' ? 'kiosk.id.invalid' : `kiosk.id.invalid.${problem.type}`;
+
+/** A field for letters and digits off a document: no autofill, capitals, no spelling marks. */
+const CodeInput = (props: InputHTMLAttributes<HTMLInputElement>) => <input autoComplete="off" autoCapitalize="characters" spellCheck={false} {...props} />;
 
 export interface TypedLookup {
   id: string;
@@ -86,15 +89,12 @@ export function IdNumberForm({ token, onLookedUp, onUnauthorized }: { token: str
         {type === 'resident-id' ? k('kiosk.id.label') : k('kiosk.id.numberLabel', { type: documentLabel({ type }, language) })}
       </label>
       <div className="kiosk-id__row">
-        <input
+        <CodeInput
           id={ids.number}
           className="field__input kiosk-id__input"
           value={number}
           onChange={(event) => edit(setNumber)(event.target.value)}
           maxLength={20}
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
           aria-invalid={invalid && problem !== 'kiosk.id.invalid.country'}
           aria-describedby={described}
         />
@@ -107,15 +107,12 @@ export function IdNumberForm({ token, onLookedUp, onUnauthorized }: { token: str
           <label htmlFor={ids.country} className="kiosk-id__label">
             {k('kiosk.id.country')}
           </label>
-          <input
+          <CodeInput
             id={ids.country}
             className="field__input kiosk-id__country"
             value={country}
             onChange={(event) => edit(setCountry)(event.target.value)}
             maxLength={3}
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
             aria-invalid={problem === 'kiosk.id.invalid.country'}
             aria-describedby={described}
           />
