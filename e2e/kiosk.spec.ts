@@ -12,7 +12,7 @@ import { demoDependant } from '../testing/server/test-client.ts';
 import { launchWithCamera, phoneContext } from '../testing/camera/fake-camera.ts';
 import { readShownCode } from '../testing/codes/health-code.ts';
 import { writeQrSequenceY4m } from '../testing/camera/y4m.ts';
-import { linkDemoRelative, loginAsDemo, unlinkDemoRelative, type demo } from '../testing/browser/e2e-support.ts';
+import { expectNoViolations, linkDemoRelative, loginAsDemo, unlinkDemoRelative, type demo } from '../testing/browser/e2e-support.ts';
 
 type Who = keyof typeof demo;
 
@@ -51,6 +51,14 @@ async function registerVenue(owner: Page, name: string): Promise<string> {
   // Approved by the district (docs/authority.md), here through the console's API.
   await approveVenue(new URL(owner.url()).origin, number);
   return number;
+}
+
+/** A staffed desk: an approved venue whose kiosk the operator licensed to take typed numbers. */
+async function deskKiosk(owner: Page, baseURL: string, name: string, label: string) {
+  const venue = await registerVenue(owner, name);
+  const paired = (await (await owner.request.post(`/api/venues/${venue}/kiosks`, { data: { label } })).json()) as { kiosk: { id: string }; pairingToken: string };
+  await licenseKiosk(baseURL, paired.kiosk.id, { typedIdAllowed: true });
+  return { venue, paired };
 }
 
 async function visitsAt(page: Page, venueNumber: string): Promise<number> {
@@ -204,13 +212,7 @@ test('the ID-number path: a wrong check character sends nothing, online it check
   if (!baseURL) throw new Error('baseURL is not set');
   const a = await citizen(browser, baseURL, 'a');
   const f = await citizen(browser, baseURL, 'f');
-  const venue = await registerVenue(a.page, '身份证核验店');
-  const paired = (await (await a.page.request.post(`/api/venues/${venue}/kiosks`, { data: { label: '前台' } })).json()) as {
-    kiosk: { id: string };
-    pairingToken: string;
-  };
-  // A staffed desk: the operator lets staff type ID numbers here.
-  await licenseKiosk(baseURL, paired.kiosk.id, { typedIdAllowed: true });
+  const { venue, paired } = await deskKiosk(a.page, baseURL, '身份证核验店', '前台');
 
   const context = await browser.newContext({ baseURL });
   await context.addInitScript(recordKiosk);
@@ -241,6 +243,10 @@ test('the ID-number path: a wrong check character sends nothing, online it check
     expect(lookups).toHaveLength(1);
     expect((await recorded(kiosk)).spoken).toEqual(['zh-CN|张婆，通过']);
     expect(await visitsAt(f.page, venue)).toBe(0);
+    // 取消: the pass is dropped and nothing is logged.
+    await kiosk.getByRole('button', { name: '取消' }).click();
+    await expect(verdict).toBeHidden();
+    expect(await visitsAt(f.page, venue)).toBe(0);
 
     await context.setOffline(true);
     await field.fill(demoDependant.idNumber);
@@ -263,6 +269,8 @@ test('the ID-number path: a wrong check character sends nothing, online it check
     await expect(verdict).toContainText('PASS');
     await expect(verdict).toContainText('ID number lookup');
     expect((await recorded(kiosk)).spoken).toEqual(['zh-CN|张婆，通过', 'en-GB|张婆, pass']);
+    await kiosk.getByRole('button', { name: 'Cancel' }).click();
+    await expect(verdict).toBeHidden();
     await kiosk.getByRole('button', { name: /^中文/ }).click();
     await expect(kiosk.getByLabel('身份证号（无码人员，可用读卡器）')).toBeVisible();
 
@@ -282,5 +290,93 @@ test('the ID-number path: a wrong check character sends nothing, online it check
     await context.close();
     await a.context.close();
     await f.context.close();
+  }
+});
+
+test('a typed passport lookup logs the visit only on 确认放行, once even after a failed confirm is retried; 取消 logs nothing', async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  if (!baseURL) throw new Error('baseURL is not set');
+  const a = await citizen(browser, baseURL, 'a');
+  const g = await citizen(browser, baseURL, 'g');
+  const { venue, paired } = await deskKiosk(a.page, baseURL, '前台放行店', '服务台');
+
+  const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const kiosk = await context.newPage();
+  const sent = { lookups: 0, confirms: 0 };
+  kiosk.on('request', (request) => {
+    if (/\/api\/kiosk\/id-lookups\/[^/]+\/confirm$/.test(request.url())) sent.confirms++;
+    else if (request.url().endsWith('/api/kiosk/id-lookups')) sent.lookups++;
+  });
+  try {
+    await kiosk.goto(`/kiosk#pair=${encodeURIComponent(paired.pairingToken)}`);
+    await expect(kiosk.getByRole('heading', { name: '前台放行店' })).toBeVisible();
+    await kiosk.getByLabel('证件类型').selectOption({ label: '护照' });
+    const number = kiosk.getByLabel('证件号码（护照）');
+    const country = kiosk.getByLabel('签发国家');
+
+    // Core's rules, on the device: a passport needs its issuing country, and a number its type allows.
+    await number.fill('925076473');
+    await kiosk.getByRole('button', { name: '查询' }).click();
+    await expect(kiosk.getByRole('alert')).toHaveText('请填写护照签发国家：三位字母代码（如 GBR、USA），德国填 D。');
+    await number.fill('A1');
+    await country.fill('gbr');
+    await kiosk.getByRole('button', { name: '查询' }).click();
+    await expect(kiosk.getByRole('alert')).toHaveText('护照号码不正确：应为5到9位字母或数字。请核对后重新输入。');
+    expect(sent.lookups).toBe(0);
+
+    await number.fill('925 076 473');
+    await kiosk.getByRole('button', { name: '查询' }).click();
+    const verdict = kiosk.getByTestId('kiosk-verdict');
+    await expect(verdict).toContainText('通过');
+    await expect(verdict).toContainText('S**** O***** R***');
+    await expect(verdict).toContainText('证件号码查询 · 护照（GBR）');
+    await expect(verdict).toContainText('尚未登记');
+    expect(sent).toEqual({ lookups: 1, confirms: 0 });
+    expect(await visitsAt(g.page, venue)).toBe(0);
+    // Both buttons in the lower half of a 390×844 screen, big enough for a thumb.
+    const confirm = kiosk.getByRole('button', { name: '确认放行' });
+    const cancel = kiosk.getByRole('button', { name: '取消' });
+    for (const button of [confirm, cancel]) {
+      const box = await button.boundingBox();
+      expect(box && box.y > 844 / 2 && box.y + box.height <= 844 && box.height >= 64 && box.width >= 140).toBe(true);
+    }
+    await expectNoViolations(kiosk, 'kiosk typed pass waiting for the tap');
+
+    // The first confirm never reaches the server: the screen says so, and the tap again logs the visit once.
+    await kiosk.route('**/api/kiosk/id-lookups/*/confirm', (route) => route.abort('internetdisconnected'), { times: 1 });
+    await confirm.click();
+    await expect(verdict).toContainText('网络异常，到访尚未登记。请点「确认放行」重试。');
+    expect(await visitsAt(g.page, venue)).toBe(0);
+    await confirm.click();
+    await expect(verdict).toContainText('已登记');
+    await expect(verdict).toBeHidden({ timeout: 10_000 });
+    expect(sent).toEqual({ lookups: 1, confirms: 2 });
+    expect(await visitsAt(g.page, venue)).toBe(1);
+
+    // A second lookup, and 取消: nothing is sent and nothing logged.
+    await number.fill('925076473');
+    await country.fill('GBR');
+    await kiosk.getByRole('button', { name: '查询' }).click();
+    await expect(verdict).toContainText('尚未登记');
+    // On a kiosk tablet in landscape too, the buttons sit along the bottom edge.
+    await kiosk.setViewportSize({ width: 1280, height: 800 });
+    for (const button of [confirm, cancel]) {
+      const box = await button.boundingBox();
+      expect(box && box.y > 800 / 2 && box.y + box.height <= 800 && box.height >= 64).toBe(true);
+    }
+    await cancel.click();
+    await expect(verdict).toBeHidden();
+    expect(sent).toEqual({ lookups: 2, confirms: 2 });
+
+    // In her own 扫码记录 the venue appears once; both lookups are in her 查询记录.
+    expect(await visitsAt(g.page, venue)).toBe(1);
+    await g.page.goto('/check-ins');
+    await expect(g.page.getByRole('listitem').filter({ hasText: '前台放行店' })).toHaveCount(1);
+    await g.page.goto('/settings/access-log');
+    await expect(g.page.getByRole('listitem').filter({ hasText: venue })).toHaveCount(2);
+  } finally {
+    await context.close();
+    await a.context.close();
+    await g.context.close();
   }
 });

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { endpoints } from '../../core/contract/endpoints.ts';
+import { lookupConfirmMinutes } from '../../core/contract/kiosks.ts';
 import type { SyncItemResult } from '../../core/contract/sync.ts';
 import { presentCompactCode } from '../../core/crypto/compact-code.ts';
 import { presentCode } from '../../core/crypto/live-code.ts';
@@ -480,6 +481,110 @@ describe('POST /api/kiosk/id-lookups', () => {
     expect(rows).toEqual([{ outcome: 'unknown', citizen_id: null }]);
     // The number no one holds is not kept anywhere.
     expect(JSON.stringify(await server.query('SELECT * FROM kiosk_lookups'))).not.toContain(unknownIdNumber);
+  });
+});
+
+describe('typed lookups at a desk kiosk (issue 22)', () => {
+  const withCheck = (first17: string) => `${first17}${mod11CheckCharacter(first17)}`;
+  /** One holder of each document type: two from the demo seed, the others added here, all green with a fresh negative PCR. */
+  const holders = [
+    { id: 'demo-a', maskedName: '张*三', document: { type: 'resident-id', number: demoA.idNumber } },
+    { id: 'demo-g', maskedName: 'S**** O***** R***', document: { type: 'passport', number: '925076473', country: 'GBR' } },
+    { id: 'demo-h', maskedName: '陈*欣', document: { type: 'hk-macau-permit', number: 'H60123478' } },
+    { id: 'typed-fp', maskedName: '', document: { type: 'foreign-permanent', number: 'USA318501011234' } },
+    { id: 'typed-tw', maskedName: '', document: { type: 'taiwan-permit', number: '12345678' } },
+    { id: 'typed-hmt', maskedName: '', document: { type: 'hmt-residence', number: withCheck('81000019900101123') } },
+  ] as const;
+
+  beforeAll(async () => {
+    const now = Date.now();
+    for (const holder of holders.filter((h) => !h.id.startsWith('demo-'))) {
+      await server.storage.citizens.upsert({ id: holder.id, phone: null, name: '林小台', document: holder.document, colour: 'green', colourSince: new Date(now - 86_400_000).toISOString(), guardianId: null });
+      const sampledAt = new Date(now - 10 * 3_600_000).toISOString();
+      await server.storage.records.putPcrTest(holder.id, { id: `${holder.id}-pcr`, sampledAt, reportedAt: sampledAt, result: 'negative', institution: '测试医院' });
+    }
+  });
+
+  async function desk(): Promise<{ venue: string; token: string }> {
+    const venue = await newVenue(asA, '前台核验店');
+    const response = await call('POST', `/venues/${venue}/kiosks`, { cookie: asA, body: { label: '前台' } });
+    const paired = endpoints.pairKiosk.response.parse(await response.json());
+    await licenseKiosk(server.url, paired.kiosk.id, { cookie: operator, typedIdAllowed: true });
+    return { venue, token: paired.pairingToken };
+  }
+  const typed = (token: string, document: object, id: string = randomUUID()) => call('POST', '/kiosk/id-lookups', { token, body: { id, document, source: 'typed' } });
+  const confirm = (token: string, id: string) => call('POST', `/kiosk/id-lookups/${id}/confirm`, { token });
+  const visitsOf = async (citizenId: string, venue: string) =>
+    Number((await server.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM check_ins WHERE citizen_id = ? AND venue_number = ?', citizenId, venue))[0]?.n ?? 0);
+
+  it('accept every document type typed, log nothing until the staff’s tap, and log exactly one visit however often it is confirmed', async () => {
+    const { venue, token } = await desk();
+    for (const holder of holders) {
+      const id = randomUUID();
+      const response = await typed(token, holder.document, id);
+      expect(response.status, holder.document.type).toBe(200);
+      const answer = endpoints.kioskIdLookup.response.parse(await response.json());
+      expect(answer, holder.document.type).toMatchObject({ status: { pass: true, failedClauses: [] }, logged: false });
+      if (holder.maskedName) expect(answer.status.maskedName).toBe(holder.maskedName);
+      // Unconfirmed: no check-in at all, however long one waits.
+      expect(await visitsOf(holder.id, venue), holder.document.type).toBe(0);
+      const [first, second] = [await confirm(token, id), await confirm(token, id)];
+      expect([first.status, second.status]).toEqual([200, 200]);
+      expect(await visitsOf(holder.id, venue), holder.document.type).toBe(1);
+      expect((await server.query<{ id: string }>('SELECT id FROM check_ins WHERE citizen_id = ? AND venue_number = ?', holder.id, venue)).map((row) => row.id)).toEqual([id]);
+    }
+    expect(await venueTally(venue)).toBe(holders.length);
+  });
+
+  it('refuse a typed number its type’s rule refuses, and a passport without its country, before anything is looked up', async () => {
+    const { token } = await desk();
+    for (const document of [
+      { type: 'passport', number: '925076473' },
+      { type: 'passport', number: 'A1', country: 'GBR' },
+      { type: 'taiwan-permit', number: '1234567' },
+      { type: 'hmt-residence', number: withCheck('31010119900101123') },
+      { type: 'hk-macau-permit', number: '925076473', country: 'GBR' },
+    ]) {
+      await expectApiError(await typed(token, document), 400, 'invalid_id_number');
+    }
+  });
+
+  it('log the visit on the retry of a confirm whose write failed, and still only once', async () => {
+    const { venue, token } = await desk();
+    const id = randomUUID();
+    expect((await typed(token, holders[2].document, id)).status).toBe(200);
+    await server.query('ALTER TABLE check_ins RENAME TO check_ins_away');
+    // The server reports the database error it answers 500 for; here it is the point of the test.
+    const reported = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    let failed: Response;
+    try {
+      failed = await confirm(token, id);
+    } finally {
+      await server.query('ALTER TABLE check_ins_away RENAME TO check_ins');
+      reported.mockRestore();
+    }
+    await expectApiError(failed, 500, 'internal');
+    expect(await visitsOf('demo-h', venue)).toBe(0);
+    // The kiosk's retry (the same lookup id) logs it, and a third tap adds nothing.
+    expect((await confirm(token, id)).status).toBe(200);
+    expect((await confirm(token, id)).status).toBe(200);
+    expect(await visitsOf('demo-h', venue)).toBe(1);
+  });
+
+  it('store nothing for a typed pass never confirmed, or confirmed after the confirm window', async () => {
+    const { venue, token } = await desk();
+    const [never, late] = [randomUUID(), randomUUID()];
+    expect((await typed(token, holders[1].document, never)).status).toBe(200);
+    expect((await typed(token, holders[1].document, late)).status).toBe(200);
+    shift = (lookupConfirmMinutes * 60 + 1) * 1000;
+    try {
+      await expectApiError(await confirm(token, late), 404, 'not_found');
+    } finally {
+      shift = 0;
+    }
+    expect(await visitsOf('demo-g', venue)).toBe(0);
+    const rows = await server.query<{ confirmed_at: string | null }>('SELECT confirmed_at FROM kiosk_lookups WHERE id IN (?, ?)', never, late);
+    expect(rows).toEqual([{ confirmed_at: null }, { confirmed_at: null }]);
   });
 });
 

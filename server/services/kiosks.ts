@@ -310,7 +310,10 @@ export function createKioskService(
       if (!found || found.outcome !== 'pass' || found.source !== 'typed' || !found.citizenId || !fresh) {
         throw new HttpError(404, 'not_found', 'No passed typed lookup of this kiosk has that id (or it is too old to confirm).');
       }
-      if (await storage.kiosks.confirmLookup(kiosk.id, id, new Date(at).toISOString())) await storeVisit(kiosk, found.citizenId, id, at);
+      // The visit first, under the lookup's id (a repeat stores nothing new), then the mark: a confirm whose
+      // write failed after the mark would otherwise be lost to every retry.
+      await storeVisit(kiosk, found.citizenId, id, at);
+      await storage.kiosks.confirmLookup(kiosk.id, id, new Date(at).toISOString());
     },
   };
 }

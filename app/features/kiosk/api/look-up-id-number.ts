@@ -2,12 +2,12 @@ import { request } from '../../../api/client.ts';
 import type { IdentityDocument } from '../../../../core/identity/documents.ts';
 
 /**
- * Asks the server for a visitor's status by ID number, under the venue's rule. `id` is made here once per
- * lookup: on a pass it becomes the check-in's id, so a retried request cannot log the visit twice.
+ * Asks the server for a visitor's status by the document a door reader read (a card's chip, a passport's MRZ)
+ * or staff typed, under the venue's rule. `id` is made here once per lookup: it becomes the check-in's id (at
+ * once for a read, on the staff's confirm for a typed one), so a retried request cannot log the visit twice.
  */
-export const lookUpIdNumber = (token: string, idNumber: string, source: 'document' | 'typed' = 'typed') =>
-  request('kioskIdLookup', { bearer: token, body: { id: crypto.randomUUID(), idNumber, source }, timeoutMs: 10_000 });
-
-/** The same lookup by the document a door reader read (a passport's MRZ, a card's chip), whatever its type. */
-export const lookUpDocument = (token: string, document: IdentityDocument) =>
-  request('kioskIdLookup', { bearer: token, body: { id: crypto.randomUUID(), document, source: 'document' }, timeoutMs: 10_000 });
+export async function lookUpDocument(token: string, document: IdentityDocument, source: 'document' | 'typed' = 'document') {
+  const id = crypto.randomUUID();
+  const answer = await request('kioskIdLookup', { bearer: token, body: { id, document, source }, timeoutMs: 10_000 });
+  return { id, ...answer };
+}

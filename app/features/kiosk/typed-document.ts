@@ -1,0 +1,25 @@
+/**
+ * What staff type at a desk kiosk, as the document the server looks up: the type chosen, the number and, for
+ * a passport, the issuing country. Checked by core's own rule (core/identity/documents.ts) before anything
+ * is sent, so the screen refuses exactly what the server would.
+ */
+import { documentProblem, normaliseDocument, type DocumentType, type IdentityDocument } from '../../../core/identity/documents.ts';
+
+export interface TypedFields {
+  type: DocumentType;
+  number: string;
+  country: string;
+}
+
+/** Which message the screen shows: a wrong number (worded for its type) or a missing issuing country. */
+export type TypedProblem = { kind: 'number'; type: DocumentType } | { kind: 'country' };
+
+export type TypedDocument = { ok: true; document: IdentityDocument } | { ok: false; problem: TypedProblem };
+
+export function typedDocument(fields: TypedFields): TypedDocument {
+  const document: IdentityDocument = fields.type === 'passport' ? { type: 'passport', number: fields.number, country: fields.country } : { type: fields.type, number: fields.number };
+  if (documentProblem(document) === undefined) return { ok: true, document: normaliseDocument(document) };
+  // A passport's country is checked first by core; the number's own rule says whether the number is wrong too.
+  const numberOnly: IdentityDocument = fields.type === 'passport' ? { ...document, country: 'GBR' } : document;
+  return { ok: false, problem: documentProblem(numberOnly) === undefined ? { kind: 'country' } : { kind: 'number', type: fields.type } };
+}
