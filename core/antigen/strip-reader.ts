@@ -10,8 +10,8 @@
  * layout (a long light body, a recessed well at one end).
  */
 import type { Raster } from './raster.ts';
-import type { CassetteTemplate } from '../contract/antigen.ts';
-import { findBody, kitThresholds, readLines, readWithoutTemplate, register, type StripResult } from './kit-reader.ts';
+import type { CassetteTemplate, StripReason } from '../contract/antigen.ts';
+import { findBody, kitThresholds, readLines, readWithoutTemplate, register, unreadable, type StripResult } from './kit-reader.ts';
 import { percentile, sampler, shrink, type Plane } from './plane.ts';
 
 export type { StripReading, StripResult } from './kit-reader.ts';
@@ -135,11 +135,11 @@ function inPixels(found: Cassette, raster: Raster, plane: Plane): Cassette {
  * The cassette and which end holds its well, so where its window lies: what the reader needs before it
  * reads any line. `sign` is +1 when the well lies along +axis.
  */
-function findWindow(plane: Plane): { cassette: Cassette; sign: 1 | -1 } | { reason: string } {
+function findWindow(plane: Plane): { cassette: Cassette; sign: 1 | -1 } | { reason: StripReason; detail?: string } {
   const cassette = findCassette(plane);
-  if (!cassette) return { reason: 'no cassette found' };
+  if (!cassette) return { reason: 'no-cassette' };
   const aspect = cassette.width / cassette.length;
-  if (aspect < layout.aspect.min || aspect > layout.aspect.max) return { reason: `cassette shape ${aspect.toFixed(2)}` };
+  if (aspect < layout.aspect.min || aspect > layout.aspect.max) return { reason: 'cassette-shape', detail: `cassette shape ${aspect.toFixed(2)}` };
   const sample = sampler(plane);
   const luma = (u: number, v: number) => {
     const x = cassette.cx + (u * cassette.ax - v * cassette.ay) * cassette.length;
@@ -152,7 +152,7 @@ function findWindow(plane: Plane): { cassette: Cassette; sign: 1 | -1 } | { reas
     for (let u = 0.2; u <= 0.36; u += 0.02) sum += (luma(sign * u, 0.11) + luma(sign * u, -0.11)) / 2 - luma(sign * u, 0);
     return sum;
   };
-  if (Math.abs(wellSignal(1) - wellSignal(-1)) < 20) return { reason: 'cannot tell which end is the well' };
+  if (Math.abs(wellSignal(1) - wellSignal(-1)) < 20) return { reason: 'well-end' };
   return { cassette, sign: wellSignal(1) >= wellSignal(-1) ? 1 : -1 };
 }
 
@@ -177,10 +177,10 @@ const workingSide = 480;
 export function readStrip(raster: Raster, template?: CassetteTemplate): StripResult {
   const plane = shrink(raster, workingSide);
   const body = findBody(plane);
-  if (!body) return { result: 'unreadable', control: null, test: null, reason: 'no cassette found' };
+  if (!body) return unreadable('no-cassette', 'no cassette found');
   if (!template) return readWithoutTemplate(plane, body);
   const registered = register(plane, template, body);
-  if ('reason' in registered) return { result: 'unreadable', control: null, test: null, reason: registered.reason };
+  if ('reason' in registered) return unreadable(registered.reason, registered.detail);
   return readLines(plane, registered.pose, template);
 }
 
@@ -192,6 +192,6 @@ export function readStripAgainst(raster: Raster, templates: readonly CassetteTem
   if (templates.length <= 1) return readStrip(raster, templates[0]);
   const readings = templates.map((template) => readStrip(raster, template)).filter((reading) => reading.result !== 'unreadable');
   const first = readings[0];
-  if (!first) return { result: 'unreadable', control: null, test: null, reason: 'matches no approved kit' };
-  return readings.every((reading) => reading.result === first.result) ? first : { result: 'unreadable', control: null, test: null, reason: 'kits disagree' };
+  if (!first) return unreadable('no-kit-matches', 'matches no approved kit');
+  return readings.every((reading) => reading.result === first.result) ? first : unreadable('kits-disagree', `kits disagree: ${readings.map((reading) => reading.result).join(', ')}`);
 }
