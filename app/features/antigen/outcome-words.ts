@@ -4,7 +4,7 @@
  * reader gives. Both languages sit here (not in the main catalogs) so that the antigen tab loads them only
  * when it has something to explain; the codes behind them stay available as `detail` for staff.
  */
-import { antigenRefusals, type AntigenRefusal, type AntigenResult, type StripReason } from '../../../core/contract/antigen.ts';
+import type { AntigenRefusal, AntigenResult, StripReason } from '../../../core/contract/antigen.ts';
 import type { StripResult } from '../../../core/antigen/strip-reader.ts';
 import type { Language } from '../../i18n/messages.ts';
 
@@ -63,7 +63,8 @@ export interface Explained {
   detail: string;
 }
 
-const isRefusal = (code: string): code is AntigenRefusal => (antigenRefusals as readonly string[]).includes(code);
+// Keyed by the contract's list (a Record of it), so the words themselves say which codes are the antigen checks'.
+const isRefusal = (code: string): code is AntigenRefusal => Object.hasOwn(refusalWords, code);
 
 /** An upload the server refused, as the outbox keeps it (`code: message`). A code not of the antigen checks reads as not accepted. */
 export function explainRefusal(rejected: string): Explained & { code: AntigenRefusal } {
