@@ -14,6 +14,8 @@
  */
 import type { CassetteTemplate, StripReason } from '../contract/antigen.ts';
 import { referenceCells, referenceGrid } from './kit-templates.ts';
+import { largestLightRegion } from './light-region.ts';
+import { pairSums, pearson } from './pair-sums.ts';
 import { percentile, sampler, squareToQuad, type Plane } from './plane.ts';
 
 export type StripReading = 'negative' | 'positive' | 'invalid' | 'unreadable';
@@ -55,68 +57,10 @@ export type FoundBody = Body & { white: number };
 
 /** The largest region of light, nearly neutral pixels (white-balanced on the brightest), with its extents. */
 export function findBody(plane: Plane): FoundBody | null {
-  const { width, height, r, g, b } = plane;
-  const total = width * height;
-  const luma = new Float32Array(total);
-  for (let index = 0; index < total; index += 1) luma[index] = 0.299 * (r[index] ?? 0) + 0.587 * (g[index] ?? 0) + 0.114 * (b[index] ?? 0);
-  const bright = percentile(luma, 0.97);
-  if (bright < 40) return null;
-  const white = [0, 0, 0];
-  let count = 0;
-  for (let index = 0; index < total; index += 1) {
-    if ((luma[index] ?? 0) < bright) continue;
-    white[0] = (white[0] ?? 0) + (r[index] ?? 0);
-    white[1] = (white[1] ?? 0) + (g[index] ?? 0);
-    white[2] = (white[2] ?? 0) + (b[index] ?? 0);
-    count += 1;
-  }
-  const [wr, wg, wb] = white.map((value) => value / count) as [number, number, number];
-  const mask = new Uint8Array(total);
-  for (let index = 0; index < total; index += 1) {
-    const nr = (r[index] ?? 0) / wr;
-    const ng = (g[index] ?? 0) / wg;
-    const nb = (b[index] ?? 0) / wb;
-    if ((nr + ng + nb) / 3 > 0.78 && Math.max(nr, ng, nb) - Math.min(nr, ng, nb) < 0.13) mask[index] = 1;
-  }
-  const label = new Uint8Array(total);
-  let best: number[] = [];
-  const stack: number[] = [];
-  for (let start = 0; start < total; start += 1) {
-    if (!mask[start] || label[start]) continue;
-    const members: number[] = [];
-    stack.push(start);
-    label[start] = 1;
-    while (stack.length > 0) {
-      const at = stack.pop() ?? 0;
-      members.push(at);
-      const x = at % width;
-      for (const next of [x > 0 ? at - 1 : -1, x < width - 1 ? at + 1 : -1, at - width, at + width]) {
-        if (next < 0 || next >= total || !mask[next] || label[next]) continue;
-        label[next] = 1;
-        stack.push(next);
-      }
-    }
-    if (members.length > best.length) best = members;
-  }
-  if (best.length < total * 0.02) return null;
-  let sx = 0;
-  let sy = 0;
-  for (const at of best) {
-    sx += at % width;
-    sy += Math.floor(at / width);
-  }
-  const mx = sx / best.length;
-  const my = sy / best.length;
-  let xx = 0;
-  let yy = 0;
-  let xy = 0;
-  for (const at of best) {
-    const dx = (at % width) - mx;
-    const dy = Math.floor(at / width) - my;
-    xx += dx * dx;
-    yy += dy * dy;
-    xy += dx * dy;
-  }
+  const region = largestLightRegion(plane, { level: 0.78, spread: 0.13, minShare: 0.02 });
+  if (!region) return null;
+  const { members: best, white: [wr, wg, wb], cx: mx, cy: my, xx, yy, xy } = region;
+  const { width } = plane;
   const angle = 0.5 * Math.atan2(2 * xy, xx - yy);
   const ax = Math.cos(angle);
   const ay = Math.sin(angle);
@@ -192,27 +136,9 @@ function lumaIntegral(plane: Plane): (x0: number, y0: number, x1: number, y1: nu
 }
 
 function correlation(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let n = 0;
-  let sa = 0;
-  let sb = 0;
-  let saa = 0;
-  let sbb = 0;
-  let sab = 0;
-  for (let index = 0; index < a.length; index += 1) {
-    const va = a[index] ?? 0;
-    const vb = b[index] ?? -1;
-    if (vb < 0) continue;
-    n += 1;
-    sa += va;
-    sb += vb;
-    saa += va * va;
-    sbb += vb * vb;
-    sab += va * vb;
-  }
-  if (n < a.length * 0.8) return 0;
-  const varA = saa - (sa * sa) / n;
-  const varB = sbb - (sb * sb) / n;
-  return varA > 0 && varB > 0 ? (sab - (sa * sb) / n) / Math.sqrt(varA * varB) : 0;
+  // A cell of b below 0 lies off the picture.
+  const sums = pairSums(a, b, (_, vb) => vb >= 0);
+  return sums.n < a.length * 0.8 ? 0 : pearson(sums);
 }
 
 /** The observed grid at a pose, cell by cell as the reference is laid out (along rows, across columns); -1 off the picture. */

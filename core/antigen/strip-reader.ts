@@ -11,8 +11,9 @@
  */
 import type { Raster } from './raster.ts';
 import type { CassetteTemplate, StripReason } from '../contract/antigen.ts';
-import { findBody, kitThresholds, readLines, readWithoutTemplate, register, unreadable, type StripResult } from './kit-reader.ts';
-import { percentile, sampler, shrink, type Plane } from './plane.ts';
+import { findBody, kitThresholds, readLines, readWithoutTemplate, register, unreadable, type Body, type StripResult } from './kit-reader.ts';
+import { largestLightRegion } from './light-region.ts';
+import { sampler, shrink, type Plane } from './plane.ts';
 
 export type { StripReading, StripResult } from './kit-reader.ts';
 
@@ -25,90 +26,14 @@ const layout = {
 /** Strengths (see StripResult) that decide. Between testAbsent and testPresent the reader will not say. */
 export const stripThresholds = kitThresholds;
 
-/** Where a cassette lies: centre, unit axis along it, length and width. */
-export interface Cassette {
-  cx: number;
-  cy: number;
-  ax: number;
-  ay: number;
-  length: number;
-  width: number;
-}
+/** Where a cassette lies: centre, unit axis along it, length and width (as the template reader's body). */
+export type Cassette = Body;
 
 /** The cassette: the largest connected region of light, nearly neutral pixels, as centre, axis and size. */
 function findCassette(plane: Plane): Cassette | null {
-  const { width, height, r, g, b } = plane;
-  const total = width * height;
-  const luma = new Float32Array(total);
-  for (let index = 0; index < total; index += 1) luma[index] = 0.299 * (r[index] ?? 0) + 0.587 * (g[index] ?? 0) + 0.114 * (b[index] ?? 0);
-  // White balance on the brightest pixels, which on a photo of a cassette are its white plastic.
-  const bright = percentile(luma, 0.97);
-  let wr = 0;
-  let wg = 0;
-  let wb = 0;
-  let count = 0;
-  for (let index = 0; index < total; index += 1) {
-    if ((luma[index] ?? 0) < bright) continue;
-    wr += r[index] ?? 0;
-    wg += g[index] ?? 0;
-    wb += b[index] ?? 0;
-    count += 1;
-  }
-  if (count === 0 || bright < 40) return null;
-  const white = [wr / count, wg / count, wb / count] as const;
-  const mask = new Uint8Array(total);
-  for (let index = 0; index < total; index += 1) {
-    const nr = (r[index] ?? 0) / white[0];
-    const ng = (g[index] ?? 0) / white[1];
-    const nb = (b[index] ?? 0) / white[2];
-    const level = (nr + ng + nb) / 3;
-    const spread = Math.max(nr, ng, nb) - Math.min(nr, ng, nb);
-    if (level > 0.8 && spread < 0.12) mask[index] = 1;
-  }
-  // Largest 4-connected component.
-  const label = new Int32Array(total).fill(-1);
-  let best: number[] = [];
-  const stack: number[] = [];
-  for (let start = 0; start < total; start += 1) {
-    if (!mask[start] || (label[start] ?? -1) >= 0) continue;
-    const members: number[] = [];
-    stack.push(start);
-    label[start] = start;
-    while (stack.length > 0) {
-      const at = stack.pop() ?? 0;
-      members.push(at);
-      const x = at % width;
-      const neighbours = [x > 0 ? at - 1 : -1, x < width - 1 ? at + 1 : -1, at - width, at + width];
-      for (const next of neighbours) {
-        if (next < 0 || next >= total || !mask[next] || (label[next] ?? -1) >= 0) continue;
-        label[next] = start;
-        stack.push(next);
-      }
-    }
-    if (members.length > best.length) best = members;
-  }
-  if (best.length < total * 0.03) return null;
-  let sx = 0;
-  let sy = 0;
-  for (const at of best) {
-    sx += at % width;
-    sy += Math.floor(at / width);
-  }
-  const cx = sx / best.length;
-  const cy = sy / best.length;
-  let xx = 0;
-  let yy = 0;
-  let xy = 0;
-  for (const at of best) {
-    const dx = (at % width) - cx;
-    const dy = Math.floor(at / width) - cy;
-    xx += dx * dx;
-    yy += dy * dy;
-    xy += dx * dy;
-  }
-  xx /= best.length;
-  yy /= best.length;
-  xy /= best.length;
+  const region = largestLightRegion(plane, { level: 0.8, spread: 0.12, minShare: 0.03 });
+  if (!region) return null;
+  const { cx, cy, xx, yy, xy } = region;
   const mean = (xx + yy) / 2;
   const root = Math.sqrt(((xx - yy) / 2) ** 2 + xy * xy);
   const major = mean + root;
