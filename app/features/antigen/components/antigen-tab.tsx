@@ -13,7 +13,7 @@ import { ErrorState, LoadingState } from '../../../ui/status-views.tsx';
 import { usePendingAntigenUploads } from '../api/get-pending-antigen-uploads.ts';
 
 /** Plain words for a refused or waiting self-test, in both languages: loaded only when the tab has one to explain. */
-const RecordOutcome = lazy(() => import('./record-outcome.tsx'));
+const RecordOutcome = lazy(() => import('./record-outcome.tsx').then((module) => ({ default: module.RecordOutcome })));
 
 export function AntigenSummaryLine({ citizenId, now }: { citizenId: string; now: number }) {
   const { t } = useI18n();
