@@ -198,7 +198,7 @@ export const en = {
   'antigen.strip.unreadable': 'cannot read',
   'antigen.strip.agrees': 'It agrees with the result you chose.',
   'antigen.strip.disagrees': 'It differs from the result you chose. You can still upload; your result is kept as you chose it but marked "needs review" (待复核), and does not count for checks such as leaving Shanghai until reviewed.',
-  'antigen.strip.cannotRead': 'The result could not be read from the photo. You can still upload, but it will be marked "needs review" (待复核); or take the photo again, straight on, in good light.',
+  'antigen.strip.cannotRead': 'You can still upload as it is: it will be marked "needs review" (待复核) and does not count for checks such as leaving Shanghai until reviewed.',
   'antigen.trust.institution': 'Testing site',
   'antigen.trust.self-verified': 'Self-test · verified',
   'antigen.trust.self-review': 'Self-test · awaiting review',

@@ -203,7 +203,7 @@ export const zh = {
   'antigen.strip.unreadable': '无法识别',
   'antigen.strip.agrees': '与您选择的结果一致。',
   'antigen.strip.disagrees': '与您选择的结果不一致。仍可上传，结果按您选择的保存，但会标为“待复核”，复核前不计入离沪等核验。',
-  'antigen.strip.cannotRead': '未能从照片读出结果。仍可上传，但会标为“待复核”；也可以在光线好的地方正对检测卡重新拍摄。',
+  'antigen.strip.cannotRead': '也可以直接上传：会标为“待复核”，复核前不计入离沪等核验。',
   'antigen.trust.institution': '机构检测',
   'antigen.trust.self-verified': '自测·已核验',
   'antigen.trust.self-review': '自测·待复核',

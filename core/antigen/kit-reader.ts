@@ -12,8 +12,10 @@
  * A line's strength is how much darker (or more coloured) it is than the membrane just beside it, so the
  * shading of a recessed window does not count as a line. docs/antigen-reader.md.
  */
-import type { CassetteTemplate } from '../contract/antigen.ts';
+import type { CassetteTemplate, StripReason } from '../contract/antigen.ts';
 import { referenceCells, referenceGrid } from './kit-templates.ts';
+import { largestLightRegion } from './light-region.ts';
+import { pairSums, pearson } from './pair-sums.ts';
 import { percentile, sampler, squareToQuad, type Plane } from './plane.ts';
 
 export type StripReading = 'negative' | 'positive' | 'invalid' | 'unreadable';
@@ -22,9 +24,20 @@ export interface StripResult {
   /** Line strengths in the window, 0 = membrane, about 0.6 = a strong line; null when not read. */
   control: number | null;
   test: number | null;
-  /** Why it could not read, for tests, the benchmark and the reviewer. */
-  reason?: string;
+  /** Why it could not verify: a code the app says in plain words (outcome-words.ts). */
+  reason?: StripReason;
+  /** The numbers behind the reason (a shape, a fit), for staff, tests and the benchmark. */
+  detail?: string;
 }
+
+/** A reading that could not say, with its reason. */
+export const unreadable = (reason: StripReason, detail?: string, control: number | null = null, test: number | null = null): StripResult => ({
+  result: 'unreadable',
+  control,
+  test,
+  reason,
+  ...(detail === undefined ? {} : { detail }),
+});
 
 /** Strengths (see StripResult) that decide. Between testAbsent and testPresent the reader will not say. */
 export const kitThresholds = { controlPresent: 0.06, testPresent: 0.035, testAbsent: 0.012, fit: 0.55, fitMargin: 0.04, stray: 0.05 } as const;
@@ -44,68 +57,10 @@ export type FoundBody = Body & { white: number };
 
 /** The largest region of light, nearly neutral pixels (white-balanced on the brightest), with its extents. */
 export function findBody(plane: Plane): FoundBody | null {
-  const { width, height, r, g, b } = plane;
-  const total = width * height;
-  const luma = new Float32Array(total);
-  for (let index = 0; index < total; index += 1) luma[index] = 0.299 * (r[index] ?? 0) + 0.587 * (g[index] ?? 0) + 0.114 * (b[index] ?? 0);
-  const bright = percentile(luma, 0.97);
-  if (bright < 40) return null;
-  const white = [0, 0, 0];
-  let count = 0;
-  for (let index = 0; index < total; index += 1) {
-    if ((luma[index] ?? 0) < bright) continue;
-    white[0] = (white[0] ?? 0) + (r[index] ?? 0);
-    white[1] = (white[1] ?? 0) + (g[index] ?? 0);
-    white[2] = (white[2] ?? 0) + (b[index] ?? 0);
-    count += 1;
-  }
-  const [wr, wg, wb] = white.map((value) => value / count) as [number, number, number];
-  const mask = new Uint8Array(total);
-  for (let index = 0; index < total; index += 1) {
-    const nr = (r[index] ?? 0) / wr;
-    const ng = (g[index] ?? 0) / wg;
-    const nb = (b[index] ?? 0) / wb;
-    if ((nr + ng + nb) / 3 > 0.78 && Math.max(nr, ng, nb) - Math.min(nr, ng, nb) < 0.13) mask[index] = 1;
-  }
-  const label = new Uint8Array(total);
-  let best: number[] = [];
-  const stack: number[] = [];
-  for (let start = 0; start < total; start += 1) {
-    if (!mask[start] || label[start]) continue;
-    const members: number[] = [];
-    stack.push(start);
-    label[start] = 1;
-    while (stack.length > 0) {
-      const at = stack.pop() ?? 0;
-      members.push(at);
-      const x = at % width;
-      for (const next of [x > 0 ? at - 1 : -1, x < width - 1 ? at + 1 : -1, at - width, at + width]) {
-        if (next < 0 || next >= total || !mask[next] || label[next]) continue;
-        label[next] = 1;
-        stack.push(next);
-      }
-    }
-    if (members.length > best.length) best = members;
-  }
-  if (best.length < total * 0.02) return null;
-  let sx = 0;
-  let sy = 0;
-  for (const at of best) {
-    sx += at % width;
-    sy += Math.floor(at / width);
-  }
-  const mx = sx / best.length;
-  const my = sy / best.length;
-  let xx = 0;
-  let yy = 0;
-  let xy = 0;
-  for (const at of best) {
-    const dx = (at % width) - mx;
-    const dy = Math.floor(at / width) - my;
-    xx += dx * dx;
-    yy += dy * dy;
-    xy += dx * dy;
-  }
+  const region = largestLightRegion(plane, { level: 0.78, spread: 0.13, minShare: 0.02 });
+  if (!region) return null;
+  const { members: best, white: [wr, wg, wb], cx: mx, cy: my, xx, yy, xy } = region;
+  const { width } = plane;
   const angle = 0.5 * Math.atan2(2 * xy, xx - yy);
   const ax = Math.cos(angle);
   const ay = Math.sin(angle);
@@ -181,27 +136,9 @@ function lumaIntegral(plane: Plane): (x0: number, y0: number, x1: number, y1: nu
 }
 
 function correlation(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let n = 0;
-  let sa = 0;
-  let sb = 0;
-  let saa = 0;
-  let sbb = 0;
-  let sab = 0;
-  for (let index = 0; index < a.length; index += 1) {
-    const va = a[index] ?? 0;
-    const vb = b[index] ?? -1;
-    if (vb < 0) continue;
-    n += 1;
-    sa += va;
-    sb += vb;
-    saa += va * va;
-    sbb += vb * vb;
-    sab += va * vb;
-  }
-  if (n < a.length * 0.8) return 0;
-  const varA = saa - (sa * sa) / n;
-  const varB = sbb - (sb * sb) / n;
-  return varA > 0 && varB > 0 ? (sab - (sa * sb) / n) / Math.sqrt(varA * varB) : 0;
+  // A cell of b below 0 lies off the picture.
+  const sums = pairSums(a, b, (_, vb) => vb >= 0);
+  return sums.n < a.length * 0.8 ? 0 : pearson(sums);
 }
 
 /** The observed grid at a pose, cell by cell as the reference is laid out (along rows, across columns); -1 off the picture. */
@@ -253,16 +190,16 @@ function climb(reference: Uint8Array, box: ReturnType<typeof lumaIntegral>, star
 }
 
 /** The photo registered to a template: the pose of the better end, or why not. */
-export function register(plane: Plane, template: CassetteTemplate, body: Body): { pose: Pose; fit: number } | { reason: string } {
+export function register(plane: Plane, template: CassetteTemplate, body: Body): { pose: Pose; fit: number } | { reason: StripReason; detail?: string } {
   const aspect = body.width / body.length;
-  if (aspect < template.aspect * 0.6 || aspect > template.aspect * 1.6) return { reason: `cassette shape ${aspect.toFixed(2)}, this kit's is ${template.aspect.toFixed(2)}` };
+  if (aspect < template.aspect * 0.6 || aspect > template.aspect * 1.6) return { reason: 'cassette-shape', detail: `cassette shape ${aspect.toFixed(2)}, this kit's is ${template.aspect.toFixed(2)}` };
   const reference = referenceCells(template);
-  if (reference.length !== referenceGrid.along * referenceGrid.across) return { reason: 'the kit has no reference picture' };
+  if (reference.length !== referenceGrid.along * referenceGrid.across) return { reason: 'no-reference', detail: 'the kit has no reference picture' };
   const box = lumaIntegral(plane);
   const fits = [1, -1].map((sign) => climb(reference, box, { ...body, ax: body.ax * sign, ay: body.ay * sign, width: body.length * template.aspect, keystone: 0, skew: 0 }));
   const [first, second] = fits.sort((a, b) => b.fit - a.fit) as [{ pose: Pose; fit: number }, { pose: Pose; fit: number }];
-  if (first.fit < kitThresholds.fit) return { reason: `does not look like this kit (fit ${first.fit.toFixed(2)})` };
-  if (first.fit - second.fit < kitThresholds.fitMargin) return { reason: 'cannot tell which end is the well' };
+  if (first.fit < kitThresholds.fit) return { reason: 'not-this-kit', detail: `does not look like this kit (fit ${first.fit.toFixed(2)})` };
+  if (first.fit - second.fit < kitThresholds.fitMargin) return { reason: 'well-end', detail: `cannot tell which end is the well (fits ${first.fit.toFixed(2)}, ${second.fit.toFixed(2)})` };
   return first;
 }
 
@@ -328,12 +265,12 @@ function colourDrops(profile: { at: number; r: number; g: number; b: number }[],
 }
 
 function decide(control: number, test: number, stray: number, t = kitThresholds): StripResult {
-  if (stray > Math.max(t.stray, 0.6 * Math.max(control, test))) return { result: 'unreadable', control, test, reason: 'colour outside the lines' };
+  if (stray > Math.max(t.stray, 0.6 * Math.max(control, test))) return unreadable('stray-colour', 'colour outside the lines', control, test);
   // No C line is an invalid test whatever T shows (the kits' instructions); T without C is said for the reviewer.
-  if (control < t.controlPresent) return test < t.testAbsent ? { result: 'invalid', control, test } : { result: 'invalid', control, test, reason: 'T without C' };
+  if (control < t.controlPresent) return test < t.testAbsent ? { result: 'invalid', control, test } : { result: 'invalid', control, test, reason: 't-without-c', detail: 'T without C' };
   if (test >= t.testPresent) return { result: 'positive', control, test };
   if (test <= t.testAbsent) return { result: 'negative', control, test };
-  return { result: 'unreadable', control, test, reason: 'faint T line' };
+  return unreadable('faint-t', 'faint T line', control, test);
 }
 
 /** Reads the lines where the template puts them, on a registered photo. */
@@ -378,7 +315,7 @@ export function readLines(plane: Plane, pose: Pose, template: CassetteTemplate):
     if (value > stray && inside && template.lines.every((line) => Math.abs(at - line.along) > search * 1.6)) [stray, strayAt] = [value, at];
   });
   const read = decide(control, test, stray);
-  return read.reason === 'colour outside the lines' ? { ...read, reason: `colour outside the lines (${stray.toFixed(3)} at ${strayAt.toFixed(3)})` } : read;
+  return read.reason === 'stray-colour' ? { ...read, detail: `colour outside the lines (${stray.toFixed(3)} at ${strayAt.toFixed(3)})` } : read;
 }
 
 /**
@@ -389,9 +326,8 @@ export function readLines(plane: Plane, pose: Pose, template: CassetteTemplate):
  * when it lies in the half of its window (the light membrane around it) farther from the well.
  */
 export function readWithoutTemplate(plane: Plane, body: Body & { white: number }): StripResult {
-  const unreadable = (reason: string, control: number | null = null, test: number | null = null): StripResult => ({ result: 'unreadable', control, test, reason });
   const aspect = body.width / body.length;
-  if (aspect < 0.12 || aspect > 0.55) return unreadable(`cassette shape ${aspect.toFixed(2)}`);
+  if (aspect < 0.12 || aspect > 0.55) return unreadable('cassette-shape', `cassette shape ${aspect.toFixed(2)}`);
   const pose: Pose = { cx: body.cx, cy: body.cy, ax: body.ax, ay: body.ay, length: body.length, width: body.width, keystone: 0, skew: 0 };
   const sample = sampler(plane);
   const place = placer(pose);
@@ -410,7 +346,7 @@ export function readWithoutTemplate(plane: Plane, body: Body & { white: number }
   };
   const nearEnd = wellSignal(1);
   const farEnd = wellSignal(0);
-  if (Math.abs(nearEnd - farEnd) < 25) return unreadable('cannot tell which end is the well');
+  if (Math.abs(nearEnd - farEnd) < 25) return unreadable('well-end', 'cannot tell which end is the well');
   const wellEnd = nearEnd > farEnd ? 1 : 0;
   // Lines: coloured top-hats in two bands across the middle, which must agree (a line spans the window).
   const steps = 220;
@@ -432,19 +368,19 @@ export function readWithoutTemplate(plane: Plane, body: Body & { white: number }
     if (peaks.some((peak) => Math.abs(peak.at - at(index)) < gap * 1.5)) continue;
     peaks.push({ at: at(index), strength: value });
   }
-  if (peaks.length === 0) return unreadable('no template, and no line found');
-  if (peaks.length > 3) return unreadable('no template, and colour in the way of the lines');
+  if (peaks.length === 0) return unreadable('no-line', 'no template, and no line found');
+  if (peaks.length > 3) return unreadable('clutter', 'no template, and colour in the way of the lines');
   const fromWell = (point: number) => (wellEnd === 1 ? 1 - point : point);
   const ordered = [...peaks].sort((a, b) => fromWell(b.at) - fromWell(a.at));
   const control = ordered[0] as { at: number; strength: number };
   const spread = Math.abs(control.at - (ordered[ordered.length - 1]?.at ?? control.at));
-  if (ordered.length >= 2 && (spread < 0.03 || spread > 0.16)) return unreadable('no template, and marks too far apart to be lines');
+  if (ordered.length >= 2 && (spread < 0.03 || spread > 0.16)) return unreadable('marks-apart', 'no template, and marks too far apart to be lines');
   if (ordered.length >= 2) {
     const test = Math.max(...ordered.slice(1).map((peak) => peak.strength));
-    return test >= kitThresholds.testPresent ? { result: 'positive', control: control.strength, test } : unreadable('faint T line', control.strength, test);
+    return test >= kitThresholds.testPresent ? { result: 'positive', control: control.strength, test } : unreadable('faint-t', 'faint T line', control.strength, test);
   }
   // One line could be C alone (negative) or T alone (invalid): without the window's plan that would be a guess.
-  return unreadable('no template, and one line: C cannot be told from T', control.strength, null);
+  return unreadable('one-line', 'no template, and one line: C cannot be told from T', control.strength, null);
 }
 
 /** How much more coloured each step is than the membrane `gap` to both sides: the generic reading's line test. */

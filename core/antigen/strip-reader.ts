@@ -10,9 +10,10 @@
  * layout (a long light body, a recessed well at one end).
  */
 import type { Raster } from './raster.ts';
-import type { CassetteTemplate } from '../contract/antigen.ts';
-import { findBody, kitThresholds, readLines, readWithoutTemplate, register, type StripResult } from './kit-reader.ts';
-import { percentile, sampler, shrink, type Plane } from './plane.ts';
+import type { CassetteTemplate, StripReason } from '../contract/antigen.ts';
+import { findBody, kitThresholds, readLines, readWithoutTemplate, register, unreadable, type Body, type StripResult } from './kit-reader.ts';
+import { largestLightRegion } from './light-region.ts';
+import { sampler, shrink, type Plane } from './plane.ts';
 
 export type { StripReading, StripResult } from './kit-reader.ts';
 
@@ -25,90 +26,14 @@ const layout = {
 /** Strengths (see StripResult) that decide. Between testAbsent and testPresent the reader will not say. */
 export const stripThresholds = kitThresholds;
 
-/** Where a cassette lies: centre, unit axis along it, length and width. */
-export interface Cassette {
-  cx: number;
-  cy: number;
-  ax: number;
-  ay: number;
-  length: number;
-  width: number;
-}
+/** Where a cassette lies: centre, unit axis along it, length and width (as the template reader's body). */
+export type Cassette = Body;
 
 /** The cassette: the largest connected region of light, nearly neutral pixels, as centre, axis and size. */
 function findCassette(plane: Plane): Cassette | null {
-  const { width, height, r, g, b } = plane;
-  const total = width * height;
-  const luma = new Float32Array(total);
-  for (let index = 0; index < total; index += 1) luma[index] = 0.299 * (r[index] ?? 0) + 0.587 * (g[index] ?? 0) + 0.114 * (b[index] ?? 0);
-  // White balance on the brightest pixels, which on a photo of a cassette are its white plastic.
-  const bright = percentile(luma, 0.97);
-  let wr = 0;
-  let wg = 0;
-  let wb = 0;
-  let count = 0;
-  for (let index = 0; index < total; index += 1) {
-    if ((luma[index] ?? 0) < bright) continue;
-    wr += r[index] ?? 0;
-    wg += g[index] ?? 0;
-    wb += b[index] ?? 0;
-    count += 1;
-  }
-  if (count === 0 || bright < 40) return null;
-  const white = [wr / count, wg / count, wb / count] as const;
-  const mask = new Uint8Array(total);
-  for (let index = 0; index < total; index += 1) {
-    const nr = (r[index] ?? 0) / white[0];
-    const ng = (g[index] ?? 0) / white[1];
-    const nb = (b[index] ?? 0) / white[2];
-    const level = (nr + ng + nb) / 3;
-    const spread = Math.max(nr, ng, nb) - Math.min(nr, ng, nb);
-    if (level > 0.8 && spread < 0.12) mask[index] = 1;
-  }
-  // Largest 4-connected component.
-  const label = new Int32Array(total).fill(-1);
-  let best: number[] = [];
-  const stack: number[] = [];
-  for (let start = 0; start < total; start += 1) {
-    if (!mask[start] || (label[start] ?? -1) >= 0) continue;
-    const members: number[] = [];
-    stack.push(start);
-    label[start] = start;
-    while (stack.length > 0) {
-      const at = stack.pop() ?? 0;
-      members.push(at);
-      const x = at % width;
-      const neighbours = [x > 0 ? at - 1 : -1, x < width - 1 ? at + 1 : -1, at - width, at + width];
-      for (const next of neighbours) {
-        if (next < 0 || next >= total || !mask[next] || (label[next] ?? -1) >= 0) continue;
-        label[next] = start;
-        stack.push(next);
-      }
-    }
-    if (members.length > best.length) best = members;
-  }
-  if (best.length < total * 0.03) return null;
-  let sx = 0;
-  let sy = 0;
-  for (const at of best) {
-    sx += at % width;
-    sy += Math.floor(at / width);
-  }
-  const cx = sx / best.length;
-  const cy = sy / best.length;
-  let xx = 0;
-  let yy = 0;
-  let xy = 0;
-  for (const at of best) {
-    const dx = (at % width) - cx;
-    const dy = Math.floor(at / width) - cy;
-    xx += dx * dx;
-    yy += dy * dy;
-    xy += dx * dy;
-  }
-  xx /= best.length;
-  yy /= best.length;
-  xy /= best.length;
+  const region = largestLightRegion(plane, { level: 0.8, spread: 0.12, minShare: 0.03 });
+  if (!region) return null;
+  const { cx, cy, xx, yy, xy } = region;
   const mean = (xx + yy) / 2;
   const root = Math.sqrt(((xx - yy) / 2) ** 2 + xy * xy);
   const major = mean + root;
@@ -135,11 +60,11 @@ function inPixels(found: Cassette, raster: Raster, plane: Plane): Cassette {
  * The cassette and which end holds its well, so where its window lies: what the reader needs before it
  * reads any line. `sign` is +1 when the well lies along +axis.
  */
-function findWindow(plane: Plane): { cassette: Cassette; sign: 1 | -1 } | { reason: string } {
+function findWindow(plane: Plane): { cassette: Cassette; sign: 1 | -1 } | { reason: StripReason; detail?: string } {
   const cassette = findCassette(plane);
-  if (!cassette) return { reason: 'no cassette found' };
+  if (!cassette) return { reason: 'no-cassette' };
   const aspect = cassette.width / cassette.length;
-  if (aspect < layout.aspect.min || aspect > layout.aspect.max) return { reason: `cassette shape ${aspect.toFixed(2)}` };
+  if (aspect < layout.aspect.min || aspect > layout.aspect.max) return { reason: 'cassette-shape', detail: `cassette shape ${aspect.toFixed(2)}` };
   const sample = sampler(plane);
   const luma = (u: number, v: number) => {
     const x = cassette.cx + (u * cassette.ax - v * cassette.ay) * cassette.length;
@@ -152,7 +77,7 @@ function findWindow(plane: Plane): { cassette: Cassette; sign: 1 | -1 } | { reas
     for (let u = 0.2; u <= 0.36; u += 0.02) sum += (luma(sign * u, 0.11) + luma(sign * u, -0.11)) / 2 - luma(sign * u, 0);
     return sum;
   };
-  if (Math.abs(wellSignal(1) - wellSignal(-1)) < 20) return { reason: 'cannot tell which end is the well' };
+  if (Math.abs(wellSignal(1) - wellSignal(-1)) < 20) return { reason: 'well-end' };
   return { cassette, sign: wellSignal(1) >= wellSignal(-1) ? 1 : -1 };
 }
 
@@ -177,10 +102,10 @@ const workingSide = 480;
 export function readStrip(raster: Raster, template?: CassetteTemplate): StripResult {
   const plane = shrink(raster, workingSide);
   const body = findBody(plane);
-  if (!body) return { result: 'unreadable', control: null, test: null, reason: 'no cassette found' };
+  if (!body) return unreadable('no-cassette', 'no cassette found');
   if (!template) return readWithoutTemplate(plane, body);
   const registered = register(plane, template, body);
-  if ('reason' in registered) return { result: 'unreadable', control: null, test: null, reason: registered.reason };
+  if ('reason' in registered) return unreadable(registered.reason, registered.detail);
   return readLines(plane, registered.pose, template);
 }
 
@@ -192,6 +117,6 @@ export function readStripAgainst(raster: Raster, templates: readonly CassetteTem
   if (templates.length <= 1) return readStrip(raster, templates[0]);
   const readings = templates.map((template) => readStrip(raster, template)).filter((reading) => reading.result !== 'unreadable');
   const first = readings[0];
-  if (!first) return { result: 'unreadable', control: null, test: null, reason: 'matches no approved kit' };
-  return readings.every((reading) => reading.result === first.result) ? first : { result: 'unreadable', control: null, test: null, reason: 'kits disagree' };
+  if (!first) return unreadable('no-kit-matches', 'matches no approved kit');
+  return readings.every((reading) => reading.result === first.result) ? first : unreadable('kits-disagree', `kits disagree: ${readings.map((reading) => reading.result).join(', ')}`);
 }

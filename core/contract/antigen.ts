@@ -1,7 +1,7 @@
 /** Antigen self-tests: results and their trust, approved kits, the upload's limits and its photo. */
 import * as z from 'zod/mini';
 import { shanghaiDay } from '../shanghai-time.ts';
-import { boundedText, day, endpoint, instant } from './common.ts';
+import { boundedText, day, endpoint, instant, type ErrorCode } from './common.ts';
 
 export const antigenResult = z.enum(['negative', 'positive', 'invalid']);
 export type AntigenResult = z.infer<typeof antigenResult>;
@@ -69,6 +69,36 @@ export const cassetteTemplate = z.object({
   reference: z.object({ along: z.int(), across: z.int(), grey: z.string().check(z.maxLength(4096)) }),
 });
 export type CassetteTemplate = z.infer<typeof cassetteTemplate>;
+
+/**
+ * Why the strip reader could not verify a photo (core/antigen/kit-reader.ts), one code each, so that every
+ * screen can say it in plain words; the numbers behind it (a shape, a fit) go in the reading's `detail`.
+ */
+export const stripReason = z.enum([
+  'no-cassette',
+  'cassette-shape',
+  'well-end',
+  'no-reference',
+  'not-this-kit',
+  'stray-colour',
+  't-without-c',
+  'faint-t',
+  'no-line',
+  'clutter',
+  'marks-apart',
+  'one-line',
+  'no-kit-matches',
+  'kits-disagree',
+  'not-drawn',
+]);
+export type StripReason = z.infer<typeof stripReason>;
+
+/**
+ * The error codes with which the server refuses a self-test upload (server/services/antigen-checks.ts and
+ * the sync handler); the app says each in plain words, and a test holds this list to what the server throws.
+ */
+export const antigenRefusals = ['kit_unknown', 'kit_expired', 'kit_serial_used', 'photo_reused', 'invalid_body', 'unsupported_media_type', 'bad_request'] as const satisfies readonly ErrorCode[];
+export type AntigenRefusal = (typeof antigenRefusals)[number];
 
 /** An antigen kit approved for sale, by the GTIN on its pouch; served like the rule sets and cached offline. */
 export const approvedKit = z.object({

@@ -12,6 +12,7 @@
  * again at the same angle looks like a crop of the first photo (docs/antigen.md, what the photo check cannot tell).
  */
 import { samePhoto, type PhotoBasis } from './photo-hash.ts';
+import { pairSums, pearson } from '../../core/antigen/pair-sums.ts';
 
 /** The grid: cells along the cassette × across it, each `cell` cassette lengths square. */
 export const printGrid = { along: 40, across: 24, cell: 0.0325 } as const;
@@ -179,21 +180,7 @@ const tableCell = (index: number) => {
 
 /** The surroundings residual (see PrintAgreement) of two prints at their best pose. */
 function surroundings(a: Uint8Array, b: Uint8Array): number {
-  let n = 0;
-  let sa = 0;
-  let sb = 0;
-  let saa = 0;
-  let sab = 0;
-  for (let index = 0; index < a.length; index += 1) {
-    const va = a[index] ?? missing;
-    const vb = b[index] ?? missing;
-    if (va === missing || vb === missing || clipped(va) || clipped(vb)) continue;
-    n += 1;
-    sa += va;
-    sb += vb;
-    saa += va * va;
-    sab += va * vb;
-  }
+  const { n, sa, sb, saa, sab } = pairSums(a, b, usable);
   if (n < 16) return Infinity;
   const varA = saa / n - (sa / n) ** 2;
   const gain = varA > 0 ? (sab / n - (sa / n) * (sb / n)) / varA : 0;
@@ -203,7 +190,7 @@ function surroundings(a: Uint8Array, b: Uint8Array): number {
   for (let index = 0; index < a.length; index += 1) {
     const va = a[index] ?? missing;
     const vb = b[index] ?? missing;
-    if (!tableCell(index) || va === missing || vb === missing || clipped(va) || clipped(vb)) continue;
+    if (!tableCell(index) || !usable(va, vb)) continue;
     residual += (vb - (gain * va + offset)) ** 2;
     count += 1;
   }
@@ -212,32 +199,14 @@ function surroundings(a: Uint8Array, b: Uint8Array): number {
   return Math.sqrt(residual / count) / (gain * Math.sqrt(varA));
 }
 
-/** Cells left out of a comparison: off the picture, holding near-white pixels, or near black (which a darkened copy clips). */
-const clipped = (value: number) => value >= clippedCell || value <= 4;
+/** Cells left out of a comparison: off the picture (missing, or NaN past the end), near-white pixels, or near black (which a darkened copy clips). */
+const inRange = (value: number) => value > 4 && value < clippedCell && value !== missing;
+const usable = (va: number, vb: number) => inRange(va) && inRange(vb);
 
 function printAgreement(a: Uint8Array, b: Uint8Array): PrintAgreement {
-  let n = 0;
-  let sa = 0;
-  let sb = 0;
-  let saa = 0;
-  let sbb = 0;
-  let sab = 0;
-  for (let index = 0; index < a.length; index += 1) {
-    const va = a[index] ?? missing;
-    const vb = b[index] ?? missing;
-    if (va === missing || vb === missing || clipped(va) || clipped(vb)) continue;
-    n += 1;
-    sa += va;
-    sb += vb;
-    saa += va * va;
-    sbb += vb * vb;
-    sab += va * vb;
-  }
-  if (n < 16) return { correlation: 0, overlap: n / a.length };
-  const covariance = sab - (sa * sb) / n;
-  const varA = saa - (sa * sa) / n;
-  const varB = sbb - (sb * sb) / n;
-  return { correlation: varA > 0 && varB > 0 ? covariance / Math.sqrt(varA * varB) : 0, overlap: n / a.length };
+  const sums = pairSums(a, b, usable);
+  if (sums.n < 16) return { correlation: 0, overlap: sums.n / a.length };
+  return { correlation: pearson(sums), overlap: sums.n / a.length };
 }
 
 /**

@@ -50,10 +50,30 @@ export interface AntigenEntry {
   lot: string;
   /** What the strip in the photo shows, when it is not what is declared. */
   strip?: { control: number; test: number };
+  /** The kit's GTIN (an approved one); the generated cassette's kit when not given. */
+  gtin?: string;
+  /** The cassette photo as a JPEG (a real-kit photo); a generated one when not given. */
+  photo?: Buffer;
 }
 
 /** Fills and submits the antigen form from the panel's 抗原 tab, with a generated photo. */
 export async function uploadAntigen(page: Page, entry: AntigenEntry): Promise<void> {
+  await fillAntigenForm(page, entry);
+  await page.getByRole('button', { name: '保存并上传' }).click();
+}
+
+/** Chooses a cassette photo on the antigen form and waits until it is shrunk for upload. */
+export async function chooseCassettePhoto(page: Page, photo: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+  await page.getByLabel('检测卡照片').setInputFiles(photo);
+  const caption = page.getByText(/照片已压缩：\d+×\d+，\d+KB/);
+  await expect(caption).toBeVisible({ timeout: 20_000 });
+  const [, width, height, kb] = /(\d+)×(\d+)，(\d+)KB/.exec(await caption.innerText()) ?? [];
+  expect(Math.max(Number(width), Number(height))).toBeLessThanOrEqual(1280);
+  expect(Number(kb)).toBeLessThanOrEqual(300);
+}
+
+/** Fills the antigen form from the panel's 抗原 tab, with a new serial each time, without submitting it. */
+export async function fillAntigenForm(page: Page, entry: AntigenEntry): Promise<void> {
   await page.getByRole('tab', { name: '抗原' }).click();
   await page.getByRole('link', { name: '上传抗原结果' }).click();
   await expect(page.getByRole('heading', { name: '上传抗原自测结果' })).toBeVisible();
@@ -61,17 +81,14 @@ export async function uploadAntigen(page: Page, entry: AntigenEntry): Promise<vo
   // The whole line printed under the kit's barcode, as a person types it: the form splits it into its fields.
   uploads += 1;
   const serial = `E2E${Date.now().toString(36)}${uploads}`;
-  await page.getByLabel('产品编码（01 后的数字）').fill(`(01)06901234567892(17)991231(10)${entry.lot}(21)${serial}`);
+  await page.getByLabel('产品编码（01 后的数字）').fill(`(01)${entry.gtin ?? '06901234567892'}(17)991231(10)${entry.lot}(21)${serial}`);
   await expect(page.getByLabel('序列号（21，SN）')).toHaveValue(serial);
   await page.getByLabel('试剂品牌').fill(entry.kit);
   const seed = (Date.now() % 1_000_000) * 10 + uploads;
-  await page.getByLabel('检测卡照片').setInputFiles({ name: 'cassette.png', mimeType: 'image/png', buffer: cassettePhoto(seed, entry.strip ?? stripFor[entry.result]) });
-  const caption = page.getByText(/照片已压缩：\d+×\d+，\d+KB/);
-  await expect(caption).toBeVisible({ timeout: 20_000 });
-  const [, width, height, kb] = /(\d+)×(\d+)，(\d+)KB/.exec(await caption.innerText()) ?? [];
-  expect(Math.max(Number(width), Number(height))).toBeLessThanOrEqual(1280);
-  expect(Number(kb)).toBeLessThanOrEqual(300);
-  await page.getByRole('button', { name: '保存并上传' }).click();
+  const photo = entry.photo
+    ? { name: 'cassette.jpg', mimeType: 'image/jpeg', buffer: entry.photo }
+    : { name: 'cassette.png', mimeType: 'image/png', buffer: cassettePhoto(seed, entry.strip ?? stripFor[entry.result]) };
+  await chooseCassettePhoto(page, photo);
 }
 
 /** Rows about antigen uploads with this kit name, read from the server's database without writing. */

@@ -36,7 +36,7 @@ export async function readStripInBrowser(photo: Blob, templates: CassetteTemplat
   try {
     return typeof Worker === 'function' && typeof OffscreenCanvas === 'function' ? await inWorker(photo, templates) : await onMainThread(photo, templates);
   } catch {
-    return { result: 'unreadable', control: null, test: null, reason: 'the photo could not be drawn' };
+    return { result: 'unreadable', control: null, test: null, reason: 'not-drawn', detail: 'the photo could not be drawn' };
   }
 }
 

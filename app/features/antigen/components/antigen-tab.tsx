@@ -1,5 +1,6 @@
 import '../../../ui/record-list.css';
 import '../antigen.css';
+import { lazy, Suspense } from 'react';
 import { Link } from '../../../navigation/navigation.tsx';
 import type { AntigenTest } from '../../../../core/contract/antigen.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
@@ -10,6 +11,9 @@ import { antigenSummaryText } from '../../../records/summary-messages.ts';
 import { useAntigenTests } from '../../../records/api/get-antigen-tests.ts';
 import { ErrorState, LoadingState } from '../../../ui/status-views.tsx';
 import { usePendingAntigenUploads } from '../api/get-pending-antigen-uploads.ts';
+
+/** Plain words for a refused or waiting self-test, in both languages: loaded only when the tab has one to explain. */
+const RecordOutcome = lazy(() => import('./record-outcome.tsx').then((module) => ({ default: module.RecordOutcome })));
 
 export function AntigenSummaryLine({ citizenId, now }: { citizenId: string; now: number }) {
   const { t } = useI18n();
@@ -49,19 +53,11 @@ function PendingUploads({ citizenId }: { citizenId: string }) {
           key={id}
           test={upload}
           badge={rejected === undefined ? t('antigen.upload.pending') : t('antigen.upload.rejected')}
-          reason={rejected === undefined ? undefined : rejectionReason(rejected)}
+          rejected={rejected}
         />
       ))}
     </ol>
   );
-}
-
-const antigenRefusals = ['kit_unknown', 'kit_expired', 'kit_serial_used', 'photo_reused'] as const;
-
-/** Why the server refused an upload, in the user's language, when it is one of the self-test checks. */
-function rejectionReason(rejected: string) {
-  const code = rejected.split(':', 1)[0];
-  return antigenRefusals.find((refusal) => refusal === code);
 }
 
 function AntigenRecords({ citizenId }: { citizenId: string }) {
@@ -83,13 +79,15 @@ function AntigenRecords({ citizenId }: { citizenId: string }) {
 function AntigenRecordItem({
   test,
   badge,
-  reason,
+  rejected,
 }: {
   test: Pick<AntigenTest, 'result' | 'testedAt' | 'kit' | 'lot'> & Partial<Pick<AntigenTest, 'trust' | 'review'>>;
   badge?: string;
-  reason?: (typeof antigenRefusals)[number];
+  /** The server's refusal, as the outbox keeps it. */
+  rejected?: string | undefined;
 }) {
   const { t } = useI18n();
+  const waiting = test.trust !== undefined && shownTrust(test) === 'self-review';
   return (
     <li className={badge ? 'record record--pending' : 'record'}>
       <h2 className="record__title">
@@ -97,12 +95,12 @@ function AntigenRecordItem({
         {badge && <span className="record__badge">{badge}</span>}
         {test.trust && <TrustBadge trust={shownTrust(test)} />}
       </h2>
-      {reason && (
-        <p className="field__error" role="alert">
-          {t(`error.${reason}`)}
-        </p>
+      {(rejected !== undefined || waiting) && (
+        <Suspense fallback={null}>
+          <RecordOutcome {...(rejected === undefined ? {} : { rejected })} />
+        </Suspense>
       )}
-      {test.trust && <TrustNote test={{ trust: test.trust, review: test.review }} />}
+      {test.trust && !waiting && <TrustNote test={{ trust: test.trust, review: test.review }} />}
       <dl className="record__facts">
         <dt>{t('antigen.testedAt')}</dt>
         <dd>{formatDateTime(test.testedAt)}</dd>
