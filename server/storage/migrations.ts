@@ -10,6 +10,7 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 import { authority } from './migrations-authority.ts';
 import { identityDocuments } from './migrations-identity.ts';
+import { revocationIndex } from './migrations-revocations.ts';
 import { photoHashBands } from './migrations-scale.ts';
 
 /** Engine-specific column types; everything else is written once. */
@@ -393,5 +394,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0012-authority': { up: (db) => authority(db, dialect) },
     '0017-photo-hash-bands': { up: photoHashBands },
     '0020-identity-documents': { up: (db) => identityDocuments(db, dialect) },
+    '0022-revocation-index': { up: revocationIndex },
   };
 }
