@@ -22,7 +22,7 @@ const entriesArb = (hashBits: number) =>
 
 describe('compact revocation list', () => {
   it('hashes a subject to the top bits of the list hash of revocation-list.ts, the same in Node', async () => {
-    const full = base64urlToBytes(await subjectHash(salt, 'c-1'))!;
+    const full = base64urlToBytes(await subjectHash(salt, 'c-1')) ?? new Uint8Array(16);
     expect(await compactSubjectHash(salt, 'c-1', 32)).toBe(new DataView(full.buffer, full.byteOffset).getUint32(0));
     expect(await compactSubjectHash(salt, 'c-1', 20)).toBe(hashPrefix(full, 32) >>> 12);
     expect(hashPrefix(createHash('sha256').update(`${salt}:c-1`).digest(), 31)).toBe(await compactSubjectHash(salt, 'c-1', 31));
@@ -40,7 +40,7 @@ describe('compact revocation list', () => {
   it('finds every listed subject signed before its change, and none signed after its group', () => {
     fc.assert(
       fc.property(entriesArb(32), (entries) => {
-        const groups = decodeCompactRevocations(encodeCompactRevocations(list(entries)))!.groups;
+        const groups = decodeCompactRevocations(encodeCompactRevocations(list(entries)))?.groups ?? [];
         for (const { hash, notBefore } of entries) {
           expect(mayPredateChange(groups, hash, notBefore - 1)).toBe(true);
           expect(mayPredateChange(groups, hash, 1_600_020_001)).toBe(false);
@@ -66,7 +66,7 @@ describe('compact revocation list', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: bytes.length * 8 - 1 }), (bit) => {
         const flipped = bytes.slice();
-        flipped[bit >>> 3]! ^= 0x80 >>> (bit & 7);
+        flipped[bit >>> 3] = (flipped[bit >>> 3] ?? 0) ^ (0x80 >>> (bit & 7));
         const read = decodeCompactRevocations(flipped);
         if (read) expect(read).not.toEqual(decodeCompactRevocations(bytes));
       }),
@@ -91,7 +91,7 @@ describe('compact revocation list', () => {
     expect(await openRevocations(sealed, () => pair.publicKey)).toEqual(body);
     for (const at of [0, body.length - 1, sealed.length - 1]) {
       const changed = sealed.slice();
-      changed[at]! ^= 1;
+      changed[at] = (changed[at] ?? 0) ^ 1;
       expect(await openRevocations(changed, () => pair.publicKey)).toBeNull();
     }
     expect(await openRevocations(sealed.subarray(1), () => pair.publicKey)).toBeNull();

@@ -30,7 +30,7 @@ export interface RevocationGroup {
   /** The latest notBefore (Unix seconds) in the group: a code signed at or after it predates none of its changes. */
   hi: number;
   /** Sorted, unique, each < 2^hashBits. */
-  hashes: Uint32Array;
+  hashes: Uint32Array<ArrayBuffer>;
 }
 
 export interface CompactRevocations {
@@ -62,7 +62,7 @@ function riceParameter(count: number, bits: number): number {
 }
 
 class Writer {
-  bytes = new Uint8Array(1024);
+  bytes: Uint8Array<ArrayBuffer> = new Uint8Array(1024);
   length = 0;
   private ensure(extra: number) {
     if (this.length + extra <= this.bytes.length) return;
@@ -94,7 +94,7 @@ function riceEncode(hashes: Uint32Array, k: number, bits: number): Uint8Array {
   const out = new Uint8Array(Math.ceil((hashes.length * (k + 1) + 2 ** bits / 2 ** k + 8) / 8));
   let bit = 0;
   const put = (value: number) => {
-    if (value) out[bit >>> 3]! |= 0x80 >>> (bit & 7);
+    if (value) out[bit >>> 3] = (out[bit >>> 3] ?? 0) | (0x80 >>> (bit & 7));
     bit++;
   };
   let previous = -1;
@@ -109,38 +109,59 @@ function riceEncode(hashes: Uint32Array, k: number, bits: number): Uint8Array {
   return out.slice(0, Math.ceil(bit / 8));
 }
 
-/** The values of one group, or null if its bits do not hold exactly `count` increasing values below 2^bits. */
-function riceDecode(bytes: Uint8Array, count: number, k: number, bits: number): Uint32Array | null {
-  const values = new Uint32Array(count);
-  const totalBits = bytes.length * 8;
-  const limit = 2 ** bits;
-  const scale = 2 ** k;
-  let bit = 0;
-  let previous = -1;
-  for (let i = 0; i < count; i++) {
-    let q = 0;
-    for (;;) {
-      if (bit >= totalBits) return null;
-      const set = (bytes[bit >>> 3]! >>> (7 - (bit & 7))) & 1;
-      bit++;
-      if (!set) break;
-      if (++q * scale >= limit) return null;
-    }
-    if (bit + k > totalBits) return null;
-    let low = 0;
-    for (let j = 0; j < k; j++, bit++) low = low * 2 + ((bytes[bit >>> 3]! >>> (7 - (bit & 7))) & 1);
-    const value = previous + 1 + q * scale + low;
-    if (value >= limit) return null;
-    values[i] = value;
-    previous = value;
+/**
+ * One group's values, decoded a slice at a time so that a verifier can let a frame paint between slices.
+ * `step` answers 'more' while values remain, 'done' once exactly `count` increasing values below 2^bits
+ * were read and only zero padding is left, and 'corrupt' for anything this encoder could not have written.
+ */
+export class RiceDecoder {
+  readonly values: Uint32Array<ArrayBuffer>;
+  private bit = 0;
+  private index = 0;
+  private previous = -1;
+  constructor(
+    private readonly bytes: Uint8Array,
+    count: number,
+    private readonly k: number,
+    private readonly bits: number,
+  ) {
+    this.values = new Uint32Array(count);
   }
-  // What is left is the last byte's padding, all zero: anything else is not this encoder's output.
-  if (totalBits - bit >= 8) return null;
-  for (; bit < totalBits; bit++) if ((bytes[bit >>> 3]! >>> (7 - (bit & 7))) & 1) return null;
-  return values;
+
+  step(maxValues = Number.POSITIVE_INFINITY): 'more' | 'done' | 'corrupt' {
+    const { bytes, k, values } = this;
+    const totalBits = bytes.length * 8;
+    const limit = 2 ** this.bits;
+    const scale = 2 ** k;
+    let { bit, previous } = this;
+    const end = Math.min(values.length, this.index + maxValues);
+    for (let i = this.index; i < end; i++) {
+      let q = 0;
+      for (;;) {
+        if (bit >= totalBits) return 'corrupt';
+        const set = ((bytes[bit >>> 3] ?? 0) >>> (7 - (bit & 7))) & 1;
+        bit++;
+        if (!set) break;
+        if (++q * scale >= limit) return 'corrupt';
+      }
+      if (bit + k > totalBits) return 'corrupt';
+      let low = 0;
+      for (let j = 0; j < k; j++, bit++) low = low * 2 + (((bytes[bit >>> 3] ?? 0) >>> (7 - (bit & 7))) & 1);
+      const value = previous + 1 + q * scale + low;
+      if (value >= limit) return 'corrupt';
+      values[i] = value;
+      previous = value;
+    }
+    Object.assign(this, { bit, previous, index: end });
+    if (end < values.length) return 'more';
+    // What is left is the last byte's padding, all zero: anything else is not this encoder's output.
+    if (totalBits - bit >= 8) return 'corrupt';
+    for (; bit < totalBits; bit++) if (((bytes[bit >>> 3] ?? 0) >>> (7 - (bit & 7))) & 1) return 'corrupt';
+    return 'done';
+  }
 }
 
-export function encodeCompactRevocations(list: CompactRevocations): Uint8Array {
+export function encodeCompactRevocations(list: CompactRevocations): Uint8Array<ArrayBuffer> {
   const out = new Writer();
   out.raw(new Uint8Array(compactMagic));
   out.byte(list.full ? 1 : 0);
@@ -169,7 +190,7 @@ class Reader {
   constructor(readonly bytes: Uint8Array) {}
   byte(): number {
     if (this.offset >= this.bytes.length) throw new RangeError('truncated');
-    return this.bytes[this.offset++]!;
+    return this.bytes[this.offset++] ?? 0;
   }
   varint(): number {
     let value = 0;
@@ -192,7 +213,7 @@ class Reader {
 
 /** The header and each group still Rice-coded, so a verifier can decode a group at a time between frames. */
 export interface CompactHeader extends Omit<CompactRevocations, 'groups'> {
-  groups: { bucket: number; hi: number; count: number; decode: () => Uint32Array | null }[];
+  groups: { bucket: number; hi: number; count: number; decoder: () => RiceDecoder }[];
 }
 
 export function readCompactHeader(bytes: Uint8Array): CompactHeader | null {
@@ -217,7 +238,7 @@ export function readCompactHeader(bytes: Uint8Array): CompactHeader | null {
       const riceBytes = input.take(input.varint());
       entries += count;
       if (hiOffset >= bucketSeconds || count > 2 ** hashBits || entries > maxCompactEntries || k > hashBits) return null;
-      groups.push({ bucket, hi: bucket * bucketSeconds + hiOffset, count, decode: () => riceDecode(riceBytes, count, k, hashBits) });
+      groups.push({ bucket, hi: bucket * bucketSeconds + hiOffset, count, decoder: () => new RiceDecoder(riceBytes, count, k, hashBits) });
     }
     if (input.offset !== bytes.length) return null;
     return { v, salt, full: flags === 1, hashBits, bucketSeconds, groups };
@@ -233,9 +254,9 @@ export function decodeCompactRevocations(bytes: Uint8Array): CompactRevocations 
   if (!header) return null;
   const groups: RevocationGroup[] = [];
   for (const group of header.groups) {
-    const hashes = group.decode();
-    if (!hashes) return null;
-    groups.push({ bucket: group.bucket, hi: group.hi, hashes });
+    const decoder = group.decoder();
+    if (decoder.step() !== 'done') return null;
+    groups.push({ bucket: group.bucket, hi: group.hi, hashes: decoder.values });
   }
   return { ...header, groups };
 }

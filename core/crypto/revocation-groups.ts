@@ -23,27 +23,29 @@ export function groupEntries(entries: Iterable<{ hash: number; notBefore: number
     .map(([bucket, { hi, hashes }]) => ({ bucket, hi, hashes: uniqueSorted(Uint32Array.from(hashes).sort()) }));
 }
 
-function uniqueSorted(sorted: Uint32Array): Uint32Array {
+function uniqueSorted(sorted: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> {
   let length = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[length - 1]) sorted[length++] = sorted[i]!;
+  for (const value of sorted) if (length === 0 || value !== sorted[length - 1]) sorted[length++] = value;
   return sorted.subarray(0, length).slice();
 }
 
 /** Two sorted unique sets as one, in one pass. */
-export function unionSorted(a: Uint32Array, b: Uint32Array): Uint32Array {
+export function unionSorted(a: Uint32Array, b: Uint32Array): Uint32Array<ArrayBuffer> {
   const out = new Uint32Array(a.length + b.length);
   let i = 0;
   let j = 0;
   let n = 0;
   while (i < a.length && j < b.length) {
-    const x = a[i]!;
-    const y = b[j]!;
+    const x = a[i] ?? 0;
+    const y = b[j] ?? 0;
     if (x <= y) i++;
     if (y <= x) j++;
     out[n++] = Math.min(x, y);
   }
-  while (i < a.length) out[n++] = a[i++]!;
-  while (j < b.length) out[n++] = b[j++]!;
+  out.set(a.subarray(i), n);
+  n += a.length - i;
+  out.set(b.subarray(j), n);
+  n += b.length - j;
   return n === out.length ? out : out.slice(0, n);
 }
 
@@ -51,7 +53,8 @@ export function unionSorted(a: Uint32Array, b: Uint32Array): Uint32Array {
 export function mergeGroup(held: RevocationGroup[], received: RevocationGroup): RevocationGroup[] {
   const index = held.findIndex((group) => group.bucket === received.bucket);
   if (index < 0) return [...held, received].sort((a, b) => a.bucket - b.bucket);
-  const same = held[index]!;
+  const same = held[index];
+  if (!same) return held;
   const merged = { bucket: same.bucket, hi: Math.max(same.hi, received.hi), hashes: unionSorted(same.hashes, received.hashes) };
   return held.map((group, i) => (i === index ? merged : group));
 }
@@ -61,7 +64,7 @@ function contains(sorted: Uint32Array, value: number): boolean {
   let high = sorted.length - 1;
   while (low <= high) {
     const middle = (low + high) >>> 1;
-    const at = sorted[middle]!;
+    const at = sorted[middle] ?? 0;
     if (at === value) return true;
     if (at < value) low = middle + 1;
     else high = middle - 1;
@@ -81,13 +84,13 @@ export function mayPredateChange(groups: readonly RevocationGroup[], hash: numbe
 export const entryCount = (groups: readonly RevocationGroup[]) => groups.reduce((sum, group) => sum + group.hashes.length, 0);
 
 const sealType = 'revocations-compact';
-const digestOf = async (body: Uint8Array) => bytesToBase64url(new Uint8Array(await crypto.subtle.digest('SHA-256', body)));
+const digestOf = async (body: Uint8Array<ArrayBuffer>) => bytesToBase64url(new Uint8Array(await crypto.subtle.digest('SHA-256', body)));
 
 /**
  * The list with the server's signature after it: body, then a signed token whose payload carries the
  * body's SHA-256, then the token's length in two bytes. The keys and their rotation are the credentials'.
  */
-export async function sealRevocations(body: Uint8Array, sign: (payload: unknown) => Promise<string>): Promise<Uint8Array> {
+export async function sealRevocations(body: Uint8Array<ArrayBuffer>, sign: (payload: unknown) => Promise<string>): Promise<Uint8Array<ArrayBuffer>> {
   const token = new TextEncoder().encode(await sign({ t: sealType, d: await digestOf(body) }));
   const out = new Uint8Array(body.length + token.length + 2);
   out.set(body);
@@ -98,9 +101,9 @@ export async function sealRevocations(body: Uint8Array, sign: (payload: unknown)
 }
 
 /** The body if the server signed exactly these bytes, else null. */
-export async function openRevocations(sealed: Uint8Array, lookup: KeyLookup): Promise<Uint8Array | null> {
+export async function openRevocations(sealed: Uint8Array<ArrayBuffer>, lookup: KeyLookup): Promise<Uint8Array<ArrayBuffer> | null> {
   if (sealed.length < 2) return null;
-  const tokenLength = (sealed[sealed.length - 2]! << 8) | sealed[sealed.length - 1]!;
+  const tokenLength = ((sealed[sealed.length - 2] ?? 0) << 8) | (sealed[sealed.length - 1] ?? 0);
   const bodyLength = sealed.length - 2 - tokenLength;
   if (bodyLength < 0) return null;
   const body = sealed.subarray(0, bodyLength);

@@ -43,7 +43,7 @@ async function paperCode(): Promise<{ s: string; iat: number }> {
   return read.claims;
 }
 
-const idNumberOf = async (citizen: string) => (await server.query<{ id_number: string }>('SELECT id_number FROM citizens WHERE id = ?', citizen))[0]!.id_number;
+const idNumberOf = async (citizen: string) => (await server.query<{ id_number: string }>('SELECT id_number FROM citizens WHERE id = ?', citizen))[0]?.id_number;
 const decide = async (externalId: string, colour: string) =>
   postFeed(server.url, 'colour-decisions', authority, [{ externalId, idNumber: await idNumberOf('demo-b'), colour, reason: '区域筛查', decidedAt: new Date().toISOString() }]);
 const waitForNextSecond = () => new Promise((resolve) => setTimeout(resolve, 1100 - (Date.now() % 1000)));

@@ -46,7 +46,7 @@ export function createRevocationService(revocations: Stores['revocations'], sign
      * window, what changed after it (reaching back by the overlap); with none, or one older than any entry
      * still kept (a verifier away for longer), the whole list, marked full so that it replaces what is held.
      */
-    async compact(since?: number): Promise<Uint8Array> {
+    async compact(since?: number): Promise<Uint8Array<ArrayBuffer>> {
       const now = clock().getTime();
       const oldest = now - revocationRetentionMs;
       const full = since === undefined || since - revocationOverlapMs <= oldest;
