@@ -145,8 +145,15 @@ export class RiceDecoder {
         if (++q * scale >= limit) return 'corrupt';
       }
       if (bit + k > totalBits) return 'corrupt';
+      // The k low bits a byte's worth at a time: a phone's first sync runs this before the JIT has warmed.
       let low = 0;
-      for (let j = 0; j < k; j++, bit++) low = low * 2 + (((bytes[bit >>> 3] ?? 0) >>> (7 - (bit & 7))) & 1);
+      for (let left = k; left > 0; ) {
+        const offset = bit & 7;
+        const take = Math.min(8 - offset, left);
+        low = low * (1 << take) + (((bytes[bit >>> 3] ?? 0) >>> (8 - offset - take)) & ((1 << take) - 1));
+        bit += take;
+        left -= take;
+      }
       const value = previous + 1 + q * scale + low;
       if (value >= limit) return 'corrupt';
       values[i] = value;

@@ -16,12 +16,16 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { chromium, type CDPSession } from '@playwright/test';
 import SqliteDatabase from 'better-sqlite3';
 import { build } from 'esbuild';
-import { readCompactHeader } from '../../core/crypto/revocation-compact.ts';
-import { entryCount, openRevocations } from '../../core/crypto/revocation-groups.ts';
+import { createHash } from 'node:crypto';
+import { endpoints } from '../../core/contract/endpoints.ts';
+import { compactBucketSeconds, compactHashBits, encodeCompactRevocations, hashPrefix, readCompactHeader } from '../../core/crypto/revocation-compact.ts';
+import { entryCount, groupEntries, openRevocations } from '../../core/crypto/revocation-groups.ts';
 import { applyRevocations, mayBeRevoked } from '../../app/verification/revocation-check.ts';
 import { findChromium } from '../../testing/browser/find-chromium.ts';
 import { signingKeyLookup } from '../../testing/server/test-client.ts';
 import { startServer } from '../../server/server.ts';
+import { openDatabase } from '../../server/storage/database.ts';
+import { createStorage } from '../../server/storage/storage.ts';
 import type { PageTimes } from './revocation-apply-page.ts';
 
 const entries = Number(process.env.ENTRIES ?? 500_000);
@@ -82,7 +86,8 @@ try {
   const now = Date.now();
   // The day before: as many changes a day earlier, which the verifier holds already when the delta comes.
   insertChanges(file, 'earlier', entries, now - 24 * hour);
-  const earlierFull = await fetchSealed(`${server.url}/api/revocations/compact`);
+  const whole = await timed(() => fetchSealed(`${server.url}/api/revocations/compact`));
+  const earlierFull = whole.value;
   // The verifier last synced just before the decision's hour began.
   const heldVersion = now - hour;
   insertChanges(file, 'decision', entries, now);
@@ -91,12 +96,27 @@ try {
 
   const delta = await timed(() => fetchSealed(`${server.url}/api/revocations/compact?since=${heldVersion}`));
   const sealed = delta.value;
-  const full = await timed(() => fetchSealed(`${server.url}/api/revocations/compact`));
   console.log(
-    `server, through HTTP: the delta (${entries.toLocaleString('en-US')} new) in ${delta.ms.toFixed(0)} ms (${delta.cpu} CPU s, server and client one process); the whole list (${(2 * entries).toLocaleString('en-US')}) in ${full.ms.toFixed(0)} ms (${full.cpu} CPU s)`,
+    `server, through HTTP: the delta (${entries.toLocaleString('en-US')} new) in ${delta.ms.toFixed(0)} ms (${delta.cpu} CPU s, server and client one process); a whole list of ${entries.toLocaleString('en-US')} in ${whole.ms.toFixed(0)} ms (${whole.cpu} CPU s)`,
   );
+  // The same delta's steps one by one, through the server's own store and the core functions it calls.
+  const database = await openDatabase({ engine: 'sqlite', dataDir });
+  try {
+    const rows = await timed(() => createStorage(database).revocations.revokingAfter(new Date(heldVersion - 5 * 60_000).toISOString()));
+    const hashed = await timed(() =>
+      Promise.resolve(rows.value.map((row) => ({ hash: hashPrefix(createHash('sha256').update(`salt-of-the-bench-run:${row.citizen_id}`).digest(), compactHashBits), notBefore: Math.floor(Date.parse(row.recorded_at) / 1000) }))),
+    );
+    const coded = await timed(() =>
+      Promise.resolve(encodeCompactRevocations({ v: now, salt: 'salt-of-the-bench-run', full: false, hashBits: compactHashBits, bucketSeconds: compactBucketSeconds, groups: groupEntries(hashed.value, compactBucketSeconds) })),
+    );
+    console.log(
+      `  of which: indexed query ${rows.ms.toFixed(0)} ms (${rows.cpu} CPU s, ${rows.value.length.toLocaleString('en-US')} rows), hashing ${hashed.ms.toFixed(0)} ms (${hashed.cpu} CPU s), grouping + Rice coding ${coded.ms.toFixed(0)} ms (${coded.cpu} CPU s)`,
+    );
+  } finally {
+    await database.close();
+  }
   console.log(
-    `wire: delta ${kb(sealed.length)} raw, ${kb(gzipSync(sealed).length)} gzip, ${kb(brotliCompressSync(sealed).length)} brotli = ${((sealed.length * 8) / entries).toFixed(2)} bits an entry; whole list ${kb(full.value.length)}`,
+    `wire: delta ${sealed.length.toLocaleString('en-US')} bytes raw, ${gzipSync(sealed).length.toLocaleString('en-US')} gzip, ${brotliCompressSync(sealed).length.toLocaleString('en-US')} brotli = ${((sealed.length * 8) / entries).toFixed(2)} bits an entry; whole list ${whole.value.length.toLocaleString('en-US')} bytes`,
   );
   if (withJson) {
     const json = await timed(async () => new Uint8Array(await (await fetch(`${server.url}/api/revocations?since=${heldVersion}`)).arrayBuffer()));
@@ -129,7 +149,7 @@ try {
     await context.route('https://bench.test/', (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><meta charset="utf-8"><script>${script}</script>` }));
     await context.route('https://bench.test/earlier', (route) => route.fulfill({ contentType: 'application/octet-stream', body: Buffer.from(earlierFull) }));
     await context.route('https://bench.test/delta', (route) => route.fulfill({ contentType: 'application/octet-stream', body: Buffer.from(sealed) }));
-    const [jwk] = (await (await fetch(`${server.url}/api/keys`)).json()) .keys as JsonWebKey[];
+    const [jwk] = endpoints.signingKeys.response.parse(await (await fetch(`${server.url}/api/keys`)).json()).keys;
     const report = async (fresh: boolean, label: string) => {
       const page = await context.newPage();
       await page.goto('https://bench.test/');
