@@ -50,7 +50,8 @@ export function apiPath(path: string, params: Record<string, string> = {}): stri
   return `/api${path.replace(/:([A-Za-z]+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''))}`;
 }
 
-export async function request<N extends EndpointName>(name: N, options: RequestOptions<N>): Promise<ResponseOf<N>> {
+/** The answer once its status is a success; every failure leaves as an ApiError. */
+async function send<N extends EndpointName>(name: N, options: RequestOptions<N>, accept: string): Promise<Response> {
   const definition = endpoints[name];
   const timeout = AbortSignal.timeout(options.timeoutMs ?? defaultTimeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
@@ -63,7 +64,7 @@ export async function request<N extends EndpointName>(name: N, options: RequestO
       method: definition.method,
       credentials: 'same-origin',
       headers: {
-        Accept: 'application/json',
+        Accept: accept,
         ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
         ...(options.bearer === undefined ? {} : { Authorization: `Bearer ${options.bearer}` }),
       },
@@ -82,16 +83,29 @@ export async function request<N extends EndpointName>(name: N, options: RequestO
 
   noteAnswer(response.status);
   noteServerDate(response.headers.get('Date'), sentAt, Date.now());
-  const json: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
-    const parsed = errorBody.safeParse(json);
+    const parsed = errorBody.safeParse(await response.json().catch(() => undefined));
     const retryAfter = Number(response.headers.get('retry-after') ?? Number.NaN);
     if (parsed.success) {
       throw new ApiError(response.status, parsed.data.error.code as ErrorCode, parsed.data.error.message, Number.isInteger(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
     }
     throw new ApiError(response.status, response.status >= 500 ? 'internal' : 'bad_response', `HTTP ${response.status}`);
   }
-  const parsed = definition.response.safeParse(json);
+  return response;
+}
+
+export async function request<N extends EndpointName>(name: N, options: RequestOptions<N>): Promise<ResponseOf<N>> {
+  const response = await send(name, options, 'application/json');
+  const json: unknown = await response.json().catch(() => undefined);
+  const parsed = endpoints[name].response.safeParse(json);
   if (!parsed.success) throw new ApiError(response.status, 'bad_response', 'The server answered in an unexpected shape.');
   return parsed.data as ResponseOf<N>;
+}
+
+/** An endpoint that answers bytes (the compact revocation list): its body, whatever the bytes say. */
+export async function requestBytes<N extends EndpointName>(name: N, options: RequestOptions<N>): Promise<Uint8Array<ArrayBuffer>> {
+  const response = await send(name, options, 'application/octet-stream');
+  const body = await response.arrayBuffer().catch(() => undefined);
+  if (!body) throw new ApiError(0, 'network', 'The answer was cut off.');
+  return new Uint8Array(body);
 }

@@ -16,7 +16,7 @@ import type { KeyLookup } from '../../core/crypto/signed-token.ts';
 import { evaluate, type Evaluation, type TestFact } from '../../core/rules/evaluate.ts';
 import { factsFromClaims } from '../../core/rules/facts.ts';
 import type { HeldRevocations } from '../offline/revocation-store.ts';
-import { issuedBeforeChange } from './revocation-check.ts';
+import { mayBeRevoked } from './revocation-check.ts';
 
 /** A phone's or a paper health code, in either format, by its shape: what a frame holding several codes is searched for. */
 export const isHealthCodeText = (text: string): boolean => {
@@ -43,7 +43,9 @@ export interface HolderFacts {
 
 export type Verification =
   | { kind: 'checked'; subject: string; maskedName: string; facts: HolderFacts; evaluation: Evaluation; paper: PaperDetails | null }
-  | { kind: 'refused'; reason: CodeRefusal | 'revoked' };
+  | { kind: 'refused'; reason: CodeRefusal }
+  /** The list says the code may predate a change of its holder's colour: asked again, never shown red. */
+  | { kind: 'recheck' };
 
 export async function verifyHealthCode(
   text: string,
@@ -54,8 +56,9 @@ export async function verifyHealthCode(
 ): Promise<Verification> {
   const read = await readHealthCode(text, lookup, now);
   if (!read.ok) return { kind: 'refused', reason: read.reason };
-  // Signed before its holder's colour changed: the colour it shows may no longer be theirs.
-  if (await issuedBeforeChange(revocations, read.claims)) return { kind: 'refused', reason: 'revoked' };
+  // Maybe signed before its holder's colour changed: the colour it shows may no longer be theirs. A
+  // truncated hash may be someone else's, so the holder is asked for a fresh code, not turned away.
+  if (await mayBeRevoked(revocations, read.claims)) return { kind: 'recheck' };
   const printed = read.kind === 'paper' ? readPaperId(read.claims.i) : null;
   const paper =
     read.kind === 'paper' && printed

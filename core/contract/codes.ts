@@ -74,4 +74,9 @@ export const codeEndpoints = {
    * changed after that version; public, like the keys it is checked with.
    */
   revocations: endpoint({ method: 'GET', path: '/revocations', body: undefined, response: revocationList }),
+  /**
+   * The same list in its compact binary form (core/crypto/revocation-compact.ts), sealed by the server key,
+   * as `application/octet-stream`: what verifiers sync, since it stays under 1 MB for half a million changes.
+   */
+  revocationsCompact: endpoint({ method: 'GET', path: '/revocations/compact', body: undefined, response: z.instanceof(Uint8Array) }),
 } as const;

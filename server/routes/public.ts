@@ -8,6 +8,13 @@ import { sessionToken } from '../http/session.ts';
  * What anyone may read without a session, mounted at the API's root: the rules in force, the approved antigen
  * kits, the signing keys, the revocation list, demo accounts, health, and who the session cookie (if any) is.
  */
+/** A list's `since`: the version (a whole number) of a list fetched before. */
+function sinceQuery(since: string | undefined): number | undefined {
+  if (since === undefined) return undefined;
+  if (!/^\d{1,15}$/.test(since)) throw new HttpError(400, 'bad_request', 'since must be the version (a whole number) of a list fetched before.');
+  return Number(since);
+}
+
 export function publicRoutes({ auth, citizens, publicData, config, signer, revocations, ready }: Services) {
   return new Hono()
     .get(endpoints.signingKeys.path, (c) => {
@@ -15,13 +22,14 @@ export function publicRoutes({ auth, citizens, publicData, config, signer, revoc
       return c.json<ResponseOf<'signingKeys'>>({ keys: signer.publicKeys() });
     })
     .get(endpoints.revocations.path, async (c) => {
-      const since = c.req.query('since');
-      if (since !== undefined && !/^\d{1,15}$/.test(since)) {
-        throw new HttpError(400, 'bad_request', 'since must be the version (a whole number) of a list fetched before.');
-      }
       // Verifiers ask every few minutes for what changed since their version: never an old answer.
       c.header('Cache-Control', 'no-store');
-      return c.json<ResponseOf<'revocations'>>({ list: await revocations.list(since === undefined ? undefined : Number(since)) });
+      return c.json<ResponseOf<'revocations'>>({ list: await revocations.list(sinceQuery(c.req.query('since'))) });
+    })
+    .get(endpoints.revocationsCompact.path, async (c) => {
+      const sealed = await revocations.compact(sinceQuery(c.req.query('since')));
+      // Rice-coded hashes are as dense as they come: compressing them again would only spend CPU.
+      return c.body(sealed, 200, { 'Content-Type': 'application/octet-stream', 'Cache-Control': 'no-store' });
     })
     .get(endpoints.ruleSets.path, async (c) => c.json<ResponseOf<'ruleSets'>>({ ruleSets: await publicData.ruleSets() }))
     .get(endpoints.antigenKits.path, async (c) => c.json<ResponseOf<'antigenKits'>>({ kits: await publicData.antigenKits() }))

@@ -11,6 +11,7 @@ import { sql, type Kysely, type Migration } from 'kysely';
 import { authority } from './migrations-authority.ts';
 import { familyLinkEvents } from './migrations-family.ts';
 import { identityDocuments } from './migrations-identity.ts';
+import { revocationIndex } from './migrations-revocations.ts';
 import { photoHashBands } from './migrations-scale.ts';
 
 /** Engine-specific column types; everything else is written once. */
@@ -395,5 +396,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0017-photo-hash-bands': { up: photoHashBands },
     '0020-identity-documents': { up: (db) => identityDocuments(db, dialect) },
     '0021-family-link-events': { up: familyLinkEvents },
+    '0022-revocation-index': { up: revocationIndex },
   };
 }

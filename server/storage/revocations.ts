@@ -17,6 +17,18 @@ export function createRevocationStore(db: Kysely<Schema>) {
         .groupBy('citizen_id')
         .execute();
     },
+    /**
+     * Every change that changed a colour recorded after `after`, one row each (a citizen changed twice is
+     * two rows): what the compact list groups by time. Read from its partial index (migration 0022) alone.
+     */
+    async revokingAfter(after: string): Promise<{ citizen_id: string; recorded_at: string }[]> {
+      return db
+        .selectFrom('colour_changes')
+        .select(['citizen_id', 'recorded_at'])
+        .where('recorded_at', '>', after)
+        .whereRef('colour', '<>', 'previous_colour')
+        .execute();
+    },
     /** When the citizen's colour last really changed (recorded), or undefined: a code signed before then is revoked. */
     async lastChangeOf(citizenId: string): Promise<string | undefined> {
       const row = await db

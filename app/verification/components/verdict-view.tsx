@@ -69,11 +69,23 @@ export function HolderFactsList({ facts, now }: { facts: HolderFacts; now: numbe
 }
 
 /**
- * A verdict on one scanned code, PASS / FAIL / refused, with the reason: the staff verifier shows it under
+ * A verdict on one scanned code, PASS / FAIL / refused / recheck, with the reason: the staff verifier shows it under
  * its camera, the kiosk full-screen (`className` adds its size).
  */
 export function VerdictView({ verification, ruleSet, now, className = '' }: { verification: Verification; ruleSet: RuleSet; now: number; className?: string }) {
   const { t, language } = useI18n();
+  // Not red: the list's hit may be another holder's hash, and a fresh code settles it either way.
+  if (verification.kind === 'recheck') {
+    return (
+      <section className={`verdict verdict--recheck ${className}`} role="alert">
+        <span className="verdict__icon" aria-hidden="true">
+          ?
+        </span>
+        <strong className="verdict__words">{t('verify.recheck')}</strong>
+        <span className="verdict__reason">{t('verify.recheck.body')}</span>
+      </section>
+    );
+  }
   if (verification.kind === 'refused') {
     return (
       <section className={`verdict verdict--fail ${className}`} role="alert">

@@ -58,11 +58,12 @@ export function KioskScreen({ token, me, onUnauthorized }: { token: string; me: 
   }, [shown]);
 
   const announce = useCallback(
-    (outcome: 'pass' | 'fail' | 'refused', maskedName: string) => {
+    (outcome: 'pass' | 'fail' | 'refused' | 'recheck', maskedName: string) => {
       playOutcomeTone(outcome === 'pass' ? 'pass' : 'fail');
       // A masked name is read without its stars: 张*三 is said as 张三's first and last characters.
       const name = maskedName.replace(/\*/g, '');
-      speak(outcome === 'refused' ? k('kiosk.speak.refused') : k(outcome === 'pass' ? 'kiosk.speak.pass' : 'kiosk.speak.fail', { name }), language);
+      if (outcome === 'refused' || outcome === 'recheck') speak(k(`kiosk.speak.${outcome}`), language);
+      else speak(k(outcome === 'pass' ? 'kiosk.speak.pass' : 'kiosk.speak.fail', { name }), language);
     },
     [k, language],
   );
@@ -76,7 +77,7 @@ export function KioskScreen({ token, me, onUnauthorized }: { token: string; me: 
     // The next visitor's verdict replaces a typed pass still waiting for its tap: that one logs nothing.
     dispatchConfirm({ type: 'cancel' });
     setShown((previous) => ({ seq: (previous?.seq ?? 0) + 1, kind: 'code', verification, at, logged }));
-    announce(verification.kind === 'refused' ? 'refused' : pass ? 'pass' : 'fail', verification.kind === 'checked' ? verification.maskedName : '');
+    announce(verification.kind === 'checked' ? (pass ? 'pass' : 'fail') : verification.kind, verification.kind === 'checked' ? verification.maskedName : '');
     tally(pass ? 'pass' : 'fail');
   });
 
