@@ -6,6 +6,7 @@ import { useNow } from '../../../ui/use-now.ts';
 import { useDecideKiosk } from '../api/operator-work.ts';
 import { canToggleTypedId, kioskActions, needsConfirmation, syncState, wireAction, type KioskAction } from '../kiosk-licence.ts';
 import { ConsoleFormError } from './console-status.tsx';
+import { StatusBadge } from '../../../ui/status-badge.tsx';
 
 const actionStyle: Record<KioskAction, string> = {
   license: 'button--primary',
@@ -38,7 +39,7 @@ export function KioskCard({ kiosk, onDone }: { kiosk: OperatorKiosk; onDone: (no
   return (
     <article className="console-item" aria-label={`${kiosk.label} · ${kiosk.venue.name}`}>
       <h3>
-        {kiosk.label} <span className={`console-badge console-badge--${kiosk.licence}`}>{c(`console.kiosks.status.${kiosk.licence}`)}</span>
+        {kiosk.label} <StatusBadge status={kiosk.licence}>{c(`console.kiosks.status.${kiosk.licence}`)}</StatusBadge>
       </h3>
       <p>{c('console.kiosks.venue', { venue: kiosk.venue.name, number: kiosk.venue.number })} · {kiosk.venue.address}</p>
       {kiosk.licence === 'requested' && <p className="record__meta">{c('console.kiosks.requestedAt', { time: formatDateTime(kiosk.createdAt) })}</p>}

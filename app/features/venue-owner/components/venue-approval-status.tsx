@@ -1,5 +1,6 @@
 import type { OwnedVenue } from '../../../../core/contract/venues.ts';
 import { useConsoleText } from '../../../i18n/console-messages.ts';
+import { StatusBadge } from '../../../ui/status-badge.tsx';
 import { approvalNotice } from '../venue-approval.ts';
 
 /** Where the district's review of the owner's venue stands, and when refused, why and what to do about it. */
@@ -9,7 +10,7 @@ export function VenueApprovalStatus({ venue }: { venue: OwnedVenue }) {
   return (
     <>
       <p>
-        <span className={`venue-approval venue-approval--${venue.status}`}>{c(notice.label)}</span>
+        <StatusBadge status={venue.status}>{c(notice.label)}</StatusBadge>
       </p>
       {notice.reason && <p className="venue-refusal">{c(notice.reason.key, { reason: notice.reason.reason ?? '' })}</p>}
       {notice.next && <p className="record__meta">{c(notice.next, { district: venue.district })}</p>}
@@ -20,5 +21,5 @@ export function VenueApprovalStatus({ venue }: { venue: OwnedVenue }) {
 /** The licence a kiosk holds, beside its name in the owner's list. */
 export function KioskLicenceBadge({ licence }: { licence: 'requested' | 'licensed' | 'suspended' | 'revoked' }) {
   const c = useConsoleText();
-  return <span className={`venue-approval venue-approval--${licence}`}>{c(`console.kiosks.status.${licence}`)}</span>;
+  return <StatusBadge status={licence}>{c(`console.kiosks.status.${licence}`)}</StatusBadge>;
 }
