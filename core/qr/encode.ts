@@ -5,7 +5,7 @@
  */
 import { dataCodewords, segmentOf, type QrMode } from './data-codewords.ts';
 import { applyMask, penalty } from './mask.ts';
-import { ModuleGrid } from './matrix.ts';
+import { drawFormat, functionPatterns, moduleAt, placeCodewords } from './matrix.ts';
 import { rsGenerator, rsRemainder } from './reed-solomon.ts';
 import { blockLayout, type QrLevel } from './tables.ts';
 
@@ -58,22 +58,22 @@ export function encodeQr(text: string, level: QrLevel, { mask, minVersion = 1 }:
     if (++version > 40) throw new RangeError(`${segment.count} ${segment.mode} characters do not fit a QR symbol at level ${level}`);
     data = dataCodewords(segment, version, level);
   }
-  const grid = new ModuleGrid(version);
-  grid.placeCodewords(withErrorCorrection(data, version, level));
+  const grid = functionPatterns(version);
+  placeCodewords(grid, withErrorCorrection(data, version, level));
   let chosen = mask ?? 0;
   if (mask === undefined) {
     let lowest = Infinity;
     for (let candidate = 0; candidate < 8; candidate++) {
       applyMask(grid, candidate);
-      grid.drawFormat(level, candidate);
+      drawFormat(grid, level, candidate);
       const points = penalty(grid);
       if (points < lowest) [lowest, chosen] = [points, candidate];
       applyMask(grid, candidate);
     }
   }
   applyMask(grid, chosen);
-  grid.drawFormat(level, chosen);
+  drawFormat(grid, level, chosen);
   const { size } = grid;
-  const modules = Array.from({ length: size }, (_, y) => Array.from({ length: size }, (_, x) => grid.get(x, y) === 1));
+  const modules = Array.from({ length: size }, (_, y) => Array.from({ length: size }, (_, x) => moduleAt(grid, x, y) === 1));
   return { version, mode: segment.mode, mask: chosen, size, modules };
 }

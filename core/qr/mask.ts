@@ -3,7 +3,7 @@
  * so a symbol is the one that library would draw: runs of five or more, 2×2 blocks, finder-like 1:1:3:1:1 runs
  * with four light modules beside them, and the dark share's distance from half.
  */
-import type { ModuleGrid } from './matrix.ts';
+import { moduleAt, type ModuleGrid } from './matrix.ts';
 
 function masked(mask: number, x: number, y: number): boolean {
   switch (mask) {
@@ -31,7 +31,7 @@ export function applyMask(grid: ModuleGrid, mask: number): void {
   const { size, dark, reserved } = grid;
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
-      if (reserved[y * size + x] === 0 && masked(mask, x, y)) dark[y * size + x] = 1 - grid.get(x, y);
+      if (reserved[y * size + x] === 0 && masked(mask, x, y)) dark[y * size + x] = 1 - moduleAt(grid, x, y);
     }
   }
 }
@@ -42,7 +42,7 @@ export function penalty(grid: ModuleGrid): number {
   let darkCount = 0;
   for (let line = 0; line < size; line++) {
     // The row `line` and the column `line`, one after the other.
-    for (const at of [(i: number) => grid.get(i, line), (i: number) => grid.get(line, i)]) {
+    for (const at of [(i: number) => moduleAt(grid, i, line), (i: number) => moduleAt(grid, line, i)]) {
       let run = 0;
       let window = 0;
       for (let i = 0; i < size; i++) {
@@ -55,9 +55,9 @@ export function penalty(grid: ModuleGrid): number {
       }
     }
     for (let x = 0; x < size; x++) {
-      darkCount += grid.get(x, line);
+      darkCount += moduleAt(grid, x, line);
       if (line === size - 1 || x === size - 1) continue;
-      const block = grid.get(x, line) + grid.get(x + 1, line) + grid.get(x, line + 1) + grid.get(x + 1, line + 1);
+      const block = moduleAt(grid, x, line) + moduleAt(grid, x + 1, line) + moduleAt(grid, x, line + 1) + moduleAt(grid, x + 1, line + 1);
       if (block === 0 || block === 4) points += 3;
     }
   }
