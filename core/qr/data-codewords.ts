@@ -5,7 +5,8 @@
  */
 import { dataCapacity, type QrLevel } from './tables.ts';
 
-const alphanumericCharset = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
+/** The 45 characters of alphanumeric mode in their value order: Base45 (RFC 9285) writes in exactly these. */
+export const alphanumericCharset = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
 
 export type QrMode = 'alphanumeric' | 'byte';
 
@@ -22,7 +23,7 @@ function push(bits: number[], value: number, length: number): void {
 }
 
 export function segmentOf(text: string): QrSegment {
-  if (/^[0-9A-Z $%*+\-./:]*$/.test(text)) {
+  if (Array.from(text).every((character) => alphanumericCharset.includes(character))) {
     return {
       mode: 'alphanumeric',
       count: text.length,

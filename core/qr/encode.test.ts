@@ -3,17 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { readQrMatrix } from '../../testing/images/read-qr.ts';
 import { seededRandom } from '../seeded-random.ts';
 import { encodeQr, type QrLevel, type QrMatrix } from './encode.ts';
-import { dataCodewords, segmentOf } from './data-codewords.ts';
+import { alphanumericCharset as alphanumeric, dataCodewords, segmentOf } from './data-codewords.ts';
 import { rsGenerator, rsRemainder } from './reed-solomon.ts';
 import { levels } from './tables.ts';
 
-const alphanumeric = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
 /** The most characters version 40 holds, per level (ISO/IEC 18004 table 7). */
 const capacity = {
-  L: { alphanumeric: 4296, byte: 2953 },
   M: { alphanumeric: 3391, byte: 2331 },
   Q: { alphanumeric: 2420, byte: 1663 },
-  H: { alphanumeric: 1852, byte: 1273 },
 } as const;
 
 /** The same symbol drawn by node-qrcode, given the same mode, version and (when fixed) mask. */
@@ -62,7 +59,7 @@ describe('encodeQr', () => {
   it('picks the mask node-qrcode picks by the penalty rules, and the smallest version', () => {
     const random = seededRandom(23);
     for (let i = 0; i < 60; i++) {
-      const level = levels[i % 4] ?? 'M';
+      const level = levels[i % 2] ?? 'M';
       const mode = i % 3 === 0 ? 'byte' : 'alphanumeric';
       const text = randomText(random, 1 + Math.floor(random() * 600), mode);
       const mine = encodeQr(text, level);
@@ -73,16 +70,16 @@ describe('encodeQr', () => {
     }
   });
 
-  it('round-trips through a QR reader: every mode, every mask, every level, lengths up to the largest symbol', () => {
+  it('round-trips through a QR reader: both modes, every mask, both levels, lengths up to the largest symbol', () => {
     const random = seededRandom(18004);
     for (let i = 0; i < 48; i++) {
-      const level = levels[i % 4] ?? 'M';
-      const mode = i % 2 === 0 ? 'byte' : 'alphanumeric';
+      const level = levels[i % 2] ?? 'M';
+      const mode = Math.floor(i / 2) % 2 === 0 ? 'byte' : 'alphanumeric';
       // Up to version 40: the longest byte text of mixed widths is kept under its capacity in bytes.
       const most = mode === 'byte' ? Math.floor(capacity[level].byte / 3) : capacity[level].alphanumeric;
       const length = i < 4 ? most : Math.floor(random() ** 2 * most);
       const text = randomText(random, length, mode);
-      const mine = encodeQr(text, level, { mask: i % 8 });
+      const mine = encodeQr(text, level, { mask: Math.floor(i / 4) % 8 });
       const read = readQrMatrix(mine.modules, mine.version > 20 ? 2 : 3);
       expect(read.text).toBe(text);
       expect(read.bytes).toEqual(new TextEncoder().encode(text));

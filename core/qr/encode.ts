@@ -55,7 +55,7 @@ export function encodeQr(text: string, level: QrLevel, { mask, minVersion = 1 }:
   let version = minVersion;
   let data = dataCodewords(segment, version, level);
   while (!data) {
-    if (++version > 40) throw new RangeError(`${segment.count} ${segment.mode} characters do not fit a QR symbol at level ${level}`);
+    if (++version > 40) throw new RangeError(`too long for a QR symbol at level ${level}`);
     data = dataCodewords(segment, version, level);
   }
   const grid = functionPatterns(version);

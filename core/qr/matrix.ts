@@ -5,7 +5,8 @@
  */
 import { alignmentCentres, sizeOf, type QrLevel } from './tables.ts';
 
-const formatLevelBits = { L: 1, M: 0, Q: 3, H: 2 } as const;
+/** The level's two bits in the format information (L would be 1, H 2). */
+const formatLevelBits = { M: 0, Q: 3 } as const;
 
 export interface ModuleGrid {
   size: number;
@@ -70,7 +71,7 @@ export function functionPatterns(version: number): ModuleGrid {
       if (!((i === 0 && j === 0) || (i === 0 && j === last) || (i === last && j === 0))) drawRings(grid, x, y, 2, (distance) => distance !== 1);
     }),
   );
-  drawFormat(grid, 'L', 0);
+  drawFormat(grid, 'M', 0);
   if (version >= 7) {
     let remainder = version;
     for (let i = 0; i < 12; i++) remainder = (remainder << 1) ^ ((remainder >>> 11) * 0x1f25);
