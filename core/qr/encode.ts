@@ -74,6 +74,11 @@ export function encodeQr(text: string, level: QrLevel, { mask, minVersion = 1 }:
   applyMask(grid, chosen);
   drawFormat(grid, level, chosen);
   const { size } = grid;
-  const modules = Array.from({ length: size }, (_, y) => Array.from({ length: size }, (_, x) => moduleAt(grid, x, y) === 1));
+  const modules: boolean[][] = [];
+  for (let y = 0; y < size; y++) {
+    const row: boolean[] = [];
+    for (let x = 0; x < size; x++) row.push(moduleAt(grid, x, y) === 1);
+    modules.push(row);
+  }
   return { version, mode: segment.mode, mask: chosen, size, modules };
 }
