@@ -1,4 +1,4 @@
-import { create } from 'qrcode';
+import { create, type QRCodeSegment } from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import { readQrMatrix } from '../../testing/images/read-qr.ts';
 import { seededRandom } from '../seeded-random.ts';
@@ -13,10 +13,14 @@ const capacity = {
   Q: { alphanumeric: 2420, byte: 1663 },
 } as const;
 
+/** The text as one node-qrcode segment of the given mode. */
+function segment(text: string, mode: QrMatrix['mode']): QRCodeSegment {
+  return mode === 'byte' ? { data: new TextEncoder().encode(text), mode } : { data: text, mode };
+}
+
 /** The same symbol drawn by node-qrcode, given the same mode, version and (when fixed) mask. */
 function referenceMatrix(text: string, level: QrLevel, mine: QrMatrix, mask?: number): boolean[][] {
-  const data = mine.mode === 'byte' ? new TextEncoder().encode(text) : text;
-  const { modules } = create([{ data, mode: mine.mode }], { errorCorrectionLevel: level, version: mine.version, maskPattern: mask });
+  const { modules } = create([segment(text, mine.mode)], { errorCorrectionLevel: level, version: mine.version, maskPattern: mask });
   return Array.from({ length: modules.size }, (_, y) => Array.from({ length: modules.size }, (_, x) => modules.get(y, x) === 1));
 }
 
@@ -65,8 +69,7 @@ describe('encodeQr', () => {
       const mine = encodeQr(text, level);
       expect(mine.mode).toBe(mode);
       expect(mine.modules).toEqual(referenceMatrix(text, level, mine));
-      const data = mode === 'byte' ? new TextEncoder().encode(text) : text;
-      expect(mine.version).toBe(create([{ data, mode }], { errorCorrectionLevel: level }).version);
+      expect(mine.version).toBe(create([segment(text, mode)], { errorCorrectionLevel: level }).version);
     }
   });
 
