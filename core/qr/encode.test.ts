@@ -1,4 +1,4 @@
-import { create, type QRCodeSegment } from 'qrcode';
+import { create, type QRCodeMaskPattern, type QRCodeSegment } from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import { readQrMatrix } from '../../testing/images/read-qr.ts';
 import { seededRandom } from '../seeded-random.ts';
@@ -13,13 +13,15 @@ const capacity = {
   Q: { alphanumeric: 2420, byte: 1663 },
 } as const;
 
+const masks = [0, 1, 2, 3, 4, 5, 6, 7] as const;
+
 /** The text as one node-qrcode segment of the given mode. */
 function segment(text: string, mode: QrMatrix['mode']): QRCodeSegment {
   return mode === 'byte' ? { data: new TextEncoder().encode(text), mode } : { data: text, mode };
 }
 
 /** The same symbol drawn by node-qrcode, given the same mode, version and (when fixed) mask. */
-function referenceMatrix(text: string, level: QrLevel, mine: QrMatrix, mask?: number): boolean[][] {
+function referenceMatrix(text: string, level: QrLevel, mine: QrMatrix, mask?: QRCodeMaskPattern): boolean[][] {
   const { modules } = create([segment(text, mine.mode)], { errorCorrectionLevel: level, version: mine.version, maskPattern: mask });
   return Array.from({ length: modules.size }, (_, y) => Array.from({ length: modules.size }, (_, x) => modules.get(y, x) === 1));
 }
@@ -51,7 +53,7 @@ describe('encodeQr', () => {
   it('draws the same symbol as node-qrcode at every version and level, with each mask', () => {
     for (const level of levels) {
       for (let version = 1; version <= 40; version++) {
-        const mask = (version + levels.indexOf(level)) % 8;
+        const mask = masks[(version + levels.indexOf(level)) % 8] ?? 0;
         const text = `v${version}`;
         const mine = encodeQr(text, level, { mask, minVersion: version });
         expect([mine.version, mine.mask, mine.size]).toEqual([version, mask, version * 4 + 17]);
