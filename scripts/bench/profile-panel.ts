@@ -12,7 +12,7 @@
  *                                                            (the profiler's own start then lands in the trace)
  *
  * Self times come from V8's sampling profiler and grow on a busy machine like every wall-clock figure: compare
- * modules within one run (`qrcode` is the same code in every build, a yardstick of the load), and the bytes.
+ * modules within one run (the QR encoder, `core/qr/`, is the same code in every build, a yardstick of the load), and the bytes.
  * Figures are printed, never asserted.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';

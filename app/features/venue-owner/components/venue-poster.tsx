@@ -1,38 +1,31 @@
 import '../venue-owner.css';
-import { toDataURL, toString as toSvg } from 'qrcode';
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import { useParams } from '../../../navigation/navigation.tsx';
 import { venueCodeUrl } from '../../../../core/contract/venues.ts';
 import { useI18n } from '../../../i18n/i18n-provider.tsx';
 import { PageHeader } from '../../../ui/page-header.tsx';
 import { ErrorState, LoadingState } from '../../../ui/status-views.tsx';
 import { useVenue } from '../api/get-venue.ts';
+import { qrShape } from '../../../ui/qr-path.ts';
+import { qrPngDataUrl, qrSvgDocument, svgDataUrl } from '../../../ui/qr-image.ts';
 
 interface PosterImages {
   svg: string;
   png: string;
 }
 
-/** Error correction M with the standard quiet zone: a poster scanned from a metre away under shop lights. */
-const qrOptions = { errorCorrectionLevel: 'M', margin: 4 } as const;
 
 /** The printable 场所码 poster (A4 through print CSS) with SVG and PNG downloads of the code. */
 export function VenuePoster() {
   const { t } = useI18n();
   const { number = '' } = useParams();
   const venue = useVenue(number);
-  const [images, setImages] = useState<PosterImages | null>(null);
   const url = venue.data ? venueCodeUrl(location.origin, venue.data.venue.token) : null;
-
-  useEffect(() => {
-    if (!url) return;
-    let current = true;
-    void Promise.all([toSvg(url, { ...qrOptions, type: 'svg' }), toDataURL(url, { ...qrOptions, width: 1200 })]).then(([svg, png]) => {
-      if (current) setImages({ svg: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`, png });
-    });
-    return () => {
-      current = false;
-    };
+  // Error correction M with the standard quiet zone: a poster scanned from a metre away under shop lights.
+  const images = useMemo<PosterImages | null>(() => {
+    if (!url) return null;
+    const shape = qrShape(url, 'M');
+    return { svg: svgDataUrl(qrSvgDocument(shape)), png: qrPngDataUrl(shape, 1200) };
   }, [url]);
 
   if (venue.isPending) return <LoadingState />;
