@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectNoViolations } from '../testing/browser/e2e-support.ts';
 
@@ -150,5 +151,42 @@ test('a city administrator adds a data provider and sees its key once', async ({
   await expect(page.getByRole('status').filter({ hasText: `The key of “${name}” is shown only this once` }).locator('code')).not.toBeEmpty();
   await expect(page.getByRole('region', { name: 'Data providers' }).getByRole('heading', { name })).toBeVisible();
   await expectNoViolations(page, 'console providers, desktop');
+  await page.context().close();
+});
+
+/** An operator made with the deployment's own tool, on the database the e2e server runs on: no demo passkey rule. */
+function addOperator(phone: string): void {
+  execFileSync('npx', ['tsx', 'server/admin.ts', 'operator', 'add', '--phone', phone, '--name', '周审核', '--role', 'city-admin'], {
+    env: { ...process.env, DATA_DIR: 'e2e/.generated/data' },
+    encoding: 'utf8',
+  });
+}
+
+async function signInByPhone(page: Page, phone: string): Promise<void> {
+  await page.goto('/console');
+  await page.getByLabel('Phone number').fill(phone);
+  await page.getByRole('button', { name: 'Get a code' }).click();
+  await expect(page.getByLabel('Code')).toHaveValue(/^\d{6}$/);
+  await page.getByRole('button', { name: 'Next' }).click();
+}
+
+test('an operator’s second sign-in is confirmed with the passkey her first one made', async ({ browser, baseURL }) => {
+  if (!baseURL) throw new Error('baseURL is not set');
+  const phone = `1390001${String(Date.now() % 10_000).padStart(4, '0')}`;
+  addOperator(phone);
+  const page = await operatorPage(browser, baseURL, 'en');
+  await signInByPhone(page, phone);
+  await page.getByRole('button', { name: 'Make a passkey' }).click();
+  await expect(page.getByRole('navigation', { name: 'Console sections' })).toBeVisible();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+
+  await signInByPhone(page, phone);
+  await expect(page.getByRole('button', { name: 'Use my passkey' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Make a passkey' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Use my passkey' }).click();
+  await expect(page.getByRole('navigation', { name: 'Console sections' })).toBeVisible();
+  await page.getByRole('link', { name: 'My actions' }).click();
+  await expect(page.getByRole('main')).toContainText('Signed in');
+
   await page.context().close();
 });
