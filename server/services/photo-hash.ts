@@ -38,10 +38,12 @@ const kept = 12;
 
 /**
  * A row or column counts as frame when nearly all of it is within a few levels of the frame colour.
- * Frames are a viewer's black or white, so only those are trimmed: a photo's own plain table is not.
+ * Frames are a viewer's black or white, so only those are trimmed: a photo's own plain table is not, even a
+ * dark one (grey 15–30), which a re-save or a gradient would trim by another amount each time.
  */
+const frameLevels = { dark: 10, light: 238 } as const;
 function isFrameLine(grey: Float32Array, start: number, step: number, count: number, reference: number): boolean {
-  if (reference > 24 && reference < 231) return false;
+  if (reference > frameLevels.dark && reference < frameLevels.light) return false;
   let matching = 0;
   for (let index = 0; index < count; index += 1) if (Math.abs((grey[start + index * step] ?? 0) - reference) <= 8) matching += 1;
   return matching >= count * 0.97;
@@ -81,7 +83,7 @@ function trimStatusBars(grey: Float32Array, width: number, box: { x0: number; y0
   const trimFrom = (edge: 'top' | 'bottom') => {
     const at = (index: number) => (edge === 'top' ? box.y0 + index : box.y1 - 1 - index);
     const reference = grey[at(0) * width + box.x0] ?? 0;
-    if (reference > 24 && reference < 231) return 0;
+    if (reference > frameLevels.dark && reference < frameLevels.light) return 0;
     let index = 0;
     while (index < limit && share(at(index), reference) >= 0.7) index += 1;
     // Only a band that ends in flat frame is a status bar; otherwise it was picture.

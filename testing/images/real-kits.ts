@@ -117,6 +117,8 @@ export type Table = 'wood' | 'plain' | 'cloth' | 'speckle' | 'stone';
 export interface RealKitScene {
   make: RealMake;
   seed: number;
+  /** The table's own pattern (grain, speckle, stone): the same table photographed again keeps it. */
+  tableSeed: number;
   width: number;
   height: number;
   table: Table;
@@ -154,6 +156,7 @@ export function realKitScene(make: RealMake, seed: number, size = { width: 480, 
   return {
     make,
     seed,
+    tableSeed: seed,
     ...size,
     table,
     tableColours: pick(random, tableColours[table]),
@@ -172,12 +175,21 @@ export function realKitScene(make: RealMake, seed: number, size = { width: 480, 
   };
 }
 
-function tableAt(scene: RealKitScene, x: number, y: number, grain: number): Rgb {
+/** A table's speckle at a pixel, fixed to the table (not the photo), so the same table looks the same again. */
+function grainAt(tableSeed: number, x: number, y: number): number {
+  let h = Math.imul(x + 0x9e37, 0x85ebca6b) ^ Math.imul(y + 0x7f4a, 0xc2b2ae35) ^ Math.imul(tableSeed, 0x27d4eb2f);
+  h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+  h ^= h >>> 13;
+  return (h >>> 0) / 4294967296;
+}
+
+function tableAt(scene: RealKitScene, x: number, y: number): Rgb {
   const [a, b] = scene.tableColours;
+  const grain = grainAt(scene.tableSeed, x, y);
   let mix: number;
   switch (scene.table) {
     case 'wood':
-      mix = 0.5 + 0.35 * Math.sin(y / 7 + 3 * Math.sin(x / 60 + scene.seed)) + 0.15 * (grain - 0.5);
+      mix = 0.5 + 0.35 * Math.sin(y / 7 + 3 * Math.sin(x / 60 + scene.tableSeed)) + 0.15 * (grain - 0.5);
       break;
     case 'cloth':
       mix = (Math.floor(x / 24) + Math.floor(y / 24)) % 2 === 0 ? 0.1 : 0.9;
@@ -246,7 +258,7 @@ export function renderRealKit(scene: RealKitScene, kit: Raster): Raster & { data
           (channel) => (at(ix, iy, channel) * (1 - fx) + at(ix + 1, iy, channel) * fx) * (1 - fy) + (at(ix, iy + 1, channel) * (1 - fx) + at(ix + 1, iy + 1, channel) * fx) * fy,
         ) as unknown as Rgb;
       } else {
-        colour = tableAt(scene, x, y, random());
+        colour = tableAt(scene, x, y);
       }
       const light = level * (1 - gradient * (0.5 + 0.5 * ((x / scene.width - 0.5) * gx + (y / scene.height - 0.5) * gy)));
       const offset = (y * scene.width + x) * 4;
@@ -285,4 +297,55 @@ export function realKitPhoto(make: RealMake, kind: RealStripClass, seed: number,
   const scene = realKitScene(make, seed, size);
   const kit = drawLines(uprightKit(make), kitTemplate(make), realKitLines(kind, make, seed));
   return { jpeg: encodeJpeg(renderRealKit(scene, kit), scene.quality), scene };
+}
+
+export type NextKit = 'another table' | 'same table, elsewhere, turned' | 'same table, elsewhere, same angle';
+export const nextKits: readonly NextKit[] = ['same table, elsewhere, turned', 'same table, elsewhere, same angle', 'another table'];
+
+/**
+ * A household testing from one box of a make, one kit a day: each day's scene follows the day before's
+ * (`nextKits` in turn): the same table, with its pattern, in the same light, the kit put down 8–20 % of the
+ * frame away and turned 3–30°, or laid at the same angle; or another table (another kind or colour of table,
+ * light, place, angle). Noise, blur and JPEG quality (55–92) are each photo's own.
+ */
+export function sameMakeSeries(make: RealMake, seed: number, days: number, size = { width: 360, height: 480 }): RealKitScene[] {
+  const scenes = [realKitScene(make, seed, size)];
+  for (let day = 1; day < days; day += 1) {
+    const before = scenes[day - 1] as RealKitScene;
+    const kind = nextKits[(day - 1) % nextKits.length] as NextKit;
+    const own = realKitScene(make, seed + day * 1000, size);
+    if (kind === 'another table') {
+      let other = own.seed;
+      let next = own;
+      while (next.table === before.table && next.tableColours === before.tableColours) next = realKitScene(make, (other += 1), size);
+      scenes.push(next);
+      continue;
+    }
+    const random = seededRandom(own.seed * 31337 + 7);
+    const clamp = (value: number) => Math.min(0.68, Math.max(0.32, value));
+    let { cx, cy } = before.placement;
+    // A place at least 8 % of the frame away that keeps the kit in the picture.
+    for (let tries = 0; Math.hypot(cx - before.placement.cx, cy - before.placement.cy) < 0.08 && tries < 50; tries += 1) {
+      const direction = between(random, 0, 2 * Math.PI);
+      const distance = between(random, 0.08, 0.2);
+      cx = clamp(before.placement.cx + distance * Math.cos(direction));
+      cy = clamp(before.placement.cy + distance * Math.sin(direction));
+    }
+    const turn = kind === 'same table, elsewhere, turned' ? (random() < 0.5 ? -1 : 1) * between(random, 0.05, 0.5) : between(random, -0.005, 0.005);
+    scenes.push({
+      ...own,
+      tableSeed: before.tableSeed,
+      table: before.table,
+      tableColours: before.tableColours,
+      light: { ...before.light, level: before.light.level * between(random, 0.97, 1.03) },
+      placement: { ...before.placement, cx, cy, angle: before.placement.angle + turn, length: before.placement.length * between(random, 0.95, 1.05) },
+    });
+  }
+  return scenes;
+}
+
+/** A scene of the series as the JPEG a phone sends: a negative kit with its own lines. */
+export function seriesPhoto(scene: RealKitScene): Buffer {
+  const kit = drawLines(uprightKit(scene.make), kitTemplate(scene.make), realKitLines('negative', scene.make, scene.seed));
+  return encodeJpeg(renderRealKit(scene, kit), scene.quality);
 }
