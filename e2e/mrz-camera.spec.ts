@@ -7,22 +7,15 @@
 import { join } from 'node:path';
 import { approveVenue, licenseKiosk } from '../testing/server/operator-client.ts';
 import { expect, test } from '@playwright/test';
-import { travelDocuments } from '../testing/mrz-documents.ts';
-import { createSceneRenderer } from '../testing/mrz-scene.ts';
 import { launchWithCamera, phoneContext } from '../testing/camera/fake-camera.ts';
-import { rgbaToI420, writeScenesY4m } from '../testing/camera/y4m.ts';
+import { writePassportY4m } from '../testing/camera/passport-video.ts';
 import { expectNoViolations, loginAsDemo } from '../testing/browser/e2e-support.ts';
 
 test('a kiosk reads a passport’s MRZ from the camera, offline-ready from its own origin', async ({ browser, baseURL }) => {
   test.setTimeout(240_000);
   if (!baseURL) throw new Error('baseURL is not set');
-  const passport = travelDocuments[0];
-  if (!passport) throw new Error('fixture');
-  const renderer = await createSceneRenderer();
-  const frame = await renderer.render({ document: passport, frameWidth: 1280, frameHeight: 720, fill: 0.8, angle: 3, blur: 0.4, light: 1, seed: 7 });
-  await renderer.close();
   const video = join(test.info().outputDir, 'passport.y4m');
-  writeScenesY4m(video, [{ frame: rgbaToI420(frame.width, frame.height, frame.rgba), frames: 10 }]);
+  await writePassportY4m(video);
 
   const owner = await browser.newContext({ baseURL });
   const ownerPage = await owner.newPage();

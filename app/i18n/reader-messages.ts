@@ -71,6 +71,10 @@ export const readerZh = {
   'door.checking': '正在查询…',
   'door.unsupportedLookup': '已读取证件。这类证件无法查询，请访客出示随申码或纸质码。',
   'door.lookupFailed': '查询失败：{reason}',
+  'door.compare': '读护照核对证件',
+  'door.compare.match': '证件相符：姓名和证件号码与此码一致。',
+  'door.compare.nameOnly': '姓名相符。手机上的随申码不含证件号码：请核对证件照片与本人。',
+  'door.compare.mismatch': '证件不符：读到的证件不是此码上的人，请勿放行。',
 } as const;
 
 export type ReaderMessageKey = keyof typeof readerZh;
@@ -139,6 +143,10 @@ export const readerEn = {
   'door.checking': 'Looking up…',
   'door.unsupportedLookup': 'Document read. This kind of document cannot be looked up: ask the visitor for a Suishenma or paper code.',
   'door.lookupFailed': 'The lookup failed: {reason}',
+  'door.compare': 'Check against the passport',
+  'door.compare.match': 'The document matches: its name and number are the ones on this code.',
+  'door.compare.nameOnly': 'The name matches. A code on a phone carries no document number: check the photo against the person.',
+  'door.compare.mismatch': 'The document does not match: it is not the person this code names. Do not let them through.',
 } as const satisfies Record<ReaderMessageKey, Message>;
 
 /** `t` for the readers’ strings, in the language the app is shown in. */

@@ -95,6 +95,16 @@ describe('the holder’s view', () => {
     expect(old.citizen).toMatchObject({ maskedName: '钱*', documentType: 'resident-id', maskedIdNumber: `110***********${testIdNumber(1, '19700707').slice(-4)}` });
   });
 
+  it('links a passport holder by her Latin name in any case and spacing, but not by another name', async () => {
+    const guardian = await loginCookie(server.url, '13711110003');
+    const wrong = endpoints.requestFamilyCode.response.parse(await (await postJson(server.url, '/family/code', { name: 'ERIKSSON ANNA', document: passport }, guardian)).json());
+    expect(wrong.demoCode).toBeUndefined();
+    const sent = endpoints.requestFamilyCode.response.parse(await (await postJson(server.url, '/family/code', { name: ' Eriksson  anna Maria', document: passport }, guardian)).json());
+    const linked = await postJson(server.url, '/family/links', { name: 'eriksson anna maria', document: passport, code: sent.demoCode }, guardian);
+    expect(linked.status).toBe(200);
+    expect(endpoints.linkDependant.response.parse(await linked.json())).toMatchObject({ maskedName: 'E******* A*** M****', documentType: 'passport' });
+  });
+
   it('looks a passport holder up at a kiosk by the document it read, and refuses a malformed one', async () => {
     const owner = await loginCookie(server.url, '13800000001');
     const venue = endpoints.registerVenue.response.parse(

@@ -107,6 +107,17 @@ describe('the citizens feed', () => {
     expect(me.dependants).toHaveLength(1);
   });
 
+  it('records the link it made in her family link changes, as a link made in the app is, and once', async () => {
+    const idOf = async (n: number) => (await server.query<{ id: string }>('SELECT id FROM citizens WHERE id_number = ?', idNumber(n)))[0]?.id;
+    const dependant = await idOf(3);
+    const changes = () => server.query<{ guardian_id: string; change: string }>('SELECT guardian_id, change FROM family_link_events WHERE citizen_id = ?', dependant);
+    expect(await changes()).toEqual([{ guardian_id: await idOf(1), change: 'linked' }]);
+    // The same line again (a provider's retry) links nothing new, so records nothing.
+    const again = await feed('citizens', keys.registry, [{ externalId: 'p-3', idNumber: idNumber(3), name: '周老太', guardianIdNumber: idNumber(1) }]);
+    expect(again.summary).toEqual({ stored: 0, updated: 0, unchanged: 1, rejected: 0 });
+    expect(await changes()).toHaveLength(1);
+  });
+
   it('takes a corrected phone number as an update and keeps the old line in history', async () => {
     const result = await feed('citizens', keys.registry, [citizen(1), citizen(2, { phone: '13700000002' })]);
     expect(result.summary).toEqual({ stored: 0, updated: 1, unchanged: 1, rejected: 0 });

@@ -22,6 +22,9 @@ function toProfile(row: CitizenRow): Profile {
 /** The one answer for a citizen id that does not exist, is malformed, or is someone else's. */
 export const noSuchCitizen = () => new HttpError(404, 'not_found', 'No such citizen, or not one of yours.');
 
+const nameKey = (name: string) => name.trim().replace(/\s+/g, ' ').toUpperCase();
+const sameName = (a: string, b: string) => nameKey(a) === nameKey(b);
+
 export function createCitizenService(store: CitizenStore, accessLog: AccessLogService) {
   async function profile(id: string): Promise<Profile | undefined> {
     const row = await store.byId(id);
@@ -58,11 +61,12 @@ export function createCitizenService(store: CitizenStore, accessLog: AccessLogSe
     },
     /**
      * The citizen a name and document describe, only when both match: a wrong name with a right number
-     * finds no one, so the number alone reveals nothing.
+     * finds no one, so the number alone reveals nothing. A Latin name matches in any case and spacing
+     * (a relative types "Smith Olivia Rose" for the passport's SMITH OLIVIA ROSE).
      */
     async findByIdentity(name: string, document: IdentityDocument): Promise<{ id: string; phone: string | null } | undefined> {
       const row = await store.byDocument(document);
-      return row && row.name === name ? { id: row.id, phone: row.phone } : undefined;
+      return row && sameName(row.name, name) ? { id: row.id, phone: row.phone } : undefined;
     },
     async demoAccounts(): Promise<DemoAccount[]> {
       return (await store.demo()).flatMap((row) =>

@@ -295,7 +295,12 @@ async function planCitizens(stores: Stores, context: Context, batch: readonly Ca
   return async (writer: Stores) => {
     for (const citizen of renamed.values()) await writer.citizens.updateIdentity(citizen.id, citizen.name, citizen.phone);
     await writer.citizens.insertMany([...created.values()]);
-    for (const [guardian, dependant] of links) await writer.citizens.link(guardian, dependant, now);
+    // Recorded as the app's own links are (family.ts), so her record of who linked her is whole: a line sent again links nothing new.
+    for (const [guardian, dependant] of links) {
+      if (await writer.citizens.link(guardian, dependant, now)) {
+        await writer.citizens.recordLinkChange({ id: randomUUID(), dependantId: dependant, guardianId: guardian, change: 'linked', at: now });
+      }
+    }
   };
 }
 

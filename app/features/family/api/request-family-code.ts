@@ -1,7 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
+import type { IdentityDocument } from '../../../../core/identity/documents.ts';
 import { request } from '../../../api/client.ts';
 
-export const requestFamilyCode = (name: string, idNumber: string) => request('requestFamilyCode', { body: { name, idNumber } });
+export const requestFamilyCode = (name: string, document: IdentityDocument) => request('requestFamilyCode', { body: { name, document } });
 
 export const useRequestFamilyCode = () =>
-  useMutation({ mutationFn: ({ name, idNumber }: { name: string; idNumber: string }) => requestFamilyCode(name, idNumber) });
+  useMutation({ mutationFn: ({ name, document }: { name: string; document: IdentityDocument }) => requestFamilyCode(name, document) });

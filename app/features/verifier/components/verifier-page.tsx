@@ -9,6 +9,7 @@ import { PageHeader } from '../../../ui/page-header.tsx';
 import { LoadingState } from '../../../ui/status-views.tsx';
 import { useRevocations } from '../../../verification/api/get-revocations.ts';
 import { RevocationAge } from '../../../verification/components/revocation-age.tsx';
+import { DocumentCheck } from './document-check.tsx';
 import { VerdictView } from '../../../verification/components/verdict-view.tsx';
 import { isHealthCodeText, verifyHealthCode, type Verification } from '../../../verification/verify-health-code.ts';
 
@@ -89,6 +90,7 @@ export function VerifierPage() {
         {verification ? (
           <>
             <VerdictView verification={verification.result} ruleSet={ruleSet} now={verification.at} />
+            {verification.result.kind === 'checked' && <DocumentCheck code={verification.result} />}
             <button type="button" className="button button--primary verifier__next" onClick={next}>
               {t('verify.scanAgain')}
             </button>

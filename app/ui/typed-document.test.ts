@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { mod11CheckCharacter } from '../../../core/identity/check-digits.ts';
-import { documentTypes, isValidDocument } from '../../../core/identity/documents.ts';
-import { typedDocument } from './typed-document.ts';
+import { mod11CheckCharacter } from '../../core/identity/check-digits.ts';
+import { documentTypes, isValidDocument } from '../../core/identity/documents.ts';
+import { documentEn, documentZh } from '../i18n/document-messages.ts';
+import { documentProblemKey, typedDocument } from './typed-document.ts';
 
 const withCheck = (first17: string) => `${first17}${mod11CheckCharacter(first17)}`;
 /** One number each type's rule accepts, as staff would type it (lower case, spaces). */
@@ -37,5 +38,16 @@ describe('typedDocument', () => {
     expect(typedDocument({ type: 'passport', number: '925076473', country: 'GB1' })).toEqual({ ok: false, problem: { kind: 'country' } });
     expect(typedDocument({ type: 'passport', number: 'A', country: '' })).toEqual({ ok: false, problem: { kind: 'number', type: 'passport' } });
     expect(typedDocument({ type: 'passport', number: 'C01X00T47', country: 'D' })).toMatchObject({ ok: true });
+  });
+});
+
+describe('documentProblemKey', () => {
+  it('words each refusal for its own document, in both languages', () => {
+    const keys = documentTypes.map((type) => documentProblemKey({ kind: 'number', type }));
+    expect(new Set(keys).size).toBe(documentTypes.length);
+    expect(documentZh[documentProblemKey({ kind: 'number', type: 'passport' })]).toMatch(/^护照号码不正确/);
+    expect(documentEn[documentProblemKey({ kind: 'number', type: 'hk-macau-permit' })]).toMatch(/^This Home Return Permit number is wrong/);
+    expect(documentEn[documentProblemKey({ kind: 'country' })]).toMatch(/issuing country/);
+    for (const key of keys) expect(documentZh[key]).not.toEqual(documentEn[key]);
   });
 });

@@ -1,9 +1,11 @@
 /**
- * What staff type at a desk kiosk, as the document the server looks up: the type chosen, the number and, for
- * a passport, the issuing country. Checked by core's own rule (core/identity/documents.ts) before anything
- * is sent, so the screen refuses exactly what the server would.
+ * What someone types as an identity document (staff at a desk kiosk, a citizen linking a relative), as the
+ * document the server looks up: the type chosen, the number and, for a passport, the issuing country. Checked
+ * by core's own rule (core/identity/documents.ts) before anything is sent, so the screen refuses exactly what
+ * the server would.
  */
-import { documentProblem, normaliseDocument, type DocumentType, type IdentityDocument } from '../../../core/identity/documents.ts';
+import type { DocumentMessageKey } from '../i18n/document-messages.ts';
+import { documentProblem, normaliseDocument, type DocumentType, type IdentityDocument } from '../../core/identity/documents.ts';
 
 export interface TypedFields {
   type: DocumentType;
@@ -23,3 +25,7 @@ export function typedDocument(fields: TypedFields): TypedDocument {
   const numberOnly: IdentityDocument = fields.type === 'passport' ? { ...document, country: 'GBR' } : document;
   return { ok: false, problem: documentProblem(numberOnly) === undefined ? { kind: 'country' } : { kind: 'number', type: fields.type } };
 }
+
+/** What the screen says of a typed document its type's rule refuses, worded for that type (document-messages.ts). */
+export const documentProblemKey = (problem: TypedProblem): DocumentMessageKey =>
+  problem.kind === 'country' ? 'document.invalid.country' : `document.invalid.${problem.type}`;
