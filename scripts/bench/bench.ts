@@ -41,11 +41,19 @@ const median = (values: number[]) => {
 const ms = (value: number) => `${Math.round(value).toLocaleString('en')} ms`;
 const kb = (value: number) => `${value.toFixed(1)} KB`;
 
-async function timeToCode(page: Page, url: string): Promise<number> {
+/** One start: when the QR was painted, and when the page's HTML began to arrive (from the worker, when it has one). */
+interface Start {
+  code: number;
+  html: number;
+}
+
+async function timeToCode(page: Page, url: string): Promise<Start> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
   await page.goto(url, { waitUntil: 'commit' });
-  return page.evaluate(() => (window as unknown as { qrPainted: Promise<number> }).qrPainted);
+  const code = await page.evaluate(() => (window as unknown as { qrPainted: Promise<number> }).qrPainted);
+  const html = await page.evaluate(() => (performance.getEntriesByType('navigation') as PerformanceNavigationTiming[])[0]?.responseStart ?? Number.NaN);
+  return { code, html };
 }
 
 /** A static page holding the panel's own QR as one inline SVG, and nothing else: the floor. */
@@ -66,7 +74,7 @@ async function floorContext(browser: Browser, html: string): Promise<BrowserCont
  * worker stopped, as it is once it has been idle for half a minute (else every start but the first would find it
  * running from the one before). WARM_SW=1 leaves it running, to see what its own start costs.
  */
-async function timeColdStart(context: BrowserContext, url: string): Promise<number> {
+async function timeColdStart(context: BrowserContext, url: string): Promise<Start> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('ServiceWorker.enable');
@@ -78,7 +86,7 @@ async function timeColdStart(context: BrowserContext, url: string): Promise<numb
 }
 
 /** A first visit with the session cookie and nothing else: every asset over the network, no service worker yet. */
-async function timeOnlineEmptyCache(browser: Browser, baseUrl: string, cookie: string): Promise<number> {
+async function timeOnlineEmptyCache(browser: Browser, baseUrl: string, cookie: string): Promise<Start> {
   const [name = '', value = ''] = cookie.split('=');
   const context = await browser.newContext(phone);
   await context.addInitScript(qrPaintProbe);
@@ -89,11 +97,11 @@ async function timeOnlineEmptyCache(browser: Browser, baseUrl: string, cookie: s
 }
 
 interface TimeToCode {
-  floor: number[];
-  swFloor: number[];
-  offline: number[];
-  returnVisit: number[];
-  online: number[];
+  floor: Start[];
+  swFloor: Start[];
+  offline: Start[];
+  returnVisit: Start[];
+  online: Start[];
 }
 
 /**
@@ -128,13 +136,17 @@ async function measureTimeToCode(qrSvg: string, offlineContext: BrowserContext, 
 }
 
 function timeToCodeRows({ floor, swFloor, offline, returnVisit, online }: TimeToCode): string[] {
-  const floorMedian = median(floor);
-  const swFloorMedian = median(swFloor);
-  const timing = (label: string, times: number[]) =>
-    `| ${label} | ${ms(median(times))} | ${ms(Math.min(...times))} – ${ms(Math.max(...times))} | ${(median(times) / floorMedian).toFixed(2)}× | ${(median(times) / swFloorMedian).toFixed(2)}× |`;
+  const codeMedian = (starts: Start[]) => median(starts.map((start) => start.code));
+  const floorMedian = codeMedian(floor);
+  const swFloorMedian = codeMedian(swFloor);
+  const timing = (label: string, starts: Start[]) => {
+    const times = starts.map((start) => start.code);
+    const ratios = `${(median(times) / floorMedian).toFixed(2)}× | ${(median(times) / swFloorMedian).toFixed(2)}×`;
+    return `| ${label} | ${ms(median(times))} | ${ms(Math.min(...times))} – ${ms(Math.max(...times))} | ${ratios} | ${ms(median(starts.map((start) => start.html)))} |`;
+  };
   return [
-    '| page | median | min – max | × floor | × SW floor |',
-    '|---|---|---|---|---|',
+    '| page | median | min – max | × floor | × SW floor | HTML in (median) |',
+    '|---|---|---|---|---|---|',
     timing('floor page (one inline SVG QR)', floor),
     timing('SW floor: the floor page, cold start offline from a service worker of its own (new tab)', swFloor),
     timing('panel, cold start offline from the service worker (new tab, no network): the boot module’s path', offline),
@@ -304,6 +316,7 @@ async function measureAll() {
       `390×844, median of ${runs} runs, the rows taken in turn in one run. Floor: a static page holding the panel’s own QR (the`,
       'same inline SVG) and nothing else. SW floor: that page served offline by a service worker of its own that only answers',
       'it from its cache (scripts/bench/sw-floor.ts). Cold starts are new tabs with the worker stopped, as after idling.',
+      '"HTML in": the navigation’s responseStart, so for the worker-served rows its start and its first fetch event.',
       '',
       ...rows,
       '',
