@@ -52,6 +52,16 @@ async function readQrSvg(browser: Browser, svg: string): Promise<string> {
   }
 }
 
+/** A compact live code of 张*三 that the offline staff verifier passes. */
+async function expectStaffPass(browser: Browser, baseURL: string, code: string): Promise<void> {
+  expect(code).toMatch(/^SSM2:/);
+  const { staff, verifier } = await checkOnOfflineVerifier(browser, baseURL, code);
+  const verdict = verifier.locator('.verdict');
+  await expect(verdict).toHaveClass(/verdict--pass/);
+  await expect(verdict).toContainText('张*三');
+  await staff.close();
+}
+
 test('offline cold start: the boot module paints a code the staff verifier passes before React renders, and the app takes it over with no second signature', async ({ page, context, browser, baseURL }) => {
   if (!baseURL) throw new Error('baseURL is not set');
   await loginAsDemo(page, 'a');
@@ -76,13 +86,7 @@ test('offline cold start: the boot module paints a code the staff verifier passe
   await expect(fresh.getByRole('img', { name: /张\*三的随申码/ })).toHaveCount(1);
 
   // The QR that was on screen, offline, while the React root was still empty: a live code staff accept.
-  const code = await readQrSvg(browser, log.bootQrSvg);
-  expect(code).toMatch(/^SSM2:/);
-  const { staff, verifier } = await checkOnOfflineVerifier(browser, baseURL, code);
-  const verdict = verifier.locator('.verdict');
-  await expect(verdict).toHaveClass(/verdict--pass/);
-  await expect(verdict).toContainText('张*三');
-  await staff.close();
+  await expectStaffPass(browser, baseURL, await readQrSvg(browser, log.bootQrSvg));
 });
 
 test('with the React app held back, the boot card alone shows a live code that the staff verifier passes', async ({ browser, baseURL }) => {
@@ -113,13 +117,7 @@ test('with the React app held back, the boot card alone shows a live code that t
     const first = await time.textContent();
     await expect(time).not.toHaveText(first ?? '', { timeout: 3_000 });
 
-    const code = readQrFromPng(await qr.screenshot());
-    expect(code).toMatch(/^SSM2:/);
-    const { staff, verifier } = await checkOnOfflineVerifier(browser, baseURL, code);
-    const verdict = verifier.locator('.verdict');
-    await expect(verdict).toHaveClass(/verdict--pass/);
-    await expect(verdict).toContainText('张*三');
-    await staff.close();
+    await expectStaffPass(browser, baseURL, readQrFromPng(await qr.screenshot()));
   } finally {
     await context.close();
   }
