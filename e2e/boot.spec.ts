@@ -1,4 +1,4 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { loginAsDemo } from '../testing/browser/e2e-support.ts';
 import { waitForPersistedCache, waitForServiceWorker } from '../testing/browser/offline-support.ts';
 import { checkOnOfflineVerifier } from '../testing/codes/health-code.ts';
@@ -6,11 +6,11 @@ import { readQrFromPng } from '../testing/images/read-qr.ts';
 
 /**
  * Records, from the page's first script on, when the boot module's card (app/boot/) first held a QR, whether
- * the React root had rendered anything by then, and every ECDSA signature the page made.
+ * the React root had rendered anything by then, that QR as drawn, and every ECDSA signature the page made.
  */
 async function watchStart(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {
-    const log = { bootQrAt: -1, rootFilledAtBootQr: -1, rootFilledAt: -1, signatures: 0 };
+    const log = { bootQrAt: -1, rootFilledAtBootQr: -1, rootFilledAt: -1, bootQrSvg: '', signatures: 0 };
     Object.assign(window, { __boot: log });
     const sign = crypto.subtle.sign.bind(crypto.subtle);
     crypto.subtle.sign = (...args: Parameters<SubtleCrypto['sign']>) => {
@@ -20,9 +20,11 @@ async function watchStart(context: BrowserContext): Promise<void> {
     new MutationObserver(() => {
       const root = document.getElementById('root');
       const filled = root ? root.childElementCount : 0;
-      if (log.bootQrAt < 0 && document.querySelector('#boot-code svg.code-qr')) {
+      const bootQr = document.querySelector('#boot-code svg.code-qr');
+      if (log.bootQrAt < 0 && bootQr) {
         log.bootQrAt = performance.now();
         log.rootFilledAtBootQr = filled;
+        log.bootQrSvg = bootQr.outerHTML;
       }
       if (log.rootFilledAt < 0 && filled > 0) log.rootFilledAt = performance.now();
     }).observe(document, { childList: true, subtree: true });
@@ -33,11 +35,35 @@ interface StartLog {
   bootQrAt: number;
   rootFilledAtBootQr: number;
   rootFilledAt: number;
+  bootQrSvg: string;
   signatures: number;
 }
 const startLog = (page: Page) => page.evaluate(() => (window as unknown as { __boot: StartLog }).__boot);
 
-test('offline cold start: the boot module paints the code before React renders, and the app takes it over with no second signature', async ({ page, context }) => {
+/** Reads the QR of an SVG as the boot card drew it (its colours come from the app's stylesheet, so set here). */
+async function readQrSvg(browser: Browser, svg: string): Promise<string> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.setContent(`<body style="margin:0;padding:24px;background:#fff"><style>svg{width:320px}rect{fill:#fff}path{fill:#000}</style>${svg}</body>`);
+    return readQrFromPng(await page.locator('svg').screenshot());
+  } finally {
+    await context.close();
+  }
+}
+
+/** A compact live code of 张*三 that the offline staff verifier passes. */
+async function expectStaffPass(browser: Browser, baseURL: string, code: string): Promise<void> {
+  expect(code).toMatch(/^SSM2:/);
+  const { staff, verifier } = await checkOnOfflineVerifier(browser, baseURL, code);
+  const verdict = verifier.locator('.verdict');
+  await expect(verdict).toHaveClass(/verdict--pass/);
+  await expect(verdict).toContainText('张*三');
+  await staff.close();
+}
+
+test('offline cold start: the boot module paints a code the staff verifier passes before React renders, and the app takes it over with no second signature', async ({ page, context, browser, baseURL }) => {
+  if (!baseURL) throw new Error('baseURL is not set');
   await loginAsDemo(page, 'a');
   await waitForServiceWorker(page);
   await waitForPersistedCache(page, 'demo-a');
@@ -58,6 +84,9 @@ test('offline cold start: the boot module paints the code before React renders, 
   await fresh.waitForTimeout(1_500);
   expect((await startLog(fresh)).signatures).toBe(1);
   await expect(fresh.getByRole('img', { name: /张\*三的随申码/ })).toHaveCount(1);
+
+  // The QR that was on screen, offline, while the React root was still empty: a live code staff accept.
+  await expectStaffPass(browser, baseURL, await readQrSvg(browser, log.bootQrSvg));
 });
 
 test('with the React app held back, the boot card alone shows a live code that the staff verifier passes', async ({ browser, baseURL }) => {
@@ -88,13 +117,7 @@ test('with the React app held back, the boot card alone shows a live code that t
     const first = await time.textContent();
     await expect(time).not.toHaveText(first ?? '', { timeout: 3_000 });
 
-    const code = readQrFromPng(await qr.screenshot());
-    expect(code).toMatch(/^SSM2:/);
-    const { staff, verifier } = await checkOnOfflineVerifier(browser, baseURL, code);
-    const verdict = verifier.locator('.verdict');
-    await expect(verdict).toHaveClass(/verdict--pass/);
-    await expect(verdict).toContainText('张*三');
-    await staff.close();
+    await expectStaffPass(browser, baseURL, readQrFromPng(await qr.screenshot()));
   } finally {
     await context.close();
   }

@@ -6,7 +6,8 @@
  *
  *   npm run build && npm run bench            RUNS=15 LIGHTHOUSE_RUNS=3 by default; on a machine with a Chinese
  *                                             font, as a phone has (Debian: apt-get install fonts-noto-cjk)
- *   ONLY=time-to-code npm run bench           time to code alone (with its floor), printed, BENCHMARKS.md untouched
+ *   ONLY=time-to-code npm run bench           time to code alone (with its two floors), printed, BENCHMARKS.md untouched
+ *   WARM_SW=1 ONLY=time-to-code npm run bench the same with the service workers left running between starts
  *   ONLY=lighthouse-panel npm run bench       the panel's Lighthouse runs alone, with their long tasks, printed,
  *                                             BENCHMARKS.md untouched
  *   DIST_DIR=/tmp/dist-a ONLY=… npm run bench another build (either ONLY), to compare two in turn
@@ -21,6 +22,7 @@ import { phone } from '../../testing/browser/phone.ts';
 import { builtFiles, gzipKb, rawKb, sentKb } from '../build/bundle-files.ts';
 import { decodeRateSection } from './decode-rate.ts';
 import { firstPanelVisit, qrPaintProbe, startPanelBenchApp } from './panel-bench-app.ts';
+import { installSwFloor, startSwFloorServer } from './sw-floor.ts';
 
 const runs = Number(process.env.RUNS ?? 15);
 const lighthouseRuns = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
@@ -39,11 +41,19 @@ const median = (values: number[]) => {
 const ms = (value: number) => `${Math.round(value).toLocaleString('en')} ms`;
 const kb = (value: number) => `${value.toFixed(1)} KB`;
 
-async function timeToCode(page: Page, url: string): Promise<number> {
+/** One start: when the QR was painted, and when the page's HTML began to arrive (from the worker, when it has one). */
+interface Start {
+  code: number;
+  html: number;
+}
+
+async function timeToCode(page: Page, url: string): Promise<Start> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
   await page.goto(url, { waitUntil: 'commit' });
-  return page.evaluate(() => (window as unknown as { qrPainted: Promise<number> }).qrPainted);
+  const code = await page.evaluate(() => (window as unknown as { qrPainted: Promise<number> }).qrPainted);
+  const html = await page.evaluate(() => (performance.getEntriesByType('navigation') as PerformanceNavigationTiming[])[0]?.responseStart ?? Number.NaN);
+  return { code, html };
 }
 
 /** A static page holding the panel's own QR as one inline SVG, and nothing else: the floor. */
@@ -51,45 +61,98 @@ function floorPage(qrSvg: string): string {
   return `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>floor</title><style>svg{width:280px}path{fill:#0a8f3c}rect{fill:#fff}</style>${qrSvg}</html>`;
 }
 
-async function timeFloor(browser: Browser, html: string): Promise<number[]> {
+/** The plain floor: a page Playwright fulfils directly, no network and no service worker. */
+async function floorContext(browser: Browser, html: string): Promise<BrowserContext> {
   const context = await browser.newContext(phone);
   await context.addInitScript(qrPaintProbe);
   await context.route('http://floor.test/', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
-  const times: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const page = await context.newPage();
-    times.push(await timeToCode(page, 'http://floor.test/'));
-    await page.close();
-  }
-  await context.close();
-  return times;
+  return context;
 }
 
-/** The one online visit: log in, let the service worker and the stored cache settle; gives back the QR as drawn. */
-/** Every start after the first visit is a new tab with no network, served by the service worker. */
-async function timeOfflineColdStart(context: BrowserContext, baseUrl: string): Promise<number[]> {
-  await context.setOffline(true);
-  const times: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const page = await context.newPage();
-    times.push(await timeToCode(page, `${baseUrl}/`));
-    await page.close();
-  }
-  return times;
+/**
+ * A cold start as the citizen at the door makes one: a new tab (offline or not as the context is), and the service
+ * worker stopped, as it is once it has been idle for half a minute (else every start but the first would find it
+ * running from the one before). WARM_SW=1 leaves it running, to see what its own start costs.
+ */
+async function timeColdStart(context: BrowserContext, url: string): Promise<Start> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  if (process.env.WARM_SW !== '1') await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+  const time = await timeToCode(page, url);
+  await page.close();
+  return time;
 }
 
 /** A first visit with the session cookie and nothing else: every asset over the network, no service worker yet. */
-async function timeOnlineEmptyCache(browser: Browser, baseUrl: string, cookie: string): Promise<number[]> {
+async function timeOnlineEmptyCache(browser: Browser, baseUrl: string, cookie: string): Promise<Start> {
   const [name = '', value = ''] = cookie.split('=');
-  const times: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const context = await browser.newContext(phone);
-    await context.addInitScript(qrPaintProbe);
-    await context.addCookies([{ name, value, url: baseUrl }]);
-    times.push(await timeToCode(await context.newPage(), `${baseUrl}/`));
-    await context.close();
+  const context = await browser.newContext(phone);
+  await context.addInitScript(qrPaintProbe);
+  await context.addCookies([{ name, value, url: baseUrl }]);
+  const time = await timeToCode(await context.newPage(), `${baseUrl}/`);
+  await context.close();
+  return time;
+}
+
+interface TimeToCode {
+  floor: Start[];
+  swFloor: Start[];
+  offline: Start[];
+  returnVisit: Start[];
+  online: Start[];
+}
+
+/**
+ * Every row in the same run, taken in turn (floor, SW floor, panel offline, panel online, then again), so that a
+ * burst of load on the shared machine falls on all of them rather than on whichever row it happened to meet.
+ */
+async function measureTimeToCode(qrSvg: string, offlineContext: BrowserContext, returnContext: BrowserContext): Promise<TimeToCode> {
+  const html = floorPage(qrSvg);
+  const plain = await floorContext(browser, html);
+  const swFloorServer = await startSwFloorServer(html);
+  const swContext = await browser.newContext(phone);
+  await swContext.addInitScript(qrPaintProbe);
+  const times: TimeToCode = { floor: [], swFloor: [], offline: [], returnVisit: [], online: [] };
+  try {
+    await installSwFloor(swContext, swFloorServer.url);
+    await swContext.setOffline(true);
+    await offlineContext.setOffline(true);
+    for (let run = 0; run < runs; run++) {
+      const page = await plain.newPage();
+      times.floor.push(await timeToCode(page, 'http://floor.test/'));
+      await page.close();
+      times.swFloor.push(await timeColdStart(swContext, swFloorServer.url));
+      times.offline.push(await timeColdStart(offlineContext, `${baseUrl}/`));
+      times.returnVisit.push(await timeColdStart(returnContext, `${baseUrl}/`));
+      times.online.push(await timeOnlineEmptyCache(browser, baseUrl, cookie));
+    }
+  } finally {
+    await Promise.all([plain.close(), swContext.close()]);
+    await swFloorServer.close();
   }
   return times;
+}
+
+function timeToCodeRows({ floor, swFloor, offline, returnVisit, online }: TimeToCode): string[] {
+  const codeMedian = (starts: Start[]) => median(starts.map((start) => start.code));
+  const floorMedian = codeMedian(floor);
+  const swFloorMedian = codeMedian(swFloor);
+  const timing = (label: string, starts: Start[]) => {
+    const times = starts.map((start) => start.code);
+    const ratios = `${(median(times) / floorMedian).toFixed(2)}× | ${(median(times) / swFloorMedian).toFixed(2)}×`;
+    return `| ${label} | ${ms(median(times))} | ${ms(Math.min(...times))} – ${ms(Math.max(...times))} | ${ratios} | ${ms(median(starts.map((start) => start.html)))} |`;
+  };
+  return [
+    '| page | median | min – max | × floor | × SW floor | HTML in (median) |',
+    '|---|---|---|---|---|---|',
+    timing('floor page (one inline SVG QR)', floor),
+    timing('SW floor: the floor page, cold start offline from a service worker of its own (new tab)', swFloor),
+    timing('panel, cold start offline from the service worker (new tab, no network): the boot module’s path', offline),
+    timing('panel, online return visit (new tab, the service worker installed and stopped)', returnVisit),
+    timing('panel, online with a session and an empty cache (first visit, no service worker yet)', online),
+  ];
 }
 
 interface LighthouseFigures {
@@ -220,22 +283,15 @@ async function measureAll() {
   const offlineContext = await browser.newContext(phone);
   await offlineContext.addInitScript(qrPaintProbe);
   const qrSvg = await firstPanelVisit(offlineContext, baseUrl);
+  const returnContext = await browser.newContext(phone);
+  await returnContext.addInitScript(qrPaintProbe);
+  await firstPanelVisit(returnContext, baseUrl);
 
-  console.log(`time to code: ${runs} runs each at ${cpuSlowdown}× CPU slowdown…`);
-  const floor = await timeFloor(browser, floorPage(qrSvg));
-  const offline = await timeOfflineColdStart(offlineContext, baseUrl);
-  await offlineContext.close();
-  const online = await timeOnlineEmptyCache(browser, baseUrl, cookie);
-  const floorMedian = median(floor);
-  const timing = (label: string, times: number[]) =>
-    `| ${label} | ${ms(median(times))} | ${ms(Math.min(...times))} – ${ms(Math.max(...times))} | ${(median(times) / floorMedian).toFixed(2)}× |`;
-  const timeToCodeRows = [
-    timing('floor page (one inline SVG QR)', floor),
-    timing('panel, cold start offline from the service worker (new tab, no network)', offline),
-    timing('panel, online with an empty cache (first visit with a session cookie)', online),
-  ];
+  console.log(`time to code: ${runs} runs of each row in turn at ${cpuSlowdown}× CPU slowdown…`);
+  const rows = timeToCodeRows(await measureTimeToCode(qrSvg, offlineContext, returnContext));
+  await Promise.all([offlineContext.close(), returnContext.close()]);
   if (timeToCodeOnly) {
-    console.log([...timeToCodeRows, `load average ${loadavg().map((load) => load.toFixed(2)).join(' / ')}`].join('\n'));
+    console.log([...rows, `load average ${loadavg().map((load) => load.toFixed(2)).join(' / ')}`].join('\n'));
   } else {
     console.log(`Lighthouse 12.2.3: ${lighthouseRuns} runs per page…`);
     const loginRuns: LighthouseFigures[] = [];
@@ -257,11 +313,12 @@ async function measureAll() {
       '## Time to code',
       '',
       `From navigation start to the first frame painted with the QR in it, ${cpuSlowdown}× CPU slowdown (CDP), phone viewport`,
-      `390×844, median of ${runs} runs. Floor: a static page holding the panel’s own QR (the same inline SVG) and nothing else.`,
+      `390×844, median of ${runs} runs, the rows taken in turn in one run. Floor: a static page holding the panel’s own QR (the`,
+      'same inline SVG) and nothing else. SW floor: that page served offline by a service worker of its own that only answers',
+      'it from its cache (scripts/bench/sw-floor.ts). Cold starts are new tabs with the worker stopped, as after idling.',
+      '"HTML in": the navigation’s responseStart, so for the worker-served rows its start and its first fetch event.',
       '',
-      '| page | median | min – max | × floor |',
-      '|---|---|---|---|',
-      ...timeToCodeRows,
+      ...rows,
       '',
       '## Lighthouse 12.2.3',
       '',
