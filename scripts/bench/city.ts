@@ -61,6 +61,8 @@ const citizenLine = (i: number) => ({ externalId: `R-${i}`, idNumber: benchIdNum
 const pcrLine = (i: number) => ({ externalId: `L-${i}`, idNumber: benchIdNumber(i), sampledAt, reportedAt, result: 'negative', institution: '徐汇区中心医院' });
 const decisionLine = (i: number) => ({ externalId: `D-${i}`, idNumber: benchIdNumber(i), colour: 'yellow', reason: '区域筛查', decidedAt: new Date(now - 60_000).toISOString() });
 
+const rate = (figure: FeedFigure) => `${format(figure.lines / figure.seconds)} lines/s (${format(figure.lines / figure.cpu)} per server CPU-s)`;
+
 interface FeedFigure {
   lines: number;
   seconds: number;
@@ -181,6 +183,7 @@ async function runEngine(engine: Engine): Promise<EngineFigures> {
     console.log(`${engine}: ${format(citizens)} citizens, then their PCR results`);
     const citizensFeed = await feed(server.url, pid, 'citizens', registry, citizens, citizenLine);
     const pcrFeed = await feed(server.url, pid, 'pcr-results', lab, citizens, pcrLine);
+    console.log(`${engine}: citizens feed ${rate(citizensFeed)}; PCR feed ${rate(pcrFeed)}`);
     const feedP95Seconds = histogramQuantile(await readMetrics(server.url), 'http_request_duration_seconds', { route: '/api/feeds/:scope' }, 0.95);
     console.log(`${engine}: a decision turning ${format(decision)} yellow, and the verifier's delta`);
     let decisionFeed: FeedFigure | undefined;
@@ -188,9 +191,11 @@ async function runEngine(engine: Engine): Promise<EngineFigures> {
       decisionFeed = await feed(server.url, pid, 'colour-decisions', authority, decision, decisionLine);
     });
     if (!decisionFeed) throw new Error('no decision feed');
+    console.log(`${engine}: decision feed ${rate(decisionFeed)}; delta ${format(delta.bytes)} bytes, applied in ${format(delta.applyMs)} ms`);
     const rss = peakRssMb(pid);
     console.log(`${engine}: ${format(antigenStored)} photo hashes, ${probes} lookups`);
     const lookup = await photoLookup(location);
+    console.log(`${engine}: photo lookup p50 ${lookup.p50.toFixed(1)} ms, p95 ${lookup.p95.toFixed(1)} ms`);
     await stopServerProcess(server);
 
     console.log(`${engine}: check-ins, ${clients} clients for ${checkInSeconds} s, a node SIGKILLed`);
@@ -221,7 +226,6 @@ async function runEngine(engine: Engine): Promise<EngineFigures> {
   }
 }
 
-const rate = (figure: FeedFigure) => `${format(figure.lines / figure.seconds)} lines/s (${format(figure.lines / figure.cpu)} per server CPU-s)`;
 
 function section(runs: readonly EngineFigures[], machine: string): string {
   const rows = runs.flatMap((run) => {

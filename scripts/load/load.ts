@@ -76,9 +76,12 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-/** A run past its own length, the drain and a minute's grace has hung somewhere: it stops with an error. */
+/**
+ * A run past its own length, the drain, its logins (one at a time, up to 100 ms each on a loaded machine)
+ * and a minute's grace has hung somewhere: it stops with an error.
+ */
 export function runLoad(options: LoadOptions): Promise<LoadReport> {
-  const limitMs = (options.seconds + drainMs / 1000 + 60) * 1000;
+  const limitMs = (options.seconds + drainMs / 1000 + 60) * 1000 + options.clients * 100;
   let phase = 'starting';
   let timer: NodeJS.Timeout | undefined;
   const watchdog = new Promise<never>((_, reject) => {
