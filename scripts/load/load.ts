@@ -77,22 +77,24 @@ function percentile(sorted: readonly number[], p: number): number {
 }
 
 /**
- * A run past its own length, the drain, its logins (one at a time, up to 100 ms each on a loaded machine)
- * and a minute's grace has hung somewhere: it stops with an error.
+ * Each phase has its own time (logins go one at a time, so theirs grows with the clients; sending is the
+ * run's length and a node's restart): a phase past it has hung somewhere, and the run stops with an error.
  */
 export function runLoad(options: LoadOptions): Promise<LoadReport> {
-  const limitMs = (options.seconds + drainMs / 1000 + 60) * 1000 + options.clients * 100;
-  let phase = 'starting';
+  const budgetMs = (phase: string) =>
+    phase === 'logging in' ? 60_000 + options.clients * 1000 : phase === 'sending' ? (options.seconds + 120) * 1000 : phase === 'draining' ? drainMs + 60_000 : 120_000;
   let timer: NodeJS.Timeout | undefined;
+  let fail: (error: Error) => void = () => undefined;
   const watchdog = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`load run still ${phase} after ${limitMs / 1000} s`)), limitMs);
+    fail = reject;
   });
-  return Promise.race([
-    load(options, (now) => {
-      phase = now;
-    }),
-    watchdog,
-  ]).finally(() => clearTimeout(timer));
+  const enter = (phase: string) => {
+    clearTimeout(timer);
+    const limit = budgetMs(phase);
+    timer = setTimeout(() => fail(new Error(`load run still ${phase} after ${limit / 1000} s`)), limit);
+  };
+  enter('starting');
+  return Promise.race([load(options, enter), watchdog]).finally(() => clearTimeout(timer));
 }
 
 async function load(options: LoadOptions, enter: (phase: string) => void): Promise<LoadReport> {
