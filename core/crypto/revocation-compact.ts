@@ -169,26 +169,36 @@ export class RiceDecoder {
 }
 
 export function encodeCompactRevocations(list: CompactRevocations): Uint8Array<ArrayBuffer> {
+  return assembleCompactRevocations(list, list.groups.map((group) => encodeRevocationGroup(group, list.hashBits, list.bucketSeconds)));
+}
+
+/** One group as the list carries it: a server can keep a settled group's bytes and send them again. */
+export function encodeRevocationGroup(group: RevocationGroup, hashBits: number, bucketSeconds: number): Uint8Array<ArrayBuffer> {
+  const out = new Writer();
+  const k = riceParameter(group.hashes.length, hashBits);
+  const bits = riceEncode(group.hashes, k, hashBits);
+  out.varint(group.bucket);
+  out.varint(group.hi - group.bucket * bucketSeconds);
+  out.varint(group.hashes.length);
+  out.byte(k);
+  out.varint(bits.length);
+  out.raw(bits);
+  return out.bytes.slice(0, out.length);
+}
+
+/** The list from its header and its groups already encoded (encodeRevocationGroup), in bucket order. */
+export function assembleCompactRevocations(header: Omit<CompactRevocations, 'groups'>, groups: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
   const out = new Writer();
   out.raw(new Uint8Array(compactMagic));
-  out.byte(list.full ? 1 : 0);
-  out.byte(list.hashBits);
-  out.varint(list.bucketSeconds);
-  out.varint(list.v);
-  const salt = new TextEncoder().encode(list.salt);
+  out.byte(header.full ? 1 : 0);
+  out.byte(header.hashBits);
+  out.varint(header.bucketSeconds);
+  out.varint(header.v);
+  const salt = new TextEncoder().encode(header.salt);
   out.byte(salt.length);
   out.raw(salt);
-  out.varint(list.groups.length);
-  for (const group of list.groups) {
-    const k = riceParameter(group.hashes.length, list.hashBits);
-    const bits = riceEncode(group.hashes, k, list.hashBits);
-    out.varint(group.bucket);
-    out.varint(group.hi - group.bucket * list.bucketSeconds);
-    out.varint(group.hashes.length);
-    out.byte(k);
-    out.varint(bits.length);
-    out.raw(bits);
-  }
+  out.varint(groups.length);
+  for (const group of groups) out.raw(group);
   return out.bytes.slice(0, out.length);
 }
 

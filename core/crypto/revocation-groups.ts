@@ -4,7 +4,7 @@
  * list sealed with the server's signature so that a verifier trusts only what the server sent.
  */
 import { base64urlToBytes, bytesToBase64url } from './base64url.ts';
-import type { RevocationGroup } from './revocation-compact.ts';
+import { readCompactHeader, type CompactHeader, type RevocationGroup } from './revocation-compact.ts';
 import { payloadType, verifyToken, type KeyLookup } from './signed-token.ts';
 
 /** Entries into groups by bucket, each sorted and unique, its `hi` the latest change in it. */
@@ -113,4 +113,10 @@ export async function openRevocations(sealed: Uint8Array<ArrayBuffer>, lookup: K
   const digest = (verified.payload as { d?: unknown }).d;
   if (typeof digest !== 'string' || !base64urlToBytes(digest) || digest !== (await digestOf(body))) return null;
   return body;
+}
+
+/** The compact list's header and groups if the server signed exactly these bytes, else null. */
+export async function openCompactList(sealed: Uint8Array<ArrayBuffer>, lookup: KeyLookup): Promise<CompactHeader | null> {
+  const body = await openRevocations(sealed, lookup);
+  return body && readCompactHeader(body);
 }

@@ -17,73 +17,27 @@
  *   BEFORE_DIR=/tmp/before npm run bench:feeds                (the same feed through an older checkout first)
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { endpoints } from '../../core/contract/endpoints.ts';
-import { mod11CheckCharacter } from '../../core/identity/check-digits.ts';
 import { openDatabase } from '../../server/storage/database.ts';
+import { readMetrics, sample } from '../../testing/server/metrics-text.ts';
 import { freePort } from '../../testing/server/postgres-cluster.ts';
+import { cpuSecondsOf, peakRssMb } from '../../testing/server/process-stats.ts';
 import { addProvider, startServerProcess, stopServerProcess, waitReady } from '../../testing/server/server-process.ts';
+import { benchIdNumber as idNumber, ndjsonStream, postFeedStream as postFeed } from './feed-stream.ts';
 
 const lines = Number(process.env.LINES ?? 1_000_000);
 const citizens = Number(process.env.CITIZENS ?? 50_000);
-/** Lines generated per chunk of the request body. */
-const chunkLines = 2_000;
 const floorBatch = 500;
-
-const idNumber = (n: number) => {
-  const first17 = `3101${String(n).padStart(13, '0')}`;
-  return first17 + mod11CheckCharacter(first17);
-};
 
 const sampledAt = new Date(Date.now() - 10 * 3600_000).toISOString();
 const reportedAt = new Date(Date.now() - 3600_000).toISOString();
 const pcrLine = (i: number) => ({ externalId: `L-${i}`, idNumber: idNumber(i % citizens), sampledAt, reportedAt, result: 'negative', institution: '徐汇区中心医院' });
 const citizenLine = (i: number) => ({ externalId: `R-${i}`, idNumber: idNumber(i), name: '张小三', phone: `139${String(i).padStart(8, '0')}` });
 
-/** An NDJSON body generated as it is read: memory for one chunk, whatever the line count. */
-function ndjsonStream(count: number, line: (i: number) => object): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  let next = 0;
-  return new ReadableStream({
-    pull(controller) {
-      if (next >= count) {
-        controller.close();
-        return;
-      }
-      let text = '';
-      const end = Math.min(count, next + chunkLines);
-      for (; next < end; next++) text += `${JSON.stringify(line(next))}\n`;
-      controller.enqueue(encoder.encode(text));
-    },
-  });
-}
-
-async function postFeed(url: string, scope: string, key: string, body: ReadableStream<Uint8Array>) {
-  const response = await fetch(`${url}/api/feeds/${scope}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${key}` },
-    body,
-    duplex: 'half',
-  } as RequestInit);
-  if (!response.ok) throw new Error(`${scope} feed answered ${response.status}: ${await response.text()}`);
-  return endpoints.postFeed.response.parse(await response.json()).summary;
-}
-
-/** CPU seconds (user + system) the process has used: what the ingest cost, however busy the machine. */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  // utime and stime, fields 14 and 15 of proc(5), in clock ticks (100 a second on Linux).
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-function peakRssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN);
-  return kb / 1024;
-}
+const cpuSeconds = (pid: number) => cpuSecondsOf(pid) ?? NaN;
 
 /** The feed through HTTP, the server run from `tree` (another checkout, for a before/after in one run) or this one. */
 async function throughHttp(tree = process.cwd()): Promise<{ perSecond: number; rssMb: number; seconds: number; cpu: number; counted: number | null }> {
@@ -123,10 +77,8 @@ async function throughHttp(tree = process.cwd()): Promise<{ perSecond: number; r
 
 /** Lines the server says it stored, from GET /metrics (readable from this machine); null for a server without it. */
 async function storedPerMetrics(url: string): Promise<number | null> {
-  const response = await fetch(`${url}/metrics`).catch(() => null);
-  if (!response?.ok) return null;
-  const line = (await response.text()).split('\n').find((text) => text.startsWith('feed_lines_total{') && text.includes('scope="pcr-results"') && text.includes('outcome="stored"'));
-  return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : null;
+  const text = await readMetrics(url).catch(() => null);
+  return text === null ? null : sample(text, 'feed_lines_total', { scope: 'pcr-results', outcome: 'stored' });
 }
 
 async function floor(): Promise<{ perSecond: number; seconds: number }> {

@@ -3,8 +3,7 @@
  * opening a sealed list, folding it into what is held a slice at a time, and keeping it in IndexedDB, timed
  * piece by piece; the longest slice is the longest the page could not answer input. Bundled by esbuild.
  */
-import { readCompactHeader } from '../../core/crypto/revocation-compact.ts';
-import { openRevocations } from '../../core/crypto/revocation-groups.ts';
+import { openCompactList } from '../../core/crypto/revocation-groups.ts';
 import { applyRevocations, mayBeRevoked, nextTask } from '../../app/verification/revocation-check.ts';
 import type { HeldRevocations } from '../../app/offline/revocation-store.ts';
 
@@ -40,8 +39,7 @@ async function apply(url: string, jwk: JsonWebKey, now: number): Promise<PageTim
   const sealed = new Uint8Array(await (await fetch(url)).arrayBuffer());
   const began = performance.now();
   const key = await crypto.subtle.importKey('jwk', jwk, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
-  const body = await openRevocations(sealed, () => key);
-  const header = body && readCompactHeader(body);
+  const header = await openCompactList(sealed, () => key);
   if (!header) throw new Error('the list does not open');
   const opened = performance.now();
   let last = opened;

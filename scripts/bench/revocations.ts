@@ -18,8 +18,8 @@ import SqliteDatabase from 'better-sqlite3';
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { endpoints } from '../../core/contract/endpoints.ts';
-import { compactBucketSeconds, compactHashBits, encodeCompactRevocations, hashPrefix, readCompactHeader } from '../../core/crypto/revocation-compact.ts';
-import { entryCount, groupEntries, openRevocations } from '../../core/crypto/revocation-groups.ts';
+import { compactBucketSeconds, compactHashBits, encodeCompactRevocations, hashPrefix } from '../../core/crypto/revocation-compact.ts';
+import { entryCount, groupEntries, openCompactList } from '../../core/crypto/revocation-groups.ts';
 import { applyRevocations, mayBeRevoked } from '../../app/verification/revocation-check.ts';
 import { findChromium } from '../../testing/browser/find-chromium.ts';
 import { signingKeyLookup } from '../../testing/server/test-client.ts';
@@ -104,7 +104,7 @@ try {
   try {
     const rows = await timed(() => createStorage(database).revocations.revokingAfter(new Date(heldVersion - 5 * 60_000).toISOString()));
     const hashed = await timed(() =>
-      Promise.resolve(rows.value.map((row) => ({ hash: hashPrefix(createHash('sha256').update(`salt-of-the-bench-run:${row.citizen_id}`).digest(), compactHashBits), notBefore: Math.floor(Date.parse(row.recorded_at) / 1000) }))),
+      Promise.resolve(rows.value.map((row) => ({ hash: hashPrefix(createHash('sha256').update(`salt-of-the-bench-run:${row.citizenId}`).digest(), compactHashBits), notBefore: Math.floor(Date.parse(row.recordedAt) / 1000) }))),
     );
     const coded = await timed(() =>
       Promise.resolve(encodeCompactRevocations({ v: now, salt: 'salt-of-the-bench-run', full: false, hashBits: compactHashBits, bucketSeconds: compactBucketSeconds, groups: groupEntries(hashed.value, compactBucketSeconds) })),
@@ -126,8 +126,7 @@ try {
   // Node: the verifier's code, as a unit test runs it.
   const lookup = await signingKeyLookup(server.url);
   const open = async (bytes: Uint8Array<ArrayBuffer>) => {
-    const body = await openRevocations(bytes, lookup);
-    const header = body && readCompactHeader(body);
+    const header = await openCompactList(bytes, lookup);
     if (!header) throw new Error('the list does not open');
     return header;
   };

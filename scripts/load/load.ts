@@ -7,7 +7,7 @@
  *
  *   npm run load -- --engine sqlite|postgres --nodes N --clients C --seconds S [--kill-one]
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,6 +16,7 @@ import { endpoints } from '../../core/contract/endpoints.ts';
 import { openDatabase, rawQuery, type DatabaseLocation, type Engine } from '../../server/storage/database.ts';
 import { loginCookie } from '../../testing/server/demo-login.ts';
 import { freePort, startPostgresCluster, type PostgresCluster } from '../../testing/server/postgres-cluster.ts';
+import { cpuSecondsOf } from '../../testing/server/process-stats.ts';
 import { isRunning, startServerProcess, stopServerProcess, waitReady, type ServerProcess } from '../../testing/server/server-process.ts';
 
 export interface LoadOptions {
@@ -49,15 +50,11 @@ export interface LoadReport {
   serverCpuMsPer1000: number | null;
 }
 
-/** User plus system CPU time of a process so far, from /proc (Linux); null elsewhere. */
-function cpuMs(pid: number | undefined): number | null {
-  try {
-    const fields = readFileSync(`/proc/${pid ?? 0}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return null;
-  }
-}
+/** User plus system CPU time of a process so far, in ms; null where /proc cannot tell. */
+const cpuMsOf = (pid: number | undefined): number | null => {
+  const seconds = cpuSecondsOf(pid);
+  return seconds === null ? null : seconds * 1000;
+};
 
 const batchSize = 10;
 const requestTimeoutMs = 10_000;
@@ -79,20 +76,25 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-/** A run past its own length, the drain and a minute's grace has hung somewhere: it stops with an error. */
+/**
+ * Each phase has its own time (logins go one at a time, so theirs grows with the clients; sending is the
+ * run's length and a node's restart): a phase past it has hung somewhere, and the run stops with an error.
+ */
 export function runLoad(options: LoadOptions): Promise<LoadReport> {
-  const limitMs = (options.seconds + drainMs / 1000 + 60) * 1000;
-  let phase = 'starting';
+  const budgetMs = (phase: string) =>
+    phase === 'logging in' ? 60_000 + options.clients * 1000 : phase === 'sending' ? (options.seconds + 120) * 1000 : phase === 'draining' ? drainMs + 60_000 : 120_000;
   let timer: NodeJS.Timeout | undefined;
+  let fail: (error: Error) => void = () => undefined;
   const watchdog = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`load run still ${phase} after ${limitMs / 1000} s`)), limitMs);
+    fail = reject;
   });
-  return Promise.race([
-    load(options, (now) => {
-      phase = now;
-    }),
-    watchdog,
-  ]).finally(() => clearTimeout(timer));
+  const enter = (phase: string) => {
+    clearTimeout(timer);
+    const limit = budgetMs(phase);
+    timer = setTimeout(() => fail(new Error(`load run still ${phase} after ${limit / 1000} s`)), limit);
+  };
+  enter('starting');
+  return Promise.race([load(options, enter), watchdog]).finally(() => clearTimeout(timer));
 }
 
 async function load(options: LoadOptions, enter: (phase: string) => void): Promise<LoadReport> {
@@ -211,7 +213,7 @@ async function load(options: LoadOptions, enter: (phase: string) => void): Promi
     for (const batch of unanswered) await deliver(batch.client, batch.items, drainUntil);
 
     enter('stopping the nodes');
-    const cpu = nodes.filter(isRunning).map((node) => cpuMs(node.process.pid));
+    const cpu = nodes.filter(isRunning).map((node) => cpuMsOf(node.process.pid));
     const serverCpuMs = cpu.reduce<number | null>((sum, ms) => (sum === null || ms === null ? null : sum + ms), 0);
     await Promise.all(nodes.map((node) => stopServerProcess(node)));
 

@@ -6,18 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginCookie, postJson } from '../../testing/server/test-client.ts';
+import { sample } from '../../testing/server/metrics-text.ts';
 import { postFeed, testIdNumber } from '../../testing/server/post-feed.ts';
 import { startTestServer, type TestServer } from '../../testing/server/test-server.ts';
-
-/** The value of one sample line of Prometheus text, 0 when absent. */
-function sample(text: string, name: string, labels: Record<string, string> = {}): number {
-  const wanted = Object.entries(labels).map(([key, value]) => `${key}="${value}"`);
-  for (const line of text.split('\n')) {
-    if (!line.startsWith(`${name}{`) && !line.startsWith(`${name} `)) continue;
-    if (wanted.every((label) => line.includes(label))) return Number(line.slice(line.lastIndexOf(' ') + 1));
-  }
-  return 0;
-}
 
 const metricsOf = async (url: string, headers: Record<string, string> = {}) => (await fetch(`${url}/metrics`, { headers })).text();
 

@@ -3,12 +3,13 @@
  * citizen whose colour changed within the retention window, hashed with the deployment's salt, with the
  * time the change was recorded as its notBefore: a code signed before then may carry the old colour.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { bytesToBase64url } from '../../core/crypto/base64url.ts';
-import { compactBucketSeconds, compactHashBits, encodeCompactRevocations, hashPrefix } from '../../core/crypto/revocation-compact.ts';
-import { groupEntries, sealRevocations } from '../../core/crypto/revocation-groups.ts';
+import { assembleCompactRevocations, compactBucketSeconds, compactHashBits } from '../../core/crypto/revocation-compact.ts';
+import { sealRevocations } from '../../core/crypto/revocation-groups.ts';
 import { revocationRetentionMs, subjectHash, type RevocationPayload } from '../../core/crypto/revocation-list.ts';
 import type { Stores } from '../storage/storage.ts';
+import { createSettledGroups } from './revocation-buckets.ts';
 import type { Signer } from './signer.ts';
 
 /**
@@ -25,6 +26,7 @@ export function createRevocationService(revocations: Stores['revocations'], sign
       salt = undefined;
       throw error;
     }));
+  const settled = createSettledGroups(revocations, revocationOverlapMs);
 
   return {
     /** Makes the deployment's salt if no node has yet: at start, so that reading the list never writes. */
@@ -45,20 +47,17 @@ export function createRevocationService(revocations: Stores['revocations'], sign
      * The compact list (core/crypto/revocation-compact.ts), sealed: with a `since` inside the retention
      * window, what changed after it (reaching back by the overlap); with none, or one older than any entry
      * still kept (a verifier away for longer), the whole list, marked full so that it replaces what is held.
+     * Settled buckets come from this node's cache (settledGroups), so a thousand verifiers returning after
+     * a mass decision cost one reading and coding of it, not a thousand.
      */
     async compact(since?: number): Promise<Uint8Array<ArrayBuffer>> {
       const now = clock().getTime();
       const oldest = now - revocationRetentionMs;
       const full = since === undefined || since - revocationOverlapMs <= oldest;
       const from = full ? oldest : since - revocationOverlapMs;
-      const [rows, listSalt] = await Promise.all([revocations.revokingAfter(new Date(from).toISOString()), deploymentSalt()]);
-      // Node's hash, not WebCrypto's promise per entry: half a million entries hash in a fraction of a second.
-      const entries = rows.map((row) => ({
-        hash: hashPrefix(createHash('sha256').update(`${listSalt}:${row.citizen_id}`).digest(), compactHashBits),
-        notBefore: Math.floor(Date.parse(row.recorded_at) / 1000),
-      }));
-      const groups = groupEntries(entries, compactBucketSeconds);
-      const body = encodeCompactRevocations({ v: now, salt: listSalt, full, hashBits: compactHashBits, bucketSeconds: compactBucketSeconds, groups });
+      const listSalt = await deploymentSalt();
+      const groups = await settled.groupsAfter(from, now, listSalt);
+      const body = assembleCompactRevocations({ v: now, salt: listSalt, full, hashBits: compactHashBits, bucketSeconds: compactBucketSeconds }, groups);
       return sealRevocations(body, (payload) => signer.sign(payload));
     },
   };

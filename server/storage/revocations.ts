@@ -19,15 +19,14 @@ export function createRevocationStore(db: Kysely<Schema>) {
     },
     /**
      * Every change that changed a colour recorded after `after`, one row each (a citizen changed twice is
-     * two rows): what the compact list groups by time. Read from its partial index (migration 0022) alone.
+     * two rows): what the compact list groups by time, up to `before` (exclusive) when given. Read from its
+     * partial index (migration 0022) alone.
      */
-    async revokingAfter(after: string): Promise<{ citizen_id: string; recorded_at: string }[]> {
-      return db
-        .selectFrom('colour_changes')
-        .select(['citizen_id', 'recorded_at'])
-        .where('recorded_at', '>', after)
-        .whereRef('colour', '<>', 'previous_colour')
-        .execute();
+    async revokingAfter(after: string, before?: string): Promise<{ citizenId: string; recordedAt: string }[]> {
+      let query = db.selectFrom('colour_changes').select(['citizen_id', 'recorded_at']).where('recorded_at', '>', after).whereRef('colour', '<>', 'previous_colour');
+      if (before !== undefined) query = query.where('recorded_at', '<', before);
+      const rows = await query.execute();
+      return rows.map((row) => ({ citizenId: row.citizen_id, recordedAt: row.recorded_at }));
     },
     /** When the citizen's colour last really changed (recorded), or undefined: a code signed before then is revoked. */
     async lastChangeOf(citizenId: string): Promise<string | undefined> {

@@ -8,8 +8,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { requestBytes } from '../../api/client.ts';
 import { keyLookupFromSet } from '../../../core/crypto/keys.ts';
-import { readCompactHeader, type CompactHeader } from '../../../core/crypto/revocation-compact.ts';
-import { openRevocations } from '../../../core/crypto/revocation-groups.ts';
+import type { CompactHeader } from '../../../core/crypto/revocation-compact.ts';
+import { openCompactList } from '../../../core/crypto/revocation-groups.ts';
 import { serverUnavailable } from '../../offline/network-first.ts';
 import { reportStorageError } from '../../offline/query-persister.ts';
 import { saveRevocations, storedRevocations, type HeldRevocations } from '../../offline/revocation-store.ts';
@@ -27,9 +27,8 @@ async function fetchList(signal: AbortSignal, since: number | undefined): Promis
     requestBytes('revocationsCompact', { signal, timeoutMs: listTimeoutMs, ...(since === undefined ? {} : { query: { since: String(since) } }) }),
     fetchSigningKeys(signal),
   ]);
-  const body = await openRevocations(sealed, await keyLookupFromSet(keys));
   // Keys older than the list (a key rotated since this device last fetched them): try again next round.
-  const header = body && readCompactHeader(body);
+  const header = await openCompactList(sealed, await keyLookupFromSet(keys));
   if (!header) throw new UnverifiedList('The revocation list does not verify with the server keys held.');
   return header;
 }
