@@ -16,14 +16,14 @@
  *   PROFILE_DIR=/tmp/prof LINES=100000 npm run bench:feeds     (a CPU profile of the server)
  *   BEFORE_DIR=/tmp/before npm run bench:feeds                (the same feed through an older checkout first)
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { endpoints } from '../../core/contract/endpoints.ts';
-import { mod11CheckCharacter } from '../../core/identity/check-digits.ts';
+import { sha256Hex } from '../../server/services/sha256.ts';
 import { openDatabase } from '../../server/storage/database.ts';
+import { postFeed, withCheckCharacter } from '../../testing/server/post-feed.ts';
 import { freePort } from '../../testing/server/postgres-cluster.ts';
 import { addProvider, startServerProcess, stopServerProcess, waitReady } from '../../testing/server/server-process.ts';
 
@@ -33,10 +33,7 @@ const citizens = Number(process.env.CITIZENS ?? 50_000);
 const chunkLines = 2_000;
 const floorBatch = 500;
 
-const idNumber = (n: number) => {
-  const first17 = `3101${String(n).padStart(13, '0')}`;
-  return first17 + mod11CheckCharacter(first17);
-};
+const idNumber = (n: number) => withCheckCharacter(`3101${String(n).padStart(13, '0')}`);
 
 const sampledAt = new Date(Date.now() - 10 * 3600_000).toISOString();
 const reportedAt = new Date(Date.now() - 3600_000).toISOString();
@@ -59,17 +56,6 @@ function ndjsonStream(count: number, line: (i: number) => object): ReadableStrea
       controller.enqueue(encoder.encode(text));
     },
   });
-}
-
-async function postFeed(url: string, scope: string, key: string, body: ReadableStream<Uint8Array>) {
-  const response = await fetch(`${url}/api/feeds/${scope}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${key}` },
-    body,
-    duplex: 'half',
-  } as RequestInit);
-  if (!response.ok) throw new Error(`${scope} feed answered ${response.status}: ${await response.text()}`);
-  return endpoints.postFeed.response.parse(await response.json()).summary;
 }
 
 /** CPU seconds (user + system) the process has used: what the ingest cost, however busy the machine. */
@@ -103,14 +89,14 @@ async function throughHttp(tree = process.cwd()): Promise<{ perSecond: number; r
     await waitReady(server);
     const registry = addProvider(location, 'registry', 'citizens');
     const lab = addProvider(location, 'lab', 'pcr-results');
-    const registered = await postFeed(server.url, 'citizens', registry, ndjsonStream(citizens, citizenLine));
+    const registered = (await postFeed(server.url, 'citizens', registry, ndjsonStream(citizens, citizenLine))).summary;
     if (registered.stored !== citizens) throw new Error(`citizens feed stored ${registered.stored} of ${citizens}`);
 
     const pid = server.process.pid;
     if (pid === undefined) throw new Error('no server pid');
     const cpuBefore = cpuSeconds(pid);
     const began = performance.now();
-    const summary = await postFeed(server.url, 'pcr-results', lab, ndjsonStream(lines, pcrLine));
+    const { summary } = await postFeed(server.url, 'pcr-results', lab, ndjsonStream(lines, pcrLine));
     const seconds = (performance.now() - began) / 1000;
     if (summary.stored !== lines || summary.rejected !== 0) throw new Error(`pcr feed: ${JSON.stringify(summary)}`);
     return { perSecond: lines / seconds, rssMb: peakRssMb(pid), seconds, cpu: cpuSeconds(pid) - cpuBefore, counted: await storedPerMetrics(server.url) };
@@ -152,7 +138,7 @@ async function floor(): Promise<{ perSecond: number; seconds: number }> {
         const content = JSON.stringify(line);
         const citizenId = `c-${i % citizens}`;
         const recordId = randomUUID();
-        feedRow.run(line.externalId, citizenId, recordId, createHash('sha256').update(content).digest('hex'), content, now);
+        feedRow.run(line.externalId, citizenId, recordId, sha256Hex(content), content, now);
         pcrRow.run(citizenId, recordId, line.sampledAt, line.reportedAt, line.result, line.institution);
       }
     });
