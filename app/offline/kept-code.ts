@@ -5,7 +5,6 @@
  * here instead, and anything that does not fit reads as nothing kept.
  */
 import { base64urlToText } from '../../core/crypto/base64url.ts';
-import { recordKeys } from '../records/record-keys.ts';
 import { storage, walletDb } from './db.ts';
 
 export const lastCitizenKey = 'last-citizen';
@@ -68,14 +67,6 @@ export interface KeptProfile {
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 const colours = ['green', 'yellow', 'red'] as const;
 
-/** Whether a stored key is the profile's (`recordKeys.me`), compared part by part with the factory's. */
-function isMeKey(key: unknown): boolean {
-  if (!Array.isArray(key)) return false;
-  const parts: readonly unknown[] = key;
-  const meKey: readonly unknown[] = recordKeys.me();
-  return parts.length === meKey.length && meKey.every((part, i) => parts[i] === part);
-}
-
 /** The profile inside a persisted query client (TanStack's dehydrated shape), or null when it is not there or does not fit. */
 export function profileOfCache(client: unknown, citizenId: string, now: number): KeptProfile | null {
   if (!isRecord(client) || client.buster !== cacheBuster || typeof client.timestamp !== 'number' || !isRecord(client.clientState)) return null;
@@ -83,7 +74,10 @@ export function profileOfCache(client: unknown, citizenId: string, now: number):
   if (now - client.timestamp > cacheMaxAgeMs) return null;
   const queries = client.clientState.queries;
   if (!Array.isArray(queries)) return null;
-  const me: unknown = queries.find((query: unknown) => isRecord(query) && isMeKey(query.queryKey));
+  // recordKeys.me(), written out: importing the factory would cost the boot module a chunk (the test holds the two together).
+  const me: unknown = queries.find(
+    (query: unknown) => isRecord(query) && Array.isArray(query.queryKey) && query.queryKey.length === 2 && query.queryKey[0] === 'records' && query.queryKey[1] === 'me',
+  );
   if (!isRecord(me) || !isRecord(me.state) || !isRecord(me.state.data)) return null;
   const { citizen, dependants } = me.state.data;
   const updatedAt = me.state.dataUpdatedAt;
