@@ -104,7 +104,7 @@ try {
   try {
     const rows = await timed(() => createStorage(database).revocations.revokingAfter(new Date(heldVersion - 5 * 60_000).toISOString()));
     const hashed = await timed(() =>
-      Promise.resolve(rows.value.map((row) => ({ hash: hashPrefix(createHash('sha256').update(`salt-of-the-bench-run:${row.citizen_id}`).digest(), compactHashBits), notBefore: Math.floor(Date.parse(row.recorded_at) / 1000) }))),
+      Promise.resolve(rows.value.map((row) => ({ hash: hashPrefix(createHash('sha256').update(`salt-of-the-bench-run:${row.citizenId}`).digest(), compactHashBits), notBefore: Math.floor(Date.parse(row.recordedAt) / 1000) }))),
     );
     const coded = await timed(() =>
       Promise.resolve(encodeCompactRevocations({ v: now, salt: 'salt-of-the-bench-run', full: false, hashBits: compactHashBits, bucketSeconds: compactBucketSeconds, groups: groupEntries(hashed.value, compactBucketSeconds) })),

@@ -37,7 +37,7 @@ export function createRevocationService(revocations: Stores['revocations'], sign
       const from = Math.max(now - revocationRetentionMs, since === undefined ? 0 : since - revocationOverlapMs);
       const [rows, listSalt] = await Promise.all([revocations.changedAfter(new Date(from).toISOString()), deploymentSalt()]);
       const entries: RevocationPayload['e'] = [];
-      for (const row of rows) entries.push([await subjectHash(listSalt, row.citizen_id), Math.floor(Date.parse(row.recorded_at) / 1000)]);
+      for (const row of rows) entries.push([await subjectHash(listSalt, row.citizenId), Math.floor(Date.parse(row.recordedAt) / 1000)]);
       const payload: RevocationPayload = { t: 'revocations', v: now, salt: listSalt, e: entries };
       return signer.sign(payload);
     },
@@ -54,8 +54,8 @@ export function createRevocationService(revocations: Stores['revocations'], sign
       const [rows, listSalt] = await Promise.all([revocations.revokingAfter(new Date(from).toISOString()), deploymentSalt()]);
       // Node's hash, not WebCrypto's promise per entry: half a million entries hash in a fraction of a second.
       const entries = rows.map((row) => ({
-        hash: hashPrefix(createHash('sha256').update(`${listSalt}:${row.citizen_id}`).digest(), compactHashBits),
-        notBefore: Math.floor(Date.parse(row.recorded_at) / 1000),
+        hash: hashPrefix(createHash('sha256').update(`${listSalt}:${row.citizenId}`).digest(), compactHashBits),
+        notBefore: Math.floor(Date.parse(row.recordedAt) / 1000),
       }));
       const groups = groupEntries(entries, compactBucketSeconds);
       const body = encodeCompactRevocations({ v: now, salt: listSalt, full, hashBits: compactHashBits, bucketSeconds: compactBucketSeconds, groups });
