@@ -14,8 +14,8 @@ if (!root) throw new Error('index.html has no #root');
 // Chinese renders at once, never having downloaded it. Should the fetch fail, the app shows in Chinese.
 void loadStoredLanguage()
   .catch(() => undefined)
-  // The first render gets a task of its own: after the modules' evaluation in the same task, the two made one
-  // long task (profile:panel online at 4×: ~190 ms, evaluation ~100 of it), which blocks input as a whole.
+  // The first render gets a task of its own: in the same task as the modules' evaluation, the two would be one
+  // long task, which blocks input as a whole.
   .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
   .then(() =>
     createRoot(root).render(

@@ -8,12 +8,11 @@ import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { myData } from '../core/contract/account.ts';
-import { mod11CheckCharacter } from '../core/identity/check-digits.ts';
 import { expectNoViolations, loginAsDemo } from '../testing/browser/e2e-support.ts';
 import { readStores } from '../testing/browser/indexed-db.ts';
+import { withCheckCharacter } from '../testing/server/post-feed.ts';
 
-const first17 = '31010419880808123';
-const citizen = { name: '孙小明', masked: '孙*明', idNumber: first17 + mod11CheckCharacter(first17), phone: '13900000088' };
+const citizen = { name: '孙小明', masked: '孙*明', idNumber: withCheckCharacter('31010419880808123'), phone: '13900000088' };
 const guardianIdNumber = '310101199001011234';
 
 /** A provider key for the database the e2e server runs on, made with the operator's own tool. */

@@ -9,7 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { mod11CheckCharacter } from '../core/identity/check-digits.ts';
+import type { FeedScope } from '../core/contract/feeds.ts';
+import { postFeed, withCheckCharacter } from '../testing/server/post-feed.ts';
 import { freePort } from '../testing/server/postgres-cluster.ts';
 import { addProvider, startServerProcess, stopServerProcess, waitReady, type ServerProcess } from '../testing/server/server-process.ts';
 import { readShownCode, shownClaims } from '../testing/codes/health-code.ts';
@@ -21,20 +22,13 @@ let server: ServerProcess;
 let gateway: GatewayReceiver;
 const keys = { registry: '', lab: '', authority: '' };
 
-const first17 = '31010419880808123';
-const idNumber = first17 + mod11CheckCharacter(first17);
+const idNumber = withCheckCharacter('31010419880808123');
 const phone = '13912345678';
 const hour = 3_600_000;
 const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
 
-async function feed(scope: string, key: string, line: object) {
-  const response = await fetch(`${server.url}/api/feeds/${scope}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${key}` },
-    body: `${JSON.stringify(line)}\n`,
-  });
-  expect(response.status).toBe(200);
-  expect(((await response.json()) as { summary: { stored: number } }).summary.stored).toBe(1);
+async function feed(scope: FeedScope, key: string, line: object) {
+  expect((await postFeed(server.url, scope, key, [line])).summary.stored).toBe(1);
 }
 
 async function check(verifier: Page, code: string) {

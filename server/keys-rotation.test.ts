@@ -47,10 +47,10 @@ describe('keys rotate', () => {
     expect(rows).toHaveLength(2);
     const [newRow, oldRow] = rows;
     expect(oldRow?.kid).toBe(oldKid);
-    expect(oldRow?.retired_at).not.toBeNull();
+    expect(oldRow?.retiredAt).not.toBeNull();
     expect(lines.join('\n')).toContain(newRow?.kid ?? 'missing');
     // Sealed at rest, and never printed.
-    expect(newRow?.private_jwk).toMatch(/^sealed:v1:/);
+    expect(newRow?.privateJwk).toMatch(/^sealed:v1:/);
     const opened = await createSigner(server.storage.signingKeys, 'a-long-deployment-secret');
     expect(opened.kid).toBe(newRow?.kid);
     for (const line of lines) expect(line).not.toMatch(/"d"|sealed:/);
@@ -68,7 +68,7 @@ describe('keys rotate', () => {
 
     // A routine rotation leaves posters as printed: the key that signed one outlives its 3 days while the venue exists.
     expect((await server.services.venues.byNumber(venue.number)).token).toBe(venue.token);
-    const retiredAt = Date.parse(oldRow?.retired_at ?? '');
+    const retiredAt = Date.parse(oldRow?.retiredAt ?? '');
     const pastWindow = retiredAt + retiredKeyPublishedMs + 1000;
     await keepHouse(server.storage, server.services.auth, pastWindow);
     await server.services.signer.refresh();

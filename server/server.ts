@@ -17,8 +17,7 @@ import { createStorage, type Storage } from './storage/storage.ts';
 /**
  * How long a request may take to arrive whole. Node's default (5 minutes) cut off a provider's feed of a
  * million lines streaming into a busy server (scripts/bench/feeds.ts), so feeds get an hour; every other
- * request keeps Node's 5 minutes (issue 22: the hour once applied to all, letting a slow sender hold a
- * connection that long anywhere). Slow headers are bounded apart from this (Node's headersTimeout).
+ * request keeps Node's 5 minutes, so a slow sender cannot hold a connection that long anywhere. Slow headers are bounded apart from this (Node's headersTimeout).
  */
 const maxRequestMs = 60 * 60 * 1000;
 export const defaultBodyTimeoutMs = 5 * 60 * 1000;

@@ -7,8 +7,6 @@ import { locales, type Language } from './messages.ts';
 // The clock's formats live apart, without the catalogue, for the boot module (app/boot/).
 export { formatClock, formatDateTime, formatDay } from './shanghai-clock.ts';
 
-export const shanghaiTimeZone = 'Asia/Shanghai';
-
 /** A calendar day (yyyy-mm-dd, already a Shanghai day) written out for the reader's language. */
 export function formatCalendarDay(day: string, language: Language): string {
   const [year, month, date] = day.split('-').map(Number);

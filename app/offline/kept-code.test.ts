@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { recordKeys } from '../records/record-keys.ts';
 import { cacheBuster, cacheMaxAgeMs, issuedColour, profileOfCache } from './kept-code.ts';
 
 const now = Date.UTC(2022, 3, 2, 8);
@@ -10,7 +11,8 @@ const client = (edit: { buster?: string; timestamp?: number; data?: unknown; key
     mutations: [],
     queries: [
       { queryKey: ['records', 'citizen', 'demo-a', 'pcr-tests'], state: { data: [], dataUpdatedAt: now } },
-      { queryKey: edit.key ?? ['records', 'me'], state: { data: edit.data ?? { citizen, dependants: [] }, dataUpdatedAt: now - 120_000 } },
+      // The key as the app's factory makes it, so the boot module's own copy of it cannot drift from it.
+      { queryKey: edit.key ?? [...recordKeys.me()], state: { data: edit.data ?? { citizen, dependants: [] }, dataUpdatedAt: now - 120_000 } },
     ],
   },
 });

@@ -74,6 +74,7 @@ export function profileOfCache(client: unknown, citizenId: string, now: number):
   if (now - client.timestamp > cacheMaxAgeMs) return null;
   const queries = client.clientState.queries;
   if (!Array.isArray(queries)) return null;
+  // recordKeys.me(), written out: importing the factory would cost the boot module a chunk (the test holds the two together).
   const me: unknown = queries.find(
     (query: unknown) => isRecord(query) && Array.isArray(query.queryKey) && query.queryKey.length === 2 && query.queryKey[0] === 'records' && query.queryKey[1] === 'me',
   );

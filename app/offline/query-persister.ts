@@ -24,7 +24,7 @@ export interface CitizenPersisterOptions {
   queryProblem: (queryKey: readonly unknown[], data: unknown) => string | null;
   /**
    * Starts reading the stored cache at once, for the first restore: the provider asks only after its first
-   * render, and a cold start's code waited on that read (profile:panel).
+   * render, and a cold start's code waits on that read.
    */
   readAhead?: boolean;
 }

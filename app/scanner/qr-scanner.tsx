@@ -58,7 +58,7 @@ export function QrScanner({
           for (const text of chosen) report(text);
         },
       }),
-    kind,
+    { restartKey: kind },
   );
 
   return (

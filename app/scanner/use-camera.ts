@@ -5,11 +5,22 @@
  */
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { CameraProblem } from './camera-error.ts';
+import { createCameraRetry, type CameraRetry } from './camera-retry.ts';
 import type { CameraCallbacks, ScannerController } from './camera.ts';
 
 export type CameraState = { kind: 'starting' } | { kind: 'running' } | { kind: 'problem'; problem: CameraProblem };
 
-export type StartCamera = (video: HTMLVideoElement, callbacks: Pick<CameraCallbacks, 'onProblem' | 'onStarted'>) => ScannerController;
+export type StartCamera = (video: HTMLVideoElement, callbacks: Required<CameraCallbacks>) => ScannerController;
+
+export interface CameraOptions {
+  /** The camera opens again when this changes (another kind of code to scan). */
+  restartKey?: unknown;
+  /**
+   * For a camera that runs all day with nobody to tap "retry" (the 数字哨兵 kiosk): a failed start or an
+   * ended track opens it again by itself, after a growing delay or at once when a camera is plugged in.
+   */
+  reopen?: boolean;
+}
 
 export interface Camera {
   state: CameraState;
@@ -23,9 +34,11 @@ export interface Camera {
 }
 
 /** Plays the camera in the `video` element the caller renders. */
-export function useCamera(video: RefObject<HTMLVideoElement | null>, start: StartCamera, restartKey: unknown = null): Camera {
+export function useCamera(video: RefObject<HTMLVideoElement | null>, start: StartCamera, options: CameraOptions = {}): Camera {
+  const { restartKey = null, reopen = false } = options;
   const [state, setState] = useState<CameraState>({ kind: 'starting' });
   const [attempt, setAttempt] = useState(0);
+  const again = useRef<CameraRetry | null>(null);
   const [cameraCount, setCameraCount] = useState(0);
   const [torch, setTorch] = useState<{ supported: boolean; on: boolean }>({ supported: false, on: false });
   const controller = useRef<ScannerController | null>(null);
@@ -36,29 +49,62 @@ export function useCamera(video: RefObject<HTMLVideoElement | null>, start: Star
     latestStart.current = start;
   }, [start]);
 
+  // Declared before the camera's effect, so the retry is there when the first start fails.
+  useEffect(() => {
+    if (!reopen) return;
+    const retry = createCameraRetry({
+      restart: () => setAttempt((n) => n + 1),
+      setTimer: (run, ms) => window.setTimeout(run, ms),
+      clearTimer: (timer) => window.clearTimeout(timer as number),
+    });
+    again.current = retry;
+    const changed = () => retry.deviceChanged();
+    // Absent outside a secure context; the start then reports that as its problem.
+    const devices = 'mediaDevices' in navigator ? navigator.mediaDevices : null;
+    devices?.addEventListener('devicechange', changed);
+    return () => {
+      devices?.removeEventListener('devicechange', changed);
+      retry.dispose();
+      again.current = null;
+    };
+  }, [reopen]);
+
   useEffect(() => {
     if (!video.current) return;
     let cancelled = false;
-    const running = latestStart.current(video.current, {
-      onProblem: (problem) => {
-        if (!cancelled) setState({ kind: 'problem', problem });
-      },
+    let running: ScannerController | null = null;
+    const lost = (problem: CameraProblem) => {
+      if (cancelled) return;
+      setState({ kind: 'problem', problem });
+      if (!again.current) return;
+      // This attempt is over: close it and let the retry open the next (a start that failed before
+      // returning opened nothing, so there is nothing to close).
+      cancelled = true;
+      running?.stop();
+      again.current.failed();
+    };
+    const started = latestStart.current(video.current, {
+      onProblem: lost,
+      // The track ended by itself: the camera was unplugged or taken by the system.
+      onEnded: () => lost('no-camera'),
       onStarted: () => {
         if (cancelled) return;
+        again.current?.running();
         setState({ kind: 'running' });
-        void running.cameraCount().then((count) => {
+        void started.cameraCount().then((count) => {
           if (!cancelled) {
             setCameraCount(count);
-            setTorch({ supported: running.torchSupported(), on: false });
+            setTorch({ supported: started.torchSupported(), on: false });
           }
         });
       },
     });
-    controller.current = running;
+    running = started;
+    controller.current = started;
     return () => {
       cancelled = true;
       controller.current = null;
-      running.stop();
+      started.stop();
     };
   }, [attempt, restartKey, video]);
 

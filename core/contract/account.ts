@@ -55,7 +55,7 @@ export const loginBody = z.object({ phone, code: otpCode });
 /** The dependant by name and document (or resident ID number, as before documents). */
 export const familyCodeBody = z.object({ name: personName, ...person }).check(onePerson);
 /**
- * The same answer whether or not the name and ID number match someone (issue 22: a different answer made
+ * The same answer whether or not the name and ID number match someone (a different answer would make
  * the endpoint a name-and-number oracle): no masked phone, and a code only reaches a phone that matched.
  * Only demo mode, where every code is on screen anyway, adds the code when there was one.
  */

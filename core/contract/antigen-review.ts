@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { antigenResult, antigenTest, storedPhoto } from './antigen.ts';
-import { endpoint, instant } from './common.ts';
+import { endpoint, instant, reviewNote } from './common.ts';
 
 /**
  * What a reviewer sees of a self-test waiting for review: the least that judging the photo needs. The
@@ -24,7 +24,7 @@ export const antigenReviewItem = z.object({
 export type AntigenReviewItem = z.infer<typeof antigenReviewItem>;
 export const antigenReviewBody = z.object({
   decision: z.enum(['confirm', 'reject']),
-  note: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+  note: reviewNote,
 });
 
 export const reviewEndpoints = {

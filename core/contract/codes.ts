@@ -42,7 +42,7 @@ export const paperCodeLifetimeDays = 3;
 export const credentialLifetimeHours = 24;
 /**
  * The most `exp − iat` a reader believes, with a minute for rounding: a signed code claiming a longer life
- * was not made by this service's rules (issue 22: nothing bounded it), whatever key signed it.
+ * was not made by this service's rules, whatever key signed it.
  */
 export const maxCodeLifetimeSeconds = { cred: credentialLifetimeHours * 3600 + 60, paper: paperCodeLifetimeDays * 24 * 3600 + 60 } as const;
 /** Asks for a printable paper code (纸质码) for the caller or a linked dependant. */

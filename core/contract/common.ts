@@ -116,6 +116,9 @@ export function issueText(error: { issues: readonly { path: readonly PropertyKey
 /** Text trimmed, required and at most `max` characters: what every free-text field of the contract is. */
 export const boundedText = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
+/** An operator's or reviewer's note on a decision: optional, trimmed, at most 200 characters. */
+export const reviewNote = z.optional(z.string().check(z.trim(), z.maxLength(200)));
+
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 interface EndpointDefinition<P extends string, B extends z.ZodMiniType | undefined, R extends z.ZodMiniType> {

@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import { antigenReviewBody, antigenReviewItem } from './antigen-review.ts';
 import { antigenTest } from './antigen.ts';
-import { endpoint, instant, ok, otpCode, phone } from './common.ts';
+import { endpoint, instant, ok, otpCode, phone, reviewNote } from './common.ts';
 import { providerScope } from './feeds.ts';
 import { kioskId, kioskLicence } from './kiosks.ts';
 import { venueKind, venueNumber, venueStatus } from './venues.ts';
@@ -79,7 +79,6 @@ export const operatorVenue = z.object({
 });
 export type OperatorVenue = z.infer<typeof operatorVenue>;
 export const operatorVenuesQuery = { status: venueStatus } as const;
-export const reviewNote = z.optional(z.string().check(z.trim(), z.maxLength(200)));
 /** Approve or refuse; a refused venue may be approved later (a mistake corrected), an approved one refused (its kiosks are then suspended). */
 export const decideVenueBody = z.object({ decision: z.enum(['approve', 'refuse']), note: reviewNote });
 

@@ -94,7 +94,7 @@ export type CheckIn = z.infer<typeof checkIn>;
 export const checkInRetentionDays = 14;
 
 /** Chooses the rule set the venue's kiosk applies; the id must be one of `/api/rule-sets`. */
-export const updateVenueBody = z.object({ ruleSetId: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)) });
+export const updateVenueBody = z.object({ ruleSetId: boundedText(64) });
 
 export const venueEndpoints = {
   registerVenue: endpoint({ method: 'POST', path: '/venues', body: registerVenueBody, response: z.object({ venue }) }),

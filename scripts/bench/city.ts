@@ -26,13 +26,14 @@ import { photoMatchThresholds } from '../../server/services/photo-match.ts';
 import { openDatabase, type DatabaseLocation, type Engine } from '../../server/storage/database.ts';
 import { createStorage } from '../../server/storage/storage.ts';
 import { histogramQuantile, readMetrics, sample } from '../../testing/server/metrics-text.ts';
+import { postFeed } from '../../testing/server/post-feed.ts';
 import { freePort, startPostgresCluster, type PostgresCluster } from '../../testing/server/postgres-cluster.ts';
 import { cpuSecondsOf, peakRssMb } from '../../testing/server/process-stats.ts';
 import { addProvider, startServerProcess, stopServerProcess, waitReady } from '../../testing/server/server-process.ts';
 import { signingKeyLookup } from '../../testing/server/test-client.ts';
 import { runLoad, type LoadReport } from '../load/load.ts';
 import { postgresCheckInFloors, sqliteCheckInFloor } from './checkin-floors.ts';
-import { benchIdNumber, ndjsonStream, postFeedStream } from './feed-stream.ts';
+import { benchIdNumber, ndjsonStream } from './feed-stream.ts';
 
 const shanghai = 25_000_000;
 const scale = Number(process.env.SCALE ?? 0.01);
@@ -109,7 +110,7 @@ async function feed(url: string, pid: number | undefined, scope: 'citizens' | 'p
   const before = await readMetrics(url);
   const cpuBefore = cpuSecondsOf(pid) ?? NaN;
   const began = performance.now();
-  await postFeedStream(url, scope, key, ndjsonStream(count, line));
+  await postFeed(url, scope, key, ndjsonStream(count, line));
   const seconds = (performance.now() - began) / 1000;
   const after = await readMetrics(url);
   const moved = (outcome: string) => sample(after, 'feed_lines_total', { scope, outcome }) - sample(before, 'feed_lines_total', { scope, outcome });

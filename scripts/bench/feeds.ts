@@ -16,17 +16,19 @@
  *   PROFILE_DIR=/tmp/prof LINES=100000 npm run bench:feeds     (a CPU profile of the server)
  *   BEFORE_DIR=/tmp/before npm run bench:feeds                (the same feed through an older checkout first)
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
+import { sha256Hex } from '../../server/services/sha256.ts';
 import { openDatabase } from '../../server/storage/database.ts';
 import { readMetrics, sample } from '../../testing/server/metrics-text.ts';
+import { postFeed } from '../../testing/server/post-feed.ts';
 import { freePort } from '../../testing/server/postgres-cluster.ts';
 import { cpuSecondsOf, peakRssMb } from '../../testing/server/process-stats.ts';
 import { addProvider, startServerProcess, stopServerProcess, waitReady } from '../../testing/server/server-process.ts';
-import { benchIdNumber as idNumber, ndjsonStream, postFeedStream as postFeed } from './feed-stream.ts';
+import { benchIdNumber as idNumber, ndjsonStream } from './feed-stream.ts';
 
 const lines = Number(process.env.LINES ?? 1_000_000);
 const citizens = Number(process.env.CITIZENS ?? 50_000);
@@ -57,14 +59,14 @@ async function throughHttp(tree = process.cwd()): Promise<{ perSecond: number; r
     await waitReady(server);
     const registry = addProvider(location, 'registry', 'citizens');
     const lab = addProvider(location, 'lab', 'pcr-results');
-    const registered = await postFeed(server.url, 'citizens', registry, ndjsonStream(citizens, citizenLine));
+    const registered = (await postFeed(server.url, 'citizens', registry, ndjsonStream(citizens, citizenLine))).summary;
     if (registered.stored !== citizens) throw new Error(`citizens feed stored ${registered.stored} of ${citizens}`);
 
     const pid = server.process.pid;
     if (pid === undefined) throw new Error('no server pid');
     const cpuBefore = cpuSeconds(pid);
     const began = performance.now();
-    const summary = await postFeed(server.url, 'pcr-results', lab, ndjsonStream(lines, pcrLine));
+    const summary = (await postFeed(server.url, 'pcr-results', lab, ndjsonStream(lines, pcrLine))).summary;
     const seconds = (performance.now() - began) / 1000;
     if (summary.stored !== lines || summary.rejected !== 0) throw new Error(`pcr feed: ${JSON.stringify(summary)}`);
     return { perSecond: lines / seconds, rssMb: peakRssMb(pid), seconds, cpu: cpuSeconds(pid) - cpuBefore, counted: await storedPerMetrics(server.url) };
@@ -104,7 +106,7 @@ async function floor(): Promise<{ perSecond: number; seconds: number }> {
         const content = JSON.stringify(line);
         const citizenId = `c-${i % citizens}`;
         const recordId = randomUUID();
-        feedRow.run(line.externalId, citizenId, recordId, createHash('sha256').update(content).digest('hex'), content, now);
+        feedRow.run(line.externalId, citizenId, recordId, sha256Hex(content), content, now);
         pcrRow.run(citizenId, recordId, line.sampledAt, line.reportedAt, line.result, line.institution);
       }
     });

@@ -9,15 +9,11 @@ import { join } from 'node:path';
 import { bootFiles, builtFiles, distDir, gzipKb, sentKb } from './bundle-files.ts';
 
 /**
- * The panel's initial JavaScript on React 19 (issue 23: no more Preact compat layer): 122.9 KB when the
- * alias was removed (63.3 KB on Preact), react-dom being nearly all the growth. The code need not wait for it
- * (app/boot/ paints it first); growth past the budget is a decision, not a drift.
+ * The panel's initial JavaScript on React 19, react-dom most of it. The code need not wait for it (app/boot/
+ * paints it first); growth past the budget is a decision, not a drift.
  */
 const budgetKb = 126;
-/**
- * The boot module with its QR encoder and everything it imports (IndexedDB, signing, the clock): issue 23's
- * 12 KB. 11.9 KB with core/qr's encoder (~2.2 KB of it); 19.1 KB with the qrcode library's (8.6 KB).
- */
+/** The boot module with its QR encoder and everything it imports (IndexedDB, signing, the clock): it paints the code before anything else loads. */
 const bootBudgetKb = 12;
 const { initialScripts: initial, lazyScripts: lazy } = builtFiles();
 const boot = bootFiles();

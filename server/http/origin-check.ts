@@ -7,8 +7,8 @@ const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /**
  * Refuses a state-changing API request a browser sent from another site: browsers send `Origin` with every
  * POST, PUT, PATCH and DELETE, and a page elsewhere cannot leave it out. SameSite=Strict already keeps the
- * session cookie off such requests; this holds for routes that need no cookie too (issue 22: a bodyless
- * DELETE with a foreign Origin was accepted). Requests without `Origin` are not from a browser page (kiosk
+ * session cookie off such requests; this holds for routes that need no cookie too (a bodyless
+ * DELETE, say). Requests without `Origin` are not from a browser page (kiosk
  * and provider clients, curl) and carry their own credentials, so they pass.
  */
 export function sameOriginWrites(policy: TransportPolicy): MiddlewareHandler {

@@ -5,30 +5,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints } from '../../core/contract/endpoints.ts';
 import type { FeedScope } from '../../core/contract/feeds.ts';
-import { mod11CheckCharacter } from '../../core/identity/check-digits.ts';
+import { postFeed, withCheckCharacter } from '../../testing/server/post-feed.ts';
 import { loginCookie } from '../../testing/server/test-client.ts';
 import { startTestServer, type TestServer } from '../../testing/server/test-server.ts';
 
 let server: TestServer;
 const keys = { registry: '', lab: '', authority: '' };
 
-function idNumber(n: number): string {
-  const first17 = `1101011985${String(n).padStart(7, '0')}`;
-  return first17 + mod11CheckCharacter(first17);
-}
+const idNumber = (n: number) => withCheckCharacter(`1101011985${String(n).padStart(7, '0')}`);
 const phone = (n: number) => `1360000000${n}`;
 const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
 const hour = 3600_000;
 
-async function feed(scope: FeedScope, key: string, lines: readonly object[]) {
-  const response = await fetch(`${server.url}/api/feeds/${scope}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${key}` },
-    body: lines.map((line) => JSON.stringify(line)).join('\n'),
-  });
-  expect(response.status).toBe(200);
-  return endpoints.postFeed.response.parse(await response.json()).summary;
-}
+const feed = async (scope: FeedScope, key: string, lines: readonly object[]) => (await postFeed(server.url, scope, key, lines)).summary;
 
 const pcr = (n: number, externalId: string, result: 'negative' | 'positive') => ({
   externalId,

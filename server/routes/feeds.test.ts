@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints } from '../../core/contract/endpoints.ts';
 import type { FeedResult, FeedScope } from '../../core/contract/feeds.ts';
-import { mod11CheckCharacter } from '../../core/identity/check-digits.ts';
+import { withCheckCharacter } from '../../testing/server/post-feed.ts';
 import { expectApiError, loginCookie } from '../../testing/server/test-client.ts';
 import { startTestServer, type TestServer } from '../../testing/server/test-server.ts';
 
@@ -24,10 +24,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 /** A valid ID number, distinct for each n. */
-function idNumber(n: number): string {
-  const first17 = `3101011990${String(n).padStart(7, '0')}`;
-  return first17 + mod11CheckCharacter(first17);
-}
+const idNumber = (n: number) => withCheckCharacter(`3101011990${String(n).padStart(7, '0')}`);
 
 const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
 const hour = 3600_000;

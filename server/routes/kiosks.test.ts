@@ -11,9 +11,9 @@ import type { SyncItemResult } from '../../core/contract/sync.ts';
 import { presentCompactCode } from '../../core/crypto/compact-code.ts';
 import { presentCode } from '../../core/crypto/live-code.ts';
 import { ecdsa } from '../../core/crypto/signed-token.ts';
-import { mod11CheckCharacter } from '../../core/identity/check-digits.ts';
 import type { CryptoKeyPair } from '../../core/crypto/web-crypto.ts';
 import type { RunningServer } from '../server.ts';
+import { postFeed, withCheckCharacter } from '../../testing/server/post-feed.ts';
 import { expectApiError, loginCookie, postJson } from '../../testing/server/test-client.ts';
 import { approveVenue, demoCityAdminPhone, licenseKiosk, operatorCookie, softPasskey } from '../../testing/server/operator-client.ts';
 import { startTestServer, type TestServer } from '../../testing/server/test-server.ts';
@@ -41,7 +41,7 @@ afterAll(() => server.close());
 const demoA = { id: 'demo-a', idNumber: '310101199001011234' };
 const demoC = { id: 'demo-c', idNumber: '310105197803035672' };
 /** A well-formed ID number no one holds. */
-const unknownIdNumber = `11010120000101000${mod11CheckCharacter('11010120000101000')}`;
+const unknownIdNumber = withCheckCharacter('11010120000101000');
 
 function call(method: string, path: string, options: { cookie?: string; token?: string; body?: unknown; url?: string } = {}): Promise<Response> {
   const headers: Record<string, string> = {};
@@ -345,12 +345,10 @@ describe('POST /api/kiosk/sync', () => {
     const beforeChange = visit(await presentCode(phone.credential, phone.device.privateKey, before), before);
     await new Promise((resolve) => setTimeout(resolve, 20));
     const key = await server.services.providers.add('kiosk-authority', 'colour-decisions');
-    const decided = await fetch(`${server.url}/api/feeds/colour-decisions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${key}` },
-      body: `${JSON.stringify({ externalId: 'kiosk-e-1', idNumber: '310107200005052344', colour: 'red', reason: '密接', decidedAt: new Date().toISOString() })}\n`,
-    });
-    expect(endpoints.postFeed.response.parse(await decided.json()).summary.stored).toBe(1);
+    const decided = await postFeed(server.url, 'colour-decisions', key, [
+      { externalId: 'kiosk-e-1', idNumber: '310107200005052344', colour: 'red', reason: '密接', decidedAt: new Date().toISOString() },
+    ]);
+    expect(decided.summary.stored).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 20));
     const after = Date.now();
     const afterChange = visit(await presentCode(phone.credential, phone.device.privateKey, after), after);
@@ -485,7 +483,6 @@ describe('POST /api/kiosk/id-lookups', () => {
 });
 
 describe('typed lookups at a desk kiosk (issue 22)', () => {
-  const withCheck = (first17: string) => `${first17}${mod11CheckCharacter(first17)}`;
   /** One holder of each document type: two from the demo seed, the others added here, all green with a fresh negative PCR. */
   const holders = [
     { id: 'demo-a', maskedName: '张*三', document: { type: 'resident-id', number: demoA.idNumber } },
@@ -493,7 +490,7 @@ describe('typed lookups at a desk kiosk (issue 22)', () => {
     { id: 'demo-h', maskedName: '陈*欣', document: { type: 'hk-macau-permit', number: 'H60123478' } },
     { id: 'typed-fp', maskedName: '', document: { type: 'foreign-permanent', number: 'USA318501011234' } },
     { id: 'typed-tw', maskedName: '', document: { type: 'taiwan-permit', number: '12345678' } },
-    { id: 'typed-hmt', maskedName: '', document: { type: 'hmt-residence', number: withCheck('81000019900101123') } },
+    { id: 'typed-hmt', maskedName: '', document: { type: 'hmt-residence', number: withCheckCharacter('81000019900101123') } },
   ] as const;
 
   beforeAll(async () => {
@@ -542,7 +539,7 @@ describe('typed lookups at a desk kiosk (issue 22)', () => {
       { type: 'passport', number: '925076473' },
       { type: 'passport', number: 'A1', country: 'GBR' },
       { type: 'taiwan-permit', number: '1234567' },
-      { type: 'hmt-residence', number: withCheck('31010119900101123') },
+      { type: 'hmt-residence', number: withCheckCharacter('31010119900101123') },
       { type: 'hk-macau-permit', number: '925076473', country: 'GBR' },
     ]) {
       await expectApiError(await typed(token, document), 400, 'invalid_id_number');

@@ -9,9 +9,9 @@ import { myData } from '../../core/contract/account.ts';
 import type { AntigenUpload } from '../../core/contract/antigen.ts';
 import { endpoints } from '../../core/contract/endpoints.ts';
 import type { FeedScope } from '../../core/contract/feeds.ts';
-import { mod11CheckCharacter } from '../../core/identity/check-digits.ts';
 import { keepHouse } from '../services/retention.ts';
 import { cassetteJpeg } from '../../testing/images/jpeg.ts';
+import { postFeed, withCheckCharacter } from '../../testing/server/post-feed.ts';
 import { approveVenue, demoCityAdminPhone, licenseKiosk, operatorCookie, softPasskey } from '../../testing/server/operator-client.ts';
 import { expectApiError, loginCookie, postJson } from '../../testing/server/test-client.ts';
 import { startTestServer, testEngine, type TestServer } from '../../testing/server/test-server.ts';
@@ -42,19 +42,10 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-function idNumber(n: number): string {
-  const first17 = `3101011985${String(n).padStart(7, '0')}`;
-  return first17 + mod11CheckCharacter(first17);
-}
+const idNumber = (n: number) => withCheckCharacter(`3101011985${String(n).padStart(7, '0')}`);
 
 async function feed(scope: FeedScope, key: string, lines: readonly object[]): Promise<void> {
-  const response = await fetch(`${server.url}/api/feeds/${scope}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${key}` },
-    body: lines.map((line) => JSON.stringify(line)).join('\n') + '\n',
-  });
-  const result = endpoints.postFeed.response.parse(await response.json());
-  expect(result.rejected).toEqual([]);
+  expect((await postFeed(server.url, scope, key, lines)).rejected).toEqual([]);
 }
 
 const get = (path: string, cookie: string) => fetch(`${server.url}/api${path}`, { headers: { cookie } });

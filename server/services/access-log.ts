@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AccessActorKind, AccessedData, AccessLogEntry, AccessPurpose } from '../../core/contract/account.ts';
-import type { AccessLogRow, AccessLogStore } from '../storage/access-log.ts';
+import type { AccessLogStore, AccessRecord } from '../storage/access-log.ts';
 
 export interface AccessEvent {
   /** Whose records were read. */
@@ -17,22 +17,13 @@ export interface AccessEvent {
   data: AccessedData;
 }
 
-/** The row an access becomes, at `at`; feeds.ts writes these within its own transaction. */
-export function accessRow(event: AccessEvent, at: Date): AccessLogRow {
-  return {
-    citizen_id: event.subject,
-    id: randomUUID(),
-    at: at.toISOString(),
-    actor_kind: event.actor.kind,
-    actor_id: event.actor.id,
-    actor_label: event.actor.label,
-    purpose: event.purpose,
-    data: event.data,
-  };
+/** The record an access becomes, at `at`; feeds.ts writes these within its own transaction. */
+export function accessRecord(event: AccessEvent, at: Date): AccessRecord {
+  return { citizenId: event.subject, id: randomUUID(), at: at.toISOString(), actor: event.actor, purpose: event.purpose, data: event.data };
 }
 
-export function toAccessLogEntry(row: AccessLogRow): AccessLogEntry {
-  return { id: row.id, at: row.at, actor: { kind: row.actor_kind, label: row.actor_label }, purpose: row.purpose, data: row.data };
+export function toAccessLogEntry(record: AccessRecord): AccessLogEntry {
+  return { id: record.id, at: record.at, actor: { kind: record.actor.kind, label: record.actor.label }, purpose: record.purpose, data: record.data };
 }
 
 export function createAccessLogService(store: AccessLogStore, clock: () => Date = () => new Date()) {
@@ -40,7 +31,7 @@ export function createAccessLogService(store: AccessLogStore, clock: () => Date 
     /** Writes one access; a reader with `actor.id === subject` is the citizen and is not logged. */
     async record(event: AccessEvent): Promise<void> {
       if (event.actor.kind === 'guardian' && event.actor.id === event.subject) return;
-      await store.append([accessRow(event, clock())]);
+      await store.append([accessRecord(event, clock())]);
     },
     /** The citizen's log, newest first; `limit` entries when given. */
     async of(citizenId: string, limit?: number): Promise<AccessLogEntry[]> {

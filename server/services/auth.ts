@@ -44,7 +44,7 @@ export function createAuthService(
     if (codeHash === undefined) {
       const row = await store.otpCode(phone);
       if (!row) return 'invalid';
-      return row.expires_at <= now() ? 'expired' : 'too_many_attempts';
+      return row.expiresAt <= now() ? 'expired' : 'too_many_attempts';
     }
     const matches = timingSafeEqual(Buffer.from(codeHash), Buffer.from(otpHash(phone, purpose, code)));
     return matches && (await store.deleteOtpCode(phone, codeHash)) ? 'ok' : 'invalid';
@@ -61,12 +61,12 @@ export function createAuthService(
       // Each text costs money and invites guessing.
       const gapMs = options.limits.resendGapMs;
       const row = gapMs > 0 ? await store.otpCode(phone) : undefined;
-      const wait = row ? Math.ceil((row.issued_at + gapMs - now()) / 1000) : 0;
+      const wait = row ? Math.ceil((row.issuedAt + gapMs - now()) / 1000) : 0;
       if (wait > 0) throw new HttpError(429, 'rate_limited', `Wait ${wait} s before asking for another code.`, { retryAfterSeconds: wait });
       await options.limits.codeFor(phone);
       const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
       const codeHash = otpHash(phone, purpose, code);
-      await store.putOtpCode({ phone, code_hash: codeHash, expires_at: now() + otpLifetimeMs, issued_at: now() });
+      await store.putOtpCode({ phone, codeHash, expiresAt: now() + otpLifetimeMs, issuedAt: now() });
       const expiresInSeconds = otpLifetimeMs / 1000;
       if (!deliver) return { expiresInSeconds };
       try {

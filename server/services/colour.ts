@@ -10,7 +10,7 @@
  */
 import type { CodeColour } from '../../core/contract/common.ts';
 import type { FeedScope } from '../../core/contract/feeds.ts';
-import type { ColourChangeRow } from '../storage/colour-changes.ts';
+import type { ColourChange } from '../storage/colour-changes.ts';
 import type { Stores } from '../storage/storage.ts';
 
 export interface ColourEvent {
@@ -34,23 +34,23 @@ export async function applyColourEvents(stores: Pick<Stores, 'citizens' | 'colou
   const ids = [...new Set(events.map((event) => event.citizenId))];
   const latest = await stores.colourChanges.latest(ids);
   const colours = new Map((await stores.citizens.byIds(ids)).map((row) => [row.id, row.colour]));
-  const changes: ColourChangeRow[] = [];
+  const changes: ColourChange[] = [];
   const final = new Map<string, { colour: CodeColour; since: string }>();
   for (const event of events) {
     const newest = latest.get(event.citizenId);
     const previous = colours.get(event.citizenId);
     if (previous === undefined || (newest !== undefined && event.effectiveAt < newest)) continue;
     changes.push({
-      citizen_id: event.citizenId,
+      citizenId: event.citizenId,
       id: crypto.randomUUID(),
       colour: event.colour,
-      previous_colour: previous,
+      previousColour: previous,
       reason: event.reason,
-      effective_at: event.effectiveAt,
-      recorded_at: recordedAt,
+      effectiveAt: event.effectiveAt,
+      recordedAt,
       provider: event.provider,
       scope: event.scope,
-      external_id: event.externalId,
+      externalId: event.externalId,
     });
     latest.set(event.citizenId, event.effectiveAt);
     colours.set(event.citizenId, event.colour);

@@ -2,8 +2,8 @@
  * 亲友码: a citizen links a dependant by name and identity document (any type), proven by a one-time code sent to the
  * dependant's registered phone (shown on screen in demo mode). Both facts must match one citizen.
  *
- * Neither step tells a caller whether the pair matched (issue 22: a 404 for a wrong name and a masked phone
- * for a right one confirmed name + ID pairs without limit): asking for a code always answers "sent", and a
+ * Neither step tells a caller whether the pair matched (different answers would confirm name + ID pairs
+ * without limit): asking for a code always answers "sent", and a
  * link that fails is a wrong code whatever the reason. Both steps are counted per caller before anything is
  * looked up, so that the limit itself answers alike.
  */

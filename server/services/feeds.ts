@@ -21,7 +21,7 @@ import { documentColumns, rowDocument, type CitizenRow } from '../storage/citize
 import type { FeedHistoryRow, FeedRecordRow } from '../storage/feeds.ts';
 import type { FeedRecord } from '../storage/records.ts';
 import type { Storage, Stores } from '../storage/storage.ts';
-import { accessRow, type AccessEvent } from './access-log.ts';
+import { accessRecord, type AccessEvent } from './access-log.ts';
 import { applyColourEvents, positiveResultReason, type ColourEvent } from './colour.ts';
 import { future, recordScopes, type LineProblem, type RecordScope } from './feed-scopes.ts';
 import { sha256Hex } from './sha256.ts';
@@ -337,7 +337,7 @@ async function storeBatch(stores: Stores, context: Context, batch: readonly Cand
   await stores.feeds.keepHistory(plan.history);
   await stores.feeds.put([...plan.feedRows.values()]);
   await applyColourEvents(stores, plan.colourEvents, context.now.toISOString());
-  await stores.accessLog.append(plan.corrections.map((event) => accessRow(event, context.now)));
+  await stores.accessLog.append(plan.corrections.map((event) => accessRecord(event, context.now)));
   return plan.outcomes;
 }
 

@@ -1,6 +1,6 @@
 /**
  * Decodes JPEGs on worker threads with a time limit, so that no photo, however made, holds the thread that
- * answers requests: jpeg-js is pure JavaScript and a crafted file once held it for seconds (issue 22). A
+ * answers requests: jpeg-js is pure JavaScript and a crafted file can hold it for seconds. A
  * decode past its limit ends its worker (the only way to stop it) and a fresh one takes its place.
  */
 import { createRequire } from 'node:module';

@@ -92,7 +92,7 @@ export function readJpegStructure(bytes: Uint8Array): JpegStructure | null {
 /**
  * The most scans a cassette photo may have. Browsers' canvas encoders write one (baseline); libjpeg's
  * progressive script writes 10 for colour, and mozjpeg's search a few more. A crafted file with thousands
- * of tiny scans held jpeg-js for seconds (issue 22), so the count is checked before any decoding.
+ * of tiny scans holds jpeg-js for seconds, so the count is checked before any decoding.
  */
 export const jpegScanLimits = { baseline: 4, progressive: 64 } as const;
 

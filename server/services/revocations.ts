@@ -39,7 +39,7 @@ export function createRevocationService(revocations: Stores['revocations'], sign
       const from = Math.max(now - revocationRetentionMs, since === undefined ? 0 : since - revocationOverlapMs);
       const [rows, listSalt] = await Promise.all([revocations.changedAfter(new Date(from).toISOString()), deploymentSalt()]);
       const entries: RevocationPayload['e'] = [];
-      for (const row of rows) entries.push([await subjectHash(listSalt, row.citizen_id), Math.floor(Date.parse(row.recorded_at) / 1000)]);
+      for (const row of rows) entries.push([await subjectHash(listSalt, row.citizenId), Math.floor(Date.parse(row.recordedAt) / 1000)]);
       const payload: RevocationPayload = { t: 'revocations', v: now, salt: listSalt, e: entries };
       return signer.sign(payload);
     },

@@ -19,7 +19,7 @@ import { signCompactCredential, signCompactPaperCode } from '../../core/crypto/c
 import type { CredentialClaims, PaperClaims } from '../../core/crypto/health-code.ts';
 import { base64urlToBytes, bytesToBase64url } from '../../core/crypto/base64url.ts';
 import type { CryptoKey, JsonWebKey } from '../../core/crypto/web-crypto.ts';
-import type { NewSigningKey, SigningKeyRow } from '../storage/signing-keys.ts';
+import type { NewSigningKey, StoredSigningKey } from '../storage/signing-keys.ts';
 import type { Stores } from '../storage/storage.ts';
 import { maxCredentialLifetimeMs, paperCodeLifetimeMs } from './credential-claims.ts';
 
@@ -83,7 +83,7 @@ async function makeKey(sealWith: CryptoKey | undefined): Promise<NewSigningKey> 
   const privateJwk = await crypto.subtle.exportKey('jwk', pair.privateKey);
   const publicJwk = await crypto.subtle.exportKey('jwk', pair.publicKey);
   const kid = await keyId({ kty: 'EC', crv: 'P-256', x: publicJwk.x ?? '', y: publicJwk.y ?? '' });
-  return { kid, private_jwk: await seal(JSON.stringify(privateJwk), sealWith), public_jwk: JSON.stringify(publicJwk) };
+  return { kid, privateJwk: await seal(JSON.stringify(privateJwk), sealWith), publicJwk: JSON.stringify(publicJwk) };
 }
 
 /** Retires the signing key and makes a new one, sealed like the rest; gives the new key's id. */
@@ -91,14 +91,14 @@ export async function rotateSigningKey(signingKeys: Stores['signingKeys'], secre
   const sealWith = secret ? await sealingKey(secret) : undefined;
   // Refuse before adding a key that the nodes could not open.
   const [current] = await signingKeys.all();
-  if (current) await unseal(current.private_jwk, sealWith);
+  if (current) await unseal(current.privateJwk, sealWith);
   const key = await makeKey(sealWith);
   await signingKeys.rotate(key, now);
   return key.kid;
 }
 
-function toPublicJwk(row: SigningKeyRow): PublicJwk {
-  const jwk = JSON.parse(row.public_jwk) as JsonWebKey;
+function toPublicJwk(row: StoredSigningKey): PublicJwk {
+  const jwk = JSON.parse(row.publicJwk) as JsonWebKey;
   return { kty: 'EC', crv: 'P-256', x: jwk.x ?? '', y: jwk.y ?? '', kid: row.kid, alg: 'ES256', use: 'sig' };
 }
 
@@ -109,10 +109,10 @@ export async function createSigner(signingKeys: Stores['signingKeys'], secret?: 
   const verified = new Map<string, unknown>();
   const maxRemembered = 10_000;
 
-  async function load(rows: SigningKeyRow[]) {
-    const current = rows.find((row) => row.retired_at === null) ?? rows[0];
+  async function load(rows: StoredSigningKey[]) {
+    const current = rows.find((row) => row.retiredAt === null) ?? rows[0];
     if (!current) throw new Error('no signing key after ensure');
-    const privateJwk = JSON.parse(await unseal(current.private_jwk, sealWith)) as JsonWebKey;
+    const privateJwk = JSON.parse(await unseal(current.privateJwk, sealWith)) as JsonWebKey;
     const published = rows.map(toPublicJwk);
     return {
       kid: current.kid,

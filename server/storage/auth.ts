@@ -1,15 +1,34 @@
 import type { Kysely } from 'kysely';
 import type { OtpCodesTable, Schema } from './schema.ts';
 
-/** One-time login codes and sessions, as rows: hashes and instants only. The rules are services/auth.ts's. */
+/** A one-time code as kept: its hash only, and when it was sent and stops working (ms since the epoch). */
+export interface StoredOtpCode {
+  phone: string;
+  codeHash: string;
+  issuedAt: number;
+  expiresAt: number;
+  attempts: number;
+}
+
+const fromRow = (row: OtpCodesTable): StoredOtpCode => ({
+  phone: row.phone,
+  codeHash: row.code_hash,
+  issuedAt: row.issued_at,
+  expiresAt: row.expires_at,
+  attempts: row.attempts,
+});
+
+/** One-time login codes and sessions: hashes and instants only. The rules are services/auth.ts's. */
 export function createAuthStore(db: Kysely<Schema>) {
   return {
-    otpCode: (phone: string): Promise<OtpCodesTable | undefined> =>
-      db.selectFrom('otp_codes').selectAll().where('phone', '=', phone).executeTakeFirst(),
-    async putOtpCode(code: Omit<OtpCodesTable, 'attempts'>): Promise<void> {
+    async otpCode(phone: string): Promise<StoredOtpCode | undefined> {
+      const row = await db.selectFrom('otp_codes').selectAll().where('phone', '=', phone).executeTakeFirst();
+      return row && fromRow(row);
+    },
+    async putOtpCode(code: Omit<StoredOtpCode, 'attempts'>): Promise<void> {
       await db
         .insertInto('otp_codes')
-        .values({ ...code, attempts: 0 })
+        .values({ phone: code.phone, code_hash: code.codeHash, expires_at: code.expiresAt, issued_at: code.issuedAt, attempts: 0 })
         .onConflict((conflict) =>
           conflict.column('phone').doUpdateSet((eb) => ({
             code_hash: eb.ref('excluded.code_hash'),

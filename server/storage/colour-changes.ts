@@ -2,7 +2,32 @@ import type { Kysely } from 'kysely';
 import type { CodeColour } from '../../core/contract/common.ts';
 import type { ColourChangesTable, Schema } from './schema.ts';
 
-export type ColourChangeRow = ColourChangesTable;
+/** One change of a citizen's colour, with when it counts from, when it was recorded, and who sent it why. */
+export interface ColourChange {
+  citizenId: string;
+  id: string;
+  colour: CodeColour;
+  previousColour: CodeColour;
+  reason: string;
+  effectiveAt: string;
+  recordedAt: string;
+  provider: string;
+  scope: string;
+  externalId: string;
+}
+
+const toRow = (change: ColourChange): ColourChangesTable => ({
+  citizen_id: change.citizenId,
+  id: change.id,
+  colour: change.colour,
+  previous_colour: change.previousColour,
+  reason: change.reason,
+  effective_at: change.effectiveAt,
+  recorded_at: change.recordedAt,
+  provider: change.provider,
+  scope: change.scope,
+  external_id: change.externalId,
+});
 
 /** The history of citizens' code colours, and each citizen's colour as it stands (services/colour.ts has the rules). */
 export function createColourChangeStore(db: Kysely<Schema>) {
@@ -18,8 +43,8 @@ export function createColourChangeStore(db: Kysely<Schema>) {
         .execute();
       return new Map(rows.map((row) => [row.citizen_id, row.effective_at]));
     },
-    async record(rows: readonly ColourChangeRow[]): Promise<void> {
-      if (rows.length > 0) await db.insertInto('colour_changes').values([...rows]).execute();
+    async record(changes: readonly ColourChange[]): Promise<void> {
+      if (changes.length > 0) await db.insertInto('colour_changes').values(changes.map(toRow)).execute();
     },
     async setColour(citizenId: string, colour: CodeColour, since: string): Promise<void> {
       await db.updateTable('citizens').set({ colour, colour_since: since }).where('id', '=', citizenId).execute();

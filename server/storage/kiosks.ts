@@ -167,7 +167,7 @@ export function createKioskStore(db: Kysely<Schema>) {
     async touch(kioskId: string, at: string): Promise<void> {
       await db.updateTable('kiosks').set({ last_seen_at: at }).where('id', '=', kioskId).execute();
     },
-    /** Lookups go when the check-ins of the same days do (issue 22: they were kept for ever). */
+    /** Lookups go when the check-ins of the same days do: a lookup says where a person was, as a check-in does. */
     async deleteLookupsBefore(cutoff: string): Promise<void> {
       await db.deleteFrom('kiosk_lookups').where('at', '<', cutoff).execute();
     },

@@ -1,5 +1,5 @@
 /**
- * 0021: family link changes, kept (issue 22: a dependant can leave a guardian). One row per change of a
+ * 0021: family link changes, kept (a dependant can leave a guardian, and both may ask when). One row per change of a
  * guardian's link to a dependant: linked by the guardian, unlinked by him, or left by her. Keyed by the
  * dependant, whose record it is, so that it shards with her rows (docs/scaling.md).
  */

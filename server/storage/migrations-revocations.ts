@@ -1,5 +1,5 @@
 /**
- * Migration of the compact revocation list (issue 25): 0022 indexes exactly the rows the list is read
+ * Migration of the compact revocation list: 0022 indexes exactly the rows the list is read
  * from, the colour changes that changed a colour, by when they were recorded: a delta after a mass decision
  * is one range of one index, whatever else the table holds (repeated colours, older changes). The colours
  * are in it too, as SQLite reads a partial index as covering only if it holds the columns of its predicate.

@@ -1,5 +1,5 @@
 /**
- * Migrations of the scale work (issue 25): 0017 indexes the photo hashes by band (storage/photo-bands.ts),
+ * Migrations for many citizens: 0017 indexes the photo hashes by band (storage/photo-bands.ts),
  * so that a reused-photo check fetches the candidates sharing a band instead of every hash stored.
  */
 import { sql, type Kysely } from 'kysely';

@@ -1,6 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Schema } from './schema.ts';
 
+/** A citizen whose colour changed, and when that change was recorded (ISO instant). */
+export interface ColourChangeSeen {
+  citizenId: string;
+  recordedAt: string;
+}
+
 /** What the revocation list (services/revocations.ts) is read from: colour changes, and the list's salt. */
 export function createRevocationStore(db: Kysely<Schema>) {
   return {
@@ -8,10 +14,10 @@ export function createRevocationStore(db: Kysely<Schema>) {
      * Citizens whose colour really changed (not a decision that repeated the colour they had) in a change
      * recorded after `after`, each with the newest such change.
      */
-    async changedAfter(after: string): Promise<{ citizen_id: string; recorded_at: string }[]> {
+    async changedAfter(after: string): Promise<ColourChangeSeen[]> {
       return db
         .selectFrom('colour_changes')
-        .select((eb) => ['citizen_id', eb.fn.max('recorded_at').as('recorded_at')])
+        .select((eb) => ['citizen_id as citizenId', eb.fn.max('recorded_at').as('recordedAt')])
         .where('recorded_at', '>', after)
         .whereRef('colour', '<>', 'previous_colour')
         .groupBy('citizen_id')
@@ -22,11 +28,14 @@ export function createRevocationStore(db: Kysely<Schema>) {
      * two rows): what the compact list groups by time, up to `before` (exclusive) when given. Read from its
      * partial index (migration 0022) alone.
      */
-    async revokingAfter(after: string, before?: string): Promise<{ citizenId: string; recordedAt: string }[]> {
-      let query = db.selectFrom('colour_changes').select(['citizen_id', 'recorded_at']).where('recorded_at', '>', after).whereRef('colour', '<>', 'previous_colour');
+    async revokingAfter(after: string, before?: string): Promise<ColourChangeSeen[]> {
+      let query = db
+        .selectFrom('colour_changes')
+        .select(['citizen_id as citizenId', 'recorded_at as recordedAt'])
+        .where('recorded_at', '>', after)
+        .whereRef('colour', '<>', 'previous_colour');
       if (before !== undefined) query = query.where('recorded_at', '<', before);
-      const rows = await query.execute();
-      return rows.map((row) => ({ citizenId: row.citizen_id, recordedAt: row.recorded_at }));
+      return query.execute();
     },
     /** When the citizen's colour last really changed (recorded), or undefined: a code signed before then is revoked. */
     async lastChangeOf(citizenId: string): Promise<string | undefined> {

@@ -1,6 +1,6 @@
 /**
- * The real server as its own process (`server/main.ts`), the way a deployment runs each API node: for the
- * load script and the two-node end-to-end check, which kill and restart nodes.
+ * The real server as its own process (`server/main.ts`), the way a deployment runs each API node: for what
+ * must start it as an operator does (without demo mode, with the admin tool), measure it, or kill and restart it.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import type { DatabaseLocation } from '../../server/storage/database.ts';

@@ -1,5 +1,5 @@
 /**
- * The staff's tap after a typed lookup passed (issue 22): a typed number proves no one is at the door, so the
+ * The staff's tap after a typed lookup passed: a typed number proves no one is at the door, so the
  * visit is logged only by 确认放行. This machine decides what the confirm panel shows and when a confirm may be
  * sent: one request at a time, never after 取消 or the timeout, and the same lookup id on every retry, which
  * the server takes as the idempotency key (services/kiosks.ts `confirm`).

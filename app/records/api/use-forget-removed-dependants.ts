@@ -6,7 +6,7 @@ import { recordKeys } from '../record-keys.ts';
 import { removedDependants } from '../removed-dependants.ts';
 
 /**
- * A relative gone from the household since the last `/me` (she removed her guardian on her own phone, issue 22)
+ * A relative gone from the household since the last `/me` (she removed her guardian on her own phone)
  * leaves this device too: her cached records, her credential and its device key, so that her code is not shown
  * from here offline either. Only removals are acted on: a relative just linked is never touched.
  */

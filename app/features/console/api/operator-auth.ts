@@ -1,6 +1,6 @@
 import { startAuthentication, startRegistration } from '@simplewebauthn/browser';
 import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { hashKey, queryOptions, useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { request } from '../../../api/client.ts';
 import type { Operator } from '../../../../core/contract/console.ts';
 
@@ -12,6 +12,9 @@ export const operatorKeys = {
   session: () => [...operatorKeys.all, 'session'] as const,
   demo: () => [...operatorKeys.all, 'demo'] as const,
 };
+
+/** The session query, which a logout sets and a decision leaves alone; matched by its key, not a position in it. */
+export const isOperatorSession = (queryKey: QueryKey): boolean => hashKey(queryKey) === hashKey(operatorKeys.session());
 
 export const useOperatorSession = () =>
   useQuery(queryOptions({ queryKey: operatorKeys.session(), queryFn: ({ signal }) => request('operatorSession', { signal }), meta: notPersisted, staleTime: 60_000 }));
@@ -52,7 +55,7 @@ export function useOperatorLogout() {
   return useMutation({
     mutationFn: () => request('operatorLogout', {}),
     onSettled: () => {
-      queryClient.removeQueries({ queryKey: operatorKeys.all, predicate: (query) => query.queryKey[1] !== 'session' });
+      queryClient.removeQueries({ queryKey: operatorKeys.all, predicate: (query) => !isOperatorSession(query.queryKey) });
       queryClient.setQueryData(operatorKeys.session(), { operator: null });
     },
   });

@@ -3,7 +3,7 @@ import { request } from '../../../api/client.ts';
 import type { z } from 'zod/mini';
 import type { antigenReviewBody } from '../../../../core/contract/antigen-review.ts';
 import type { addProviderBody, decideKioskBody, decideVenueBody, OperatorKiosk, VenueStatus } from '../../../../core/contract/console.ts';
-import { operatorKeys } from './operator-auth.ts';
+import { isOperatorSession, operatorKeys } from './operator-auth.ts';
 
 const notPersisted = { persist: false } as const;
 
@@ -30,7 +30,7 @@ function useOperatorMutation<V, R>(send: (variables: V) => Promise<R>, onSuccess
   return useMutation({
     mutationFn: send,
     onSuccess: (result) => onSuccess?.(result, queryClient),
-    onSettled: () => queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] === 'operator' && query.queryKey[1] !== 'session' }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: operatorKeys.all, predicate: (query) => !isOperatorSession(query.queryKey) }),
   });
 }
 

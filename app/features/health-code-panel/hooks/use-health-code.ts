@@ -51,7 +51,7 @@ export function useHealthCode(citizenId: string, colour: CodeColour): HealthCode
   }, [token, colour, refetch]);
 
   // A layout effect: the signature is asked for in the commit that shows the card, not after the page has
-  // painted and the renders queued behind it have run (at start that put ~100 ms at 4× before the code).
+  // painted and the renders queued behind it have run, which at start would hold the code back.
   useLayoutEffect(() => {
     if (token === undefined || expiresAt === undefined) return;
     let cancelled = false;

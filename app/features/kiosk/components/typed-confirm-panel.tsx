@@ -7,7 +7,7 @@ import { useNow } from '../../../ui/use-now.ts';
 import { confirmWindowMs, type ConfirmEvent, type ConfirmState } from '../typed-confirm.ts';
 
 /**
- * A typed lookup that passed, waiting for the staff's tap (issue 22): the masked name, the document and the
+ * A typed lookup that passed, waiting for the staff's tap: the masked name, the document and the
  * verdict's colour, with 取消 and 确认放行 big at the bottom of the screen, in reach of one thumb on a phone or
  * a tablet. Only 确认放行 logs the visit; a failed confirm says so and can be tapped again.
  */

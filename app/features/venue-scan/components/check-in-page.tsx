@@ -13,7 +13,7 @@ import { verifyVenueToken, type VenueCodeResult } from '../venue-code.ts';
 /**
  * Where a place code's URL lands when a phone's own camera app opens it (the in-app scanner checks in
  * itself, with the code it has verified already): verify, show the venue and wait for the citizen's tap
- * (issue 22: opening any link checked in, so a link could plant a visit), then store the check-in on the
+ * (were opening the link enough, any link could plant a visit), then store the check-in on the
  * device and show the result under its own id so a reload never checks in twice.
  */
 export function CheckInPage({ citizenId }: { citizenId: string }) {
