@@ -14,7 +14,7 @@ import { realKitPhoto } from '../testing/images/real-kits.ts';
 
 const gtin = realKitGtins.realytech ?? '';
 const onPlainTable = realKitPhoto('realytech', 'negative', 7);
-const onWoodTable = realKitPhoto('realytech', 'negative', 4);
+const onWoodTable = realKitPhoto('realytech', 'negative', 25);
 const tWithoutC = realKitPhoto('realytech', 'invalid', 2);
 
 /** The record with this lot on the 抗原 tab, after the saved page's way home. */
