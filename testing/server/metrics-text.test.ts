@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { histogramQuantile, sample, sampleSum } from './metrics-text.ts';
+import { histogramQuantile, sample } from './metrics-text.ts';
 
 const text = `# HELP x
 feed_lines_total{scope="citizens",outcome="stored"} 7
@@ -16,9 +16,6 @@ describe('metrics text', () => {
   it('reads one sample by a subset of its labels, 0 when absent', () => {
     expect(sample(text, 'feed_lines_total', { scope: 'pcr-results', outcome: 'rejected' })).toBe(2);
     expect(sample(text, 'feed_lines_total', { scope: 'vaccinations' })).toBe(0);
-  });
-  it('sums every matching sample', () => {
-    expect(sampleSum(text, 'feed_lines_total', { outcome: 'stored' })).toBe(12);
   });
   it('interpolates a quantile within its bucket, and says NaN with no observations', () => {
     expect(histogramQuantile(text, 'd', { route: '/a' }, 0.5)).toBeCloseTo(0.1);

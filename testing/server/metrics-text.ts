@@ -1,24 +1,20 @@
 /** Reading the server's GET /metrics (Prometheus text format) in tests and benchmarks. */
 
-/** The value of one sample line, 0 when absent; `labels` need only be a subset of the line's. */
-export function sample(text: string, name: string, labels: Record<string, string> = {}): number {
+/** The sample lines of metric `name` whose labels include `labels`. */
+function* samples(text: string, name: string, labels: Record<string, string>): Generator<string> {
   const wanted = Object.entries(labels).map(([key, value]) => `${key}="${value}"`);
   for (const line of text.split('\n')) {
     if (!line.startsWith(`${name}{`) && !line.startsWith(`${name} `)) continue;
-    if (wanted.every((label) => line.includes(label))) return Number(line.slice(line.lastIndexOf(' ') + 1));
+    if (wanted.every((label) => line.includes(label))) yield line;
   }
-  return 0;
 }
 
-/** The sum of every sample line of `name` whose labels include `labels` (e.g. one counter over all routes). */
-export function sampleSum(text: string, name: string, labels: Record<string, string> = {}): number {
-  const wanted = Object.entries(labels).map(([key, value]) => `${key}="${value}"`);
-  let total = 0;
-  for (const line of text.split('\n')) {
-    if (!line.startsWith(`${name}{`) && !line.startsWith(`${name} `)) continue;
-    if (wanted.every((label) => line.includes(label))) total += Number(line.slice(line.lastIndexOf(' ') + 1));
-  }
-  return total;
+const valueOf = (line: string) => Number(line.slice(line.lastIndexOf(' ') + 1));
+
+/** The value of one sample line, 0 when absent; `labels` need only be a subset of the line's. */
+export function sample(text: string, name: string, labels: Record<string, string> = {}): number {
+  for (const line of samples(text, name, labels)) return valueOf(line);
+  return 0;
 }
 
 /**
@@ -26,13 +22,10 @@ export function sampleSum(text: string, name: string, labels: Record<string, str
  * histogram_quantile does: linear within the bucket it falls in. NaN with no observations.
  */
 export function histogramQuantile(text: string, name: string, labels: Record<string, string>, quantile: number): number {
-  const wanted = Object.entries(labels).map(([key, value]) => `${key}="${value}"`);
   const buckets: { le: number; count: number }[] = [];
-  for (const line of text.split('\n')) {
-    if (!line.startsWith(`${name}_bucket{`) || !wanted.every((label) => line.includes(label))) continue;
+  for (const line of samples(text, `${name}_bucket`, labels)) {
     const le = /le="([^"]+)"/.exec(line)?.[1];
-    if (le === undefined) continue;
-    buckets.push({ le: le === '+Inf' ? Infinity : Number(le), count: Number(line.slice(line.lastIndexOf(' ') + 1)) });
+    if (le !== undefined) buckets.push({ le: le === '+Inf' ? Infinity : Number(le), count: valueOf(line) });
   }
   buckets.sort((a, b) => a.le - b.le);
   const total = buckets.at(-1)?.count ?? 0;
