@@ -25,12 +25,14 @@ export function createSettledGroups(revocations: Stores['revocations'], overlapM
   let kept = new Map<number, Uint8Array>();
   let keptSalt = '';
 
+  /** The rows' groups, coded, with the bucket each is for. */
   const encode = (rows: readonly { citizenId: string; recordedAt: string }[], salt: string) =>
     groupEntries(
       // Node's hash, not WebCrypto's promise per entry: half a million entries hash in a fraction of a second.
       rows.map((row) => ({ hash: hashPrefix(createHash('sha256').update(`${salt}:${row.citizenId}`).digest(), compactHashBits), notBefore: Math.floor(Date.parse(row.recordedAt) / 1000) })),
       compactBucketSeconds,
     ).map((group) => ({ bucket: group.bucket, bytes: encodeRevocationGroup(group, compactHashBits, compactBucketSeconds) }));
+  const encodedBytes = (rows: readonly { citizenId: string; recordedAt: string }[], salt: string) => encode(rows, salt).map((group) => group.bytes);
 
   /** Reads and keeps the settled buckets from `first` to `last` not kept yet, in one range query. */
   async function fill(first: number, last: number, salt: string): Promise<void> {
@@ -55,7 +57,7 @@ export function createSettledGroups(revocations: Stores['revocations'], overlapM
       // Whole buckets after the one `from` falls in, up to the last settled one.
       const first = Math.floor(from / bucketMs) + 1;
       const last = Math.floor((now - settleMs) / bucketMs) - 1;
-      if (first > last) return encode(await revocations.revokingAfter(iso(from)), salt).map((group) => group.bytes);
+      if (first > last) return encodedBytes(await revocations.revokingAfter(iso(from)), salt);
       const [head, tail] = await Promise.all([
         revocations.revokingAfter(iso(from), iso(bucketStart(first))),
         revocations.revokingAfter(iso(bucketStart(last + 1) - 1)),
@@ -66,7 +68,7 @@ export function createSettledGroups(revocations: Stores['revocations'], overlapM
         const bytes = kept.get(bucket);
         if (bytes && bytes.length > 0) middle.push(bytes);
       }
-      return [...encode(head, salt).map((group) => group.bytes), ...middle, ...encode(tail, salt).map((group) => group.bytes)];
+      return [...encodedBytes(head, salt), ...middle, ...encodedBytes(tail, salt)];
     },
   };
 }
